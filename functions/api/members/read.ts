@@ -1,0 +1,9 @@
+import { routes } from '../../../infra/routes.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { memberReply } from '../../../shared/http/member-reply.ts';
+import { readMember } from '../../../shared/members/read.ts';
+import { memberStore } from '../../../shared/store/default-stores.ts';
+
+export const handler = apiHandler(routes.readMember, async ({ caller, params, query }) =>
+  memberReply(200, await readMember(caller, params.customerNumber, memberStore()), query.include === 'sources'),
+);

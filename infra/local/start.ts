@@ -1,0 +1,38 @@
+import { LOCAL, startLocalRegister } from './register.ts';
+import { JAVA_MISSING } from './services.ts';
+
+/** `npm start [-- --in-memory]`: the whole register locally until Ctrl-C. */
+const inMemory = process.argv.includes('--in-memory');
+const apiPort = Number(process.env.PORT ?? LOCAL.ports.api);
+
+try {
+  const register = await startLocalRegister({
+    inMemory,
+    apiPort,
+    dynamoPort: Number(process.env.DYNAMODB_PORT ?? LOCAL.ports.dynamo),
+    s3Port: Number(process.env.S3_PORT ?? LOCAL.ports.s3),
+  });
+  console.log(`Moymore loyalty register, local
+  API             ${register.apiUrl}   (OpenAPI: ${register.apiUrl}/openapi.json)
+  DynamoDB Local  ${register.services.dynamoEndpoint}   table ${LOCAL.tableName}
+  S3 (s3rver)     ${register.services.s3Endpoint}   bucket ${LOCAL.bucketName}, key and secret S3RVER
+  Data            ${inMemory ? 'in memory, gone on stop' : '.local/ (kept between starts; --in-memory to throw away)'}
+Get a token:      npm run token -- customer-service      (roles: admin, customer-service, processor, marketing, pos, member --customer <n>)
+Run a job:        npm run job -- <card-batch|address-refresh|retention>
+Ctrl-C stops everything.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the API, DynamoDB Local and S3...`);
+    await register.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(message === JAVA_MISSING ? JAVA_MISSING : `The local register did not start: ${message}`);
+  process.exit(1);
+}

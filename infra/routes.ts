@@ -1,0 +1,111 @@
+import type { RouteSpec } from '../shared/http/route.ts';
+import {
+  ChooseCardBody,
+  CorrectMemberBody,
+  FindMembersQuery,
+  MemberList,
+  MemberPath,
+  MemberView,
+  ReadMemberQuery,
+  RegisterMemberBody,
+} from '../shared/members/schemas.ts';
+
+const ifMatch = (required: boolean) =>
+  ({ name: 'if-match', description: 'The ETag of the member as read (its version).', required }) as const;
+const member = (description: string) => ({ description, body: MemberView });
+const problem = (description: string) => ({ description });
+
+/**
+ * The API: the CDK stack, the local server, the OpenAPI document and the role tests all read this.
+ * Who may call what is decided here (roles) and, for members, by the domain (only their own record).
+ */
+export const routes = {
+  openApi: {
+    method: 'GET',
+    path: '/openapi.json',
+    handler: 'api/openapi',
+    roles: 'public',
+    summary: 'This API as an OpenAPI 3.1 document',
+    responses: { 200: { description: 'The document' } },
+    tableActions: [],
+  },
+  registerMember: {
+    method: 'POST',
+    path: '/members',
+    handler: 'api/members/register',
+    roles: ['admin', 'customer-service'],
+    summary: 'Register a member',
+    body: RegisterMemberBody,
+    headers: [
+      {
+        name: 'idempotency-key',
+        description: 'Any unique string: a registration resent with the same key answers with the member it created.',
+      },
+    ],
+    responses: {
+      201: member('Registered; Location and ETag name the new member'),
+      400: problem('Not valid'),
+      409: problem('Email or mobile belongs to another member'),
+    },
+    tableActions: ['GetItem', 'PutItem'],
+  },
+  findMembers: {
+    method: 'GET',
+    path: '/members',
+    handler: 'api/members/find',
+    roles: ['admin', 'customer-service', 'processor'],
+    summary: 'Find a member by exact email, mobile number (phone=) or loyalty card number',
+    query: FindMembersQuery,
+    responses: { 200: { description: 'Zero or one member', body: MemberList }, 400: problem('Not valid') },
+    tableActions: ['GetItem', 'PutItem'],
+  },
+  readMember: {
+    method: 'GET',
+    path: '/members/{customerNumber}',
+    handler: 'api/members/read',
+    roles: ['admin', 'customer-service', 'processor', 'member'],
+    summary: 'Read a member; include=sources adds where each field came from',
+    params: MemberPath,
+    query: ReadMemberQuery,
+    responses: { 200: member('The member, with its ETag'), 404: problem('No such member') },
+    tableActions: ['GetItem', 'PutItem'],
+  },
+  correctMember: {
+    method: 'PATCH',
+    path: '/members/{customerNumber}',
+    handler: 'api/members/correct',
+    roles: ['admin', 'customer-service', 'member'],
+    summary: 'Correct personal data (JSON merge patch; null removes an optional field)',
+    params: MemberPath,
+    body: CorrectMemberBody,
+    headers: [ifMatch(true)],
+    responses: {
+      200: member('Corrected, with its new ETag'),
+      404: problem('No such member'),
+      409: problem('Email or mobile belongs to another member'),
+      412: problem('The member changed since it was read'),
+      428: problem('If-Match is missing'),
+    },
+    tableActions: ['GetItem', 'PutItem', 'DeleteItem'],
+  },
+  chooseCard: {
+    method: 'PUT',
+    path: '/members/{customerNumber}/card',
+    handler: 'api/members/choose-card',
+    roles: ['admin', 'customer-service', 'member'],
+    summary: 'Choose the card: MASTERCARD or CASH_CARD orders one, NONE cancels a waiting order',
+    params: MemberPath,
+    body: ChooseCardBody,
+    headers: [ifMatch(false)],
+    responses: {
+      200: member('The member with the card choice'),
+      404: problem('No such member'),
+      409: problem('No card for a deceased member'),
+      412: problem('The member changed since it was read'),
+    },
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem'],
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof routes;
+export const routeList: readonly RouteSpec[] = Object.values(routes);

@@ -1,0 +1,50 @@
+import { isRole, ROLES, type Role } from './roles.ts';
+
+/** Who is calling, as the domain sees it: no token, no claims shape. */
+export interface Caller {
+  /** Stable subject id of the token (Cognito `sub`), recorded in audit items. */
+  readonly actor: string;
+  /** The role this call acts in: the most privileged of the caller's groups that the route allows. */
+  readonly role: Role;
+  /** Set for members: the only record they may reach. */
+  readonly customerNumber?: string;
+  /** The route called ("PATCH /members/{customerNumber}") and the request id, for the audit trail. */
+  readonly via: string;
+  readonly requestId: string;
+}
+
+export type ClaimValue = string | number | boolean | string[];
+
+/**
+ * API Gateway's HTTP API JWT authorizer hands claims over as strings, a list claim flattened to
+ * `"[admin customer-service]"`. Accept that shape (and a real array, for robustness) here only.
+ */
+export function groupsFromClaim(value: ClaimValue | undefined): Role[] {
+  if (value === undefined) return [];
+  const names = Array.isArray(value)
+    ? value
+    : String(value)
+        .replace(/^\[|\]$/g, '')
+        .split(/[\s,]+/);
+  return names.filter(isRole);
+}
+
+/** The groups of the caller, in the order of ROLES, restricted to those the route allows. */
+export function callerFromClaims(
+  claims: Record<string, ClaimValue> | undefined,
+  allowed: readonly Role[],
+  call: { via: string; requestId: string },
+): Caller | 'unauthenticated' | 'forbidden' {
+  const actor = claims?.sub;
+  if (!claims || typeof actor !== 'string' || actor === '') return 'unauthenticated';
+  const groups = groupsFromClaim(claims['cognito:groups']);
+  const role = ROLES.find((r) => allowed.includes(r) && groups.includes(r));
+  if (!role) return 'forbidden';
+  const customerNumber = claims['custom:customerNumber'];
+  if (role === 'member') {
+    // A member token without its customer number reaches nothing.
+    if (typeof customerNumber !== 'string' || customerNumber === '') return 'forbidden';
+    return { actor, role, customerNumber, ...call };
+  }
+  return { actor, role, ...call };
+}

@@ -1,0 +1,17 @@
+/** Settings that policy, not code, decides. Retention periods are also stated in the privacy notice. */
+export const config = {
+  retention: {
+    auditMonths: 24,
+  },
+  /** How long a registration's Idempotency-Key answers with the member it created. */
+  idempotencyHours: 24,
+  /** Seconds a caller is asked to wait when DynamoDB throttles or times out. */
+  retryAfterSeconds: 1,
+  maxBodyBytes: 16 * 1024,
+} as const;
+
+export const epochSecondsAfterMonths = (from: Date, months: number): number => {
+  const until = new Date(from);
+  until.setUTCMonth(until.getUTCMonth() + months);
+  return Math.floor(until.getTime() / 1000);
+};

@@ -1,0 +1,146 @@
+import middy, { type MiddlewareObj } from '@middy/core';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
+import type * as z from 'zod/mini';
+import { callerFromClaims, type Caller } from '../auth/caller.ts';
+import { config } from '../config.ts';
+import { isTransient } from '../store/dynamo.ts';
+import { logger } from './logger.ts';
+import {
+  bodyTooLarge,
+  forbidden,
+  internalError,
+  malformedBody,
+  Problem,
+  temporarilyUnavailable,
+  unauthenticated,
+  unsupportedMediaType,
+  validationFailed,
+  type FieldError,
+} from './problem.ts';
+import { Reply } from './reply.ts';
+import { routeKey, type RouteSpec, type Schema } from './route.ts';
+import { fieldErrors } from './validation.ts';
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Result = APIGatewayProxyStructuredResultV2;
+type Parsed<S> = S extends Schema ? z.output<S> : undefined;
+
+export interface ApiInput<R extends RouteSpec> {
+  caller: R['roles'] extends 'public' ? undefined : Caller;
+  params: Parsed<R['params']>;
+  query: Parsed<R['query']>;
+  body: Parsed<R['body']>;
+  /** Lower-case header names, as API Gateway delivers them. */
+  headers: Readonly<Record<string, string | undefined>>;
+}
+
+type ParsedEvent<R extends RouteSpec> = Event & { input: ApiInput<R> };
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const NO_QUERY: Record<string, never> = {};
+const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+
+function parsePart(schema: Schema | undefined, data: unknown, errors: FieldError[]): unknown {
+  if (!schema) {
+    const keys = data && typeof data === 'object' ? Object.keys(data) : [];
+    errors.push(...keys.map((field) => ({ field, message: 'is not a field of this request' })));
+    return undefined;
+  }
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  errors.push(...fieldErrors(parsed.error, data));
+  return undefined;
+}
+
+function readBody(route: RouteSpec, event: Event): unknown {
+  if (!route.body) return undefined;
+  if (!JSON_TYPE.test(event.headers['content-type'] ?? '')) throw unsupportedMediaType();
+  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  if (Buffer.byteLength(raw) > config.maxBodyBytes) throw bodyTooLarge(config.maxBodyBytes);
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw malformedBody('The body must be one JSON object.');
+  }
+}
+
+/** Claims → caller, then params, query and body through the route's strict schemas, all errors at once. */
+const parseRequest = <R extends RouteSpec>(route: R): MiddlewareObj<Event, Result> => ({
+  before: (request) => {
+    const event = request.event;
+    let caller: Caller | undefined;
+    if (route.roles !== 'public') {
+      const found = callerFromClaims(event.requestContext.authorizer?.jwt?.claims, route.roles, {
+        via: routeKey(route),
+        requestId: event.requestContext.requestId,
+      });
+      if (found === 'unauthenticated') throw unauthenticated();
+      if (found === 'forbidden') throw forbidden();
+      caller = found;
+    }
+    const body = readBody(route, event);
+    const errors: FieldError[] = [];
+    const input = {
+      caller,
+      params: parsePart(route.params, event.pathParameters ?? {}, errors),
+      query: parsePart(route.query, event.queryStringParameters ?? NO_QUERY, errors),
+      body: parsePart(route.body, body, errors),
+      headers: event.headers,
+    };
+    if (errors.length > 0) throw validationFailed(errors);
+    (event as ParsedEvent<R>).input = input as ApiInput<R>;
+  },
+});
+
+const problemResult = (problem: Problem): Result => ({
+  statusCode: problem.status,
+  headers: { ...BASE_HEADERS, 'content-type': 'application/problem+json', ...problem.headers },
+  body: JSON.stringify(problem.toBody()),
+});
+
+/**
+ * Every failure becomes problem+json here, and only here. An unexpected error is logged by its
+ * name alone (its message may carry data) and answered 500 without any detail.
+ */
+const problemResponses = (route: RouteSpec): MiddlewareObj<Event, Result> => ({
+  onError: (request) => {
+    const error = request.error;
+    if (error instanceof Problem) {
+      if (error.status >= 500) logger.warn('request not served', { route: routeKey(route), problem: error.slug });
+      request.response = problemResult(error);
+      return;
+    }
+    const name = error instanceof Error ? error.name : typeof error;
+    if (isTransient(error)) {
+      logger.warn('store unavailable', { route: routeKey(route), error: name });
+      request.response = problemResult(temporarilyUnavailable(config.retryAfterSeconds));
+      return;
+    }
+    logger.error('request failed', {
+      route: routeKey(route),
+      error: name,
+      requestId: request.event.requestContext?.requestId,
+    });
+    request.response = problemResult(internalError());
+  },
+});
+
+/** The one middy stack of every API function: auth, strict parse, one domain call, JSON or problem+json. */
+export function apiHandler<R extends RouteSpec>(route: R, run: (input: ApiInput<R>) => Promise<unknown>) {
+  return middy<Event, Result, Error, Context>()
+    .use(problemResponses(route))
+    .use(parseRequest(route))
+    .handler(async (event): Promise<Result> => {
+      const answer = await run((event as ParsedEvent<R>).input);
+      const { status, body, headers } = answer instanceof Reply ? answer : new Reply(200, answer);
+      return {
+        statusCode: status,
+        headers: { ...BASE_HEADERS, 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      };
+    });
+}

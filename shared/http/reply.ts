@@ -1,0 +1,11 @@
+/** A handler's answer when it is more than 200 with a JSON body. */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+    readonly headers: Record<string, string> = {},
+  ) {}
+}
+
+export const reply = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Reply(status, body, headers);

@@ -1,0 +1,28 @@
+import type * as z from 'zod/mini';
+import type { Role } from '../auth/roles.ts';
+
+/** Actions inside a TransactWriteItems need their own grant each. */
+export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query';
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Schema = z.ZodMiniType;
+
+/** One row of the route table: read by the CDK API, the local server, the OpenAPI document and the tests. */
+export interface RouteSpec {
+  method: HttpMethod;
+  path: string;
+  /** Entry point under functions/, without extension. */
+  handler: string;
+  /** Roles that may call it; 'public' needs no token. */
+  roles: readonly Role[] | 'public';
+  summary: string;
+  params?: Schema;
+  query?: Schema;
+  body?: Schema;
+  /** Request headers the route reads, documented in OpenAPI. */
+  headers?: readonly { name: string; description: string; required?: boolean }[];
+  responses: Readonly<Record<number, { description: string; body?: Schema }>>;
+  /** The DynamoDB actions the function's IAM role is granted on the table, and nothing more. */
+  tableActions: readonly TableAction[];
+}
+
+export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}`;

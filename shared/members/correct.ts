@@ -1,0 +1,48 @@
+import type { Caller } from '../auth/caller.ts';
+import { notFound, preconditionFailed, preconditionRequired, validationFailed } from '../http/problem.ts';
+import type { MemberStore } from '../store/member-store.ts';
+import { assertMayReach, sourceOf } from './access.ts';
+import { auditEntry } from './audit.ts';
+import { PERSONAL_FIELDS, type Member } from './member.ts';
+import { refusal } from './outcome.ts';
+import { ADDRESS_INCOMPLETE, addressComplete, type CorrectMemberInput } from './schemas.ts';
+
+/**
+ * Rectification: a merge patch applied on the version the caller read (If-Match), so two people
+ * correcting one member never overwrite each other unseen. Each changed field records its new source.
+ */
+export async function correctMember(
+  caller: Caller,
+  customerNumber: string,
+  patch: CorrectMemberInput,
+  expectedVersion: number | undefined,
+  store: MemberStore,
+  now = new Date(),
+): Promise<Member> {
+  if (expectedVersion === undefined) throw preconditionRequired();
+  assertMayReach(caller, customerNumber);
+  const before = await store.get(customerNumber);
+  if (!before) throw notFound('member');
+  if (before.version !== expectedVersion) throw preconditionFailed();
+
+  const changed = PERSONAL_FIELDS.filter((f) => f in patch && (patch[f] ?? undefined) !== before[f]);
+  if (changed.length === 0) return before;
+
+  const at = now.toISOString();
+  const after: Member = { ...before, sources: { ...before.sources }, version: before.version + 1, updatedAt: at };
+  for (const field of changed) {
+    const value = patch[field];
+    if (value === null || value === undefined) {
+      delete after[field as keyof Member];
+      delete after.sources[field];
+    } else {
+      Object.assign(after, { [field]: value });
+      after.sources[field] = { source: sourceOf(caller), at };
+    }
+  }
+  if (!addressComplete(after)) throw validationFailed([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
+
+  const saved = await store.save({ before, after, audit: auditEntry(caller, customerNumber, 'correct', at, changed) });
+  if (saved.outcome !== 'saved') throw refusal(saved);
+  return after;
+}

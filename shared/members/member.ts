@@ -1,0 +1,105 @@
+/** A loyalty member as the domain sees it. Storage shape lives in shared/store only. */
+export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
+export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+export const CARD_TYPES = ['MASTERCARD', 'CASH_CARD', 'NONE'] as const;
+/** A card's life: ordered by the member, put in a batch, then as the manufacturer answers. */
+export const CARD_STATUSES = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'] as const;
+
+export type Gender = (typeof GENDERS)[number];
+export type Language = (typeof LANGUAGES)[number];
+export type CardType = (typeof CARD_TYPES)[number];
+export type CardStatus = (typeof CARD_STATUSES)[number];
+
+/** The personal fields a member or customer service may set; each remembers its source. */
+export const PERSONAL_FIELDS = [
+  'surname',
+  'firstNames',
+  'streetAddress',
+  'postalCode',
+  'postOffice',
+  'mobile',
+  'phone',
+  'email',
+  'birthDate',
+  'gender',
+  'language',
+] as const;
+export type PersonalField = (typeof PERSONAL_FIELDS)[number];
+
+/** Fields a member may leave empty; the rest are needed for membership. */
+export const OPTIONAL_FIELDS = [
+  'streetAddress',
+  'postalCode',
+  'postOffice',
+  'mobile',
+  'phone',
+  'email',
+] as const satisfies readonly PersonalField[];
+export const ADDRESS_FIELDS = ['streetAddress', 'postalCode', 'postOffice'] as const satisfies readonly PersonalField[];
+
+/** Fields the register sets itself; a request that tries to set them is refused. */
+export const SYSTEM_FIELDS = ['customerNumber', 'card', 'flags', 'sources', 'version', 'createdAt', 'updatedAt'] as const;
+
+export type DataSource =
+  | 'member'
+  | 'customer-service'
+  | 'admin'
+  | 'processor'
+  | 'population-register'
+  | 'card-manufacturer';
+
+export interface FieldSource {
+  source: DataSource;
+  at: string;
+}
+
+export interface PersonalData {
+  surname: string;
+  firstNames: string;
+  streetAddress?: string;
+  postalCode?: string;
+  postOffice?: string;
+  mobile?: string;
+  phone?: string;
+  email?: string;
+  birthDate: string;
+  gender: Gender;
+  language: Language;
+}
+
+export interface Card {
+  type: CardType;
+  status: CardStatus;
+  cardNumber?: string;
+  /** When the current order was placed; identifies it in the card order queue. */
+  orderedAt?: string;
+}
+
+export interface Flags {
+  deceased: boolean;
+  protectedAddress: boolean;
+  restricted: boolean;
+  addressDoubtful: boolean;
+}
+
+export interface Member extends PersonalData {
+  customerNumber: string;
+  card: Card;
+  flags: Flags;
+  sources: Partial<Record<PersonalField, FieldSource>>;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const NO_FLAGS: Flags = { deceased: false, protectedAddress: false, restricted: false, addressDoubtful: false };
+
+const VIEW_ORDER = ['customerNumber', ...PERSONAL_FIELDS, 'card', 'flags', 'version', 'createdAt', 'updatedAt'] as const;
+
+/** What the API shows of a member, in a stable field order; field sources only on request. */
+export function memberView(member: Member, includeSources: boolean): Partial<Member> {
+  const view: Record<string, unknown> = {};
+  for (const field of VIEW_ORDER) if (member[field] !== undefined) view[field] = member[field];
+  if (includeSources) view.sources = member.sources;
+  return view as Partial<Member>;
+}

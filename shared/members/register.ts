@@ -1,0 +1,55 @@
+import type { Caller } from '../auth/caller.ts';
+import type { MemberStore } from '../store/member-store.ts';
+import { sourceOf } from './access.ts';
+import { auditEntry } from './audit.ts';
+import { newCustomerNumber } from './customer-number.ts';
+import { NO_FLAGS, PERSONAL_FIELDS, type Member, type PersonalData } from './member.ts';
+import { refusal } from './outcome.ts';
+import type { RegisterMemberInput } from './schemas.ts';
+
+/** Random numbers collide rarely; a few fresh draws make a collision practically impossible. */
+const NUMBER_ATTEMPTS = 3;
+
+export async function registerMember(
+  caller: Caller,
+  input: RegisterMemberInput,
+  store: MemberStore,
+  idempotencyKey?: string,
+  now = new Date(),
+): Promise<Member> {
+  const at = now.toISOString();
+  const data: PersonalData = { ...input, gender: input.gender ?? 'unspecified', language: input.language ?? 'fi' };
+  const fields = PERSONAL_FIELDS.filter((f) => data[f] !== undefined);
+  const sources = Object.fromEntries(fields.map((f) => [f, { source: sourceOf(caller), at }]));
+  for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
+    const member: Member = {
+      ...data,
+      customerNumber: newCustomerNumber(),
+      card: { type: 'NONE', status: 'NONE' },
+      flags: NO_FLAGS,
+      sources,
+      version: 1,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const saved = await store.save({
+      after: member,
+      audit: auditEntry(caller, member.customerNumber, 'register', at, fields),
+      ...(idempotencyKey ? { replay: { actor: caller.actor, key: idempotencyKey } } : {}),
+    });
+    switch (saved.outcome) {
+      case 'saved':
+        return member;
+      case 'replayed': {
+        const earlier = await store.get(saved.customerNumber);
+        if (earlier) return earlier;
+        break; // erased since: register anew
+      }
+      case 'customer-number-taken':
+        break;
+      default:
+        throw refusal(saved);
+    }
+  }
+  throw refusal({ outcome: 'customer-number-taken' });
+}

@@ -1,0 +1,155 @@
+import * as z from 'zod/mini';
+import { isCustomerNumber } from './customer-number.ts';
+import { normalisePhone } from './phone.ts';
+import { ageOn, helsinkiDate, isCalendarDate } from '../time/helsinki.ts';
+import { ADDRESS_FIELDS, CARD_STATUSES, CARD_TYPES, GENDERS, LANGUAGES, PERSONAL_FIELDS } from './member.ts';
+
+/** Request schemas: strict (unknown fields are refused), normalising, and the source of the OpenAPI document. */
+
+export const MINIMUM_AGE = 15;
+
+const text = (max: number, pattern: RegExp, what: string) =>
+  z.string().check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(max, `must be at most ${max} characters`),
+    z.regex(pattern, `may contain only ${what}`),
+  );
+
+const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '.-]*$/u;
+const ADDRESS = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '.,/-]*$/u;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+export const Surname = text(50, NAME, 'letters, spaces, hyphens, apostrophes and periods');
+export const FirstNames = text(100, NAME, 'letters, spaces, hyphens, apostrophes and periods');
+export const StreetAddress = text(50, ADDRESS, 'letters, digits, spaces and , . / \' -');
+export const PostOffice = text(30, NAME, 'letters, spaces, hyphens, apostrophes and periods');
+export const PostalCode = z.string().check(z.trim(), z.regex(/^\d{5}$/, 'must be 5 digits'));
+export const PhoneNumber = z.string().check(
+  z.maxLength(30, 'must be at most 30 characters'),
+  z.overwrite((written) => normalisePhone(written) ?? written),
+  // A refinement, not a pattern: the document must not claim that local forms are refused.
+  z.refine((normalised) => E164.test(normalised), 'must be a phone number, such as 040 123 4567 or +358 40 123 4567'),
+  z.meta({ description: 'Stored as E.164; Finnish numbers may be written locally (040 123 4567).' }),
+);
+export const Email = z.string().check(
+  z.trim(),
+  z.toLowerCase(),
+  z.maxLength(254, 'must be at most 254 characters'),
+  z.regex(z.regexes.email, 'must be an email address'),
+);
+export const BirthDate = z.string().check(
+  z.refine(isCalendarDate, 'must be a date as YYYY-MM-DD'),
+  z.refine(
+    (date) => ageOn(date, helsinkiDate(new Date())) >= MINIMUM_AGE,
+    `a member must be at least ${MINIMUM_AGE} years old`,
+  ),
+);
+export const Gender = z.enum(GENDERS);
+export const Language = z.enum(LANGUAGES);
+
+export const CustomerNumber = z.string().check(
+  z.regex(/^\d{10}$/, 'must be 10 digits'),
+  z.refine(isCustomerNumber, 'check digit does not match: the number is mistyped'),
+);
+export const CardNumber = z.string().check(z.regex(/^\d{16}$/, 'must be the 16 digits of a loyalty card'));
+
+const addressComplete = (fields: Partial<Record<(typeof ADDRESS_FIELDS)[number], unknown>>) => {
+  const given = ADDRESS_FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== null);
+  return given.length === 0 || given.length === ADDRESS_FIELDS.length;
+};
+const ADDRESS_INCOMPLETE = 'street address, postal code and post office go together';
+
+export const RegisterMemberBody = z
+  .strictObject({
+    surname: Surname,
+    firstNames: FirstNames,
+    streetAddress: z.optional(StreetAddress),
+    postalCode: z.optional(PostalCode),
+    postOffice: z.optional(PostOffice),
+    mobile: z.optional(PhoneNumber),
+    phone: z.optional(PhoneNumber),
+    email: z.optional(Email),
+    birthDate: BirthDate,
+    gender: z.optional(Gender),
+    language: z.optional(Language),
+  })
+  .check(z.refine(addressComplete, { message: ADDRESS_INCOMPLETE, path: ['streetAddress'] }));
+
+/** JSON merge patch of personal data: null removes an optional field; required fields cannot be removed. */
+export const CorrectMemberBody = z.strictObject({
+  surname: z.optional(Surname),
+  firstNames: z.optional(FirstNames),
+  streetAddress: z.optional(z.nullable(StreetAddress)),
+  postalCode: z.optional(z.nullable(PostalCode)),
+  postOffice: z.optional(z.nullable(PostOffice)),
+  mobile: z.optional(z.nullable(PhoneNumber)),
+  phone: z.optional(z.nullable(PhoneNumber)),
+  email: z.optional(z.nullable(Email)),
+  birthDate: z.optional(BirthDate),
+  gender: z.optional(Gender),
+  language: z.optional(Language),
+});
+
+export const MemberPath = z.strictObject({ customerNumber: CustomerNumber });
+export const ReadMemberQuery = z.strictObject({ include: z.optional(z.literal('sources')) });
+export const FindMembersQuery = z
+  .strictObject({
+    email: z.optional(Email),
+    phone: z.optional(PhoneNumber),
+    cardNumber: z.optional(CardNumber),
+  })
+  .check(
+    z.refine((q) => Object.keys(q).length === 1, {
+      message: 'give exactly one of email, phone or cardNumber',
+      path: ['email'],
+    }),
+  );
+export const ChooseCardBody = z.strictObject({ type: z.enum(CARD_TYPES) });
+
+export type RegisterMemberInput = z.output<typeof RegisterMemberBody>;
+export type CorrectMemberInput = z.output<typeof CorrectMemberBody>;
+export type FindMembersInput = z.output<typeof FindMembersQuery>;
+
+export { ADDRESS_INCOMPLETE, addressComplete };
+
+/** Response shapes, for the OpenAPI document and for tests that check what the API answers. */
+const FieldSourceView = z.strictObject({ source: z.string(), at: z.string() });
+export const MemberView = z.strictObject({
+  customerNumber: z.string(),
+  surname: z.string(),
+  firstNames: z.string(),
+  streetAddress: z.optional(z.string()),
+  postalCode: z.optional(z.string()),
+  postOffice: z.optional(z.string()),
+  mobile: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  email: z.optional(z.string()),
+  birthDate: z.string(),
+  gender: Gender,
+  language: Language,
+  card: z.strictObject({
+    type: z.enum(CARD_TYPES),
+    status: z.enum(CARD_STATUSES),
+    cardNumber: z.optional(z.string()),
+    orderedAt: z.optional(z.string()),
+  }),
+  flags: z.strictObject({
+    deceased: z.boolean(),
+    protectedAddress: z.boolean(),
+    restricted: z.boolean(),
+    addressDoubtful: z.boolean(),
+  }),
+  sources: z.optional(z.record(z.enum(PERSONAL_FIELDS), FieldSourceView)),
+  version: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export const MemberList = z.strictObject({ members: z.array(MemberView) });
+export const ProblemView = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number(),
+  detail: z.optional(z.string()),
+  errors: z.optional(z.array(z.strictObject({ field: z.string(), message: z.string() }))),
+});

@@ -1,0 +1,193 @@
+import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { config, epochSecondsAfterMonths } from '../config.ts';
+import type { Member } from '../members/member.ts';
+import {
+  auditKey,
+  cardKey,
+  cardOrderKey,
+  emailKey,
+  memberKey,
+  mobileKey,
+  pendingCardOrderIndex,
+  registrationReplayKey,
+  type ItemKey,
+} from './keys.ts';
+import type { AuditEntry, MemberChange, MemberLookup, MemberStore, SaveOutcome } from './member-store.ts';
+import { transientAsUnavailable } from './dynamo.ts';
+import { temporarilyUnavailable } from '../http/problem.ts';
+
+type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+/** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
+type Guard = 'profile' | 'email' | 'mobile' | 'replay' | 'other';
+
+const auditItem = (entry: AuditEntry) => ({
+  ...auditKey(entry.customerNumber, entry.at, entry.actor, entry.requestId),
+  type: 'audit',
+  ...entry,
+  expiresAt: epochSecondsAfterMonths(new Date(entry.at), config.retention.auditMonths),
+});
+
+export class DynamoMemberStore implements MemberStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async get(customerNumber: string): Promise<Member | undefined> {
+    const { Item } = await transientAsUnavailable(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true })),
+    );
+    if (!Item) return undefined;
+    const { pk: _pk, sk: _sk, type: _type, ...member } = Item;
+    return member as Member;
+  }
+
+  async find(lookup: MemberLookup): Promise<string | undefined> {
+    const key =
+      'email' in lookup ? emailKey(lookup.email) : 'mobile' in lookup ? mobileKey(lookup.mobile) : cardKey(lookup.cardNumber);
+    const { Item } = await transientAsUnavailable(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: key, ProjectionExpression: 'customerNumber' })),
+    );
+    return Item?.customerNumber as string | undefined;
+  }
+
+  async audit(entry: AuditEntry): Promise<void> {
+    await transientAsUnavailable(() => this.db.send(new PutCommand({ TableName: this.table, Item: auditItem(entry) })));
+  }
+
+  async save(change: MemberChange): Promise<SaveOutcome> {
+    const { items, guards } = this.transaction(change);
+    try {
+      await transientAsUnavailable(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
+      return { outcome: 'saved' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      return this.outcomeOfCancellation(change, guards, error);
+    }
+  }
+
+  private transaction(change: MemberChange) {
+    const { before, after } = change;
+    const items: TransactItem[] = [];
+    const guards: Guard[] = [];
+    const add = (guard: Guard, item: TransactItem) => {
+      items.push(item);
+      guards.push(guard);
+    };
+    const Table = this.table;
+    const n = after.customerNumber;
+
+    add('profile', {
+      Put: {
+        TableName: Table,
+        Item: { ...memberKey(n), type: 'member', ...after },
+        ...(before
+          ? { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': before.version } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    });
+    const unique = (field: 'email' | 'mobile', keyOf: (value: string) => ItemKey) => {
+      const was = before?.[field];
+      const now = after[field];
+      if (was === now) return;
+      if (was) {
+        add('other', {
+          Delete: {
+            TableName: Table,
+            Key: keyOf(was),
+            ConditionExpression: 'customerNumber = :n',
+            ExpressionAttributeValues: { ':n': n },
+          },
+        });
+      }
+      if (now) {
+        add(field, {
+          Put: {
+            TableName: Table,
+            Item: { ...keyOf(now), type: `unique-${field}`, customerNumber: n },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        });
+      }
+    };
+    unique('email', emailKey);
+    unique('mobile', mobileKey);
+
+    if (change.cancelCardOrder) {
+      add('other', {
+        Update: {
+          TableName: Table,
+          Key: cardOrderKey(n, change.cancelCardOrder),
+          UpdateExpression: 'SET #status = :cancelled, cancelledAt = :at REMOVE gsi1pk, gsi1sk',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':cancelled': 'CANCELLED', ':at': change.audit.at },
+        },
+      });
+    }
+    if (change.placeCardOrder) {
+      const order = change.placeCardOrder;
+      add('other', {
+        Put: {
+          TableName: Table,
+          Item: {
+            ...cardOrderKey(n, order.orderedAt),
+            ...pendingCardOrderIndex(order.orderedAt, n),
+            type: 'card-order',
+            status: 'PENDING',
+            ...order,
+          },
+        },
+      });
+    }
+    if (change.replay) {
+      add('replay', {
+        Put: {
+          TableName: Table,
+          Item: {
+            ...registrationReplayKey(change.replay.actor, change.replay.key),
+            type: 'registration-replay',
+            customerNumber: n,
+            expiresAt: Math.floor(Date.parse(change.audit.at) / 1000) + config.idempotencyHours * 3600,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    add('other', { Put: { TableName: Table, Item: auditItem(change.audit) } });
+    return { items, guards };
+  }
+
+  private async outcomeOfCancellation(
+    change: MemberChange,
+    guards: Guard[],
+    error: TransactionCanceledException,
+  ): Promise<SaveOutcome> {
+    const failed = (error.CancellationReasons ?? []).flatMap((reason, i) =>
+      reason.Code === 'ConditionalCheckFailed' ? [guards[i]] : [],
+    );
+    // The replay key is checked first: a repeated registration also collides on its own email.
+    if (failed.includes('replay') && change.replay) {
+      const { Item } = await transientAsUnavailable(() =>
+        this.db.send(
+          new GetCommand({
+            TableName: this.table,
+            Key: registrationReplayKey(change.replay!.actor, change.replay!.key),
+            ConsistentRead: true,
+          }),
+        ),
+      );
+      if (Item) return { outcome: 'replayed', customerNumber: Item.customerNumber as string };
+    }
+    if (failed.includes('profile')) return { outcome: change.before ? 'stale' : 'customer-number-taken' };
+    if (failed.includes('email')) return { outcome: 'duplicate', field: 'email' };
+    if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
+    // Cancelled for a conflicting transaction or throttling, not a condition: nothing changed, safe to resend.
+    throw temporarilyUnavailable(config.retryAfterSeconds);
+  }
+}

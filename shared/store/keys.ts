@@ -1,0 +1,28 @@
+/** The only module that knows how items are keyed (see DESIGN.md, "Single table"). */
+export interface ItemKey {
+  pk: string;
+  sk: string;
+}
+
+export const memberKey = (customerNumber: string): ItemKey => ({ pk: `MEMBER#${customerNumber}`, sk: 'PROFILE' });
+export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'UNIQUE' });
+export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
+export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });
+export const cardOrderKey = (customerNumber: string, orderedAt: string): ItemKey => ({
+  pk: `MEMBER#${customerNumber}`,
+  sk: `CARDORDER#${orderedAt}`,
+});
+/** Sparse GSI1 attributes: present only while the order waits for a batch. */
+export const pendingCardOrderIndex = (orderedAt: string, customerNumber: string) => ({
+  gsi1pk: 'CARDORDER#PENDING',
+  gsi1sk: `${orderedAt}#${customerNumber}`,
+});
+/** The request id makes two audit events of one actor in the same millisecond distinct. */
+export const auditKey = (customerNumber: string, at: string, actor: string, requestId: string): ItemKey => ({
+  pk: `AUDIT#${customerNumber}`,
+  sk: `${at}#${actor}#${requestId}`,
+});
+export const registrationReplayKey = (actor: string, idempotencyKey: string): ItemKey => ({
+  pk: `IDEMPOTENCY#${actor}#${idempotencyKey}`,
+  sk: 'REGISTER',
+});

@@ -1,0 +1,53 @@
+import type { Role } from '../auth/roles.ts';
+import type { CardType, Member } from '../members/member.ts';
+
+export type AuditAction = 'read' | 'search' | 'register' | 'correct' | 'choose-card';
+
+/** Who did what to whose data, and when. Field names only, never values. */
+export interface AuditEntry {
+  customerNumber: string;
+  at: string;
+  actor: string;
+  role: Role;
+  action: AuditAction;
+  via: string;
+  requestId: string;
+  fields?: string[];
+}
+
+export interface CardOrder {
+  customerNumber: string;
+  orderedAt: string;
+  cardType: Exclude<CardType, 'NONE'>;
+  orderType: 'NEW' | 'REPLACEMENT';
+}
+
+/** One atomic change of a member: profile, unique keys, card orders and its audit entry together. */
+export interface MemberChange {
+  /** Absent for a new member. The save succeeds only if the stored version is still this one. */
+  before?: Member;
+  after: Member;
+  audit: AuditEntry;
+  placeCardOrder?: CardOrder;
+  /** orderedAt of a pending order this change cancels. */
+  cancelCardOrder?: string;
+  /** For a new member: a repeated registration with the same key answers with the member it created. */
+  replay?: { actor: string; key: string };
+}
+
+export type SaveOutcome =
+  | { outcome: 'saved' }
+  | { outcome: 'stale' }
+  | { outcome: 'customer-number-taken' }
+  | { outcome: 'duplicate'; field: 'email' | 'mobile' }
+  | { outcome: 'replayed'; customerNumber: string };
+
+export type MemberLookup = { email: string } | { mobile: string } | { cardNumber: string };
+
+export interface MemberStore {
+  get(customerNumber: string): Promise<Member | undefined>;
+  save(change: MemberChange): Promise<SaveOutcome>;
+  /** Exact match on a unique key: the customer number it belongs to. */
+  find(lookup: MemberLookup): Promise<string | undefined>;
+  audit(entry: AuditEntry): Promise<void>;
+}

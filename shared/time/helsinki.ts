@@ -1,0 +1,24 @@
+/** Calendar dates and months are those of Europe/Helsinki, whatever the server's zone. */
+const HELSINKI_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Helsinki',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** YYYY-MM-DD of the instant in Helsinki. */
+export const helsinkiDate = (at: Date): string => HELSINKI_DATE.format(at);
+
+/** Whole years from a YYYY-MM-DD birth date to a YYYY-MM-DD day. */
+export function ageOn(birthDate: string, day: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/** A real calendar date in YYYY-MM-DD (rejects 2025-02-30). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const parsed = new Date(value + 'T00:00:00Z');
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
+}
