@@ -1,6 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { isRole, ROLES, type Role } from '../../shared/auth/roles.ts';
 import type { ClaimValue } from '../../shared/auth/caller.ts';
@@ -24,7 +23,10 @@ export interface LocalKeys {
 /** The signing key lives in .local/ so the token CLI and the server agree across restarts. */
 export async function loadOrCreateKeys(file: string): Promise<LocalKeys> {
   if (existsSync(file)) {
-    const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as { privateJwk: JWK; publicJwk: JWK };
+    const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as {
+      privateJwk: JWK;
+      publicJwk: JWK;
+    };
     return {
       privateKey: (await importJWK(privateJwk, ALGORITHM)) as Key,
       publicKey: (await importJWK(publicJwk, ALGORITHM)) as Key,
@@ -34,7 +36,10 @@ export async function loadOrCreateKeys(file: string): Promise<LocalKeys> {
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(
     file,
-    JSON.stringify({ privateJwk: await exportJWK(keys.privateKey), publicJwk: await exportJWK(keys.publicKey) }),
+    JSON.stringify({
+      privateJwk: await exportJWK(keys.privateKey),
+      publicJwk: await exportJWK(keys.publicKey),
+    }),
     { mode: 0o600 },
   );
   return keys;
@@ -49,7 +54,8 @@ export interface TokenRequest {
 
 /** An ID token shaped like Cognito's: cognito:groups as a list, custom:customerNumber for members. */
 export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
-  const subject = request.subject ?? `local-${request.role}-${request.customerNumber ?? randomUUID().slice(0, 8)}`;
+  const subject =
+    request.subject ?? `local-${request.role}${request.customerNumber ? `-${request.customerNumber}` : ''}`;
   return new SignJWT({
     'cognito:groups': [request.role],
     'cognito:username': subject,
@@ -96,9 +102,11 @@ export function flattenClaims(payload: JWTPayload): Record<string, ClaimValue> {
 
 export function parseTokenArgs(argv: string[]): TokenRequest {
   const [role, ...rest] = argv;
-  if (!role || !isRole(role)) throw new Error(`usage: npm run token -- <${ROLES.join('|')}> [--customer <customerNumber>]`);
+  if (!role || !isRole(role))
+    throw new Error(`usage: npm run token -- <${ROLES.join('|')}> [--customer <customerNumber>]`);
   const at = rest.indexOf('--customer');
   const customerNumber = at >= 0 ? rest[at + 1] : undefined;
-  if (role === 'member' && !customerNumber) throw new Error('a member token needs --customer <customerNumber>');
+  if (role === 'member' && !customerNumber)
+    throw new Error('a member token needs --customer <customerNumber>');
   return { role, ...(customerNumber ? { customerNumber } : {}) };
 }

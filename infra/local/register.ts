@@ -3,20 +3,12 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { routeList } from '../routes.ts';
 import { createApiServer, type ApiLambdaHandler } from './server.ts';
-import { loadOrCreateKeys, signToken, type LocalKeys, type TokenRequest } from './local-jwt.ts';
+import { loadOrCreateKeys, signToken, type TokenRequest } from './local-jwt.ts';
 import { LOCAL, localEnvironment, startServices, type LocalServices } from './services.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LOCAL_DIR = join(PROJECT_ROOT, '.local');
 export const KEY_FILE = join(LOCAL_DIR, 'jwt-signing-key.json');
-
-export interface LocalRegister {
-  apiUrl: string;
-  services: LocalServices;
-  keys: LocalKeys;
-  token(request: TokenRequest): Promise<string>;
-  stop(): Promise<void>;
-}
 
 /** Handlers are the very modules the Lambda functions are bundled from. */
 const loadHandler = async (handler: string) => {
@@ -26,46 +18,65 @@ const loadHandler = async (handler: string) => {
   return module.handler;
 };
 
+export interface LocalApi {
+  url: string;
+  token(request: TokenRequest): Promise<string>;
+  stop(): Promise<void>;
+}
+
 /**
- * The whole register on this machine: DynamoDB Local, s3rver, and the API server in this process.
- * `npm start` and the integration tests both run exactly this.
+ * The local API Gateway in this process, with the handlers pointed at the given services.
+ * Port 0 picks a free port (tests).
  */
+export async function startLocalApi(options: {
+  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>;
+  port: number;
+  keyFile: string;
+}): Promise<LocalApi> {
+  Object.assign(process.env, localEnvironment(options.services));
+  const keys = await loadOrCreateKeys(options.keyFile);
+  const server: Server = createApiServer({ routes: routeList, keys, load: loadHandler });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, '127.0.0.1', () => done());
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    url: `http://localhost:${port}`,
+    token: (request) => signToken(keys, request),
+    async stop() {
+      server.closeAllConnections();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** The whole register on this machine, as `npm start` runs it. */
 export async function startLocalRegister(options: {
   inMemory: boolean;
   apiPort: number;
   dynamoPort: number;
   s3Port: number;
-  keyFile?: string;
-}): Promise<LocalRegister> {
+}) {
   const services = await startServices({
     ...(options.inMemory ? {} : { dataDir: LOCAL_DIR }),
     dynamoPort: options.dynamoPort,
     s3Port: options.s3Port,
   });
-  Object.assign(process.env, localEnvironment(services));
-  const keys = await loadOrCreateKeys(options.keyFile ?? KEY_FILE);
-  const server: Server = createApiServer({ routes: routeList, keys, load: loadHandler });
   try {
-    await new Promise<void>((done, fail) => {
-      server.once('error', fail);
-      server.listen(options.apiPort, '127.0.0.1', () => done());
-    });
+    const api = await startLocalApi({ services, port: options.apiPort, keyFile: KEY_FILE });
+    return {
+      api,
+      services,
+      async stop() {
+        await api.stop();
+        await services.stop();
+      },
+    };
   } catch (error) {
     await services.stop();
     throw error;
   }
-  const { port } = server.address() as { port: number };
-  return {
-    apiUrl: `http://localhost:${port}`,
-    services,
-    keys,
-    token: (request) => signToken(keys, request),
-    async stop() {
-      server.closeAllConnections();
-      await new Promise((done) => server.close(done));
-      await services.stop();
-    },
-  };
 }
 
 export { LOCAL };

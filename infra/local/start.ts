@@ -13,7 +13,7 @@ try {
     s3Port: Number(process.env.S3_PORT ?? LOCAL.ports.s3),
   });
   console.log(`Moymore loyalty register, local
-  API             ${register.apiUrl}   (OpenAPI: ${register.apiUrl}/openapi.json)
+  API             ${register.api.url}   (OpenAPI: ${register.api.url}/openapi.json)
   DynamoDB Local  ${register.services.dynamoEndpoint}   table ${LOCAL.tableName}
   S3 (s3rver)     ${register.services.s3Endpoint}   bucket ${LOCAL.bucketName}, key and secret S3RVER
   Data            ${inMemory ? 'in memory, gone on stop' : '.local/ (kept between starts; --in-memory to throw away)'}

@@ -1,0 +1,109 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { routeKey, type RouteSpec } from '../../shared/http/route.ts';
+import { acknowledge } from '../nag.ts';
+import { RegisterFunction } from './register-function.ts';
+import type { RegisterIdentity } from './identity.ts';
+
+export interface RegisterApiProps {
+  routes: readonly RouteSpec[];
+  identity: RegisterIdentity;
+  table: dynamodb.ITable;
+  key: kms.IKey;
+}
+
+const READ_ACTIONS = new Set(['GetItem', 'Query']);
+
+/** The HTTP API, one function per row of the route table, each granted only its route's table actions. */
+export class RegisterApi extends Construct {
+  readonly httpApi: apigw.HttpApi;
+  readonly functions = new Map<string, RegisterFunction>();
+
+  constructor(scope: Construct, id: string, props: RegisterApiProps) {
+    super(scope, id);
+    const authorizer = new HttpJwtAuthorizer('Cognito', props.identity.issuerUrl, {
+      jwtAudience: [props.identity.client.userPoolClientId],
+    });
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Moymore loyalty register',
+      createDefaultStage: false,
+      defaultAuthorizer: authorizer,
+    });
+    const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
+      retention: logs.RetentionDays.ONE_YEAR,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    new apigw.HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 200, burstLimit: 400 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        // Who called which route and how it went; no query strings or bodies, which can hold personal data.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            route: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            sourceIp: '$context.identity.sourceIp',
+            subject: '$context.authorizer.claims.sub',
+            error: '$context.error.message',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    for (const route of props.routes) {
+      const name = route.handler.split('/').map((part) => part.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase())).join('');
+      const fn = new RegisterFunction(this, name, {
+        handler: route.handler,
+        description: routeKey(route),
+        environment: route.tableActions.length ? { TABLE_NAME: props.table.tableName } : {},
+      });
+      if (route.tableActions.length) {
+        fn.role.addToPolicy(
+          new iam.PolicyStatement({
+            actions: route.tableActions.map((action) => `dynamodb:${action}`),
+            resources: [props.table.tableArn],
+          }),
+        );
+        const writes = route.tableActions.some((action) => !READ_ACTIONS.has(action));
+        fn.role.addToPolicy(
+          new iam.PolicyStatement({
+            actions: ['kms:Decrypt', 'kms:DescribeKey', ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey'] : [])],
+            resources: [props.key.keyArn],
+          }),
+        );
+      }
+      acknowledge(
+        fn.fn,
+        'Serverless-LambdaDLQ',
+        'Invoked synchronously by API Gateway: a failure is answered to the caller, a DLQ only serves asynchronous invocations.',
+      );
+      this.functions.set(route.handler, fn);
+      const [path, method] = [route.path, apigw.HttpMethod[route.method]];
+      const [created] = this.httpApi.addRoutes({
+        path,
+        methods: [method],
+        integration: new HttpLambdaIntegration(`${name}Integration`, fn.fn),
+        ...(route.roles === 'public' ? { authorizer: new apigw.HttpNoneAuthorizer() } : {}),
+      });
+      if (route.roles === 'public' && created) {
+        acknowledge(created, 'AwsSolutions-APIG4', 'Public on purpose: the OpenAPI document holds no data.');
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { RegisterApi } from './constructs/api.ts';
+import { RegisterData } from './constructs/data.ts';
+import { RegisterIdentity } from './constructs/identity.ts';
+import { routeList } from './routes.ts';
+
+/** The whole register in one stack: data, identity, and the API over both. */
+export class RegisterStack extends Stack {
+  readonly data: RegisterData;
+  readonly api: RegisterApi;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+    this.data = new RegisterData(this, 'Data');
+    const identity = new RegisterIdentity(this, 'Identity');
+    this.api = new RegisterApi(this, 'Api', {
+      routes: routeList,
+      identity,
+      table: this.data.table,
+      key: this.data.key,
+    });
+    new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
+    new CfnOutput(this, 'ExchangeBucket', { value: this.data.exchangeBucket.bucketName });
+  }
+}

@@ -1,0 +1,51 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { inject } from 'vitest';
+import { startLocalApi, type LocalApi } from '../../infra/local/register.ts';
+import type { TokenRequest } from '../../infra/local/local-jwt.ts';
+
+/** This test file's own local API server over the run's DynamoDB Local and s3rver. */
+export async function startTestApi(): Promise<LocalApi> {
+  return startLocalApi({
+    services: { dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint') },
+    port: 0,
+    keyFile: join(mkdtempSync(join(tmpdir(), 'moymore-keys-')), 'key.json'),
+  });
+}
+
+export interface CallOptions {
+  as?: TokenRequest;
+  token?: string;
+  body?: unknown;
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface CallResult {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- tests inspect any JSON shape
+  text: string;
+}
+
+/** An HTTP call to the local API with a real token for the given role. */
+export async function call(api: LocalApi, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+  const headers: Record<string, string> = { ...options.headers };
+  const token = options.token ?? (options.as ? await api.token(options.as) : undefined);
+  if (token) headers.authorization = `Bearer ${token}`;
+  let body: string | undefined = options.rawBody;
+  if (options.body !== undefined) {
+    body = JSON.stringify(options.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(api.url + path, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
