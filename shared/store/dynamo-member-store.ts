@@ -1,5 +1,6 @@
 import {
   GetCommand,
+  paginateQuery,
   PutCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -9,6 +10,7 @@ import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Member } from '../members/member.ts';
 import {
   auditKey,
+  auditPartition,
   cardKey,
   cardOrderKey,
   emailKey,
@@ -59,6 +61,24 @@ export class DynamoMemberStore implements MemberStore {
 
   async audit(entry: AuditEntry): Promise<void> {
     await transientAsUnavailable(() => this.db.send(new PutCommand({ TableName: this.table, Item: auditItem(entry) })));
+  }
+
+  async auditTrail(customerNumber: string): Promise<AuditEntry[]> {
+    const entries: AuditEntry[] = [];
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditPartition(customerNumber) },
+      },
+    );
+    for await (const page of pages) {
+      for (const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, ...entry } of page.Items ?? []) {
+        entries.push(entry as AuditEntry);
+      }
+    }
+    return entries;
   }
 
   async save(change: MemberChange): Promise<SaveOutcome> {

@@ -17,9 +17,10 @@ export const pendingCardOrderIndex = (orderedAt: string, customerNumber: string)
   gsi1pk: 'CARDORDER#PENDING',
   gsi1sk: `${orderedAt}#${customerNumber}`,
 });
+export const auditPartition = (customerNumber: string) => `AUDIT#${customerNumber}`;
 /** The request id makes two audit events of one actor in the same millisecond distinct. */
 export const auditKey = (customerNumber: string, at: string, actor: string, requestId: string): ItemKey => ({
-  pk: `AUDIT#${customerNumber}`,
+  pk: auditPartition(customerNumber),
   sk: `${at}#${actor}#${requestId}`,
 });
 export const registrationReplayKey = (actor: string, idempotencyKey: string): ItemKey => ({

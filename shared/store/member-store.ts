@@ -50,4 +50,6 @@ export interface MemberStore {
   /** Exact match on a unique key: the customer number it belongs to. */
   find(lookup: MemberLookup): Promise<string | undefined>;
   audit(entry: AuditEntry): Promise<void>;
+  /** The member's audit trail, oldest first. */
+  auditTrail(customerNumber: string): Promise<AuditEntry[]>;
 }

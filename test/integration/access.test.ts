@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { routeList } from '../../infra/routes.ts';
+import { ROLES } from '../../shared/auth/roles.ts';
+import { routeKey } from '../../shared/http/route.ts';
+import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
+import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+
+let api: LocalApi;
+let member: { customerNumber: string; email: string; surname: string; mobile: string };
+let other: { customerNumber: string };
+
+/** A request each route accepts when the caller may make it, so only the role decides the answer. */
+const requestFor = (path: string, method: string) => {
+  const concrete = path.replace('{customerNumber}', member.customerNumber);
+  if (method === 'GET' && path === '/members') return { path: `/members?email=${member.email}` };
+  if (method === 'POST' && path === '/members') return { path, body: aRegistration() };
+  if (method === 'PATCH') return { path: concrete, body: {}, headers: { 'if-match': '"1"' } };
+  if (path.endsWith('/card')) return { path: concrete, body: { type: 'NONE' } };
+  return { path: concrete };
+};
+
+beforeAll(async () => {
+  api = await startTestApi();
+  member = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;
+  other = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;
+});
+afterAll(() => api.stop());
+
+describe('every role against every route', () => {
+  const protectedRoutes = routeList.filter((r) => r.roles !== 'public');
+  for (const route of protectedRoutes) {
+    for (const role of ROLES) {
+      const allowed = (route.roles as readonly string[]).includes(role);
+      it(`${routeKey(route)} as ${role}: ${allowed ? 'allowed' : '403'}`, async () => {
+        const request = requestFor(route.path, route.method);
+        const as = role === 'member' ? { role, customerNumber: member.customerNumber } : { role };
+        const response = await call(api, route.method, request.path, { as, ...request });
+        if (allowed) expect(response.status).toBeLessThan(300);
+        else {
+          expect(response.status).toBe(403);
+          expect(response.body.type).toBe('https://moymore.fi/problems/forbidden');
+        }
+      });
+    }
+    it(`${routeKey(route)} without a token: 401`, async () => {
+      const request = requestFor(route.path, route.method);
+      expect((await call(api, route.method, request.path, request)).status).toBe(401);
+    });
+  }
+
+  it('refuses a forged or expired token as the API Gateway authorizer does', async () => {
+    const good = await api.token({ role: 'admin' });
+    const [header, payload] = good.split('.');
+    const forged = `${header}.${payload}.${'A'.repeat(86)}`;
+    expect((await call(api, 'GET', `/members/${member.customerNumber}`, { token: forged })).status).toBe(401);
+    const expired = await api.token({ role: 'admin', ttlSeconds: -60 });
+    expect((await call(api, 'GET', `/members/${member.customerNumber}`, { token: expired })).status).toBe(401);
+  });
+
+  it('shows a member only their own record: every other number does not exist for them', async () => {
+    const as = { role: 'member', customerNumber: member.customerNumber } as const;
+    expect((await call(api, 'GET', `/members/${member.customerNumber}`, { as })).status).toBe(200);
+    const others = await call(api, 'GET', `/members/${other.customerNumber}`, { as });
+    expect(others.status).toBe(404);
+    const patch = await call(api, 'PATCH', `/members/${other.customerNumber}`, {
+      as,
+      headers: { 'if-match': '"1"' },
+      body: { surname: 'Mallikas' },
+    });
+    expect(patch.status).toBe(404);
+  });
+});
+
+describe('bad input is refused clearly, changes nothing and echoes nothing', () => {
+  it('refuses fields the caller may not set, naming each, and leaves the member unchanged', async () => {
+    const response = await call(api, 'PATCH', `/members/${member.customerNumber}`, {
+      as: CUSTOMER_SERVICE,
+      headers: { 'if-match': '"1"' },
+      body: { surname: 'Mallikas', version: 7, flags: { deceased: true }, favouriteColour: 'blue' },
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(response.body.errors).toEqual([
+      { field: 'version', message: 'is set by the register and cannot be sent' },
+      { field: 'flags', message: 'is set by the register and cannot be sent' },
+      { field: 'favouriteColour', message: 'is not a field of this request' },
+    ]);
+    const read = await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE });
+    expect(read.body.surname).toBe(member.surname);
+    expect(read.body.version).toBe(1);
+  });
+
+  it('lists every invalid field without echoing what was sent', async () => {
+    const secret = 'Salainen-Arvo-123';
+    const response = await call(api, 'POST', '/members', {
+      as: CUSTOMER_SERVICE,
+      body: aRegistration({
+        surname: `${secret}<script>`,
+        postalCode: secret,
+        email: secret,
+        mobile: secret,
+        birthDate: '2020-01-01',
+        gender: secret,
+      }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+      ['birthDate', 'email', 'gender', 'mobile', 'postalCode', 'surname'].sort(),
+    );
+    expect(response.text).not.toContain(secret);
+    expect(response.body.errors.find((e: { field: string }) => e.field === 'birthDate').message).toBe(
+      'a member must be at least 15 years old',
+    );
+  });
+
+  it('rejects a mistyped customer number as such, before any lookup', async () => {
+    const mistyped = member.customerNumber.slice(0, 9) + ((Number(member.customerNumber[9]) + 1) % 10);
+    const response = await call(api, 'GET', `/members/${mistyped}`, { as: CUSTOMER_SERVICE });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([
+      { field: 'customerNumber', message: 'check digit does not match: the number is mistyped' },
+    ]);
+  });
+
+  it('answers a wrong content type 415, broken JSON 400, a required field missing by name', async () => {
+    const wrongType = await call(api, 'POST', '/members', {
+      as: CUSTOMER_SERVICE,
+      rawBody: 'surname=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(wrongType.status).toBe(415);
+    const broken = await call(api, 'POST', '/members', {
+      as: CUSTOMER_SERVICE,
+      rawBody: '{"surname":',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(broken.status).toBe(400);
+    expect(broken.body.type).toBe('https://moymore.fi/problems/malformed-body');
+    const { surname: _dropped, ...withoutSurname } = aRegistration();
+    const missing = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: withoutSurname });
+    expect(missing.body.errors).toEqual([{ field: 'surname', message: 'is required' }]);
+  });
+});
+
+describe('audit trail of staff access', () => {
+  it('records who read, searched and changed a member, and not a member reading their own data', async () => {
+    const { body: subject } = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() });
+    const n = subject.customerNumber;
+    await call(api, 'GET', `/members/${n}`, { as: { role: 'processor' } });
+    await call(api, 'GET', `/members?email=${subject.email}`, { as: CUSTOMER_SERVICE });
+    await call(api, 'GET', `/members/${n}`, { as: { role: 'member', customerNumber: n } });
+    await call(api, 'PATCH', `/members/${n}`, {
+      as: { role: 'admin' },
+      headers: { 'if-match': '"1"' },
+      body: { postOffice: 'Tampere', postalCode: '33100', streetAddress: 'Hämeenkatu 1' },
+    });
+
+    const trail = await new DynamoMemberStore(createDocumentClient(), tableName()).auditTrail(n);
+    expect(trail.map((e) => [e.action, e.role])).toEqual([
+      ['register', 'customer-service'],
+      ['read', 'processor'],
+      ['search', 'customer-service'],
+      ['correct', 'admin'],
+    ]);
+    expect(trail[0]).toMatchObject({ actor: 'local-customer-service', via: 'POST /members' });
+    expect(trail[3]!.fields).toEqual(['streetAddress', 'postalCode', 'postOffice']);
+    expect(JSON.stringify(trail)).not.toContain('Tampere');
+  });
+});
