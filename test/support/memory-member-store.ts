@@ -1,0 +1,70 @@
+import type { Member } from '../../shared/members/member.ts';
+import type {
+  AuditEntry,
+  CardOrder,
+  MemberChange,
+  MemberLookup,
+  MemberStore,
+  SaveOutcome,
+} from '../../shared/store/member-store.ts';
+
+/** The MemberStore contract in memory, for domain unit tests: same outcomes, all-or-nothing saves. */
+export class MemoryMemberStore implements MemberStore {
+  readonly members = new Map<string, Member>();
+  readonly emails = new Map<string, string>();
+  readonly mobiles = new Map<string, string>();
+  readonly cards = new Map<string, string>();
+  readonly orders = new Map<string, CardOrder & { status: 'PENDING' | 'CANCELLED' }>();
+  readonly audits: AuditEntry[] = [];
+  readonly replays = new Map<string, string>();
+
+  async get(customerNumber: string) {
+    const member = this.members.get(customerNumber);
+    return member && structuredClone(member);
+  }
+
+  async find(lookup: MemberLookup) {
+    if ('email' in lookup) return this.emails.get(lookup.email);
+    if ('mobile' in lookup) return this.mobiles.get(lookup.mobile);
+    return this.cards.get(lookup.cardNumber);
+  }
+
+  async audit(entry: AuditEntry) {
+    this.audits.push(entry);
+  }
+
+  async auditTrail(customerNumber: string) {
+    return this.audits.filter((e) => e.customerNumber === customerNumber);
+  }
+
+  async save(change: MemberChange): Promise<SaveOutcome> {
+    const { before, after } = change;
+    const n = after.customerNumber;
+    const replayKey = change.replay && `${change.replay.actor}#${change.replay.key}`;
+    if (replayKey && this.replays.has(replayKey)) return { outcome: 'replayed', customerNumber: this.replays.get(replayKey)! };
+    const stored = this.members.get(n);
+    if (before ? stored?.version !== before.version : stored) {
+      return { outcome: before ? 'stale' : 'customer-number-taken' };
+    }
+    for (const [field, index] of [
+      ['email', this.emails],
+      ['mobile', this.mobiles],
+    ] as const) {
+      const value = after[field];
+      if (value && value !== before?.[field] && index.has(value)) return { outcome: 'duplicate', field };
+    }
+    for (const [field, index] of [
+      ['email', this.emails],
+      ['mobile', this.mobiles],
+    ] as const) {
+      if (before?.[field] && before[field] !== after[field]) index.delete(before[field]!);
+      if (after[field]) index.set(after[field]!, n);
+    }
+    this.members.set(n, structuredClone(after));
+    if (change.cancelCardOrder) this.orders.get(`${n}#${change.cancelCardOrder}`)!.status = 'CANCELLED';
+    if (change.placeCardOrder) this.orders.set(`${n}#${change.placeCardOrder.orderedAt}`, { ...change.placeCardOrder, status: 'PENDING' });
+    if (replayKey) this.replays.set(replayKey, n);
+    this.audits.push(change.audit);
+    return { outcome: 'saved' };
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { callerFromClaims, groupsFromClaim } from '../../shared/auth/caller.ts';
+import { flattenClaims } from '../../infra/local/local-jwt.ts';
+
+const call = { via: 'GET /members/{customerNumber}', requestId: 'r1' };
+
+describe('claims from the HTTP API JWT authorizer', () => {
+  it('reads cognito:groups in the flattened form API Gateway delivers', () => {
+    expect(groupsFromClaim('[admin customer-service]')).toEqual(['admin', 'customer-service']);
+    expect(groupsFromClaim('[pos]')).toEqual(['pos']);
+    expect(groupsFromClaim(['marketing'])).toEqual(['marketing']);
+    expect(groupsFromClaim('[unknown-group]')).toEqual([]);
+    expect(groupsFromClaim(undefined)).toEqual([]);
+  });
+
+  it('flattens claims locally exactly as API Gateway does', () => {
+    expect(
+      flattenClaims({ sub: 'abc', 'cognito:groups': ['admin', 'pos'], exp: 1700000000, email_verified: true, x: null as never, o: { a: 1 } }),
+    ).toEqual({ sub: 'abc', 'cognito:groups': '[admin pos]', exp: '1700000000', email_verified: 'true', o: '{"a":1}' });
+  });
+
+  it('acts in the most privileged role the route allows', () => {
+    const claims = { sub: 's1', 'cognito:groups': '[member customer-service]', 'custom:customerNumber': '1234567897' };
+    expect(callerFromClaims(claims, ['customer-service', 'member'], call)).toMatchObject({ role: 'customer-service' });
+    expect(callerFromClaims(claims, ['member'], call)).toMatchObject({ role: 'member', customerNumber: '1234567897' });
+    expect(callerFromClaims(claims, ['pos'], call)).toBe('forbidden');
+  });
+
+  it('refuses a member token without a customer number, and a token without a subject', () => {
+    expect(callerFromClaims({ sub: 's1', 'cognito:groups': '[member]' }, ['member'], call)).toBe('forbidden');
+    expect(callerFromClaims({ 'cognito:groups': '[admin]' }, ['admin'], call)).toBe('unauthenticated');
+    expect(callerFromClaims(undefined, ['admin'], call)).toBe('unauthenticated');
+  });
+});

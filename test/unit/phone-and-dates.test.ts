@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { normalisePhone } from '../../shared/members/phone.ts';
+import { ageOn, helsinkiDate, isCalendarDate } from '../../shared/time/helsinki.ts';
+
+describe('phone numbers', () => {
+  it.each([
+    ['040 123 4567', '+358401234567'],
+    ['040-1234567', '+358401234567'],
+    ['(09) 123 4567', '+35891234567'],
+    ['+358 40 123 4567', '+358401234567'],
+    ['00358401234567', '+358401234567'],
+    ['+46 70 123 45 67', '+46701234567'],
+  ])('writes %s as %s', (written, e164) => expect(normalisePhone(written)).toBe(e164));
+
+  it.each(['401234567', '+0401234567', '040 12', '+3584012345678901234', 'puhelin', ''])('refuses %s', (written) =>
+    expect(normalisePhone(written)).toBeUndefined(),
+  );
+});
+
+describe('dates in Helsinki', () => {
+  it('takes the calendar day of Helsinki, not of UTC', () => {
+    expect(helsinkiDate(new Date('2026-11-30T22:30:00Z'))).toBe('2026-12-01');
+    expect(helsinkiDate(new Date('2026-07-31T20:59:00Z'))).toBe('2026-07-31');
+  });
+
+  it('counts whole years of age, a birthday counting from its day', () => {
+    expect(ageOn('2011-11-25', '2026-11-25')).toBe(15);
+    expect(ageOn('2011-11-26', '2026-11-25')).toBe(14);
+    expect(ageOn('2008-02-29', '2026-02-28')).toBe(17);
+  });
+
+  it('knows real calendar dates', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2025-02-29')).toBe(false);
+    expect(isCalendarDate('2025-13-01')).toBe(false);
+    expect(isCalendarDate('25-01-01')).toBe(false);
+  });
+});
