@@ -1,0 +1,141 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../infra/app.ts';
+import { routeList } from '../../infra/routes.ts';
+import { ROLES } from '../../shared/auth/roles.ts';
+
+let template: Template;
+let outdir: string;
+
+beforeAll(() => {
+  outdir = mkdtempSync(join(tmpdir(), 'moymore-cdk-'));
+  // A real synth, bundling included: esbuild from devDependencies, no Docker, no network.
+  const { app, stack } = buildApp(new App({ outdir }));
+  app.synth();
+  template = Template.fromStack(stack);
+});
+
+const resources = (type: string) => Object.values(template.findResources(type)) as { Properties: Record<string, any> }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+describe('data', () => {
+  it('keeps members in one table: pk/sk, on demand, PITR, deletion protection, KMS, TTL and GSI1', () => {
+    template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' })],
+    });
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+  });
+
+  it('keeps the exchange bucket private, versioned, KMS-encrypted and TLS-only', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) }),
+        ],
+      },
+    });
+    for (const policy of resources('AWS::S3::BucketPolicy')) {
+      expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain('"aws:SecureTransport":"false"');
+    }
+  });
+});
+
+describe('functions', () => {
+  it('runs every function on nodejs22.x arm64 with explicit timeout, memory, tracing and its own log group', () => {
+    const functions = resources('AWS::Lambda::Function');
+    expect(functions).toHaveLength(routeList.length);
+    for (const { Properties: fn } of functions) {
+      expect(fn.Runtime).toBe('nodejs22.x');
+      expect(fn.Architectures).toEqual(['arm64']);
+      expect(fn.Timeout).toBeGreaterThan(0);
+      expect(fn.MemorySize).toBeGreaterThan(0);
+      expect(fn.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.LoggingConfig.LogGroup).toBeDefined();
+      expect(fn.Handler).toBe('index.handler');
+    }
+    const roles = new Set(functions.map((f) => JSON.stringify(f.Properties.Role)));
+    expect(roles.size).toBe(functions.length);
+    for (const { Properties: group } of resources('AWS::Logs::LogGroup')) expect(group.RetentionInDays).toBeGreaterThan(0);
+  });
+
+  it('grants each function exactly the table actions of its route', () => {
+    const policies = resources('AWS::IAM::Policy');
+    for (const route of routeList) {
+      const fn = Object.entries(template.findResources('AWS::Lambda::Function')).find(
+        ([, f]) => (f as { Properties: { Description: string } }).Properties.Description === `${route.method} ${route.path}`,
+      )!;
+      const roleRef = (fn[1] as { Properties: { Role: { 'Fn::GetAtt': string[] } } }).Properties.Role['Fn::GetAtt'][0];
+      const actions = policies
+        .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
+        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action))
+        .filter((a: string) => a.startsWith('dynamodb:'));
+      expect(actions.sort(), `${route.method} ${route.path}`).toEqual(route.tableActions.map((a) => `dynamodb:${a}`).sort());
+    }
+  });
+});
+
+describe('API and identity', () => {
+  it('serves every route of the table behind the Cognito JWT authorizer, the OpenAPI document public', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+    const apiRoutes = resources('AWS::ApiGatewayV2::Route').map((r) => r.Properties);
+    expect(apiRoutes.map((r) => r.RouteKey).sort()).toEqual(routeList.map((r) => `${r.method} ${r.path}`).sort());
+    for (const route of apiRoutes) {
+      expect(route.AuthorizationType).toBe(route.RouteKey === 'GET /openapi.json' ? 'NONE' : 'JWT');
+    }
+  });
+
+  it('throttles the stage and writes JSON access logs', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      StageName: '$default',
+      DefaultRouteSettings: { ThrottlingRateLimit: Match.anyValue(), ThrottlingBurstLimit: Match.anyValue() },
+      AccessLogSettings: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"requestId"') },
+    });
+  });
+
+  it('has a group for each of the six roles, MFA and no self sign-up', () => {
+    const groups = resources('AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    });
+  });
+});
+
+describe('cdk-nag', () => {
+  const report = (dir: string) =>
+    JSON.parse(readFileSync(join(dir, 'validation-report.json'), 'utf8')) as {
+      pluginReports: { pluginName: string; violations: { ruleName: string }[] }[];
+    };
+
+  it('finds nothing unacknowledged in the register (AwsSolutions and Serverless packs)', () => {
+    const findings = report(outdir)
+      .pluginReports.filter((p) => ['AwsSolutions', 'Serverless'].includes(p.pluginName))
+      .flatMap((p) => p.violations.map((v) => v.ruleName));
+    expect(findings).toEqual([]);
+  });
+});
