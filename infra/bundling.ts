@@ -14,7 +14,8 @@ export const BUNDLE = {
   sourceMap: true,
   sourcesContent: false,
   // Some CommonJS dependencies call require() on Node built-ins; ESM output has no require of its own.
-  banner: "import { createRequire as __moymoreRequire } from 'module'; const require = __moymoreRequire(import.meta.url);",
+  banner:
+    "import { createRequire as __moymoreRequire } from 'module'; const require = __moymoreRequire(import.meta.url);",
 } as const;
 
 /** The same settings for a direct esbuild call (benchmark). */

@@ -39,7 +39,8 @@ export const routes = {
     headers: [
       {
         name: 'idempotency-key',
-        description: 'Any unique string: a registration resent with the same key answers with the member it created.',
+        description:
+          'Any unique string: a registration resent with the same key answers with the member it created.',
       },
     ],
     responses: {

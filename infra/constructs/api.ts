@@ -67,7 +67,10 @@ export class RegisterApi extends Construct {
     });
 
     for (const route of props.routes) {
-      const name = route.handler.split('/').map((part) => part.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase())).join('');
+      const name = route.handler
+        .split('/')
+        .map((part) => part.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase()))
+        .join('');
       const fn = new RegisterFunction(this, name, {
         handler: route.handler,
         description: routeKey(route),
@@ -83,7 +86,11 @@ export class RegisterApi extends Construct {
         const writes = route.tableActions.some((action) => !READ_ACTIONS.has(action));
         fn.role.addToPolicy(
           new iam.PolicyStatement({
-            actions: ['kms:Decrypt', 'kms:DescribeKey', ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey'] : [])],
+            actions: [
+              'kms:Decrypt',
+              'kms:DescribeKey',
+              ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey'] : []),
+            ],
             resources: [props.key.keyArn],
           }),
         );

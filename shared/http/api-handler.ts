@@ -59,7 +59,9 @@ function parsePart(schema: Schema | undefined, data: unknown, errors: FieldError
 function readBody(route: RouteSpec, event: Event): unknown {
   if (!route.body) return undefined;
   if (!JSON_TYPE.test(event.headers['content-type'] ?? '')) throw unsupportedMediaType();
-  const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+  const raw = event.isBase64Encoded
+    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
+    : (event.body ?? '');
   if (Buffer.byteLength(raw) > config.maxBodyBytes) throw bodyTooLarge(config.maxBodyBytes);
   try {
     return JSON.parse(raw);
@@ -110,7 +112,8 @@ const problemResponses = (route: RouteSpec): MiddlewareObj<Event, Result> => ({
   onError: (request) => {
     const error = request.error;
     if (error instanceof Problem) {
-      if (error.status >= 500) logger.warn('request not served', { route: routeKey(route), problem: error.slug });
+      if (error.status >= 500)
+        logger.warn('request not served', { route: routeKey(route), problem: error.slug });
       request.response = problemResult(error);
       return;
     }

@@ -18,13 +18,24 @@ function parameters(route: RouteSpec) {
     if (!schema) return;
     const json = jsonSchema(schema, 'input') as { properties?: Record<string, object>; required?: string[] };
     for (const [name, property] of Object.entries(json.properties ?? {})) {
-      list.push({ name, in: where, required: where === 'path' || (json.required ?? []).includes(name), schema: property });
+      list.push({
+        name,
+        in: where,
+        required: where === 'path' || (json.required ?? []).includes(name),
+        schema: property,
+      });
     }
   };
   add(route.params, 'path');
   add(route.query, 'query');
   for (const header of route.headers ?? []) {
-    list.push({ name: header.name, in: 'header', required: header.required ?? false, description: header.description, schema: { type: 'string' } });
+    list.push({
+      name: header.name,
+      in: 'header',
+      required: header.required ?? false,
+      description: header.description,
+      schema: { type: 'string' },
+    });
   }
   return list;
 }
@@ -51,7 +62,12 @@ function operation(route: RouteSpec) {
       : { 'x-moymore-roles': route.roles, description: `Roles: ${route.roles.join(', ')}.` }),
     parameters: parameters(route),
     ...(route.body
-      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } }
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+          },
+        }
       : {}),
     responses,
   };
@@ -72,7 +88,12 @@ export function openApiDocument(routes: readonly RouteSpec[]) {
     },
     components: {
       securitySchemes: {
-        cognito: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito ID token; the role is a cognito:groups group.' },
+        cognito: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'Cognito ID token; the role is a cognito:groups group.',
+        },
       },
     },
     security: [{ cognito: [] }],

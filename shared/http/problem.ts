@@ -41,7 +41,8 @@ export class Problem extends Error {
 
 export const validationFailed = (errors: FieldError[]) =>
   new Problem(400, 'validation-failed', 'The request is not valid', 'See errors for each field.', errors);
-export const malformedBody = (detail: string) => new Problem(400, 'malformed-body', 'The body is not valid JSON', detail);
+export const malformedBody = (detail: string) =>
+  new Problem(400, 'malformed-body', 'The body is not valid JSON', detail);
 export const unsupportedMediaType = () =>
   new Problem(415, 'unsupported-media-type', 'Send the body as application/json');
 export const bodyTooLarge = (limit: number) =>

@@ -3,7 +3,11 @@ import type { FieldError } from './problem.ts';
 import { SYSTEM_FIELDS } from '../members/member.ts';
 
 const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
-  path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), data);
+  path.reduce<unknown>(
+    (node, key) =>
+      node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined,
+    data,
+  );
 
 /**
  * zod issues as field errors. Messages are written here from the issue's kind, never from the
@@ -21,7 +25,12 @@ export function fieldErrors(error: z.core.$ZodError, data: unknown): FieldError[
             : 'is not a field of this request',
         }));
       case 'invalid_type':
-        return [{ field, message: valueAt(data, issue.path) === undefined ? 'is required' : `must be ${issue.expected}` }];
+        return [
+          {
+            field,
+            message: valueAt(data, issue.path) === undefined ? 'is required' : `must be ${issue.expected}`,
+          },
+        ];
       case 'invalid_value':
         return [{ field, message: `must be one of: ${issue.values.map(String).join(', ')}` }];
       case 'too_small':

@@ -27,13 +27,19 @@ export async function chooseCard(
   if (!before) throw notFound('member');
   if (expectedVersion !== undefined && before.version !== expectedVersion) throw preconditionFailed();
   if (before.card.type === type) return before;
-  if (type !== 'NONE' && before.flags.deceased) throw conflict('member-deceased', 'No card is ordered for a deceased member');
+  if (type !== 'NONE' && before.flags.deceased)
+    throw conflict('member-deceased', 'No card is ordered for a deceased member');
 
   const at = now.toISOString();
   const order: CardOrder | undefined =
     type === 'NONE'
       ? undefined
-      : { customerNumber, orderedAt: at, cardType: type, orderType: HELD.has(before.card.status) ? 'REPLACEMENT' : 'NEW' };
+      : {
+          customerNumber,
+          orderedAt: at,
+          cardType: type,
+          orderType: HELD.has(before.card.status) ? 'REPLACEMENT' : 'NEW',
+        };
   const card: Card = order ? { type, status: 'ORDERED', orderedAt: at } : { type: 'NONE', status: 'NONE' };
   const after: Member = { ...before, card, version: before.version + 1, updatedAt: at };
 
@@ -42,7 +48,9 @@ export async function chooseCard(
     after,
     audit: auditEntry(caller, customerNumber, 'choose-card', at, ['card']),
     ...(order ? { placeCardOrder: order } : {}),
-    ...(before.card.status === 'ORDERED' && before.card.orderedAt ? { cancelCardOrder: before.card.orderedAt } : {}),
+    ...(before.card.status === 'ORDERED' && before.card.orderedAt
+      ? { cancelCardOrder: before.card.orderedAt }
+      : {}),
   });
   if (saved.outcome !== 'saved') throw refusal(saved);
   return after;

@@ -29,7 +29,12 @@ export async function correctMember(
   if (changed.length === 0) return before;
 
   const at = now.toISOString();
-  const after: Member = { ...before, sources: { ...before.sources }, version: before.version + 1, updatedAt: at };
+  const after: Member = {
+    ...before,
+    sources: { ...before.sources },
+    version: before.version + 1,
+    updatedAt: at,
+  };
   for (const field of changed) {
     const value = patch[field];
     if (value === null || value === undefined) {
@@ -40,9 +45,14 @@ export async function correctMember(
       after.sources[field] = { source: sourceOf(caller), at };
     }
   }
-  if (!addressComplete(after)) throw validationFailed([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
+  if (!addressComplete(after))
+    throw validationFailed([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
 
-  const saved = await store.save({ before, after, audit: auditEntry(caller, customerNumber, 'correct', at, changed) });
+  const saved = await store.save({
+    before,
+    after,
+    audit: auditEntry(caller, customerNumber, 'correct', at, changed),
+  });
   if (saved.outcome !== 'saved') throw refusal(saved);
   return after;
 }

@@ -5,7 +5,11 @@ import type { Member } from './member.ts';
 import type { FindMembersInput } from './schemas.ts';
 
 /** Exact-match lookup for customer service: at most one member, since every key searched is unique. */
-export async function findMembers(caller: Caller, query: FindMembersInput, store: MemberStore): Promise<Member[]> {
+export async function findMembers(
+  caller: Caller,
+  query: FindMembersInput,
+  store: MemberStore,
+): Promise<Member[]> {
   const lookup: MemberLookup = query.email
     ? { email: query.email }
     : query.phone

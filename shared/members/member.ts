@@ -3,7 +3,15 @@ export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
 export const CARD_TYPES = ['MASTERCARD', 'CASH_CARD', 'NONE'] as const;
 /** A card's life: ordered by the member, put in a batch, then as the manufacturer answers. */
-export const CARD_STATUSES = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'] as const;
+export const CARD_STATUSES = [
+  'NONE',
+  'ORDERED',
+  'BATCHED',
+  'PRODUCED',
+  'SHIPPED',
+  'REJECTED',
+  'RETURNED',
+] as const;
 
 export type Gender = (typeof GENDERS)[number];
 export type Language = (typeof LANGUAGES)[number];
@@ -35,18 +43,25 @@ export const OPTIONAL_FIELDS = [
   'phone',
   'email',
 ] as const satisfies readonly PersonalField[];
-export const ADDRESS_FIELDS = ['streetAddress', 'postalCode', 'postOffice'] as const satisfies readonly PersonalField[];
+export const ADDRESS_FIELDS = [
+  'streetAddress',
+  'postalCode',
+  'postOffice',
+] as const satisfies readonly PersonalField[];
 
 /** Fields the register sets itself; a request that tries to set them is refused. */
-export const SYSTEM_FIELDS = ['customerNumber', 'card', 'flags', 'sources', 'version', 'createdAt', 'updatedAt'] as const;
+export const SYSTEM_FIELDS = [
+  'customerNumber',
+  'card',
+  'flags',
+  'sources',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 export type DataSource =
-  | 'member'
-  | 'customer-service'
-  | 'admin'
-  | 'processor'
-  | 'population-register'
-  | 'card-manufacturer';
+  'member' | 'customer-service' | 'admin' | 'processor' | 'population-register' | 'card-manufacturer';
 
 export interface FieldSource {
   source: DataSource;
@@ -92,9 +107,22 @@ export interface Member extends PersonalData {
   updatedAt: string;
 }
 
-export const NO_FLAGS: Flags = { deceased: false, protectedAddress: false, restricted: false, addressDoubtful: false };
+export const NO_FLAGS: Flags = {
+  deceased: false,
+  protectedAddress: false,
+  restricted: false,
+  addressDoubtful: false,
+};
 
-const VIEW_ORDER = ['customerNumber', ...PERSONAL_FIELDS, 'card', 'flags', 'version', 'createdAt', 'updatedAt'] as const;
+const VIEW_ORDER = [
+  'customerNumber',
+  ...PERSONAL_FIELDS,
+  'card',
+  'flags',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const;
 
 /** What the API shows of a member, in a stable field order; field sources only on request. */
 export function memberView(member: Member, includeSources: boolean): Partial<Member> {

@@ -6,10 +6,15 @@ import { auditEntry } from './audit.ts';
 import type { Member } from './member.ts';
 
 /** A member's record; a staff read is audited before the data is handed out. */
-export async function readMember(caller: Caller, customerNumber: string, store: MemberStore): Promise<Member> {
+export async function readMember(
+  caller: Caller,
+  customerNumber: string,
+  store: MemberStore,
+): Promise<Member> {
   assertMayReach(caller, customerNumber);
   const member = await store.get(customerNumber);
   if (!member) throw notFound('member');
-  if (isStaff(caller)) await store.audit(auditEntry(caller, customerNumber, 'read', new Date().toISOString()));
+  if (isStaff(caller))
+    await store.audit(auditEntry(caller, customerNumber, 'read', new Date().toISOString()));
   return member;
 }

@@ -18,7 +18,11 @@ export async function registerMember(
   now = new Date(),
 ): Promise<Member> {
   const at = now.toISOString();
-  const data: PersonalData = { ...input, gender: input.gender ?? 'unspecified', language: input.language ?? 'fi' };
+  const data: PersonalData = {
+    ...input,
+    gender: input.gender ?? 'unspecified',
+    language: input.language ?? 'fi',
+  };
   const fields = PERSONAL_FIELDS.filter((f) => data[f] !== undefined);
   const sources = Object.fromEntries(fields.map((f) => [f, { source: sourceOf(caller), at }]));
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {

@@ -9,12 +9,14 @@ import { ADDRESS_FIELDS, CARD_STATUSES, CARD_TYPES, GENDERS, LANGUAGES, PERSONAL
 export const MINIMUM_AGE = 15;
 
 const text = (max: number, pattern: RegExp, what: string) =>
-  z.string().check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(max, `must be at most ${max} characters`),
-    z.regex(pattern, `may contain only ${what}`),
-  );
+  z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'must not be empty'),
+      z.maxLength(max, `must be at most ${max} characters`),
+      z.regex(pattern, `may contain only ${what}`),
+    );
 
 const NAME = /^[\p{L}\p{M}][\p{L}\p{M} '.-]*$/u;
 const ADDRESS = /^[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N} '.,/-]*$/u;
@@ -22,22 +24,27 @@ const E164 = /^\+[1-9]\d{6,14}$/;
 
 export const Surname = text(50, NAME, 'letters, spaces, hyphens, apostrophes and periods');
 export const FirstNames = text(100, NAME, 'letters, spaces, hyphens, apostrophes and periods');
-export const StreetAddress = text(50, ADDRESS, 'letters, digits, spaces and , . / \' -');
+export const StreetAddress = text(50, ADDRESS, "letters, digits, spaces and , . / ' -");
 export const PostOffice = text(30, NAME, 'letters, spaces, hyphens, apostrophes and periods');
 export const PostalCode = z.string().check(z.trim(), z.regex(/^\d{5}$/, 'must be 5 digits'));
 export const PhoneNumber = z.string().check(
   z.maxLength(30, 'must be at most 30 characters'),
   z.overwrite((written) => normalisePhone(written) ?? written),
   // A refinement, not a pattern: the document must not claim that local forms are refused.
-  z.refine((normalised) => E164.test(normalised), 'must be a phone number, such as 040 123 4567 or +358 40 123 4567'),
+  z.refine(
+    (normalised) => E164.test(normalised),
+    'must be a phone number, such as 040 123 4567 or +358 40 123 4567',
+  ),
   z.meta({ description: 'Stored as E.164; Finnish numbers may be written locally (040 123 4567).' }),
 );
-export const Email = z.string().check(
-  z.trim(),
-  z.toLowerCase(),
-  z.maxLength(254, 'must be at most 254 characters'),
-  z.regex(z.regexes.email, 'must be an email address'),
-);
+export const Email = z
+  .string()
+  .check(
+    z.trim(),
+    z.toLowerCase(),
+    z.maxLength(254, 'must be at most 254 characters'),
+    z.regex(z.regexes.email, 'must be an email address'),
+  );
 export const BirthDate = z.string().check(
   z.refine(isCalendarDate, 'must be a date as YYYY-MM-DD'),
   z.refine(
@@ -48,10 +55,12 @@ export const BirthDate = z.string().check(
 export const Gender = z.enum(GENDERS);
 export const Language = z.enum(LANGUAGES);
 
-export const CustomerNumber = z.string().check(
-  z.regex(/^\d{10}$/, 'must be 10 digits'),
-  z.refine(isCustomerNumber, 'check digit does not match: the number is mistyped'),
-);
+export const CustomerNumber = z
+  .string()
+  .check(
+    z.regex(/^\d{10}$/, 'must be 10 digits'),
+    z.refine(isCustomerNumber, 'check digit does not match: the number is mistyped'),
+  );
 export const CardNumber = z.string().check(z.regex(/^\d{16}$/, 'must be the 16 digits of a loyalty card'));
 
 const addressComplete = (fields: Partial<Record<(typeof ADDRESS_FIELDS)[number], unknown>>) => {

@@ -24,7 +24,9 @@ import type { AuditEntry, MemberChange, MemberLookup, MemberStore, SaveOutcome }
 import { transientAsUnavailable } from './dynamo.ts';
 import { temporarilyUnavailable } from '../http/problem.ts';
 
-type TransactItem = NonNullable<ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']>[number];
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
 type Guard = 'profile' | 'email' | 'mobile' | 'replay' | 'other';
 
@@ -43,7 +45,9 @@ export class DynamoMemberStore implements MemberStore {
 
   async get(customerNumber: string): Promise<Member | undefined> {
     const { Item } = await transientAsUnavailable(() =>
-      this.db.send(new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true })),
+      this.db.send(
+        new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true }),
+      ),
     );
     if (!Item) return undefined;
     const { pk: _pk, sk: _sk, type: _type, ...member } = Item;
@@ -52,15 +56,23 @@ export class DynamoMemberStore implements MemberStore {
 
   async find(lookup: MemberLookup): Promise<string | undefined> {
     const key =
-      'email' in lookup ? emailKey(lookup.email) : 'mobile' in lookup ? mobileKey(lookup.mobile) : cardKey(lookup.cardNumber);
+      'email' in lookup
+        ? emailKey(lookup.email)
+        : 'mobile' in lookup
+          ? mobileKey(lookup.mobile)
+          : cardKey(lookup.cardNumber);
     const { Item } = await transientAsUnavailable(() =>
-      this.db.send(new GetCommand({ TableName: this.table, Key: key, ProjectionExpression: 'customerNumber' })),
+      this.db.send(
+        new GetCommand({ TableName: this.table, Key: key, ProjectionExpression: 'customerNumber' }),
+      ),
     );
     return Item?.customerNumber as string | undefined;
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    await transientAsUnavailable(() => this.db.send(new PutCommand({ TableName: this.table, Item: auditItem(entry) })));
+    await transientAsUnavailable(() =>
+      this.db.send(new PutCommand({ TableName: this.table, Item: auditItem(entry) })),
+    );
   }
 
   async auditTrail(customerNumber: string): Promise<AuditEntry[]> {
@@ -108,7 +120,11 @@ export class DynamoMemberStore implements MemberStore {
         TableName: Table,
         Item: { ...memberKey(n), type: 'member', ...after },
         ...(before
-          ? { ConditionExpression: '#version = :expected', ExpressionAttributeNames: { '#version': 'version' }, ExpressionAttributeValues: { ':expected': before.version } }
+          ? {
+              ConditionExpression: '#version = :expected',
+              ExpressionAttributeNames: { '#version': 'version' },
+              ExpressionAttributeValues: { ':expected': before.version },
+            }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     });

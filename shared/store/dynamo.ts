@@ -8,10 +8,12 @@ import { temporarilyUnavailable } from '../http/problem.ts';
  * 5xx and network errors with jittered exponential backoff; the short timeouts keep a till waiting
  * at most a few seconds before it hears 503 and may resend.
  */
-export function createDocumentClient(client = new DynamoDBClient({
-  maxAttempts: 3,
-  requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
-})) {
+export function createDocumentClient(
+  client = new DynamoDBClient({
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+  }),
+) {
   return DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
 }
 

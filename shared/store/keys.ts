@@ -4,7 +4,10 @@ export interface ItemKey {
   sk: string;
 }
 
-export const memberKey = (customerNumber: string): ItemKey => ({ pk: `MEMBER#${customerNumber}`, sk: 'PROFILE' });
+export const memberKey = (customerNumber: string): ItemKey => ({
+  pk: `MEMBER#${customerNumber}`,
+  sk: 'PROFILE',
+});
 export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'UNIQUE' });
 export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
 export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });

@@ -31,7 +31,9 @@ describe('the cdk-nag check itself', () => {
     };
     const findings = report.pluginReports
       .filter((p) => ['AwsSolutions', 'Serverless'].includes(p.pluginName))
-      .flatMap((p) => p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`)));
+      .flatMap((p) =>
+        p.violations.flatMap((v) => v.violatingConstructs.map((c) => `${v.ruleName} ${c.constructPath}`)),
+      );
     expect(findings).toEqual(
       expect.arrayContaining([
         'AwsSolutions-S1 InsecureFixture/PublicBucket/Resource',

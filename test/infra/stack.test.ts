@@ -19,7 +19,8 @@ beforeAll(() => {
   template = Template.fromStack(stack);
 });
 
-const resources = (type: string) => Object.values(template.findResources(type)) as { Properties: Record<string, any> }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+const resources = (type: string) =>
+  Object.values(template.findResources(type)) as { Properties: Record<string, any> }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('data', () => {
   it('keeps members in one table: pk/sk, on demand, PITR, deletion protection, KMS, TTL and GSI1', () => {
@@ -75,21 +76,30 @@ describe('functions', () => {
     }
     const roles = new Set(functions.map((f) => JSON.stringify(f.Properties.Role)));
     expect(roles.size).toBe(functions.length);
-    for (const { Properties: group } of resources('AWS::Logs::LogGroup')) expect(group.RetentionInDays).toBeGreaterThan(0);
+    for (const { Properties: group } of resources('AWS::Logs::LogGroup'))
+      expect(group.RetentionInDays).toBeGreaterThan(0);
   });
 
   it('grants each function exactly the table actions of its route', () => {
     const policies = resources('AWS::IAM::Policy');
     for (const route of routeList) {
       const fn = Object.entries(template.findResources('AWS::Lambda::Function')).find(
-        ([, f]) => (f as { Properties: { Description: string } }).Properties.Description === `${route.method} ${route.path}`,
+        ([, f]) =>
+          (f as { Properties: { Description: string } }).Properties.Description ===
+          `${route.method} ${route.path}`,
       )!;
-      const roleRef = (fn[1] as { Properties: { Role: { 'Fn::GetAtt': string[] } } }).Properties.Role['Fn::GetAtt'][0];
+      const roleRef = (fn[1] as { Properties: { Role: { 'Fn::GetAtt': string[] } } }).Properties.Role[
+        'Fn::GetAtt'
+      ][0];
       const actions = policies
         .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleRef))
-        .flatMap((p) => p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action))
+        .flatMap((p) =>
+          p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => s.Action),
+        )
         .filter((a: string) => a.startsWith('dynamodb:'));
-      expect(actions.sort(), `${route.method} ${route.path}`).toEqual(route.tableActions.map((a) => `dynamodb:${a}`).sort());
+      expect(actions.sort(), `${route.method} ${route.path}`).toEqual(
+        route.tableActions.map((a) => `dynamodb:${a}`).sort(),
+      );
     }
   });
 });
@@ -102,7 +112,9 @@ describe('API and identity', () => {
       JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
     });
     const apiRoutes = resources('AWS::ApiGatewayV2::Route').map((r) => r.Properties);
-    expect(apiRoutes.map((r) => r.RouteKey).sort()).toEqual(routeList.map((r) => `${r.method} ${r.path}`).sort());
+    expect(apiRoutes.map((r) => r.RouteKey).sort()).toEqual(
+      routeList.map((r) => `${r.method} ${r.path}`).sort(),
+    );
     for (const route of apiRoutes) {
       expect(route.AuthorizationType).toBe(route.RouteKey === 'GET /openapi.json' ? 'NONE' : 'JWT');
     }

@@ -57,7 +57,9 @@ describe('every role against every route', () => {
     const forged = `${header}.${payload}.${'A'.repeat(86)}`;
     expect((await call(api, 'GET', `/members/${member.customerNumber}`, { token: forged })).status).toBe(401);
     const expired = await api.token({ role: 'admin', ttlSeconds: -60 });
-    expect((await call(api, 'GET', `/members/${member.customerNumber}`, { token: expired })).status).toBe(401);
+    expect((await call(api, 'GET', `/members/${member.customerNumber}`, { token: expired })).status).toBe(
+      401,
+    );
   });
 
   it('shows a member only their own record: every other number does not exist for them', async () => {
@@ -147,7 +149,10 @@ describe('bad input is refused clearly, changes nothing and echoes nothing', () 
 
 describe('audit trail of staff access', () => {
   it('records who read, searched and changed a member, and not a member reading their own data', async () => {
-    const { body: subject } = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() });
+    const { body: subject } = await call(api, 'POST', '/members', {
+      as: CUSTOMER_SERVICE,
+      body: aRegistration(),
+    });
     const n = subject.customerNumber;
     await call(api, 'GET', `/members/${n}`, { as: { role: 'processor' } });
     await call(api, 'GET', `/members?email=${subject.email}`, { as: CUSTOMER_SERVICE });

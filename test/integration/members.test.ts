@@ -12,14 +12,21 @@ beforeAll(async () => {
 afterAll(() => api.stop());
 
 const register = async (overrides: Record<string, unknown> = {}) => {
-  const response = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration(overrides) });
+  const response = await call(api, 'POST', '/members', {
+    as: CUSTOMER_SERVICE,
+    body: aRegistration(overrides),
+  });
   expect(response.status).toBe(201);
   return response;
 };
 
 describe('a newcomer registers, reads back and corrects a member', () => {
   it('registers a member with Finnish characters and normalises email and phone', async () => {
-    const created = await register({ email: '  Asa.Ohman@Example.FI ', mobile: '040 765 4321', phone: '09 123 4567' });
+    const created = await register({
+      email: '  Asa.Ohman@Example.FI ',
+      mobile: '040 765 4321',
+      phone: '09 123 4567',
+    });
     const member = created.body;
     expect(MemberView.safeParse(member).success).toBe(true);
     expect(isCustomerNumber(member.customerNumber)).toBe(true);
@@ -35,7 +42,9 @@ describe('a newcomer registers, reads back and corrects a member', () => {
     expect(created.headers.get('etag')).toBe('"1"');
     expect(created.headers.get('location')).toBe(`/members/${member.customerNumber}`);
 
-    const read = await call(api, 'GET', `/members/${member.customerNumber}?include=sources`, { as: CUSTOMER_SERVICE });
+    const read = await call(api, 'GET', `/members/${member.customerNumber}?include=sources`, {
+      as: CUSTOMER_SERVICE,
+    });
     expect(read.status).toBe(200);
     expect(read.body.surname).toBe('Äijälä-Öhman');
     expect(read.body.sources.surname).toEqual({ source: 'customer-service', at: member.createdAt });
@@ -60,7 +69,11 @@ describe('a newcomer registers, reads back and corrects a member', () => {
     expect(corrected.headers.get('etag')).toBe('"2"');
     expect(corrected.body).toMatchObject({ postOffice: 'Espoo', version: 2 });
 
-    const stale = await call(api, 'PATCH', path, { as: asMember, headers: { 'if-match': '"1"' }, body: { surname: 'Virtanen' } });
+    const stale = await call(api, 'PATCH', path, {
+      as: asMember,
+      headers: { 'if-match': '"1"' },
+      body: { surname: 'Virtanen' },
+    });
     expect(stale.status).toBe(412);
     expect(stale.body.type).toBe('https://moymore.fi/problems/stale-version');
 
@@ -75,7 +88,11 @@ describe('a newcomer registers, reads back and corrects a member', () => {
     const path = `/members/${member.customerNumber}`;
     const attempts = await Promise.all(
       ['Oulu', 'Turku', 'Vaasa', 'Kuopio'].map((postOffice) =>
-        call(api, 'PATCH', path, { as: CUSTOMER_SERVICE, headers: { 'if-match': '"1"' }, body: { postOffice } }),
+        call(api, 'PATCH', path, {
+          as: CUSTOMER_SERVICE,
+          headers: { 'if-match': '"1"' },
+          body: { postOffice },
+        }),
       ),
     );
     expect(attempts.map((a) => a.status).sort()).toEqual([200, 412, 412, 412]);
@@ -99,8 +116,12 @@ describe('uniqueness of email and mobile', () => {
     expect(sameMobile.status).toBe(409);
     expect(sameMobile.body.errors[0].field).toBe('mobile');
 
-    const found = await call(api, 'GET', `/members?phone=${encodeURIComponent(first.mobile)}`, { as: CUSTOMER_SERVICE });
-    expect(found.body.members.map((m: { customerNumber: string }) => m.customerNumber)).toEqual([first.customerNumber]);
+    const found = await call(api, 'GET', `/members?phone=${encodeURIComponent(first.mobile)}`, {
+      as: CUSTOMER_SERVICE,
+    });
+    expect(found.body.members.map((m: { customerNumber: string }) => m.customerNumber)).toEqual([
+      first.customerNumber,
+    ]);
   });
 
   it('refuses a correction to another member’s email, and frees the old email when it changes', async () => {
@@ -126,7 +147,9 @@ describe('uniqueness of email and mobile', () => {
       body: { email: a.email },
     });
     expect(reuse.status).toBe(200);
-    const byOld = await call(api, 'GET', `/members?email=${encodeURIComponent(a.email)}`, { as: CUSTOMER_SERVICE });
+    const byOld = await call(api, 'GET', `/members?email=${encodeURIComponent(a.email)}`, {
+      as: CUSTOMER_SERVICE,
+    });
     expect(byOld.body.members[0].customerNumber).toBe(b.customerNumber);
   });
 
@@ -144,12 +167,19 @@ describe('uniqueness of email and mobile', () => {
 describe('lookup for customer service', () => {
   it('finds a member by exact email, mobile written locally, and reports none for an unknown card', async () => {
     const { body: member } = await register();
-    const byEmail = await call(api, 'GET', `/members?email=${encodeURIComponent(member.email.toUpperCase())}`, {
-      as: CUSTOMER_SERVICE,
-    });
+    const byEmail = await call(
+      api,
+      'GET',
+      `/members?email=${encodeURIComponent(member.email.toUpperCase())}`,
+      {
+        as: CUSTOMER_SERVICE,
+      },
+    );
     expect(byEmail.body.members).toHaveLength(1);
     const local = member.mobile.replace('+358', '0');
-    const byPhone = await call(api, 'GET', `/members?phone=${encodeURIComponent(local)}`, { as: CUSTOMER_SERVICE });
+    const byPhone = await call(api, 'GET', `/members?phone=${encodeURIComponent(local)}`, {
+      as: CUSTOMER_SERVICE,
+    });
     expect(byPhone.body.members[0].customerNumber).toBe(member.customerNumber);
     const byCard = await call(api, 'GET', '/members?cardNumber=1234567812345678', { as: CUSTOMER_SERVICE });
     expect(byCard.body).toEqual({ members: [] });
@@ -180,6 +210,9 @@ describe('card choice', () => {
     expect(none.body.card).toEqual({ type: 'NONE', status: 'NONE' });
     const bad = await call(api, 'PUT', path, { as: asMember, body: { type: 'GOLD' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.errors[0]).toEqual({ field: 'type', message: 'must be one of: MASTERCARD, CASH_CARD, NONE' });
+    expect(bad.body.errors[0]).toEqual({
+      field: 'type',
+      message: 'must be one of: MASTERCARD, CASH_CARD, NONE',
+    });
   });
 });

@@ -37,7 +37,9 @@ describe('GET /openapi.json', () => {
   });
 
   it('documents only routes the API really serves', async () => {
-    const document = (await call(api, 'GET', '/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const document = (await call(api, 'GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const method of Object.keys(operations)) {
         const concrete = path.replace('{customerNumber}', '0000000000');

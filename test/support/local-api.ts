@@ -30,7 +30,12 @@ export interface CallResult {
 }
 
 /** An HTTP call to the local API with a real token for the given role. */
-export async function call(api: LocalApi, method: string, path: string, options: CallOptions = {}): Promise<CallResult> {
+export async function call(
+  api: LocalApi,
+  method: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<CallResult> {
   const headers: Record<string, string> = { ...options.headers };
   const token = options.token ?? (options.as ? await api.token(options.as) : undefined);
   if (token) headers.authorization = `Bearer ${token}`;

@@ -41,7 +41,8 @@ export class MemoryMemberStore implements MemberStore {
     const { before, after } = change;
     const n = after.customerNumber;
     const replayKey = change.replay && `${change.replay.actor}#${change.replay.key}`;
-    if (replayKey && this.replays.has(replayKey)) return { outcome: 'replayed', customerNumber: this.replays.get(replayKey)! };
+    if (replayKey && this.replays.has(replayKey))
+      return { outcome: 'replayed', customerNumber: this.replays.get(replayKey)! };
     const stored = this.members.get(n);
     if (before ? stored?.version !== before.version : stored) {
       return { outcome: before ? 'stale' : 'customer-number-taken' };
@@ -62,7 +63,11 @@ export class MemoryMemberStore implements MemberStore {
     }
     this.members.set(n, structuredClone(after));
     if (change.cancelCardOrder) this.orders.get(`${n}#${change.cancelCardOrder}`)!.status = 'CANCELLED';
-    if (change.placeCardOrder) this.orders.set(`${n}#${change.placeCardOrder.orderedAt}`, { ...change.placeCardOrder, status: 'PENDING' });
+    if (change.placeCardOrder)
+      this.orders.set(`${n}#${change.placeCardOrder.orderedAt}`, {
+        ...change.placeCardOrder,
+        status: 'PENDING',
+      });
     if (replayKey) this.replays.set(replayKey, n);
     this.audits.push(change.audit);
     return { outcome: 'saved' };

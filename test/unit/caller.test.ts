@@ -15,14 +15,36 @@ describe('claims from the HTTP API JWT authorizer', () => {
 
   it('flattens claims locally exactly as API Gateway does', () => {
     expect(
-      flattenClaims({ sub: 'abc', 'cognito:groups': ['admin', 'pos'], exp: 1700000000, email_verified: true, x: null as never, o: { a: 1 } }),
-    ).toEqual({ sub: 'abc', 'cognito:groups': '[admin pos]', exp: '1700000000', email_verified: 'true', o: '{"a":1}' });
+      flattenClaims({
+        sub: 'abc',
+        'cognito:groups': ['admin', 'pos'],
+        exp: 1700000000,
+        email_verified: true,
+        x: null as never,
+        o: { a: 1 },
+      }),
+    ).toEqual({
+      sub: 'abc',
+      'cognito:groups': '[admin pos]',
+      exp: '1700000000',
+      email_verified: 'true',
+      o: '{"a":1}',
+    });
   });
 
   it('acts in the most privileged role the route allows', () => {
-    const claims = { sub: 's1', 'cognito:groups': '[member customer-service]', 'custom:customerNumber': '1234567897' };
-    expect(callerFromClaims(claims, ['customer-service', 'member'], call)).toMatchObject({ role: 'customer-service' });
-    expect(callerFromClaims(claims, ['member'], call)).toMatchObject({ role: 'member', customerNumber: '1234567897' });
+    const claims = {
+      sub: 's1',
+      'cognito:groups': '[member customer-service]',
+      'custom:customerNumber': '1234567897',
+    };
+    expect(callerFromClaims(claims, ['customer-service', 'member'], call)).toMatchObject({
+      role: 'customer-service',
+    });
+    expect(callerFromClaims(claims, ['member'], call)).toMatchObject({
+      role: 'member',
+      customerNumber: '1234567897',
+    });
     expect(callerFromClaims(claims, ['pos'], call)).toBe('forbidden');
   });
 

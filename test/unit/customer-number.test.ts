@@ -32,6 +32,7 @@ describe('customer number', () => {
   });
 
   it('refuses anything but ten digits', () => {
-    for (const bad of ['', '123456789', '12345678970', '12345678a7', ' 1234567897']) expect(isCustomerNumber(bad)).toBe(false);
+    for (const bad of ['', '123456789', '12345678970', '12345678a7', ' 1234567897'])
+      expect(isCustomerNumber(bad)).toBe(false);
   });
 });

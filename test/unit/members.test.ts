@@ -11,7 +11,13 @@ import { aRegistration } from '../support/fixtures.ts';
 import { MemoryMemberStore } from '../support/memory-member-store.ts';
 
 const staff: Caller = { actor: 'cs-1', role: 'customer-service', via: 'test', requestId: 'r' };
-const asMember = (customerNumber: string): Caller => ({ actor: 'm-1', role: 'member', customerNumber, via: 'test', requestId: 'r' });
+const asMember = (customerNumber: string): Caller => ({
+  actor: 'm-1',
+  role: 'member',
+  customerNumber,
+  via: 'test',
+  requestId: 'r',
+});
 const input = (overrides: Record<string, unknown> = {}) => RegisterMemberBody.parse(aRegistration(overrides));
 
 const problemOf = async (promise: Promise<unknown>) => {
@@ -33,7 +39,9 @@ describe('registering', () => {
     const member = await registerMember(staff, input({ gender: undefined, language: undefined }), store);
     expect(member).toMatchObject({ gender: 'unspecified', language: 'fi', version: 1 });
     expect(member.sources.surname).toEqual({ source: 'customer-service', at: member.createdAt });
-    expect(store.audits).toEqual([expect.objectContaining({ action: 'register', actor: 'cs-1', customerNumber: member.customerNumber })]);
+    expect(store.audits).toEqual([
+      expect.objectContaining({ action: 'register', actor: 'cs-1', customerNumber: member.customerNumber }),
+    ]);
   });
 
   it('draws a new customer number when the first one is taken', async () => {
@@ -66,7 +74,9 @@ describe('reading and finding', () => {
     store.get = async () => {
       throw new Error('must not be read');
     };
-    expect((await problemOf(readMember(asMember('1234567897'), member.customerNumber, store))).status).toBe(404);
+    expect((await problemOf(readMember(asMember('1234567897'), member.customerNumber, store))).status).toBe(
+      404,
+    );
   });
 
   it('finds by mobile and audits the search', async () => {
@@ -80,7 +90,13 @@ describe('reading and finding', () => {
 describe('correcting', () => {
   it('changes only what differs, bumps the version once, and removes a field set to null', async () => {
     const member = await registerMember(staff, input({ phone: '09 123 4567' }), store);
-    const after = await correctMember(staff, member.customerNumber, { surname: member.surname, phone: null, language: 'fi' }, 1, store);
+    const after = await correctMember(
+      staff,
+      member.customerNumber,
+      { surname: member.surname, phone: null, language: 'fi' },
+      1,
+      store,
+    );
     expect(after.version).toBe(2);
     expect(after.phone).toBeUndefined();
     expect(after.sources.phone).toBeUndefined();
@@ -89,9 +105,16 @@ describe('correcting', () => {
 
   it('answers 428 without a version, 412 with a stale one, and keeps the address whole', async () => {
     const member = await registerMember(staff, input(), store);
-    expect((await problemOf(correctMember(staff, member.customerNumber, { surname: 'X' }, undefined, store))).status).toBe(428);
-    expect((await problemOf(correctMember(staff, member.customerNumber, { surname: 'X' }, 5, store))).status).toBe(412);
-    const broken = await problemOf(correctMember(staff, member.customerNumber, { postOffice: null }, 1, store));
+    expect(
+      (await problemOf(correctMember(staff, member.customerNumber, { surname: 'X' }, undefined, store)))
+        .status,
+    ).toBe(428);
+    expect(
+      (await problemOf(correctMember(staff, member.customerNumber, { surname: 'X' }, 5, store))).status,
+    ).toBe(412);
+    const broken = await problemOf(
+      correctMember(staff, member.customerNumber, { postOffice: null }, 1, store),
+    );
     expect(broken.status).toBe(400);
     expect(store.members.get(member.customerNumber)!.version).toBe(1);
   });
@@ -118,16 +141,24 @@ describe('choosing a card', () => {
     expect(first.card.status).toBe('ORDERED');
 
     const held = store.members.get(n)!;
-    store.members.set(n, { ...held, card: { type: 'CASH_CARD', status: 'SHIPPED', cardNumber: '1234567812345678' } });
+    store.members.set(n, {
+      ...held,
+      card: { type: 'CASH_CARD', status: 'SHIPPED', cardNumber: '1234567812345678' },
+    });
     await chooseCard(staff, n, 'MASTERCARD', undefined, store);
-    expect([...store.orders.values()].at(-1)).toMatchObject({ cardType: 'MASTERCARD', orderType: 'REPLACEMENT' });
+    expect([...store.orders.values()].at(-1)).toMatchObject({
+      cardType: 'MASTERCARD',
+      orderType: 'REPLACEMENT',
+    });
   });
 
   it('orders no card for a deceased member', async () => {
     const member = await registerMember(staff, input(), store);
     const stored = store.members.get(member.customerNumber)!;
     store.members.set(member.customerNumber, { ...stored, flags: { ...stored.flags, deceased: true } });
-    expect((await problemOf(chooseCard(staff, member.customerNumber, 'CASH_CARD', undefined, store))).status).toBe(409);
+    expect(
+      (await problemOf(chooseCard(staff, member.customerNumber, 'CASH_CARD', undefined, store))).status,
+    ).toBe(409);
     expect(store.orders.size).toBe(0);
   });
 });

@@ -12,8 +12,9 @@ describe('phone numbers', () => {
     ['+46 70 123 45 67', '+46701234567'],
   ])('writes %s as %s', (written, e164) => expect(normalisePhone(written)).toBe(e164));
 
-  it.each(['401234567', '+0401234567', '040 12', '+3584012345678901234', 'puhelin', ''])('refuses %s', (written) =>
-    expect(normalisePhone(written)).toBeUndefined(),
+  it.each(['401234567', '+0401234567', '040 12', '+3584012345678901234', 'puhelin', ''])(
+    'refuses %s',
+    (written) => expect(normalisePhone(written)).toBeUndefined(),
   );
 });
 

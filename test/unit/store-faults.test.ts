@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import { GetCommand, PutCommand, TransactWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ProvisionedThroughputExceededException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ProvisionedThroughputExceededException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import { routes } from '../../infra/routes.ts';
 import { handler as readHandler } from '../../functions/api/members/read.ts';
 import { handler as correctHandler } from '../../functions/api/members/correct.ts';
@@ -34,10 +37,15 @@ const cancelled = (...codes: string[]) =>
     CancellationReasons: codes.map((Code) => ({ Code })),
   });
 
-const read = () => readHandler(apiEvent(routes.readMember, { pathParameters: { customerNumber: N } }), lambdaContext);
+const read = () =>
+  readHandler(apiEvent(routes.readMember, { pathParameters: { customerNumber: N } }), lambdaContext);
 const correct = (body: unknown) =>
   correctHandler(
-    apiEvent(routes.correctMember, { pathParameters: { customerNumber: N }, headers: { 'if-match': '"3"' }, body }),
+    apiEvent(routes.correctMember, {
+      pathParameters: { customerNumber: N },
+      headers: { 'if-match': '"3"' },
+      body,
+    }),
     lambdaContext,
   );
 
@@ -59,7 +67,9 @@ beforeEach(() => {
 
 describe('store faults become the right HTTP answer', () => {
   it('answers 503 with Retry-After when DynamoDB keeps throttling', async () => {
-    dynamo.on(GetCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    dynamo
+      .on(GetCommand)
+      .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
     const response = await read();
     expect(response.statusCode).toBe(503);
     expect(response.headers?.['retry-after']).toBe('1');
@@ -83,7 +93,9 @@ describe('store faults become the right HTTP answer', () => {
     dynamo.on(TransactWriteCommand).rejects(cancelled('None', 'None', 'ConditionalCheckFailed', 'None'));
     const response = await correct({ email: 'taken@example.fi' });
     expect(response.statusCode).toBe(409);
-    expect(JSON.parse(response.body!).errors).toEqual([{ field: 'email', message: 'belongs to another member' }]);
+    expect(JSON.parse(response.body!).errors).toEqual([
+      { field: 'email', message: 'belongs to another member' },
+    ]);
   });
 
   it('answers 503 when a transaction is cancelled by a conflict rather than a condition', async () => {
@@ -112,7 +124,9 @@ describe('store faults become the right HTTP answer', () => {
 
   it('writes the audit entry before handing out a read', async () => {
     dynamo.on(GetCommand).resolves({ Item: stored });
-    dynamo.on(PutCommand).rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    dynamo
+      .on(PutCommand)
+      .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
     const response = await read();
     expect(response.statusCode).toBe(503);
     expect(response.body).not.toContain('Virtanen');

@@ -8,6 +8,12 @@ import { memberStore } from '../../../shared/store/default-stores.ts';
 export const handler = apiHandler(routes.chooseCard, async ({ caller, params, body, headers }) =>
   memberReply(
     200,
-    await chooseCard(caller, params.customerNumber, body.type, versionFromIfMatch(headers['if-match']), memberStore()),
+    await chooseCard(
+      caller,
+      params.customerNumber,
+      body.type,
+      versionFromIfMatch(headers['if-match']),
+      memberStore(),
+    ),
   ),
 );

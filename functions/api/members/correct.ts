@@ -8,6 +8,12 @@ import { memberStore } from '../../../shared/store/default-stores.ts';
 export const handler = apiHandler(routes.correctMember, async ({ caller, params, body, headers }) =>
   memberReply(
     200,
-    await correctMember(caller, params.customerNumber, body, versionFromIfMatch(headers['if-match']), memberStore()),
+    await correctMember(
+      caller,
+      params.customerNumber,
+      body,
+      versionFromIfMatch(headers['if-match']),
+      memberStore(),
+    ),
   ),
 );

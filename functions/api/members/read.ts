@@ -5,5 +5,9 @@ import { readMember } from '../../../shared/members/read.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
 export const handler = apiHandler(routes.readMember, async ({ caller, params, query }) =>
-  memberReply(200, await readMember(caller, params.customerNumber, memberStore()), query.include === 'sources'),
+  memberReply(
+    200,
+    await readMember(caller, params.customerNumber, memberStore()),
+    query.include === 'sources',
+  ),
 );
