@@ -3,6 +3,7 @@ import {
   ChooseCardBody,
   CorrectMemberBody,
   FindMembersQuery,
+  IdempotencyKey,
   MemberList,
   MemberPath,
   MemberView,
@@ -41,6 +42,7 @@ export const routes = {
         name: 'idempotency-key',
         description:
           'Any unique string: a registration resent with the same key answers with the member it created.',
+        schema: IdempotencyKey,
       },
     ],
     responses: {

@@ -93,6 +93,12 @@ const parseRequest = <R extends RouteSpec>(route: R): MiddlewareObj<Event, Resul
       body: parsePart(route.body, body, errors),
       headers: event.headers,
     };
+    for (const header of route.headers ?? []) {
+      const value = event.headers[header.name];
+      if (value !== undefined && header.schema && !header.schema.safeParse(value).success) {
+        errors.push({ field: header.name, message: 'is not valid' });
+      }
+    }
     if (errors.length > 0) throw validationFailed(errors);
     (event as ParsedEvent<R>).input = input as ApiInput<R>;
   },

@@ -34,7 +34,7 @@ function parameters(route: RouteSpec) {
       in: 'header',
       required: header.required ?? false,
       description: header.description,
-      schema: { type: 'string' },
+      schema: header.schema ? jsonSchema(header.schema, 'input') : { type: 'string' },
     });
   }
   return list;

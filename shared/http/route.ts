@@ -18,8 +18,8 @@ export interface RouteSpec {
   params?: Schema;
   query?: Schema;
   body?: Schema;
-  /** Request headers the route reads, documented in OpenAPI. */
-  headers?: readonly { name: string; description: string; required?: boolean }[];
+  /** Request headers the route reads: documented in OpenAPI, and checked against their schema when given. */
+  headers?: readonly { name: string; description: string; required?: boolean; schema?: Schema }[];
   responses: Readonly<Record<number, { description: string; body?: Schema }>>;
   /** The DynamoDB actions the function's IAM role is granted on the table, and nothing more. */
   tableActions: readonly TableAction[];

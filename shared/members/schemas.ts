@@ -114,6 +114,10 @@ export const FindMembersQuery = z
       path: ['email'],
     }),
   );
+/** A client's retry key: short and printable, since it becomes part of a table key. */
+export const IdempotencyKey = z
+  .string()
+  .check(z.regex(/^[\w.:-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : -'));
 export const ChooseCardBody = z.strictObject({ type: z.enum(CARD_TYPES) });
 
 export type RegisterMemberInput = z.output<typeof RegisterMemberBody>;

@@ -29,6 +29,11 @@ type TransactItem = NonNullable<
 >[number];
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
 type Guard = 'profile' | 'email' | 'mobile' | 'replay' | 'other';
+const RETRYABLE_CANCELLATIONS = new Set([
+  'TransactionConflict',
+  'ThrottlingError',
+  'ProvisionedThroughputExceeded',
+]);
 
 const auditItem = (entry: AuditEntry) => ({
   ...auditKey(entry.customerNumber, entry.at, entry.actor, entry.requestId),
@@ -223,7 +228,11 @@ export class DynamoMemberStore implements MemberStore {
     if (failed.includes('profile')) return { outcome: change.before ? 'stale' : 'customer-number-taken' };
     if (failed.includes('email')) return { outcome: 'duplicate', field: 'email' };
     if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
-    // Cancelled for a conflicting transaction or throttling, not a condition: nothing changed, safe to resend.
-    throw temporarilyUnavailable(config.retryAfterSeconds);
+    // Cancelled by a conflicting transaction or throttling: nothing changed, safe to resend. Anything else is a bug.
+    const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code);
+    if (reasons.some((code) => code && RETRYABLE_CANCELLATIONS.has(code))) {
+      throw temporarilyUnavailable(config.retryAfterSeconds);
+    }
+    throw error;
   }
 }

@@ -3,9 +3,27 @@ import type { LocalApi } from '../../infra/local/register.ts';
 import { MemberView } from '../../shared/members/schemas.ts';
 import { isCustomerNumber } from '../../shared/members/customer-number.ts';
 import { call, startTestApi } from '../support/local-api.ts';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
+import { pendingCardOrderIndex } from '../../shared/store/keys.ts';
+import { TABLE_SCHEMA } from '../../shared/store/table.ts';
 import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 
 let api: LocalApi;
+
+/** The card order queue as the card batch will read it: GSI1, pending orders only. */
+async function pendingOrders(customerNumber: string) {
+  const { gsi1pk } = pendingCardOrderIndex('', customerNumber);
+  const { Items = [] } = await createDocumentClient().send(
+    new QueryCommand({
+      TableName: tableName(),
+      IndexName: TABLE_SCHEMA.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :pending',
+      ExpressionAttributeValues: { ':pending': gsi1pk },
+    }),
+  );
+  return Items.filter((item) => item.customerNumber === customerNumber);
+}
 beforeAll(async () => {
   api = await startTestApi();
 });
@@ -161,6 +179,14 @@ describe('uniqueness of email and mobile', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body.customerNumber).toBe(first.body.customerNumber);
+
+    const unusable = await call(api, 'POST', '/members', {
+      as: CUSTOMER_SERVICE,
+      body: aRegistration(),
+      headers: { 'idempotency-key': 'x'.repeat(3000) },
+    });
+    expect(unusable.status).toBe(400);
+    expect(unusable.body.errors).toEqual([{ field: 'idempotency-key', message: 'is not valid' }]);
   });
 });
 
@@ -206,8 +232,12 @@ describe('card choice', () => {
     expect(again.body.version).toBe(chosen.body.version);
     const changed = await call(api, 'PUT', path, { as: asMember, body: { type: 'MASTERCARD' } });
     expect(changed.body.card).toMatchObject({ type: 'MASTERCARD', status: 'ORDERED' });
+    expect(await pendingOrders(member.customerNumber)).toEqual([
+      expect.objectContaining({ cardType: 'MASTERCARD', orderType: 'NEW', status: 'PENDING' }),
+    ]);
     const none = await call(api, 'PUT', path, { as: asMember, body: { type: 'NONE' } });
     expect(none.body.card).toEqual({ type: 'NONE', status: 'NONE' });
+    expect(await pendingOrders(member.customerNumber)).toEqual([]);
     const bad = await call(api, 'PUT', path, { as: asMember, body: { type: 'GOLD' } });
     expect(bad.status).toBe(400);
     expect(bad.body.errors[0]).toEqual({

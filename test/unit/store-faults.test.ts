@@ -104,6 +104,12 @@ describe('store faults become the right HTTP answer', () => {
     expect((await correct({ surname: 'Korhonen' })).statusCode).toBe(503);
   });
 
+  it('answers 500, not a retry invitation, when a transaction is cancelled for an invalid item', async () => {
+    dynamo.on(GetCommand).resolves({ Item: stored });
+    dynamo.on(TransactWriteCommand).rejects(cancelled('ValidationError', 'None'));
+    expect((await correct({ surname: 'Korhonen' })).statusCode).toBe(500);
+  });
+
   it('answers 500 without detail and logs no message or personal data for an unexpected failure', async () => {
     dynamo.on(TransactWriteCommand).rejects(
       Object.assign(new Error('One or more parameter values were invalid: EMAIL#secret.person@example.fi'), {
