@@ -3,27 +3,10 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dyn
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { routes } from '../infra/routes.ts';
 import { apiHandler } from '../shared/http/api-handler.ts';
+import { aStoredMember } from '../test/support/fixtures.ts';
 
 const N = '1234567897';
-const ITEM = {
-  customerNumber: N,
-  surname: 'Äijälä',
-  firstNames: 'Matti',
-  streetAddress: 'Mannerheimintie 1',
-  postalCode: '00100',
-  postOffice: 'Helsinki',
-  email: 'matti@example.fi',
-  mobile: '+358401234567',
-  birthDate: '1980-01-01',
-  gender: 'male',
-  language: 'fi',
-  card: { type: 'NONE', status: 'NONE' },
-  flags: { deceased: false, protectedAddress: false, restricted: false, addressDoubtful: false },
-  sources: {},
-  version: 1,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const ITEM = aStoredMember(N);
 
 const event = {
   version: '2.0',

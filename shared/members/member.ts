@@ -34,15 +34,6 @@ export const PERSONAL_FIELDS = [
 ] as const;
 export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 
-/** Fields a member may leave empty; the rest are needed for membership. */
-export const OPTIONAL_FIELDS = [
-  'streetAddress',
-  'postalCode',
-  'postOffice',
-  'mobile',
-  'phone',
-  'email',
-] as const satisfies readonly PersonalField[];
 export const ADDRESS_FIELDS = [
   'streetAddress',
   'postalCode',

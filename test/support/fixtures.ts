@@ -21,3 +21,22 @@ export function aRegistration(overrides: Record<string, unknown> = {}) {
 
 export const CUSTOMER_SERVICE = { role: 'customer-service' } as const;
 export const ADMIN = { role: 'admin' } as const;
+
+/** A member as the store holds it, for tests and benchmarks that mock the store. */
+export function aStoredMember(customerNumber = '1234567897') {
+  return {
+    customerNumber,
+    surname: 'Virtanen',
+    firstNames: 'Liisa',
+    email: 'liisa@example.fi',
+    birthDate: '1970-01-01',
+    gender: 'female',
+    language: 'fi',
+    card: { type: 'NONE', status: 'NONE' },
+    flags: { deceased: false, protectedAddress: false, restricted: false, addressDoubtful: false },
+    sources: {},
+    version: 3,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+  };
+}

@@ -10,25 +10,11 @@ import { handler as readHandler } from '../../functions/api/members/read.ts';
 import { handler as correctHandler } from '../../functions/api/members/correct.ts';
 import { handler as registerHandler } from '../../functions/api/members/register.ts';
 import { apiEvent, lambdaContext } from '../support/events.ts';
-import { aRegistration } from '../support/fixtures.ts';
+import { aRegistration, aStoredMember } from '../support/fixtures.ts';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const N = '1234567897';
-const stored = {
-  customerNumber: N,
-  surname: 'Virtanen',
-  firstNames: 'Liisa',
-  email: 'liisa@example.fi',
-  birthDate: '1970-01-01',
-  gender: 'female',
-  language: 'fi',
-  card: { type: 'NONE', status: 'NONE' },
-  flags: { deceased: false, protectedAddress: false, restricted: false, addressDoubtful: false },
-  sources: {},
-  version: 3,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
+const stored = aStoredMember(N);
 
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({
