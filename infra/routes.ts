@@ -11,6 +11,16 @@ import {
   RegisterMemberBody,
 } from '../shared/members/schemas.ts';
 
+import {
+  PosAnswer,
+  PosMemberPath,
+  PurchaseMonthList,
+  PurchaseMonthsQuery,
+  Receipt,
+  ReceiptAnswer,
+  ReceiptBatch,
+} from '../shared/purchases/schemas.ts';
+
 const ifMatch = (required: boolean) =>
   ({ name: 'if-match', description: 'The ETag of the member as read (its version).', required }) as const;
 const member = (description: string) => ({ description, body: MemberView });
@@ -107,6 +117,68 @@ export const routes = {
       412: problem('The member changed since it was read'),
     },
     tableActions: ['GetItem', 'PutItem', 'UpdateItem'],
+  },
+  countReceipt: {
+    method: 'POST',
+    path: '/purchases',
+    handler: 'api/purchases/count',
+    roles: ['pos'],
+    summary: 'Count one receipt into the member’s month (exactly once per store and receipt id)',
+    body: Receipt,
+    responses: {
+      201: {
+        description: 'Counted, or counted before: the month’s totals of the groups it touched',
+        body: ReceiptAnswer,
+      },
+      400: problem('Not valid, or an unknown main group'),
+      422: problem('Unknown member, or a return beyond this month’s purchases'),
+      503: problem('Not counted this time; send it again after Retry-After'),
+    },
+    tableActions: ['GetItem', 'UpdateItem'],
+  },
+  countReceipts: {
+    method: 'POST',
+    path: '/purchases/batch',
+    handler: 'api/purchases/count-batch',
+    roles: ['pos'],
+    summary: 'Count up to 100 receipts a till queued offline; one answer per receipt',
+    body: ReceiptBatch,
+    maxBodyBytes: 1024 * 1024,
+    responses: { 200: { description: 'Per receipt: counted, duplicate, rejected (with why) or retry' } },
+    tableActions: ['GetItem', 'UpdateItem'],
+  },
+  mainGroups: {
+    method: 'GET',
+    path: '/purchases/main-groups',
+    handler: 'api/purchases/main-groups',
+    roles: ['admin', 'customer-service', 'processor', 'marketing', 'pos'],
+    summary: 'The main product group code list and its version',
+    responses: { 200: { description: 'The code list' } },
+    tableActions: [],
+  },
+  readPurchases: {
+    method: 'GET',
+    path: '/members/{customerNumber}/purchases',
+    handler: 'api/members/purchases',
+    roles: ['admin', 'customer-service', 'processor', 'member'],
+    summary: 'Monthly totals per main group, from and to as YYYY-MM (at most 36 months)',
+    params: MemberPath,
+    query: PurchaseMonthsQuery,
+    responses: {
+      200: { description: 'The months that have purchases', body: PurchaseMonthList },
+      404: problem('No such member'),
+    },
+    tableActions: ['GetItem', 'Query', 'PutItem'],
+  },
+  posLookup: {
+    method: 'GET',
+    path: '/pos/members/{cardOrCustomerNumber}',
+    handler: 'api/pos/lookup',
+    roles: ['pos'],
+    summary: 'For the till’s scan: is this a member, and the card’s state; nothing personal',
+    params: PosMemberPath,
+    responses: { 200: { description: 'A member', body: PosAnswer }, 404: problem('Not a member') },
+    tableActions: ['GetItem'],
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -2,7 +2,11 @@
 export const config = {
   retention: {
     auditMonths: 24,
+    /** Monthly purchase totals are kept this many months after the month ends. */
+    purchaseMonths: 36,
   },
+  /** Receipts of a batch written at once: enough to keep DynamoDB busy, few enough not to throttle one partition. */
+  batchConcurrency: 16,
   /** How long a registration's Idempotency-Key answers with the member it created. */
   idempotencyHours: 24,
   /** Seconds a caller is asked to wait when DynamoDB throttles or times out. */

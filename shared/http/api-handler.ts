@@ -62,7 +62,8 @@ function readBody(route: RouteSpec, event: Event): unknown {
   const raw = event.isBase64Encoded
     ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
     : (event.body ?? '');
-  if (Buffer.byteLength(raw) > config.maxBodyBytes) throw bodyTooLarge(config.maxBodyBytes);
+  const limit = route.maxBodyBytes ?? config.maxBodyBytes;
+  if (Buffer.byteLength(raw) > limit) throw bodyTooLarge(limit);
   try {
     return JSON.parse(raw);
   } catch {

@@ -18,6 +18,8 @@ export interface RouteSpec {
   params?: Schema;
   query?: Schema;
   body?: Schema;
+  /** Largest body accepted; the default suits one resource. */
+  maxBodyBytes?: number;
   /** Request headers the route reads: documented in OpenAPI, and checked against their schema when given. */
   headers?: readonly { name: string; description: string; required?: boolean; schema?: Schema }[];
   responses: Readonly<Record<number, { description: string; body?: Schema }>>;

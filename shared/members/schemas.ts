@@ -61,7 +61,8 @@ export const CustomerNumber = z
     z.regex(/^\d{10}$/, 'must be 10 digits'),
     z.refine(isCustomerNumber, 'check digit does not match: the number is mistyped'),
   );
-export const CardNumber = z.string().check(z.regex(/^\d{16}$/, 'must be the 16 digits of a loyalty card'));
+export const CARD_NUMBER = /^\d{16}$/;
+export const CardNumber = z.string().check(z.regex(CARD_NUMBER, 'must be the 16 digits of a loyalty card'));
 
 const addressComplete = (fields: Partial<Record<(typeof ADDRESS_FIELDS)[number], unknown>>) => {
   const given = ADDRESS_FIELDS.filter((f) => fields[f] !== undefined && fields[f] !== null);

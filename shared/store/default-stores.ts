@@ -1,11 +1,22 @@
 import { createDocumentClient, tableName } from './dynamo.ts';
 import { DynamoMemberStore } from './dynamo-member-store.ts';
+import { DynamoPurchaseStore } from './dynamo-purchase-store.ts';
 import type { MemberStore } from './member-store.ts';
+import type { PurchaseStore } from './purchase-store.ts';
 
+let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
+let purchases: PurchaseStore | undefined;
 
-/** The store a Lambda uses, made on first use and kept for warm invocations. */
+/** The stores a Lambda uses, made on first use and kept for warm invocations. */
+const db = () => (client ??= createDocumentClient());
+
 export function memberStore(): MemberStore {
-  members ??= new DynamoMemberStore(createDocumentClient(), tableName());
+  members ??= new DynamoMemberStore(db(), tableName());
   return members;
+}
+
+export function purchaseStore(): PurchaseStore {
+  purchases ??= new DynamoPurchaseStore(db(), tableName());
+  return purchases;
 }

@@ -4,15 +4,31 @@ export interface ItemKey {
   sk: string;
 }
 
+/** Everything of one member lives in their partition: profile, purchase months, card orders. */
+const memberPartition = (customerNumber: string) => `MEMBER#${customerNumber}`;
+
 export const memberKey = (customerNumber: string): ItemKey => ({
-  pk: `MEMBER#${customerNumber}`,
+  pk: memberPartition(customerNumber),
   sk: 'PROFILE',
 });
 export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'UNIQUE' });
 export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
 export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });
+export const purchaseMonthKey = (customerNumber: string, month: string): ItemKey => ({
+  pk: memberPartition(customerNumber),
+  sk: PURCHASE_MONTH_PREFIX + month,
+});
+const PURCHASE_MONTH_PREFIX = 'PURCHASES#';
+/** The YYYY-MM of a purchase month item's sort key. */
+export const monthOfPurchaseKey = (sk: string) => sk.slice(PURCHASE_MONTH_PREFIX.length);
+/** Bounds of a member's purchase months, both included, for a BETWEEN on sk. */
+export const purchaseMonthRange = (customerNumber: string, from: string, to: string) => ({
+  pk: memberPartition(customerNumber),
+  skFrom: PURCHASE_MONTH_PREFIX + from,
+  skTo: PURCHASE_MONTH_PREFIX + to,
+});
 export const cardOrderKey = (customerNumber: string, orderedAt: string): ItemKey => ({
-  pk: `MEMBER#${customerNumber}`,
+  pk: memberPartition(customerNumber),
   sk: `CARDORDER#${orderedAt}`,
 });
 /** Sparse GSI1 attributes: present only while the order waits for a batch. */

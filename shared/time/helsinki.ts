@@ -15,6 +15,16 @@ export function helsinkiDate(at: Date): string {
   return helsinkiFormat.format(at);
 }
 
+/** YYYY-MM of the instant in Helsinki: a purchase at 00:30 on 1 December there is December's. */
+export const helsinkiMonth = (at: Date): string => helsinkiDate(at).slice(0, 7);
+
+/** The months from one YYYY-MM to another, both included. */
+export function monthsBetween(from: string, to: string): number {
+  const [fy, fm] = from.split('-').map(Number) as [number, number];
+  const [ty, tm] = to.split('-').map(Number) as [number, number];
+  return (ty - fy) * 12 + (tm - fm) + 1;
+}
+
 /** Whole years from a YYYY-MM-DD birth date to a YYYY-MM-DD day. */
 export function ageOn(birthDate: string, day: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];

@@ -6,7 +6,7 @@ import { routeKey } from '../../shared/http/route.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
 import { call, startTestApi } from '../support/local-api.ts';
-import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { aReceipt, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 
 let api: LocalApi;
 let member: { customerNumber: string; email: string; surname: string; mobile: string };
@@ -19,6 +19,10 @@ const requestFor = (path: string, method: string) => {
   if (method === 'POST' && path === '/members') return { path, body: aRegistration() };
   if (method === 'PATCH') return { path: concrete, body: {}, headers: { 'if-match': '"1"' } };
   if (path.endsWith('/card')) return { path: concrete, body: { type: 'NONE' } };
+  if (path === '/purchases') return { path, body: aReceipt(member.customerNumber) };
+  if (path === '/purchases/batch') return { path, body: { receipts: [aReceipt(member.customerNumber)] } };
+  if (path.endsWith('/purchases')) return { path: `${concrete}?from=2026-01&to=2026-12` };
+  if (path.startsWith('/pos/')) return { path: `/pos/members/${member.customerNumber}` };
   return { path: concrete };
 };
 

@@ -40,3 +40,20 @@ export function aStoredMember(customerNumber = '1234567897') {
     updatedAt: '2026-01-01T00:00:00.000Z',
   };
 }
+
+let receiptSequence = 0;
+
+/** A receipt of the given member with fresh store and receipt ids. */
+export function aReceipt(customerNumber: string, overrides: Record<string, unknown> = {}) {
+  receiptSequence += 1;
+  return {
+    storeId: 'HKI-01',
+    receiptId: `R-${Date.now()}-${receiptSequence}-${randomInt(1_000_000)}`,
+    purchasedAt: '2026-10-15T12:00:00+03:00',
+    customerNumber,
+    lines: [{ mainGroup: 'food', amountCents: 1250 }],
+    ...overrides,
+  };
+}
+
+export const POS = { role: 'pos' } as const;

@@ -1,0 +1,78 @@
+import { config } from '../config.ts';
+import { Problem, type ProblemBody } from '../http/problem.ts';
+import { fieldErrors } from '../http/validation.ts';
+import type { MemberStore } from '../store/member-store.ts';
+import type { PurchaseStore } from '../store/purchase-store.ts';
+import { countReceipt, type ReceiptResult } from './count-receipt.ts';
+import { Receipt } from './schemas.ts';
+
+export type BatchItemResult =
+  | ({ index: number } & ReceiptResult)
+  | {
+      index: number;
+      result: 'rejected' | 'retry';
+      storeId?: string;
+      receiptId?: string;
+      problem: ProblemBody;
+    };
+
+/** Store and receipt id of a receipt that failed validation, when they at least are readable. */
+const idsOf = (raw: unknown) => {
+  const { storeId, receiptId } = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  return {
+    ...(typeof storeId === 'string' && storeId.length <= 40 ? { storeId } : {}),
+    ...(typeof receiptId === 'string' && receiptId.length <= 40 ? { receiptId } : {}),
+  };
+};
+
+async function countOne(
+  raw: unknown,
+  index: number,
+  stores: Parameters<typeof countReceipt>[1],
+): Promise<BatchItemResult> {
+  const parsed = Receipt.safeParse(raw);
+  if (!parsed.success) {
+    const problem = new Problem(
+      400,
+      'validation-failed',
+      'The receipt is not valid',
+      undefined,
+      fieldErrors(parsed.error, raw),
+    );
+    return { index, result: 'rejected', ...idsOf(raw), problem: problem.toBody() };
+  }
+  try {
+    return { index, ...(await countReceipt(parsed.data, stores)) };
+  } catch (error) {
+    if (!(error instanceof Problem)) throw error;
+    const ids = { storeId: parsed.data.storeId, receiptId: parsed.data.receiptId };
+    return { index, result: error.status >= 500 ? 'retry' : 'rejected', ...ids, problem: error.toBody() };
+  }
+}
+
+/**
+ * Receipts a till queued while offline. Each is validated and counted on its own, a few at a time,
+ * so one bad receipt spoils nothing else; 'retry' marks receipts that may simply be sent again.
+ */
+export async function countBatch(
+  receipts: readonly unknown[],
+  stores: { purchases: PurchaseStore; members: MemberStore },
+) {
+  const results: BatchItemResult[] = new Array(receipts.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < receipts.length) {
+      const index = next++;
+      results[index] = await countOne(receipts[index], index, stores);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(config.batchConcurrency, receipts.length) }, worker));
+  const tally = (result: BatchItemResult['result']) => results.filter((r) => r.result === result).length;
+  return {
+    counted: tally('counted'),
+    duplicates: tally('duplicate'),
+    rejected: tally('rejected'),
+    retry: tally('retry'),
+    results,
+  };
+}

@@ -1,0 +1,23 @@
+import type { Caller } from '../auth/caller.ts';
+import { notFound } from '../http/problem.ts';
+import { assertMayReach, isStaff } from '../members/access.ts';
+import { auditEntry } from '../members/audit.ts';
+import type { MemberStore } from '../store/member-store.ts';
+import type { MonthTotals, PurchaseStore } from '../store/purchase-store.ts';
+
+/** A member's monthly totals per main group; staff reads are audited like any read of the member. */
+export async function readPurchaseMonths(
+  caller: Caller,
+  customerNumber: string,
+  range: { from: string; to: string },
+  stores: { purchases: PurchaseStore; members: MemberStore },
+): Promise<MonthTotals[]> {
+  assertMayReach(caller, customerNumber);
+  if (!(await stores.members.get(customerNumber))) throw notFound('member');
+  if (isStaff(caller)) {
+    await stores.members.audit(
+      auditEntry(caller, customerNumber, 'read', new Date().toISOString(), ['purchases']),
+    );
+  }
+  return stores.purchases.months(customerNumber, range.from, range.to);
+}

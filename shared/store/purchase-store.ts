@@ -1,0 +1,35 @@
+import type { MainGroup } from '../purchases/main-groups.ts';
+
+/** One month's totals of a member: cents per main group and how many receipts made them. */
+export interface MonthTotals {
+  month: string;
+  groups: Partial<Record<MainGroup, number>>;
+  receipts: number;
+}
+
+/** A receipt reduced to what the register keeps: net cents per main group, and a tag to count it once. */
+export interface ReceiptCount {
+  customerNumber: string;
+  month: string;
+  /** Identifies the receipt (store + receipt id) without keeping either. */
+  tag: string;
+  deltas: Partial<Record<MainGroup, number>>;
+  /** Unix seconds when the month's totals expire (retention). */
+  expiresAt: number;
+}
+
+export type CountOutcome =
+  | { outcome: 'counted'; totals: MonthTotals }
+  | { outcome: 'duplicate'; totals: MonthTotals }
+  /** The month has no item yet: the member's existence must be checked before it is created. */
+  | { outcome: 'month-missing' }
+  | { outcome: 'return-exceeds'; group: MainGroup };
+
+export interface PurchaseStore {
+  /**
+   * Counts a receipt with one conditional write: only if its tag is not yet counted, only if no
+   * group would fall below zero, and (unless `createMonth`) only if the month already exists.
+   */
+  count(receipt: ReceiptCount, createMonth: boolean): Promise<CountOutcome>;
+  months(customerNumber: string, from: string, to: string): Promise<MonthTotals[]>;
+}
