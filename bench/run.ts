@@ -2,8 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routeList } from '../infra/routes.ts';
+import { config } from '../shared/config.ts';
 import { measureBundles } from './bundles.ts';
 import { measureHandler } from './handler-time.ts';
+import { measurePurchases } from './purchases.ts';
 
 /** `npm run bench`: prints the figures and writes them to BENCHMARKS.md with the command that made them. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -15,6 +17,7 @@ const { floor, functions } = await measureBundles(
   RUNS,
 );
 const handler = await measureHandler();
+const purchases = await measurePurchases();
 
 const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
 const rows = functions.map((f) => {
@@ -49,6 +52,38 @@ domain call that does nothing.
 | --- | ---: | --- | --- |
 | GET /members/{customerNumber} handler | ${handler.readMicros.toFixed(1)} | ≤ 1000 | ${ok(handler.readMicros <= 1000)} |
 | middleware and validation | ${handler.plumbingMicros.toFixed(1)} | ≤ 10 | ${ok(handler.plumbingMicros <= 10)} |
+
+## Purchases: DynamoDB cost of a receipt (DynamoDB Local, capacity as it reports it)
+
+Each request the stores send is counted, and asked for its consumed capacity (ReturnConsumedCapacity).
+One member's month is filled receipt by receipt to 60 receipts (two main groups each).
+
+| measure | figure | target | met |
+| --- | ---: | --- | --- |
+| requests, month's first receipt (member read, then month created) | ${purchases.firstReceipt.requests} | | |
+| requests per receipt, receipts 2 to 60 (max) | ${purchases.laterRequestsMax} | exactly 1 | ${ok(purchases.laterRequestsMax === 1)} |
+| WCU per receipt, receipts 2 to 60 (max) | ${purchases.writeUnitsMax} | ≤ 2 | ${ok(purchases.writeUnitsMax <= 2)} |
+| WCU of the 60th receipt | ${purchases.writeUnitsAt60} | ≤ 2 | ${ok(purchases.writeUnitsAt60 <= 2)} |
+| requests for a resent receipt (answered from the refused write) | ${purchases.duplicate.requests} | | |
+
+## Purchases: batch throughput (DynamoDB Local)
+
+Batches of 100 receipts over 100 members whose months exist, ${'`'}POST /purchases/batch${'`'}'s domain call with
+${config.batchConcurrency} receipts in flight; beside it, in the same run and at the same concurrency, blind
+PutItems of a minimal item and of a copy of a real month item, and the store's conditional UpdateItem alone.
+DynamoDB Local is a JVM that speeds up as it warms: everything is warmed first, then measured in three
+alternating rounds; medians.
+
+| measure | figure |
+| --- | ---: |
+| requests per receipt in batches (max) | ${purchases.batchRequestsPerReceipt.toFixed(2)} (target ≤ 1: ${ok(purchases.batchRequestsPerReceipt <= 1)}) |
+| batch receipts/s | ${purchases.batchReceiptsPerSecond.toFixed(0)} |
+| PutItem/s, minimal item | ${purchases.putItemsPerSecond.toFixed(0)} |
+| PutItem/s, month-sized item | ${purchases.monthPutItemsPerSecond.toFixed(0)} |
+| conditional UpdateItem/s, store alone | ${purchases.storeUpdatesPerSecond.toFixed(0)} |
+| batch ÷ minimal PutItem | ${(purchases.batchReceiptsPerSecond / purchases.putItemsPerSecond).toFixed(2)} (target ≥ 0.8: ${ok(purchases.batchReceiptsPerSecond / purchases.putItemsPerSecond >= 0.8)}) |
+| store UpdateItem ÷ minimal PutItem | ${(purchases.storeUpdatesPerSecond / purchases.putItemsPerSecond).toFixed(2)} |
+| batch ÷ store UpdateItem | ${(purchases.batchReceiptsPerSecond / purchases.storeUpdatesPerSecond).toFixed(2)} |
 `;
 
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
