@@ -71,8 +71,8 @@ One member's month is filled receipt by receipt to 60 receipts (two main groups 
 Batches of 100 receipts over 100 members whose months exist, ${'`'}POST /purchases/batch${'`'}'s domain call with
 ${config.batchConcurrency} receipts in flight; beside it, in the same run and at the same concurrency, blind
 PutItems of a minimal item and of a copy of a real month item, and the store's conditional UpdateItem alone.
-DynamoDB Local is a JVM that speeds up as it warms: everything is warmed first, then measured in three
-alternating rounds; medians.
+DynamoDB Local is a JVM that speeds up as it warms: everything is warmed first, then measured in five
+rounds whose order rotates; medians.
 
 | measure | figure |
 | --- | ---: |

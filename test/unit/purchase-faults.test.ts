@@ -13,7 +13,8 @@ import { aReceipt, aStoredMember } from '../support/fixtures.ts';
 const dynamo = mockClient(DynamoDBDocumentClient);
 const N = '1234567897';
 const receipt = aReceipt(N, { lines: [{ mainGroup: 'food', amountCents: 500 }] });
-const count = (body: unknown = receipt) => countHandler(apiEvent(routes.countReceipt, { groups: ['pos'], body }), lambdaContext);
+const count = (body: unknown = receipt) =>
+  countHandler(apiEvent(routes.countReceipt, { groups: ['pos'], body }), lambdaContext);
 const refused = (old?: Record<string, unknown>) =>
   new ConditionalCheckFailedException({
     message: 'The conditional request failed',
@@ -34,7 +35,11 @@ describe('counting under faults', () => {
     dynamo.on(UpdateCommand).resolves({ Attributes: { group_food: 2500, receipts: 4 } });
     const answer = await count();
     expect(answer.statusCode).toBe(201);
-    expect(JSON.parse(answer.body!)).toMatchObject({ result: 'counted', groups: { food: 2500 }, receipts: 4 });
+    expect(JSON.parse(answer.body!)).toMatchObject({
+      result: 'counted',
+      groups: { food: 2500 },
+      receipts: 4,
+    });
     expect(dynamo.calls()).toHaveLength(1);
     const input = dynamo.commandCalls(UpdateCommand)[0]!.args[0].input;
     expect(input.ConditionExpression).toBe('attribute_exists(pk) AND NOT contains(#tags, :tag)');
@@ -44,20 +49,36 @@ describe('counting under faults', () => {
   it('answers a receipt already in the month’s set as a duplicate from the refused write alone', async () => {
     dynamo
       .on(UpdateCommand)
-      .rejects(refused({ group_food: 500, receipts: 1, receiptTags: new Set([receiptTag(receipt.storeId, receipt.receiptId)]) }));
+      .rejects(
+        refused({
+          group_food: 500,
+          receipts: 1,
+          receiptTags: new Set([receiptTag(receipt.storeId, receipt.receiptId)]),
+        }),
+      );
     const answer = await count();
     expect(answer.statusCode).toBe(201);
-    expect(JSON.parse(answer.body!)).toMatchObject({ result: 'duplicate', groups: { food: 500 }, receipts: 1 });
+    expect(JSON.parse(answer.body!)).toMatchObject({
+      result: 'duplicate',
+      groups: { food: 500 },
+      receipts: 1,
+    });
     expect(dynamo.commandCalls(GetCommand)).toHaveLength(0);
   });
 
   it('reads the member only for the month’s first receipt, then creates the month', async () => {
-    dynamo.on(UpdateCommand).rejectsOnce(refused()).resolves({ Attributes: { group_food: 500, receipts: 1 } });
+    dynamo
+      .on(UpdateCommand)
+      .rejectsOnce(refused())
+      .resolves({ Attributes: { group_food: 500, receipts: 1 } });
     dynamo.on(GetCommand).resolves({ Item: aStoredMember(N) });
     const answer = await count();
     expect(answer.statusCode).toBe(201);
     const updates = dynamo.commandCalls(UpdateCommand).map((c) => c.args[0].input.ConditionExpression);
-    expect(updates).toEqual(['attribute_exists(pk) AND NOT contains(#tags, :tag)', 'NOT contains(#tags, :tag)']);
+    expect(updates).toEqual([
+      'attribute_exists(pk) AND NOT contains(#tags, :tag)',
+      'NOT contains(#tags, :tag)',
+    ]);
   });
 
   it('answers 503 with Retry-After when DynamoDB keeps throttling, and 503 on a network error', async () => {
