@@ -47,15 +47,13 @@ describe('counting under faults', () => {
   });
 
   it('answers a receipt already in the month’s set as a duplicate from the refused write alone', async () => {
-    dynamo
-      .on(UpdateCommand)
-      .rejects(
-        refused({
-          group_food: 500,
-          receipts: 1,
-          receiptTags: new Set([receiptTag(receipt.storeId, receipt.receiptId)]),
-        }),
-      );
+    dynamo.on(UpdateCommand).rejects(
+      refused({
+        group_food: 500,
+        receipts: 1,
+        receiptTags: new Set([receiptTag(receipt.storeId, receipt.receiptId)]),
+      }),
+    );
     const answer = await count();
     expect(answer.statusCode).toBe(201);
     expect(JSON.parse(answer.body!)).toMatchObject({
