@@ -21,6 +21,8 @@ import {
   ReceiptBatch,
 } from '../shared/purchases/schemas.ts';
 
+import { CardBatchesQuery } from '../shared/cards/schemas.ts';
+
 const ifMatch = (required: boolean) =>
   ({ name: 'if-match', description: 'The ETag of the member as read (its version).', required }) as const;
 const member = (description: string) => ({ description, body: MemberView });
@@ -117,6 +119,30 @@ export const routes = {
       412: problem('The member changed since it was read'),
     },
     tableActions: ['GetItem', 'PutItem', 'UpdateItem'],
+  },
+  orderReplacement: {
+    method: 'POST',
+    path: '/members/{customerNumber}/card/replacement',
+    handler: 'api/members/card-replacement',
+    roles: ['admin', 'customer-service', 'member'],
+    summary: 'A lost or broken card: order a replacement of the same type',
+    params: MemberPath,
+    responses: {
+      200: member('The member with the replacement ordered'),
+      404: problem('No such member'),
+      409: problem('No card to replace'),
+    },
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem'],
+  },
+  cardBatches: {
+    method: 'GET',
+    path: '/card-batches',
+    handler: 'api/card-batches',
+    roles: ['admin', 'processor'],
+    summary: 'Card batches sent; overdue=true lists orders unanswered 14 days after their batch',
+    query: CardBatchesQuery,
+    responses: { 200: { description: 'Batches, or overdue orders' } },
+    tableActions: ['Query'],
   },
   countReceipt: {
     method: 'POST',

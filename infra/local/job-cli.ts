@@ -1,14 +1,37 @@
-/** `npm run job -- <name>`: runs a scheduled job once against the local stack, with its Lambda handler. */
-const JOBS = {
-  'card-batch': 'card production (issue 5)',
-  'address-refresh': 'the nightly address refresh (issue 6)',
-  retention: 'retention (issue 7)',
-} as const;
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { jobs, PLANNED_JOBS } from '../jobs.ts';
+import { PROJECT_ROOT } from './register.ts';
+import { LOCAL, localEnvironment } from './services.ts';
 
-const name = process.argv[2];
-if (!name || !(name in JOBS)) {
-  console.error(`usage: npm run job -- <${Object.keys(JOBS).join('|')}>`);
+/** `npm run job -- <name>`: runs a scheduled job once against the running local stack, with its Lambda handler. */
+const name = process.argv[2] ?? '';
+const names = [...Object.keys(jobs), ...Object.keys(PLANNED_JOBS)];
+if (!names.includes(name)) {
+  console.error(`usage: npm run job -- <${names.join('|')}>`);
   process.exit(2);
 }
-console.error(`${name} is not built yet: it arrives with ${JOBS[name as keyof typeof JOBS]}.`);
-process.exit(3);
+if (name in PLANNED_JOBS) {
+  console.error(
+    `${name} is not built yet: it arrives with ${PLANNED_JOBS[name as keyof typeof PLANNED_JOBS]}.`,
+  );
+  process.exit(3);
+}
+Object.assign(
+  process.env,
+  localEnvironment({
+    dynamoEndpoint: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? LOCAL.ports.dynamo}`,
+    s3Endpoint: `http://127.0.0.1:${process.env.S3_PORT ?? LOCAL.ports.s3}`,
+  }),
+);
+const job = jobs[name as keyof typeof jobs];
+try {
+  const module = (await import(pathToFileURL(join(PROJECT_ROOT, 'functions', `${job.handler}.ts`)).href)) as {
+    handler: () => Promise<unknown>;
+  };
+  console.log(JSON.stringify(await module.handler(), null, 2));
+} catch (error) {
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  console.error(`${name} failed (is \`npm start\` running?): ${reason}`);
+  process.exit(1);
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { routeList } from '../routes.ts';
 import { createApiServer, type ApiLambdaHandler } from './server.ts';
+import { objectEventDispatcher } from './object-events.ts';
 import { loadOrCreateKeys, signToken, type TokenRequest } from './local-jwt.ts';
 import { LOCAL, localEnvironment, startServices, type LocalServices } from './services.ts';
 
@@ -32,8 +33,10 @@ export async function startLocalApi(options: {
   services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>;
   port: number;
   keyFile: string;
+  /** Another table and bucket than the local stack's (tests keep their data apart). */
+  names?: { tableName: string; bucketName: string };
 }): Promise<LocalApi> {
-  Object.assign(process.env, localEnvironment(options.services));
+  Object.assign(process.env, localEnvironment(options.services, options.names));
   const keys = await loadOrCreateKeys(options.keyFile);
   const server: Server = createApiServer({ routes: routeList, keys, load: loadHandler });
   await new Promise<void>((done, fail) => {
@@ -58,10 +61,14 @@ export async function startLocalRegister(options: {
   dynamoPort: number;
   s3Port: number;
 }) {
+  const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) =>
+    console.error('object event handler failed:', error instanceof Error ? error.name : typeof error),
+  );
   const services = await startServices({
     ...(options.inMemory ? {} : { dataDir: LOCAL_DIR }),
     dynamoPort: options.dynamoPort,
     s3Port: options.s3Port,
+    onObjectEvent: (event) => void dispatch(event),
   });
   try {
     const api = await startLocalApi({ services, port: options.apiPort, keyFile: KEY_FILE });

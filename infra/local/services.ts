@@ -147,6 +147,8 @@ export async function startServices(options: {
   dataDir?: string;
   dynamoPort: number;
   s3Port: number;
+  /** Called for every S3 event of s3rver, as a bucket notification would be. */
+  onObjectEvent?: (event: { Records: never[] }) => void;
 }): Promise<LocalServices> {
   if (!javaAvailable()) throw new Error(JAVA_MISSING);
   const s3Dir = options.dataDir ? join(options.dataDir, 's3') : mkdtempSync(join(tmpdir(), 'moymore-s3-'));
@@ -159,6 +161,7 @@ export async function startServices(options: {
   };
   process.once('exit', stopJava);
   const s3 = new S3rver({ port: options.s3Port, address: '127.0.0.1', directory: s3Dir, silent: true });
+  if (options.onObjectEvent) s3.on('event', options.onObjectEvent);
   const dynamoEndpoint = `http://127.0.0.1:${options.dynamoPort}`;
   const s3Endpoint = `http://127.0.0.1:${options.s3Port}`;
   try {
@@ -191,6 +194,7 @@ export async function startServices(options: {
 /** Environment that points the SDK clients of the handlers at the local stack. */
 export function localEnvironment(
   services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>,
+  names: { tableName: string; bucketName: string } = LOCAL,
 ): Record<string, string> {
   return {
     AWS_REGION: LOCAL.region,
@@ -198,8 +202,8 @@ export function localEnvironment(
     AWS_SECRET_ACCESS_KEY: LOCAL.dynamoCredentials.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: services.dynamoEndpoint,
     AWS_ENDPOINT_URL_S3: services.s3Endpoint,
-    TABLE_NAME: LOCAL.tableName,
-    BUCKET_NAME: LOCAL.bucketName,
+    TABLE_NAME: names.tableName,
+    BUCKET_NAME: names.bucketName,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
   };
 }

@@ -9,6 +9,15 @@ import { refusal } from './outcome.ts';
 /** A card the member already holds: choosing again orders a replacement rather than a first card. */
 const HELD = new Set<Card['status']>(['PRODUCED', 'SHIPPED']);
 
+const deceased = () => conflict('member-deceased', 'No card is ordered for a deceased member');
+
+async function reachable(caller: Caller, customerNumber: string, store: MemberStore): Promise<Member> {
+  assertMayReach(caller, customerNumber);
+  const member = await store.get(customerNumber);
+  if (!member) throw notFound('member');
+  return member;
+}
+
 /**
  * The member's card choice. Choosing a card places an order in the card order queue; changing the
  * choice while an order waits cancels that order first, so a member never gets two cards.
@@ -22,27 +31,61 @@ export async function chooseCard(
   store: MemberStore,
   now = new Date(),
 ): Promise<Member> {
-  assertMayReach(caller, customerNumber);
-  const before = await store.get(customerNumber);
-  if (!before) throw notFound('member');
+  const before = await reachable(caller, customerNumber, store);
   if (expectedVersion !== undefined && before.version !== expectedVersion) throw preconditionFailed();
   if (before.card.type === type) return before;
-  if (type !== 'NONE' && before.flags.deceased)
-    throw conflict('member-deceased', 'No card is ordered for a deceased member');
+  if (type === 'NONE') return saveCardChange(caller, before, undefined, store, now);
+  if (before.flags.deceased) throw deceased();
+  return saveCardChange(
+    caller,
+    before,
+    { type, orderType: HELD.has(before.card.status) ? 'REPLACEMENT' : 'NEW' },
+    store,
+    now,
+  );
+}
 
+/**
+ * A lost or broken card: a replacement of the same type goes into the queue. The old card keeps
+ * working at the tills until its successor is produced. Asking again while it waits changes nothing.
+ */
+export async function orderReplacement(
+  caller: Caller,
+  customerNumber: string,
+  store: MemberStore,
+  now = new Date(),
+): Promise<Member> {
+  const before = await reachable(caller, customerNumber, store);
+  if (before.card.status === 'ORDERED') return before;
+  if (before.card.type === 'NONE' || !HELD.has(before.card.status)) {
+    throw conflict('no-card-to-replace', 'The member holds no card to replace; choose a card instead');
+  }
+  if (before.flags.deceased) throw deceased();
+  return saveCardChange(caller, before, { type: before.card.type, orderType: 'REPLACEMENT' }, store, now);
+}
+
+/** The card choice and its order queue entry in one save; a waiting order is cancelled. */
+async function saveCardChange(
+  caller: Caller,
+  before: Member,
+  wanted: { type: Exclude<CardType, 'NONE'>; orderType: CardOrder['orderType'] } | undefined,
+  store: MemberStore,
+  now: Date,
+): Promise<Member> {
   const at = now.toISOString();
-  const order: CardOrder | undefined =
-    type === 'NONE'
-      ? undefined
-      : {
-          customerNumber,
-          orderedAt: at,
-          cardType: type,
-          orderType: HELD.has(before.card.status) ? 'REPLACEMENT' : 'NEW',
-        };
-  const card: Card = order ? { type, status: 'ORDERED', orderedAt: at } : { type: 'NONE', status: 'NONE' };
+  const { customerNumber } = before;
+  const order: CardOrder | undefined = wanted && {
+    customerNumber,
+    orderedAt: at,
+    cardType: wanted.type,
+    orderType: wanted.orderType,
+  };
+  // The card in hand keeps its number (and keeps working) until the new one is produced.
+  const held = before.card.cardNumber ? { cardNumber: before.card.cardNumber } : {};
+  const card: Card = order
+    ? { type: order.cardType, status: 'ORDERED', orderedAt: at, ...held }
+    : { type: 'NONE', status: 'NONE' };
   const after: Member = { ...before, card, version: before.version + 1, updatedAt: at };
-
   const saved = await store.save({
     before,
     after,

@@ -3,10 +3,15 @@ import { DynamoMemberStore } from './dynamo-member-store.ts';
 import { DynamoPurchaseStore } from './dynamo-purchase-store.ts';
 import type { MemberStore } from './member-store.ts';
 import type { PurchaseStore } from './purchase-store.ts';
+import type { CardStore } from './card-store.ts';
+import { DynamoCardStore } from './dynamo-card-store.ts';
+import { bucketName, createS3Client, ExchangeBucket } from './exchange-bucket.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
 let purchases: PurchaseStore | undefined;
+let cards: CardStore | undefined;
+let exchange: ExchangeBucket | undefined;
 
 /** The stores a Lambda uses, made on first use and kept for warm invocations. */
 const db = () => (client ??= createDocumentClient());
@@ -19,4 +24,14 @@ export function memberStore(): MemberStore {
 export function purchaseStore(): PurchaseStore {
   purchases ??= new DynamoPurchaseStore(db(), tableName());
   return purchases;
+}
+
+export function cardStore(): CardStore {
+  cards ??= new DynamoCardStore(db(), tableName());
+  return cards;
+}
+
+export function exchangeBucket(): ExchangeBucket {
+  exchange ??= new ExchangeBucket(createS3Client(), bucketName());
+  return exchange;
 }

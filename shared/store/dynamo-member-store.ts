@@ -1,4 +1,6 @@
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   GetCommand,
   paginateQuery,
   PutCommand,
@@ -35,6 +37,14 @@ const RETRYABLE_CANCELLATIONS = new Set([
   'ProvisionedThroughputExceeded',
 ]);
 
+/** DynamoDB answers at most 100 keys per BatchGetItem. */
+const BATCH_GET_LIMIT = 100;
+
+const memberOf = (item: Record<string, unknown>): Member => {
+  const { pk: _pk, sk: _sk, type: _type, ...member } = item;
+  return member as unknown as Member;
+};
+
 const auditItem = (entry: AuditEntry) => ({
   ...auditKey(entry.customerNumber, entry.at, entry.actor, entry.requestId),
   type: 'audit',
@@ -54,9 +64,34 @@ export class DynamoMemberStore implements MemberStore {
         new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true }),
       ),
     );
-    if (!Item) return undefined;
-    const { pk: _pk, sk: _sk, type: _type, ...member } = Item;
-    return member as Member;
+    return Item && memberOf(Item);
+  }
+
+  async getMany(customerNumbers: readonly string[]): Promise<Map<string, Member>> {
+    const members = new Map<string, Member>();
+    const unique = [...new Set(customerNumbers)];
+    for (let start = 0; start < unique.length; start += BATCH_GET_LIMIT) {
+      let keys: Record<string, unknown>[] | undefined = unique
+        .slice(start, start + BATCH_GET_LIMIT)
+        .map((n) => ({ ...memberKey(n) }));
+      // DynamoDB may answer part of a batch; ask again for the rest, backing off a little each time.
+      for (let attempt = 0; keys && keys.length > 0; attempt++) {
+        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+        if (attempt > 8) throw temporarilyUnavailable(config.retryAfterSeconds);
+        const asked: Record<string, unknown>[] = keys;
+        const answer: BatchGetCommandOutput = await transientAsUnavailable(() =>
+          this.db.send(
+            new BatchGetCommand({ RequestItems: { [this.table]: { Keys: asked, ConsistentRead: true } } }),
+          ),
+        );
+        for (const item of answer.Responses?.[this.table] ?? []) {
+          const member = memberOf(item);
+          members.set(member.customerNumber, member);
+        }
+        keys = answer.UnprocessedKeys?.[this.table]?.Keys;
+      }
+    }
+    return members;
   }
 
   async find(lookup: MemberLookup): Promise<string | undefined> {

@@ -37,6 +37,15 @@ export const pendingCardOrderIndex = (orderedAt: string, customerNumber: string)
   gsi1sk: `${orderedAt}#${customerNumber}`,
 });
 export const auditPartition = (customerNumber: string) => `AUDIT#${customerNumber}`;
+/** A card order, while it is in a batch: the batch's orders in sequence order. */
+export const batchOrderIndex = (batchId: string, sequence: number) => ({
+  gsi1pk: `CARDBATCH#${batchId}`,
+  gsi1sk: String(sequence).padStart(6, '0'),
+});
+/** What a job has done, so that a re-run resumes instead of repeating. */
+export const jobKey = (job: string, id: string): ItemKey => ({ pk: `JOB#${job}`, sk: id });
+export const JOB_ITEM_PREFIX = { cardBatch: 'BATCH#' } as const;
+
 /** The request id makes two audit events of one actor in the same millisecond distinct. */
 export const auditKey = (customerNumber: string, at: string, actor: string, requestId: string): ItemKey => ({
   pk: auditPartition(customerNumber),

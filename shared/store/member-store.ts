@@ -46,6 +46,8 @@ export type MemberLookup = { email: string } | { mobile: string } | { cardNumber
 
 export interface MemberStore {
   get(customerNumber: string): Promise<Member | undefined>;
+  /** Many members at once (batch reads); missing ones are left out. */
+  getMany(customerNumbers: readonly string[]): Promise<Map<string, Member>>;
   save(change: MemberChange): Promise<SaveOutcome>;
   /** Exact match on a unique key: the customer number it belongs to. */
   find(lookup: MemberLookup): Promise<string | undefined>;

@@ -1,16 +1,27 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import { ensureBucket, ensureTable, localDynamoClient, localS3Client } from '../../infra/local/services.ts';
 import { startLocalApi, type LocalApi } from '../../infra/local/register.ts';
 import type { TokenRequest } from '../../infra/local/local-jwt.ts';
 
-/** This test file's own local API server over the run's DynamoDB Local and s3rver. */
+/**
+ * This test file's own local API server over the run's DynamoDB Local and s3rver, with a table and a
+ * bucket of its own, so that files running side by side never see each other's members or orders.
+ */
 export async function startTestApi(): Promise<LocalApi> {
+  const services = { dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint') };
+  const suffix = randomUUID().slice(0, 8);
+  const names = { tableName: `test-${suffix}`, bucketName: `test-${suffix}` };
+  await ensureTable(localDynamoClient(services.dynamoEndpoint), names.tableName);
+  await ensureBucket(localS3Client(services.s3Endpoint), names.bucketName);
   return startLocalApi({
-    services: { dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint') },
+    services,
     port: 0,
     keyFile: join(mkdtempSync(join(tmpdir(), 'moymore-keys-')), 'key.json'),
+    names,
   });
 }
 

@@ -23,6 +23,15 @@ export class MemoryMemberStore implements MemberStore {
     return member && structuredClone(member);
   }
 
+  async getMany(customerNumbers: readonly string[]) {
+    const found = new Map<string, Member>();
+    for (const n of customerNumbers) {
+      const member = await this.get(n);
+      if (member) found.set(n, member);
+    }
+    return found;
+  }
+
   async find(lookup: MemberLookup) {
     if ('email' in lookup) return this.emails.get(lookup.email);
     if ('mobile' in lookup) return this.mobiles.get(lookup.mobile);

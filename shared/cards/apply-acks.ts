@@ -1,0 +1,108 @@
+import { parse } from 'csv-parse';
+import { fieldErrors } from '../http/validation.ts';
+import type { MemberStore } from '../store/member-store.ts';
+import type { CardStore, OrderStatus } from '../store/card-store.ts';
+import type { ExchangeBucket } from '../store/exchange-bucket.ts';
+import { ACK_COLUMNS, AckLine, type AckLineInput } from './ack-file.ts';
+
+export interface AckReport {
+  file: string;
+  lines: number;
+  applied: number;
+  alreadyApplied: number;
+  ignored: { line: number; reason: string }[];
+  rejected: { line: number; reason: string }[];
+}
+
+/** How far along a card is; an acknowledgement never moves it back. */
+const PROGRESS: Partial<Record<OrderStatus, number>> = {
+  BATCHED: 0,
+  PRODUCED: 1,
+  SHIPPED: 2,
+  REJECTED: 3,
+  RETURNED: 3,
+};
+const LOYALTY_NUMBER = /^\d{16}$/;
+
+export const reportKeyOf = (key: string) => `card-orders/reports/${key.split('/').pop()}.report.json`;
+
+/**
+ * Applies a manufacturer's acknowledgement file line by line. Each line is applied once however often
+ * the file comes; a line that is malformed or names an unknown batch or member is reported and the
+ * rest goes on. The report is written to card-orders/reports/.
+ */
+export async function applyAckFile(
+  key: string,
+  deps: { cards: CardStore; members: MemberStore; bucket: ExchangeBucket },
+): Promise<AckReport> {
+  const report: AckReport = { file: key, lines: 0, applied: 0, alreadyApplied: 0, ignored: [], rejected: [] };
+  const records = (await deps.bucket.read(key)).pipe(
+    parse({ delimiter: ';', bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
+  );
+  let header: string[] | undefined;
+  for await (const { record, info } of records as AsyncIterable<{
+    record: string[];
+    info: { lines: number };
+  }>) {
+    if (!header) {
+      header = record;
+      if (header.join(';') !== ACK_COLUMNS.join(';')) {
+        report.rejected.push({ line: info.lines, reason: `the header must be ${ACK_COLUMNS.join(';')}` });
+        break;
+      }
+      continue;
+    }
+    report.lines += 1;
+    const fields = Object.fromEntries(ACK_COLUMNS.map((column, i) => [column, record[i]]));
+    const parsed = record.length === ACK_COLUMNS.length ? AckLine.safeParse(fields) : undefined;
+    if (!parsed?.success) {
+      const reason = parsed
+        ? fieldErrors(parsed.error, fields)
+            .map((e) => `${e.field} ${e.message}`)
+            .join('; ')
+        : `expected ${ACK_COLUMNS.length} columns`;
+      report.rejected.push({ line: info.lines, reason });
+      continue;
+    }
+    const outcome = await applyLine(parsed.data, deps);
+    if (outcome === 'applied') report.applied += 1;
+    else if (outcome === 'already-applied') report.alreadyApplied += 1;
+    else report.ignored.push({ line: info.lines, reason: outcome.reason });
+  }
+  await deps.bucket.putJson(reportKeyOf(key), report);
+  return report;
+}
+
+async function applyLine(
+  line: AckLineInput,
+  deps: { cards: CardStore; members: MemberStore },
+): Promise<'applied' | 'already-applied' | { reason: string }> {
+  const order = await deps.cards.orderInBatch(line.batchId, Number(line.sequence));
+  if (!order) return { reason: 'unknown batch or sequence' };
+  if (order.customerNumber !== line.customerNumber)
+    return { reason: 'the customer number is not the one in the batch' };
+  if (order.cardType === 'MASTERCARD' && LOYALTY_NUMBER.test(line.cardNumber)) {
+    // Never store a full payment card number, even when sent one by mistake.
+    return { reason: 'a MasterCard number must be masked to its last four digits' };
+  }
+  if ((PROGRESS[line.status] ?? 0) < (PROGRESS[order.status] ?? 0))
+    return { reason: `the card is already ${order.status}` };
+  const member = await deps.members.get(order.customerNumber);
+  const current = member?.card.orderedAt === order.orderedAt;
+  const produced = line.status === 'PRODUCED';
+  const previousCard = member?.card.cardNumber;
+  return deps.cards.applyAck({
+    order,
+    lineKey: `${line.status}#${line.at}`,
+    status: line.status,
+    at: line.at,
+    ...(line.cardNumber ? { cardNumber: line.cardNumber } : {}),
+    ...(line.reason ? { reason: line.reason } : {}),
+    updatesProfile: current,
+    ...(produced && order.cardType === 'CASH_CARD' ? { linkCard: line.cardNumber } : {}),
+    // The replaced card stops resolving at the tills once its successor exists.
+    ...(produced && current && previousCard && LOYALTY_NUMBER.test(previousCard)
+      ? { unlinkCard: previousCard }
+      : {}),
+  });
+}

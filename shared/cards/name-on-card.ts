@@ -1,0 +1,38 @@
+/** Letters the card manufacturer can emboss besides A-Z (formats/card-batch.md). */
+const KEPT = new Set(['Å', 'Ä', 'Ö', 'Ü', 'É']);
+export const NAME_ON_CARD_MAX = 26;
+
+/** Upper case, the manufacturer's alphabet only: other accents dropped (Ñ → N), other characters removed. */
+function embossable(text: string): string {
+  return [...text.toLocaleUpperCase('fi')]
+    .map((ch) => (KEPT.has(ch) ? ch : ch.normalize('NFD').replace(/\p{M}/gu, '')))
+    .join('')
+    .replace(/[^A-ZÅÄÖÜÉ '-]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const initials = (name: string) =>
+  name
+    .split('-')
+    .map((part) => part[0] ?? '')
+    .join('-');
+
+/**
+ * The name embossed on the card: first names and surname, at most 26 characters. When too long, the
+ * first names give way first (later ones to initials, then all of them), and only then the surname.
+ */
+export function nameOnCard(firstNames: string, surname: string): string {
+  const first = embossable(firstNames).split(' ').filter(Boolean);
+  const last = embossable(surname);
+  const candidates = [
+    [...first, last],
+    [first[0] ?? '', ...first.slice(1).map(initials), last],
+    [...first.map(initials), last],
+    [initials(first[0] ?? ''), last],
+  ].map((parts) => parts.filter(Boolean).join(' '));
+  return (
+    candidates.find((c) => c.length <= NAME_ON_CARD_MAX) ??
+    candidates.at(-1)!.slice(0, NAME_ON_CARD_MAX).trim()
+  );
+}

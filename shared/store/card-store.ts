@@ -1,0 +1,66 @@
+import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
+import type { AckStatus } from '../cards/ack-file.ts';
+import type { CardOrder } from './member-store.ts';
+
+export type OrderStatus =
+  'PENDING' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED' | 'CANCELLED';
+
+export interface StoredCardOrder extends CardOrder {
+  status: OrderStatus;
+  batchId?: string;
+  sequence?: number;
+  /** The batch file's row as claimed, so a re-run writes the very same file. */
+  row?: BatchRow;
+  batchedAt?: string;
+}
+
+export interface CardBatch {
+  batchId: string;
+  transmissionReference: number;
+  createdAt: string;
+  status: 'open' | 'delivered';
+  key?: string;
+  records?: number;
+  deliveredAt?: string;
+}
+
+/** What one acknowledgement line does, all in one write. */
+export interface AckEffect {
+  order: StoredCardOrder;
+  /** Identifies the line, so a file delivered twice applies it once. */
+  lineKey: string;
+  status: AckStatus;
+  at: string;
+  cardNumber?: string;
+  reason?: string;
+  /** Whether the order is still the member's current one, so the profile follows it. */
+  updatesProfile: boolean;
+  /** A loyalty card number the tills may now resolve to the member. */
+  linkCard?: string;
+  /** The card this one replaces, which stops resolving. */
+  unlinkCard?: string;
+}
+
+export interface CardStore {
+  pendingOrders(pageSize: number): AsyncIterable<StoredCardOrder[]>;
+  openBatch(): Promise<CardBatch | undefined>;
+  /** Takes the next transmission reference and opens a batch with it; only one batch is open at a time. */
+  openNewBatch(now: Date): Promise<CardBatch>;
+  claimedCount(batchId: string): Promise<number>;
+  /** Moves a pending order into the batch; false if it is no longer pending. */
+  claim(
+    order: StoredCardOrder,
+    batch: CardBatch,
+    sequence: number,
+    row: BatchRow,
+    now: Date,
+  ): Promise<boolean>;
+  /** Ends an order that will never be mailed (the member died). */
+  cancel(order: StoredCardOrder, reason: string, now: Date): Promise<void>;
+  batchOrders(batchId: string): AsyncIterable<StoredCardOrder>;
+  markDelivered(batch: CardBatch, key: string, manifest: BatchManifest, now: Date): Promise<void>;
+  batches(): Promise<CardBatch[]>;
+  orderInBatch(batchId: string, sequence: number): Promise<StoredCardOrder | undefined>;
+  /** 'applied', or 'already-applied' when this line was applied before. */
+  applyAck(effect: AckEffect): Promise<'applied' | 'already-applied'>;
+}

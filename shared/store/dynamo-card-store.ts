@@ -1,0 +1,384 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  paginateQuery,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
+import { helsinkiDate } from '../time/helsinki.ts';
+import { TABLE_SCHEMA } from './table.ts';
+import { transientAsUnavailable } from './dynamo.ts';
+import {
+  batchOrderIndex,
+  cardKey,
+  cardOrderKey,
+  JOB_ITEM_PREFIX,
+  jobKey,
+  memberKey,
+  pendingCardOrderIndex,
+} from './keys.ts';
+import type { AckEffect, CardBatch, CardStore, StoredCardOrder } from './card-store.ts';
+
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
+const JOB = 'card-batch';
+const COUNTER = jobKey(JOB, 'COUNTER');
+const OPEN = jobKey(JOB, 'OPEN');
+const batchKey = (batchId: string) => jobKey(JOB, JOB_ITEM_PREFIX.cardBatch + batchId);
+
+const orderOf = (item: Record<string, unknown>): StoredCardOrder => {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, appliedAcks: _a, ...order } = item;
+  return order as unknown as StoredCardOrder;
+};
+const batchOf = (item: Record<string, unknown>): CardBatch => {
+  const { pk: _pk, sk: _sk, type: _t, ...batch } = item;
+  return batch as unknown as CardBatch;
+};
+const conditionFailed = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
+
+/** The profile follows its current order: only while the member has not ordered another card since. */
+const profileCardUpdate = (
+  table: string,
+  order: StoredCardOrder,
+  set: string,
+  values: Record<string, unknown>,
+  names: Record<string, string> = {},
+): TransactItem => ({
+  Update: {
+    TableName: table,
+    Key: memberKey(order.customerNumber),
+    UpdateExpression: `SET ${set}, #version = #version + :one, updatedAt = :at`,
+    ConditionExpression: 'card.orderedAt = :orderedAt',
+    ExpressionAttributeNames: { '#version': 'version', ...names },
+    ExpressionAttributeValues: { ':one': 1, ':orderedAt': order.orderedAt, ...values },
+  },
+});
+
+export class DynamoCardStore implements CardStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  /** Any document-client command, with transient faults as 503 problems. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's send is overloaded per command
+  private send<T = unknown>(command: any): Promise<T> {
+    return transientAsUnavailable(() => this.db.send(command) as Promise<T>);
+  }
+
+  private async *query(input: Record<string, unknown>): AsyncIterable<Record<string, unknown>[]> {
+    for await (const page of paginateQuery({ client: this.db }, {
+      TableName: this.table,
+      ...input,
+    } as never)) {
+      yield (page.Items ?? []) as Record<string, unknown>[];
+    }
+  }
+
+  async *pendingOrders(pageSize: number): AsyncIterable<StoredCardOrder[]> {
+    const { gsi1pk } = pendingCardOrderIndex('', '');
+    for await (const items of this.query({
+      IndexName: TABLE_SCHEMA.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :pending',
+      ExpressionAttributeValues: { ':pending': gsi1pk },
+      Limit: pageSize,
+    })) {
+      yield items.map(orderOf);
+    }
+  }
+
+  async openBatch(): Promise<CardBatch | undefined> {
+    const { Item: open } = await this.send<{ Item?: { batchId: string } }>(
+      new GetCommand({ TableName: this.table, Key: OPEN, ConsistentRead: true }),
+    );
+    if (!open) return undefined;
+    const { Item } = await this.send<{ Item?: Record<string, unknown> }>(
+      new GetCommand({ TableName: this.table, Key: batchKey(open.batchId), ConsistentRead: true }),
+    );
+    return Item && batchOf(Item);
+  }
+
+  async openNewBatch(now: Date): Promise<CardBatch> {
+    const { Item: counter } = await this.send<{ Item?: { reference: number } }>(
+      new GetCommand({ TableName: this.table, Key: COUNTER, ConsistentRead: true }),
+    );
+    const previous = counter?.reference ?? 0;
+    const transmissionReference = previous + 1;
+    const batch: CardBatch = {
+      batchId: `CB-${helsinkiDate(now).replaceAll('-', '')}-${String(transmissionReference).padStart(4, '0')}`,
+      transmissionReference,
+      createdAt: now.toISOString(),
+      status: 'open',
+    };
+    // The reference, the batch and the open pointer move together, so references have no gaps and
+    // two runs cannot open two batches.
+    await this.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...COUNTER, type: 'job-counter', reference: transmissionReference },
+              ConditionExpression: counter ? 'reference = :previous' : 'attribute_not_exists(pk)',
+              ...(counter ? { ExpressionAttributeValues: { ':previous': previous } } : {}),
+            },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...batchKey(batch.batchId), type: 'card-batch', ...batch },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          {
+            Put: {
+              TableName: this.table,
+              Item: { ...OPEN, type: 'job-pointer', batchId: batch.batchId },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+        ],
+      }),
+    );
+    return batch;
+  }
+
+  async claimedCount(batchId: string): Promise<number> {
+    let count = 0;
+    for await (const page of paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.table,
+        IndexName: TABLE_SCHEMA.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :batch',
+        ExpressionAttributeValues: { ':batch': batchOrderIndex(batchId, 0).gsi1pk },
+        Select: 'COUNT',
+      },
+    )) {
+      count += page.Count ?? 0;
+    }
+    return count;
+  }
+
+  async claim(
+    order: StoredCardOrder,
+    batch: CardBatch,
+    sequence: number,
+    row: BatchRow,
+    now: Date,
+  ): Promise<boolean> {
+    const at = now.toISOString();
+    try {
+      await this.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: cardOrderKey(order.customerNumber, order.orderedAt),
+                UpdateExpression:
+                  'SET #status = :batched, batchId = :batchId, #sequence = :sequence, #row = :row, batchedAt = :at, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+                ConditionExpression: '#status = :pending',
+                ExpressionAttributeNames: { '#status': 'status', '#sequence': 'sequence', '#row': 'row' },
+                ExpressionAttributeValues: {
+                  ':batched': 'BATCHED',
+                  ':pending': 'PENDING',
+                  ':batchId': batch.batchId,
+                  ':sequence': sequence,
+                  ':row': row,
+                  ':at': at,
+                  ...Object.fromEntries(
+                    Object.entries(batchOrderIndex(batch.batchId, sequence)).map(([k, v]) => [`:${k}`, v]),
+                  ),
+                },
+              },
+            },
+            profileCardUpdate(
+              this.table,
+              order,
+              'card.#status = :batched',
+              { ':batched': 'BATCHED', ':at': at },
+              { '#status': 'status' },
+            ),
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (conditionFailed(error)) return false;
+      throw error;
+    }
+  }
+
+  async cancel(order: StoredCardOrder, reason: string, now: Date): Promise<void> {
+    const at = now.toISOString();
+    try {
+      await this.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: cardOrderKey(order.customerNumber, order.orderedAt),
+                UpdateExpression:
+                  'SET #status = :cancelled, cancelledAt = :at, cancelReason = :reason REMOVE gsi1pk, gsi1sk',
+                ConditionExpression: '#status = :pending',
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':cancelled': 'CANCELLED',
+                  ':pending': 'PENDING',
+                  ':at': at,
+                  ':reason': reason,
+                },
+              },
+            },
+            profileCardUpdate(this.table, order, 'card = :none', {
+              ':none': { type: 'NONE', status: 'NONE' },
+              ':at': at,
+            }),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!conditionFailed(error)) throw error;
+    }
+  }
+
+  async *batchOrders(batchId: string): AsyncIterable<StoredCardOrder> {
+    for await (const items of this.query({
+      IndexName: TABLE_SCHEMA.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :batch',
+      ExpressionAttributeValues: { ':batch': batchOrderIndex(batchId, 0).gsi1pk },
+    })) {
+      for (const item of items) yield orderOf(item);
+    }
+  }
+
+  async markDelivered(batch: CardBatch, key: string, manifest: BatchManifest, now: Date): Promise<void> {
+    await this.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: batchKey(batch.batchId),
+              UpdateExpression:
+                'SET #status = :delivered, #key = :key, records = :records, #bytes = :bytes, sha256 = :sha, deliveredAt = :at',
+              ExpressionAttributeNames: { '#status': 'status', '#key': 'key', '#bytes': 'bytes' },
+              ExpressionAttributeValues: {
+                ':delivered': 'delivered',
+                ':key': key,
+                ':records': manifest.records,
+                ':bytes': manifest.bytes,
+                ':sha': manifest.sha256,
+                ':at': now.toISOString(),
+              },
+            },
+          },
+          {
+            Delete: {
+              TableName: this.table,
+              Key: OPEN,
+              ConditionExpression: 'batchId = :batchId',
+              ExpressionAttributeValues: { ':batchId': batch.batchId },
+            },
+          },
+        ],
+      }),
+    );
+  }
+
+  async batches(): Promise<CardBatch[]> {
+    const batches: CardBatch[] = [];
+    for await (const items of this.query({
+      KeyConditionExpression: 'pk = :job AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':job': COUNTER.pk, ':prefix': JOB_ITEM_PREFIX.cardBatch },
+    })) {
+      batches.push(...items.map(batchOf));
+    }
+    return batches;
+  }
+
+  async orderInBatch(batchId: string, sequence: number): Promise<StoredCardOrder | undefined> {
+    const index = batchOrderIndex(batchId, sequence);
+    const { Items = [] } = await this.send<{ Items?: Record<string, unknown>[] }>(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: TABLE_SCHEMA.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :batch AND gsi1sk = :sequence',
+        ExpressionAttributeValues: { ':batch': index.gsi1pk, ':sequence': index.gsi1sk },
+      }),
+    );
+    return Items[0] && orderOf(Items[0]);
+  }
+
+  async applyAck(effect: AckEffect): Promise<'applied' | 'already-applied'> {
+    const { order, at } = effect;
+    const items: TransactItem[] = [
+      {
+        Update: {
+          TableName: this.table,
+          Key: cardOrderKey(order.customerNumber, order.orderedAt),
+          UpdateExpression: `SET #status = :status, #statusAt = :at${effect.cardNumber ? ', cardNumber = :cardNumber' : ''}${effect.reason ? ', reason = :reason' : ''} ADD appliedAcks :keys`,
+          ConditionExpression: 'NOT contains(appliedAcks, :key)',
+          ExpressionAttributeNames: { '#status': 'status', '#statusAt': `${effect.status.toLowerCase()}At` },
+          ExpressionAttributeValues: {
+            ':status': effect.status,
+            ':at': at,
+            ':key': effect.lineKey,
+            ':keys': new Set([effect.lineKey]),
+            ...(effect.cardNumber ? { ':cardNumber': effect.cardNumber } : {}),
+            ...(effect.reason ? { ':reason': effect.reason } : {}),
+          },
+        },
+      },
+    ];
+    if (effect.updatesProfile) {
+      const set = ['card.#status = :status'];
+      const values: Record<string, unknown> = { ':status': effect.status, ':at': at };
+      if (effect.cardNumber) {
+        set.push('card.cardNumber = :cardNumber');
+        values[':cardNumber'] = effect.cardNumber;
+      }
+      // An undeliverable card means the address is in doubt, for customer service to check.
+      if (effect.status === 'RETURNED') set.push('flags.addressDoubtful = :true');
+      if (effect.status === 'RETURNED') values[':true'] = true;
+      items.push(profileCardUpdate(this.table, order, set.join(', '), values, { '#status': 'status' }));
+    }
+    if (effect.linkCard) {
+      items.push({
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...cardKey(effect.linkCard),
+            type: 'card',
+            customerNumber: order.customerNumber,
+            cardType: order.cardType,
+            since: at,
+          },
+        },
+      });
+    }
+    if (effect.unlinkCard && effect.unlinkCard !== effect.linkCard) {
+      items.push({ Delete: { TableName: this.table, Key: cardKey(effect.unlinkCard) } });
+    }
+    try {
+      await this.send(new TransactWriteCommand({ TransactItems: items }));
+      return 'applied';
+    } catch (error) {
+      if (
+        error instanceof TransactionCanceledException &&
+        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
+      ) {
+        return 'already-applied';
+      }
+      throw error;
+    }
+  }
+}

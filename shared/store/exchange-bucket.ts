@@ -1,0 +1,59 @@
+import { Readable } from 'node:stream';
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+
+/**
+ * The exchange bucket. Against a local S3 (AWS_ENDPOINT_URL_S3 set) paths are path-style and checksums
+ * only when required: otherwise s3rver stores a streamed upload with its aws-chunked framing.
+ */
+export function createS3Client(): S3Client {
+  const local = process.env.AWS_ENDPOINT_URL_S3 !== undefined;
+  return new S3Client({
+    maxAttempts: 3,
+    ...(local
+      ? {
+          forcePathStyle: true,
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        }
+      : {}),
+  });
+}
+
+export function bucketName(): string {
+  const name = process.env.BUCKET_NAME;
+  if (!name) throw new Error('BUCKET_NAME is not set');
+  return name;
+}
+
+export class ExchangeBucket {
+  constructor(
+    private readonly s3: S3Client,
+    private readonly bucket: string,
+  ) {}
+
+  /** Streams a body of unknown length to S3 in parts: the file is never whole in memory. */
+  async upload(key: string, body: Readable, contentType: string): Promise<void> {
+    await new Upload({
+      client: this.s3,
+      params: { Bucket: this.bucket, Key: key, Body: body, ContentType: contentType },
+    }).done();
+  }
+
+  async putJson(key: string, value: unknown): Promise<void> {
+    await this.s3.send(
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Body: JSON.stringify(value, null, 2),
+        ContentType: 'application/json',
+      }),
+    );
+  }
+
+  async read(key: string): Promise<Readable> {
+    const { Body } = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    if (!(Body instanceof Readable)) throw new Error('S3 answered without a body stream');
+    return Body;
+  }
+}
