@@ -19,8 +19,8 @@ export const LOCAL = {
   region: 'eu-north-1',
   tableName: 'moymore-register-local',
   bucketName: 'moymore-exchange-local',
-  s3Credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  dynamoCredentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  // s3rver accepts only these; DynamoDB Local (with a shared database) takes any, so both use them.
+  credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
   ports: { api: 3000, dynamo: 8000, s3: 4569 },
 } as const;
 
@@ -79,14 +79,14 @@ async function waitForDynamo(client: DynamoDBClient, java: ChildProcess): Promis
 }
 
 export function localDynamoClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: LOCAL.region, credentials: LOCAL.dynamoCredentials });
+  return new DynamoDBClient({ endpoint, region: LOCAL.region, credentials: LOCAL.credentials });
 }
 
 export function localS3Client(endpoint: string): S3Client {
   return new S3Client({
     endpoint,
     region: LOCAL.region,
-    credentials: LOCAL.s3Credentials,
+    credentials: LOCAL.credentials,
     forcePathStyle: true,
     // Without these a streamed upload is stored with its aws-chunked framing by s3rver.
     requestChecksumCalculation: 'WHEN_REQUIRED',
@@ -198,8 +198,8 @@ export function localEnvironment(
 ): Record<string, string> {
   return {
     AWS_REGION: LOCAL.region,
-    AWS_ACCESS_KEY_ID: LOCAL.dynamoCredentials.accessKeyId,
-    AWS_SECRET_ACCESS_KEY: LOCAL.dynamoCredentials.secretAccessKey,
+    AWS_ACCESS_KEY_ID: LOCAL.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL.credentials.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: services.dynamoEndpoint,
     AWS_ENDPOINT_URL_S3: services.s3Endpoint,
     TABLE_NAME: names.tableName,

@@ -85,23 +85,34 @@ async function applyLine(
     // Never store a full payment card number, even when sent one by mistake.
     return { reason: 'a MasterCard number must be masked to its last four digits' };
   }
+  const lineKey = `${line.status}#${line.at}`;
+  if (order.appliedAcks?.includes(lineKey)) return 'already-applied';
   if ((PROGRESS[line.status] ?? 0) < (PROGRESS[order.status] ?? 0))
     return { reason: `the card is already ${order.status}` };
   const member = await deps.members.get(order.customerNumber);
   const current = member?.card.orderedAt === order.orderedAt;
-  const produced = line.status === 'PRODUCED';
+  // A card exists once produced (a shipment implies it): its loyalty number then resolves at the tills.
+  const exists = line.status === 'PRODUCED' || line.status === 'SHIPPED';
+  const newNumber =
+    exists && order.cardType === 'CASH_CARD' && LOYALTY_NUMBER.test(line.cardNumber)
+      ? line.cardNumber
+      : undefined;
   const previousCard = member?.card.cardNumber;
   return deps.cards.applyAck({
     order,
-    lineKey: `${line.status}#${line.at}`,
+    lineKey,
     status: line.status,
     at: line.at,
     ...(line.cardNumber ? { cardNumber: line.cardNumber } : {}),
     ...(line.reason ? { reason: line.reason } : {}),
     updatesProfile: current,
-    ...(produced && order.cardType === 'CASH_CARD' ? { linkCard: line.cardNumber } : {}),
+    ...(newNumber ? { linkCard: newNumber } : {}),
     // The replaced card stops resolving at the tills once its successor exists.
-    ...(produced && current && previousCard && LOYALTY_NUMBER.test(previousCard)
+    ...(exists &&
+    current &&
+    previousCard &&
+    previousCard !== line.cardNumber &&
+    LOYALTY_NUMBER.test(previousCard)
       ? { unlinkCard: previousCard }
       : {}),
   });

@@ -12,6 +12,8 @@ export interface StoredCardOrder extends CardOrder {
   /** The batch file's row as claimed, so a re-run writes the very same file. */
   row?: BatchRow;
   batchedAt?: string;
+  /** Keys of the acknowledgement lines applied to this order. */
+  appliedAcks?: string[];
 }
 
 export interface CardBatch {

@@ -31,8 +31,11 @@ const OPEN = jobKey(JOB, 'OPEN');
 const batchKey = (batchId: string) => jobKey(JOB, JOB_ITEM_PREFIX.cardBatch + batchId);
 
 const orderOf = (item: Record<string, unknown>): StoredCardOrder => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, appliedAcks: _a, ...order } = item;
-  return order as unknown as StoredCardOrder;
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, appliedAcks, ...order } = item;
+  return {
+    ...order,
+    appliedAcks: [...((appliedAcks as Set<string> | undefined) ?? [])],
+  } as unknown as StoredCardOrder;
 };
 const batchOf = (item: Record<string, unknown>): CardBatch => {
   const { pk: _pk, sk: _sk, type: _t, ...batch } = item;
@@ -125,8 +128,13 @@ export class DynamoCardStore implements CardStore {
             Put: {
               TableName: this.table,
               Item: { ...COUNTER, type: 'job-counter', reference: transmissionReference },
-              ConditionExpression: counter ? 'reference = :previous' : 'attribute_not_exists(pk)',
-              ...(counter ? { ExpressionAttributeValues: { ':previous': previous } } : {}),
+              ConditionExpression: counter ? '#reference = :previous' : 'attribute_not_exists(pk)',
+              ...(counter
+                ? {
+                    ExpressionAttributeNames: { '#reference': 'reference' },
+                    ExpressionAttributeValues: { ':previous': previous },
+                  }
+                : {}),
             },
           },
           {
@@ -269,8 +277,15 @@ export class DynamoCardStore implements CardStore {
               TableName: this.table,
               Key: batchKey(batch.batchId),
               UpdateExpression:
-                'SET #status = :delivered, #key = :key, records = :records, #bytes = :bytes, sha256 = :sha, deliveredAt = :at',
-              ExpressionAttributeNames: { '#status': 'status', '#key': 'key', '#bytes': 'bytes' },
+                'SET #status = :delivered, #key = :key, #records = :records, #bytes = :bytes, #sha256 = :sha, #deliveredAt = :at',
+              ExpressionAttributeNames: {
+                '#status': 'status',
+                '#key': 'key',
+                '#bytes': 'bytes',
+                '#records': 'records',
+                '#sha256': 'sha256',
+                '#deliveredAt': 'deliveredAt',
+              },
               ExpressionAttributeValues: {
                 ':delivered': 'delivered',
                 ':key': key,

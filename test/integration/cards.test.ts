@@ -1,0 +1,263 @@
+import { createHash } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { PROJECT_ROOT } from '../../infra/local/register.ts';
+import { objectEventDispatcher } from '../../infra/local/object-events.ts';
+import { runCardBatch } from '../../shared/cards/run-card-batch.ts';
+import { listCardBatches } from '../../shared/cards/list-batches.ts';
+import { cardStore, exchangeBucket, memberStore } from '../../shared/store/default-stores.ts';
+import { bucketName, createS3Client, ExchangeBucket } from '../../shared/store/exchange-bucket.ts';
+import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+import { aRegistration, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
+
+let api: LocalApi;
+const s3 = () => createS3Client();
+const text = async (key: string) =>
+  await (
+    await s3().send(new GetObjectCommand({ Bucket: bucketName(), Key: key }))
+  ).Body!.transformToString('utf8');
+const keys = async (prefix: string) =>
+  ((await s3().send(new ListObjectsV2Command({ Bucket: bucketName(), Prefix: prefix }))).Contents ?? []).map(
+    (o) => o.Key!,
+  );
+const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
+  throw error;
+});
+/** Puts an acknowledgement file into the bucket and delivers the ObjectCreated event as S3 would. */
+const deliverAck = async (name: string, lines: string[]) => {
+  const key = `card-orders/inbound/${name}`;
+  const body = ['batchId;sequence;customerNumber;status;cardNumber;reason;at', ...lines].join('\n') + '\n';
+  await s3().send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body }));
+  await dispatch({
+    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucketName() }, object: { key } } }],
+  });
+  return JSON.parse(await text(`card-orders/reports/${name}.report.json`));
+};
+const register = async (overrides: Record<string, unknown> = {}) =>
+  (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration(overrides) })).body;
+const choose = (n: string, type: string) =>
+  call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type } });
+const read = async (n: string) => (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+const flag = async (n: string, flags: Record<string, boolean>) => {
+  const before = (await memberStore().get(n))!;
+  const after = { ...before, flags: { ...before.flags, ...flags }, version: before.version + 1 };
+  const audit = {
+    customerNumber: n,
+    at: new Date().toISOString(),
+    actor: 'test',
+    role: 'admin' as const,
+    action: 'correct' as const,
+    via: 'test',
+    requestId: `t-${Math.random()}`,
+  };
+  expect((await memberStore().save({ before, after, audit })).outcome).toBe('saved');
+};
+const deps = () => ({ cards: cardStore(), members: memberStore(), bucket: exchangeBucket() });
+
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stop());
+
+describe('the card batch round trip', () => {
+  it('batches mailable orders, leaves out the rest, and applies the answers once', async () => {
+    const cash = await register({ firstNames: 'Åsa Märta Eveliina Kristiina', surname: 'Sjöberg-Ström' });
+    const master = await register({ language: 'en' });
+    const protectedOne = await register();
+    const noAddress = await register({
+      streetAddress: undefined,
+      postalCode: undefined,
+      postOffice: undefined,
+    });
+    const deceased = await register();
+    for (const m of [cash, protectedOne, noAddress, deceased]) await choose(m.customerNumber, 'CASH_CARD');
+    await choose(master.customerNumber, 'MASTERCARD');
+    await flag(protectedOne.customerNumber, { protectedAddress: true });
+    await flag(deceased.customerNumber, { deceased: true });
+
+    const summary = await cardBatchJob();
+    expect(summary.batches).toHaveLength(1);
+    const [batch] = summary.batches;
+    expect(batch).toMatchObject({ records: 2, resumed: false });
+    expect(summary.waiting).toEqual({ 'protected-address': 1, 'no-address': 1 });
+    expect(summary.ended).toEqual({ deceased: 1 });
+    expect((await read(deceased.customerNumber)).card).toEqual({ type: 'NONE', status: 'NONE' });
+
+    // The file as the manufacturer reads it, and its manifest.
+    const csv = await text(batch!.key);
+    const manifest = JSON.parse(await text(batch!.key.replace('.csv', '.manifest.json')));
+    expect(manifest).toMatchObject({
+      formatVersion: 1,
+      batchId: batch!.batchId,
+      records: 2,
+      file: `${batch!.batchId}.csv`,
+    });
+    expect(manifest.bytes).toBe(Buffer.byteLength(csv));
+    expect(manifest.sha256).toBe(createHash('sha256').update(csv).digest('hex'));
+    expect(batch!.key).toMatch(/^card-orders\/outbound\/\d{8}\/CB-\d{8}-\d{4}\.csv$/);
+    expect(
+      csv.startsWith(
+        'batchId;sequence;customerNumber;cardType;orderType;nameOnCard;streetAddress;postalCode;postOffice;language\n',
+      ),
+    ).toBe(true);
+    const rows = parse(csv, { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(rows.map((r) => [r.sequence, r.customerNumber, r.cardType, r.orderType, r.language])).toEqual([
+      ['1', cash.customerNumber, 'CASH_CARD', 'NEW', 'sv'],
+      ['2', master.customerNumber, 'MASTERCARD', 'NEW', 'fi'],
+    ]);
+    expect(rows[0]!.nameOnCard).toBe('ÅSA M E K SJÖBERG-STRÖM');
+    expect((await read(cash.customerNumber)).card.status).toBe('BATCHED');
+
+    const at = '2026-11-20T10:00:00Z';
+    const lines = [
+      `${batch!.batchId};1;${cash.customerNumber};PRODUCED;9246000012345678;;${at}`,
+      `${batch!.batchId};2;${master.customerNumber};PRODUCED;************4321;;${at}`,
+      `${batch!.batchId};2;${master.customerNumber};SHIPPED;************4321;;2026-11-21T10:00:00Z`,
+      `${batch!.batchId};9;${cash.customerNumber};PRODUCED;9246000012345679;;${at}`,
+      `CB-20990101-9999;1;${cash.customerNumber};SHIPPED;;;${at}`,
+      `${batch!.batchId};1;${cash.customerNumber};LOST;;;${at}`,
+    ];
+    const report = await deliverAck(`${batch!.batchId}.ack.csv`, lines);
+    expect(report).toMatchObject({ lines: 6, applied: 3, alreadyApplied: 0 });
+    expect(report.ignored.map((i: { line: number }) => i.line)).toEqual([5, 6]);
+    expect(report.rejected).toEqual([
+      { line: 7, reason: 'status must be one of: PRODUCED, SHIPPED, REJECTED, RETURNED' },
+    ]);
+
+    expect((await read(cash.customerNumber)).card).toMatchObject({
+      type: 'CASH_CARD',
+      status: 'PRODUCED',
+      cardNumber: '9246000012345678',
+    });
+    expect((await read(master.customerNumber)).card).toMatchObject({
+      status: 'SHIPPED',
+      cardNumber: '************4321',
+    });
+    const scan = await call(api, 'GET', '/pos/members/9246000012345678', { as: POS });
+    expect(scan.body).toEqual({ member: true, card: { type: 'CASH_CARD', status: 'PRODUCED' } });
+
+    const again = await deliverAck(`${batch!.batchId}.ack-again.csv`, lines);
+    expect(again).toMatchObject({ applied: 0, alreadyApplied: 3 });
+    expect((await read(master.customerNumber)).card.status).toBe('SHIPPED');
+  });
+
+  it('makes no file when nothing is pending', async () => {
+    const before = await keys('card-orders/outbound/');
+    const summary = await runCardBatch(deps());
+    expect(summary.batches).toEqual([]);
+    expect(await keys('card-orders/outbound/')).toEqual(before);
+  });
+
+  it('marks the address doubtful when a card comes back, and refuses a full MasterCard number', async () => {
+    const a = await register();
+    const b = await register();
+    await choose(a.customerNumber, 'CASH_CARD');
+    await choose(b.customerNumber, 'MASTERCARD');
+    const [batch] = (await runCardBatch(deps())).batches;
+    const report = await deliverAck(`${batch!.batchId}.returns.ack.csv`, [
+      `${batch!.batchId};1;${a.customerNumber};RETURNED;;Osoite tuntematon;2026-11-22T08:00:00Z`,
+      `${batch!.batchId};2;${b.customerNumber};PRODUCED;5500000000004321;;2026-11-22T08:00:00Z`,
+    ]);
+    expect(report.applied).toBe(1);
+    expect(report.ignored).toEqual([
+      { line: 3, reason: 'a MasterCard number must be masked to its last four digits' },
+    ]);
+    expect((await read(a.customerNumber)).flags.addressDoubtful).toBe(true);
+    expect(JSON.stringify(await read(b.customerNumber))).not.toContain('5500000000004321');
+  });
+});
+
+describe('crash safety', () => {
+  it('finishes a batch whose run died between claiming and writing, with the same id and no gap', async () => {
+    const members = [await register(), await register(), await register()];
+    for (const m of members) await choose(m.customerNumber, 'CASH_CARD');
+    const broken = Object.assign(Object.create(ExchangeBucket.prototype), exchangeBucket(), {
+      upload: async () => {
+        throw new Error('the run died here');
+      },
+    }) as ExchangeBucket;
+    await expect(runCardBatch({ ...deps(), bucket: broken })).rejects.toThrow('the run died here');
+    expect((await read(members[0]!.customerNumber)).card.status).toBe('BATCHED');
+
+    const summary = await runCardBatch(deps());
+    expect(summary.batches).toHaveLength(1);
+    expect(summary.batches[0]).toMatchObject({ records: 3, resumed: true });
+    const all = (await listCardBatches(cardStore(), false)).batches!;
+    const references = all.map((b) => b.transmissionReference);
+    expect(references).toEqual(references.map((_, i) => i + 1));
+    expect(all.every((b) => b.status === 'delivered')).toBe(true);
+  });
+
+  it('writes the same file again when the run died after the file but before the manifest', async () => {
+    await choose((await register()).customerNumber, 'MASTERCARD');
+    const noManifest = Object.assign(Object.create(ExchangeBucket.prototype), exchangeBucket(), {
+      putJson: async () => {
+        throw new Error('died before the manifest');
+      },
+    }) as ExchangeBucket;
+    await expect(runCardBatch({ ...deps(), bucket: noManifest })).rejects.toThrow();
+    const open = (await listCardBatches(cardStore(), false)).batches!.find((b) => b.status === 'open')!;
+    const firstFile = await text(
+      (await keys('card-orders/outbound/')).find((k) => k.includes(open.batchId))!,
+    );
+    const [resumed] = (await runCardBatch(deps())).batches;
+    expect(resumed!.batchId).toBe(open.batchId);
+    expect(await text(resumed!.key)).toBe(firstFile);
+  });
+
+  it('splits more orders than a batch takes into several batches with consecutive references', async () => {
+    for (let i = 0; i < 5; i++) await choose((await register()).customerNumber, 'CASH_CARD');
+    const summary = await runCardBatch({ ...deps(), maxPerBatch: 2 });
+    expect(summary.batches.map((b) => b.records)).toEqual([2, 2, 1]);
+    const [first, second, third] = summary.batches.map((b) => b.transmissionReference);
+    expect([second! - first!, third! - second!]).toEqual([1, 1]);
+  });
+});
+
+describe('replacement and overdue orders', () => {
+  it('replaces a lost card: the old number stops resolving once the new card is produced', async () => {
+    const m = await register();
+    await choose(m.customerNumber, 'CASH_CARD');
+    const [first] = (await runCardBatch(deps())).batches;
+    await deliverAck(`${first!.batchId}.first.ack.csv`, [
+      `${first!.batchId};1;${m.customerNumber};SHIPPED;1111222233334444;;2026-11-01T10:00:00Z`,
+    ]);
+    const asMember = { role: 'member', customerNumber: m.customerNumber } as const;
+    const replaced = await call(api, 'POST', `/members/${m.customerNumber}/card/replacement`, {
+      as: asMember,
+    });
+    expect(replaced.body.card).toMatchObject({ status: 'ORDERED', cardNumber: '1111222233334444' });
+    expect((await call(api, 'GET', '/pos/members/1111222233334444', { as: POS })).status).toBe(200);
+
+    const [second] = (await runCardBatch(deps())).batches;
+    const row = parse(await text(second!.key), { columns: true, delimiter: ';' })[0] as Record<
+      string,
+      string
+    >;
+    expect(row.orderType).toBe('REPLACEMENT');
+    await deliverAck(`${second!.batchId}.ack.csv`, [
+      `${second!.batchId};1;${m.customerNumber};PRODUCED;5555666677778888;;2026-11-24T10:00:00Z`,
+    ]);
+    expect((await call(api, 'GET', '/pos/members/1111222233334444', { as: POS })).status).toBe(404);
+    expect((await call(api, 'GET', '/pos/members/5555666677778888', { as: POS })).status).toBe(200);
+  });
+
+  it('lists orders unanswered 14 days after their batch, for admin and processor only', async () => {
+    const m = await register();
+    await choose(m.customerNumber, 'CASH_CARD');
+    const [batch] = (await runCardBatch(deps())).batches;
+    const fortnight = new Date(Date.now() + 15 * 24 * 3600 * 1000);
+    const overdue = (await listCardBatches(cardStore(), true, fortnight)).overdue!;
+    expect(overdue).toContainEqual(
+      expect.objectContaining({ batchId: batch!.batchId, customerNumber: m.customerNumber }),
+    );
+    expect((await listCardBatches(cardStore(), true)).overdue).toEqual([]);
+    expect((await call(api, 'GET', '/card-batches?overdue=true', { as: { role: 'processor' } })).status).toBe(
+      200,
+    );
+    expect((await call(api, 'GET', '/card-batches', { as: CUSTOMER_SERVICE })).status).toBe(403);
+  });
+});
