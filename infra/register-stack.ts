@@ -4,11 +4,14 @@ import { RegisterApi } from './constructs/api.ts';
 import { RegisterData } from './constructs/data.ts';
 import { RegisterIdentity } from './constructs/identity.ts';
 import { routeList } from './routes.ts';
+import { jobs, objectEvents } from './jobs.ts';
+import { manufacturerRole, RegisterJobs } from './constructs/jobs.ts';
 
 /** The whole register in one stack: data, identity, and the API over both. */
 export class RegisterStack extends Stack {
   readonly data: RegisterData;
   readonly api: RegisterApi;
+  readonly jobs: RegisterJobs;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -20,6 +23,20 @@ export class RegisterStack extends Stack {
       table: this.data.table,
       key: this.data.key,
     });
+    this.jobs = new RegisterJobs(this, 'Jobs', {
+      jobs,
+      objectEvents,
+      table: this.data.table,
+      bucket: this.data.exchangeBucket,
+      key: this.data.key,
+    });
+    const manufacturer = manufacturerRole(
+      this,
+      this.data.exchangeBucket,
+      this.data.key,
+      this.node.tryGetContext('manufacturerAccountId') ?? this.account,
+    );
+    new CfnOutput(this, 'CardManufacturerRoleArn', { value: manufacturer.roleArn });
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });

@@ -4,13 +4,13 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, type RouteSpec } from '../../shared/http/route.ts';
 import { acknowledge } from '../nag.ts';
 import { RegisterFunction } from './register-function.ts';
+import { grantTableActions } from './grants.ts';
 import type { RegisterIdentity } from './identity.ts';
 
 export interface RegisterApiProps {
@@ -19,8 +19,6 @@ export interface RegisterApiProps {
   table: dynamodb.ITable;
   key: kms.IKey;
 }
-
-const READ_ACTIONS = new Set(['GetItem', 'Query']);
 
 /** The HTTP API, one function per row of the route table, each granted only its route's table actions. */
 export class RegisterApi extends Construct {
@@ -76,25 +74,7 @@ export class RegisterApi extends Construct {
         description: routeKey(route),
         environment: route.tableActions.length ? { TABLE_NAME: props.table.tableName } : {},
       });
-      if (route.tableActions.length) {
-        fn.role.addToPolicy(
-          new iam.PolicyStatement({
-            actions: route.tableActions.map((action) => `dynamodb:${action}`),
-            resources: [props.table.tableArn],
-          }),
-        );
-        const writes = route.tableActions.some((action) => !READ_ACTIONS.has(action));
-        fn.role.addToPolicy(
-          new iam.PolicyStatement({
-            actions: [
-              'kms:Decrypt',
-              'kms:DescribeKey',
-              ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey'] : []),
-            ],
-            resources: [props.key.keyArn],
-          }),
-        );
-      }
+      grantTableActions(fn.role, props.table, props.key, route.tableActions);
       acknowledge(
         fn.fn,
         'Serverless-LambdaDLQ',

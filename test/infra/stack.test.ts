@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { routeList } from '../../infra/routes.ts';
+import { jobs, objectEvents } from '../../infra/jobs.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
 
 let template: Template;
@@ -63,8 +64,11 @@ describe('data', () => {
 
 describe('functions', () => {
   it('runs every function on nodejs22.x arm64 with explicit timeout, memory, tracing and its own log group', () => {
-    const functions = resources('AWS::Lambda::Function');
-    expect(functions).toHaveLength(routeList.length);
+    // CDK's bucket-notification helper (Python, deploy time only) is not one of ours.
+    const functions = resources('AWS::Lambda::Function').filter(
+      (f) => !String(f.Properties.Runtime).startsWith('python'),
+    );
+    expect(functions).toHaveLength(routeList.length + Object.keys(jobs).length + objectEvents.length);
     for (const { Properties: fn } of functions) {
       expect(fn.Runtime).toBe('nodejs22.x');
       expect(fn.Architectures).toEqual(['arm64']);
@@ -149,5 +153,85 @@ describe('cdk-nag', () => {
       .pluginReports.filter((p) => ['AwsSolutions', 'Serverless'].includes(p.pluginName))
       .flatMap((p) => p.violations.map((v) => v.ruleName));
     expect(findings).toEqual([]);
+  });
+});
+
+describe('jobs, events and the card manufacturer', () => {
+  /** Every statement of the policies attached to the role whose logical id starts with the prefix. */
+  const statementsOf = (rolePrefix: string) => {
+    const roleIds = Object.keys(template.findResources('AWS::IAM::Role')).filter((id) =>
+      id.startsWith(rolePrefix),
+    );
+    expect(roleIds).toHaveLength(1);
+    return resources('AWS::IAM::Policy')
+      .filter((p) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleIds[0]))
+      .flatMap(
+        (p) =>
+          p.Properties.PolicyDocument.Statement as {
+            Action: string | string[];
+            Resource: unknown;
+            Condition?: unknown;
+          }[],
+      )
+      .map((st) => ({
+        ...st,
+        Action: ([] as string[]).concat(st.Action),
+        Resource: JSON.stringify(st.Resource),
+      }));
+  };
+  const s3Statements = (rolePrefix: string) =>
+    statementsOf(rolePrefix).filter((st) => st.Action.some((a) => a.startsWith('s3:')));
+
+  it('lets the manufacturer read only card-orders/outbound/ and write only card-orders/inbound/', () => {
+    const statements = s3Statements('CardManufacturerRole');
+    expect(
+      statements.map((st) => [st.Action, st.Resource.match(/card-orders\/\w+\/\*|Arn"\]\}$/)?.[0]]),
+    ).toEqual([
+      [['s3:GetObject'], 'card-orders/outbound/*'],
+      [['s3:PutObject'], 'card-orders/inbound/*'],
+      [['s3:ListBucket'], expect.any(String)],
+    ]);
+    expect(statements[2]!.Condition).toEqual({ StringLike: { 's3:prefix': ['card-orders/outbound/*'] } });
+  });
+
+  it('lets the card batch job write outbound batches but read nothing, least of all inbound', () => {
+    const statements = s3Statements('JobsCardBatchRole');
+    expect(statements.flatMap((st) => st.Action).sort()).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);
+    expect(statements.every((st) => st.Resource.includes('card-orders/outbound/*'))).toBe(true);
+  });
+
+  it('runs the card batch at 02:00 Helsinki time, with retries, a maximum event age and a dead-letter queue', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 2 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Helsinki',
+      Target: Match.objectLike({
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
+        DeadLetterConfig: { Arn: Match.anyValue() },
+      }),
+    });
+  });
+
+  it('delivers inbound acknowledgements to their handler with retries, an event age and an on-failure queue', () => {
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 21600,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        LambdaFunctionConfigurations: [
+          Match.objectLike({
+            Filter: { Key: { FilterRules: [{ Name: 'prefix', Value: 'card-orders/inbound/' }] } },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('raises an alarm on every dead-letter queue', () => {
+    const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
+    const alarms = resources('AWS::CloudWatch::Alarm').map((a) => JSON.stringify(a.Properties.Dimensions));
+    expect(queues.length).toBe(Object.keys(jobs).length + objectEvents.length);
+    for (const queue of queues) expect(alarms.some((d) => d.includes(queue))).toBe(true);
   });
 });

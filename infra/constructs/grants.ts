@@ -1,0 +1,79 @@
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { Stack } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { acknowledge } from '../nag.ts';
+import { TABLE_SCHEMA } from '../../shared/store/table.ts';
+
+const READ_ONLY = new Set(['GetItem', 'Query', 'BatchGetItem']);
+
+/** Exactly the listed table actions; Query also on GSI1, which is the only index. */
+export function grantTableActions(
+  role: iam.IRole,
+  table: dynamodb.ITable,
+  key: kms.IKey,
+  actions: readonly string[],
+): void {
+  if (actions.length === 0) return;
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: actions.map((action) => `dynamodb:${action}`),
+      resources: [
+        table.tableArn,
+        ...(actions.includes('Query') ? [`${table.tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`] : []),
+      ],
+    }),
+  );
+  const writes = actions.some((action) => !READ_ONLY.has(action));
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt', 'kms:DescribeKey', ...(writes ? ['kms:Encrypt', 'kms:GenerateDataKey'] : [])],
+      resources: [key.keyArn],
+    }),
+  );
+}
+
+/** Read and write only under the given prefixes of the exchange bucket, with the key that encrypts it. */
+export function grantBucketPrefixes(
+  role: iam.IRole,
+  bucket: s3.IBucket,
+  key: kms.IKey,
+  prefixes: { read?: readonly string[]; write?: readonly string[] },
+): void {
+  const objects = (list: readonly string[]) => list.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+  for (const prefix of [...(prefixes.read ?? []), ...(prefixes.write ?? [])])
+    acknowledgePrefix(role, bucket, prefix);
+  if (prefixes.read?.length) {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: objects(prefixes.read) }),
+    );
+  }
+  if (prefixes.write?.length) {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
+        resources: objects(prefixes.write),
+      }),
+    );
+  }
+  role.addToPrincipalPolicy(
+    new iam.PolicyStatement({
+      actions: [
+        ...(prefixes.read?.length ? ['kms:Decrypt'] : []),
+        ...(prefixes.write?.length ? ['kms:Encrypt', 'kms:GenerateDataKey', 'kms:Decrypt'] : []),
+      ].filter((action, i, all) => all.indexOf(action) === i),
+      resources: [key.keyArn],
+    }),
+  );
+}
+
+/** A prefix of the exchange bucket is the boundary of a party's access: its objects are named by date and batch. */
+export function acknowledgePrefix(scope: iam.IRole, bucket: s3.IBucket, prefix: string): void {
+  const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+  acknowledge(
+    scope,
+    `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`,
+    `Access is to every object under ${prefix} and nothing else; object names (dates, batch ids) are not known in advance.`,
+  );
+}

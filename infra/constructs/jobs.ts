@@ -1,0 +1,183 @@
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { JobSpec, ObjectEventSpec } from '../jobs.ts';
+import { acknowledge } from '../nag.ts';
+import { acknowledgePrefix, grantBucketPrefixes, grantTableActions } from './grants.ts';
+import { RegisterFunction } from './register-function.ts';
+
+export interface RegisterJobsProps {
+  jobs: Record<string, JobSpec>;
+  objectEvents: readonly ObjectEventSpec[];
+  table: dynamodb.ITable;
+  bucket: s3.IBucket;
+  key: kms.IKey;
+}
+
+const pascal = (name: string) => name.replace(/(^|[-/])(\w)/g, (_, _sep, c: string) => c.toUpperCase());
+
+/**
+ * Scheduled jobs and S3-triggered handlers. Every asynchronous target has an explicit retry policy,
+ * a maximum event age, and a dead-letter queue whose depth raises an alarm.
+ */
+export class RegisterJobs extends Construct {
+  readonly functions = new Map<string, RegisterFunction>();
+  readonly deadLetterAlarms: cloudwatch.Alarm[] = [];
+
+  constructor(scope: Construct, id: string, props: RegisterJobsProps) {
+    super(scope, id);
+    const environment = { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.bucket.bucketName };
+
+    for (const [name, job] of Object.entries(props.jobs)) {
+      const fn = this.function(pascal(name), job, props, environment);
+      acknowledge(
+        fn.fn,
+        'Serverless-LambdaDLQ',
+        'Invoked by EventBridge Scheduler, whose target has its own retry policy and dead-letter queue.',
+      );
+      // The scheduler's role invokes the function and its versions; CDK writes that as ARN:*.
+      acknowledge(
+        Stack.of(this),
+        `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.fn.node.defaultChild as lambda.CfnFunction)}.Arn>:*]`,
+        'The scheduler may invoke this one function (any version); nothing else.',
+      );
+      new scheduler.Schedule(this, `${pascal(name)}Schedule`, {
+        description: job.description,
+        schedule: scheduler.ScheduleExpression.cron({
+          minute: String(job.schedule.minute),
+          hour: String(job.schedule.hour),
+          ...(job.schedule.day ? { day: job.schedule.day } : {}),
+          timeZone: TimeZone.EUROPE_HELSINKI,
+        }),
+        target: new LambdaInvoke(fn.fn, {
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(2),
+          deadLetterQueue: this.deadLetterQueue(`${pascal(name)}Schedule`),
+        }),
+      });
+    }
+
+    for (const event of props.objectEvents) {
+      const fn = this.function(pascal(event.handler), event, props, environment);
+      acknowledge(
+        fn.fn,
+        'Serverless-LambdaDLQ',
+        'Failed asynchronous invocations go to an on-failure destination queue (EventInvokeConfig), with an alarm.',
+      );
+      fn.fn.configureAsyncInvoke({
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(6),
+        onFailure: new SqsDestination(this.deadLetterQueue(pascal(event.handler))),
+      });
+      props.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new LambdaDestination(fn.fn), {
+        prefix: event.prefix,
+      });
+      acknowledge(
+        Stack.of(this),
+        'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        'Only CDK’s own bucket-notification custom resource uses it, at deploy time; the register’s functions have their own roles.',
+      );
+    }
+  }
+
+  private function(
+    id: string,
+    spec: Pick<JobSpec, 'handler' | 'description' | 'tableActions' | 'bucket'>,
+    props: RegisterJobsProps,
+    environment: Record<string, string>,
+  ): RegisterFunction {
+    const fn = new RegisterFunction(this, id, {
+      handler: spec.handler,
+      description: spec.description,
+      environment,
+      timeout: Duration.minutes(15),
+      memorySize: 1024,
+    });
+    grantTableActions(fn.role, props.table, props.key, spec.tableActions);
+    grantBucketPrefixes(fn.role, props.bucket, props.key, spec.bucket);
+    this.functions.set(spec.handler, fn);
+    return fn;
+  }
+
+  /** A dead-letter queue for a failed asynchronous invocation, with an alarm as soon as anything lands in it. */
+  private deadLetterQueue(id: string): sqs.Queue {
+    const queue = new sqs.Queue(this, `${id}DeadLetters`, {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    acknowledge(
+      queue,
+      'AwsSolutions-SQS3',
+      'This queue is itself a dead-letter queue; what lands here is inspected by hand.',
+    );
+    acknowledge(
+      queue,
+      'Serverless-SQSRedrivePolicy',
+      'This queue is itself a dead-letter queue: nothing redrives from it.',
+    );
+    this.deadLetterAlarms.push(
+      new cloudwatch.Alarm(this, `${id}DeadLettersAlarm`, {
+        alarmDescription: `A failed ${id} invocation waits in its dead-letter queue`,
+        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+        threshold: 1,
+        evaluationPeriods: 1,
+        comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      }),
+    );
+    return queue;
+  }
+}
+
+/**
+ * The card manufacturer's own IAM role: it reads batches and writes acknowledgements, and nothing
+ * else in the exchange bucket. Its account is the `manufacturerAccountId` context value.
+ */
+export function manufacturerRole(
+  scope: Construct,
+  bucket: s3.IBucket,
+  key: kms.IKey,
+  account: string,
+): iam.Role {
+  const role = new iam.Role(scope, 'CardManufacturerRole', {
+    assumedBy: new iam.AccountPrincipal(account),
+    description: 'The card manufacturer: reads card-orders/outbound/, writes card-orders/inbound/',
+    maxSessionDuration: Duration.hours(1),
+  });
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [bucket.arnForObjects('card-orders/outbound/*')],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:PutObject'],
+      resources: [bucket.arnForObjects('card-orders/inbound/*')],
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': ['card-orders/outbound/*'] } },
+    }),
+  );
+  role.addToPolicy(
+    new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }),
+  );
+  acknowledgePrefix(role, bucket, 'card-orders/outbound/');
+  acknowledgePrefix(role, bucket, 'card-orders/inbound/');
+  return role;
+}
