@@ -2,10 +2,22 @@
 const KEPT = new Set(['Å', 'Ä', 'Ö', 'Ü', 'É']);
 export const NAME_ON_CARD_MAX = 26;
 
+/** Letters that carry no separable accent, written as the nearest embossable letters. */
+const SPELLED: Record<string, string> = {
+  Ł: 'L',
+  Ø: 'O',
+  Æ: 'AE',
+  Œ: 'OE',
+  ß: 'SS',
+  Đ: 'D',
+  Þ: 'TH',
+  Ð: 'D',
+};
+
 /** Upper case, the manufacturer's alphabet only: other accents dropped (Ñ → N), other characters removed. */
 function embossable(text: string): string {
   return [...text.toLocaleUpperCase('fi')]
-    .map((ch) => (KEPT.has(ch) ? ch : ch.normalize('NFD').replace(/\p{M}/gu, '')))
+    .map((ch) => (KEPT.has(ch) ? ch : (SPELLED[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, ''))))
     .join('')
     .replace(/[^A-ZÅÄÖÜÉ '-]/g, '')
     .replace(/\s+/g, ' ')
