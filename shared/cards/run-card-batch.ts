@@ -6,9 +6,11 @@ import type { ExchangeBucket } from '../store/exchange-bucket.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { batchCsv, Digest, type BatchManifest, type BatchRow } from './batch-file.ts';
 import { nameOnCard } from './name-on-card.ts';
+import { inParallel } from '../concurrency.ts';
 
 export const MAX_ORDERS_PER_BATCH = 5000;
 const PAGE = 100; // one BatchGetItem of members per page of orders
+const CLAIMS_IN_FLIGHT = 16;
 
 /** Why a pending order is not put in a batch now: it waits, or (deceased) it ends. */
 type Hold = 'protected-address' | 'no-address' | 'restricted' | 'no-member' | 'deceased';
@@ -70,12 +72,12 @@ export async function runCardBatch(deps: CardBatchDeps): Promise<CardBatchSummar
   for (;;) {
     let batch = await deps.cards.openBatch();
     const resumed = batch !== undefined;
-    let sequence = batch ? await deps.cards.claimedCount(batch.batchId) : 0;
+    const numbers = new SequenceNumbers(batch ? await deps.cards.claimedSequences(batch.batchId) : []);
     for await (const page of deps.cards.pendingOrders(PAGE)) {
-      if (sequence >= max) break;
+      if (numbers.count >= max) break;
       const members = await deps.members.getMany(page.map((o) => o.customerNumber));
+      const mailable: { order: StoredCardOrder; member: Member }[] = [];
       for (const order of page) {
-        if (sequence >= max) break;
         const member = members.get(order.customerNumber);
         const hold = holdOf(member);
         if (hold === 'deceased') {
@@ -86,28 +88,69 @@ export async function runCardBatch(deps: CardBatchDeps): Promise<CardBatchSummar
           if (!held.has(key)) summary.waiting[hold] = (summary.waiting[hold] ?? 0) + 1;
           held.add(key);
         } else {
-          // A transmission reference is taken only when there is something to send.
-          batch ??= await deps.cards.openNewBatch(now());
-          if (
-            await deps.cards.claim(
-              order,
-              batch,
-              sequence + 1,
-              rowOf(batch, sequence + 1, order, member!),
-              now(),
-            )
-          ) {
-            sequence += 1;
-          }
+          mailable.push({ order, member: member! });
         }
       }
+      const room = mailable.slice(0, max - numbers.count);
+      if (room.length === 0) continue;
+      // A transmission reference is taken only when there is something to send.
+      const open = (batch ??= await deps.cards.openNewBatch(now()));
+      await inParallel(room, CLAIMS_IN_FLIGHT, async ({ order, member }) => {
+        const sequence = numbers.take();
+        const claimed = await deps.cards.claim(
+          order,
+          open,
+          sequence,
+          rowOf(open, sequence, order, member),
+          now(),
+        );
+        if (!claimed) numbers.release(sequence); // cancelled meanwhile: its number goes to the next order
+      });
     }
     if (!batch) break;
+    // Claims that lost a race leave gaps; the last orders move into them, so sequences run 1..n.
+    for (let move = numbers.nextMove(); move; move = numbers.nextMove()) {
+      await deps.cards.resequence(batch.batchId, move.from, move.to);
+    }
     const delivered = await deliver(batch, deps, now());
     summary.batches.push({ ...delivered, resumed });
-    if (sequence < max) break;
+    if (numbers.count < max) break;
   }
   return summary;
+}
+
+/** The sequence numbers of one batch: the lowest free number first, so gaps fill before the end grows. */
+class SequenceNumbers {
+  private readonly taken: Set<number>;
+  private lowestFree = 1;
+
+  constructor(taken: number[]) {
+    this.taken = new Set(taken);
+  }
+
+  get count(): number {
+    return this.taken.size;
+  }
+
+  take(): number {
+    while (this.taken.has(this.lowestFree)) this.lowestFree += 1;
+    this.taken.add(this.lowestFree);
+    return this.lowestFree;
+  }
+
+  release(n: number): void {
+    this.taken.delete(n);
+    this.lowestFree = Math.min(this.lowestFree, n);
+  }
+
+  /** The last number moved into the first gap, until there is none. */
+  nextMove(): { from: number; to: number } | undefined {
+    const last = Math.max(0, ...this.taken);
+    if (last === this.taken.size) return undefined;
+    const to = this.take();
+    this.release(last);
+    return { from: last, to };
+  }
 }
 
 /** Writes the batch file from its claimed orders, then the manifest, then marks the batch delivered. */

@@ -1,4 +1,5 @@
 import { config } from '../config.ts';
+import { inParallel } from '../concurrency.ts';
 import { Problem, type ProblemBody } from '../http/problem.ts';
 import { fieldErrors } from '../http/validation.ts';
 import type { MemberStore } from '../store/member-store.ts';
@@ -58,15 +59,9 @@ export async function countBatch(
   receipts: readonly unknown[],
   stores: { purchases: PurchaseStore; members: MemberStore },
 ) {
-  const results: BatchItemResult[] = new Array(receipts.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < receipts.length) {
-      const index = next++;
-      results[index] = await countOne(receipts[index], index, stores);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(config.batchConcurrency, receipts.length) }, worker));
+  const results = await inParallel(receipts, config.batchConcurrency, (raw, index) =>
+    countOne(raw, index, stores),
+  );
   const tally = (result: BatchItemResult['result']) => results.filter((r) => r.result === result).length;
   return {
     counted: tally('counted'),

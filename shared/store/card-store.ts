@@ -48,7 +48,10 @@ export interface CardStore {
   openBatch(): Promise<CardBatch | undefined>;
   /** Takes the next transmission reference and opens a batch with it; only one batch is open at a time. */
   openNewBatch(now: Date): Promise<CardBatch>;
-  claimedCount(batchId: string): Promise<number>;
+  /** The sequence numbers taken in a batch so far, ascending. */
+  claimedSequences(batchId: string): Promise<number[]>;
+  /** Moves a claimed order to another (free) sequence number of its batch. */
+  resequence(batchId: string, from: number, to: number): Promise<void>;
   /** Moves a pending order into the batch; false if it is no longer pending. */
   claim(
     order: StoredCardOrder,

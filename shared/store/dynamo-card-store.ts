@@ -4,6 +4,7 @@ import {
   paginateQuery,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
@@ -157,21 +158,33 @@ export class DynamoCardStore implements CardStore {
     return batch;
   }
 
-  async claimedCount(batchId: string): Promise<number> {
-    let count = 0;
-    for await (const page of paginateQuery(
-      { client: this.db },
-      {
-        TableName: this.table,
-        IndexName: TABLE_SCHEMA.gsi1.indexName,
-        KeyConditionExpression: 'gsi1pk = :batch',
-        ExpressionAttributeValues: { ':batch': batchOrderIndex(batchId, 0).gsi1pk },
-        Select: 'COUNT',
-      },
-    )) {
-      count += page.Count ?? 0;
+  async claimedSequences(batchId: string): Promise<number[]> {
+    const sequences: number[] = [];
+    for await (const items of this.query({
+      IndexName: TABLE_SCHEMA.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :batch',
+      ExpressionAttributeValues: { ':batch': batchOrderIndex(batchId, 0).gsi1pk },
+      ProjectionExpression: 'gsi1sk',
+    })) {
+      sequences.push(...items.map((item) => Number(item.gsi1sk)));
     }
-    return count;
+    return sequences.sort((a, b) => a - b);
+  }
+
+  async resequence(batchId: string, from: number, to: number): Promise<void> {
+    const order = await this.orderInBatch(batchId, from);
+    if (!order) throw new Error(`no order at sequence ${from} of ${batchId}`);
+    const index = batchOrderIndex(batchId, to);
+    await this.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: cardOrderKey(order.customerNumber, order.orderedAt),
+        UpdateExpression: 'SET #sequence = :to, #row.#sequence = :to, gsi1sk = :gsi1sk',
+        ConditionExpression: 'batchId = :batchId AND #sequence = :from',
+        ExpressionAttributeNames: { '#sequence': 'sequence', '#row': 'row' },
+        ExpressionAttributeValues: { ':to': to, ':from': from, ':gsi1sk': index.gsi1sk, ':batchId': batchId },
+      }),
+    );
   }
 
   async claim(

@@ -208,6 +208,31 @@ describe('crash safety', () => {
     expect(await text(resumed!.key)).toBe(firstFile);
   });
 
+  it('keeps sequences 1..n when an order is cancelled between the query and its claim', async () => {
+    const members = [await register(), await register(), await register(), await register()];
+    for (const m of members) await choose(m.customerNumber, 'CASH_CARD');
+    const real = cardStore();
+    const racing = Object.assign(Object.create(Object.getPrototypeOf(real)), real, {
+      claim: async (order: { customerNumber: string }, ...rest: unknown[]) =>
+        order.customerNumber === members[1]!.customerNumber
+          ? false
+          : (real.claim as (...a: unknown[]) => Promise<boolean>)(order, ...rest),
+    });
+    const [batch] = (await runCardBatch({ ...deps(), cards: racing })).batches;
+    const rows = parse(await text(batch!.key), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(rows.map((r) => r.sequence)).toEqual(['1', '2', '3']);
+    expect(rows.map((r) => r.customerNumber).sort()).toEqual(
+      [members[0], members[2], members[3]].map((m) => m!.customerNumber).sort(),
+    );
+    const ack = await deliverAck(
+      `${batch!.batchId}.ack.csv`,
+      rows.map((r) => `${batch!.batchId};${r.sequence};${r.customerNumber};SHIPPED;;;2026-11-23T10:00:00Z`),
+    );
+    expect(ack.applied).toBe(3);
+    const [next] = (await runCardBatch(deps())).batches;
+    expect(next!.records).toBe(1);
+  });
+
   it('splits more orders than a batch takes into several batches with consecutive references', async () => {
     for (let i = 0; i < 5; i++) await choose((await register()).customerNumber, 'CASH_CARD');
     const summary = await runCardBatch({ ...deps(), maxPerBatch: 2 });
