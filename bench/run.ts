@@ -6,6 +6,7 @@ import { config } from '../shared/config.ts';
 import { measureBundles } from './bundles.ts';
 import { measureHandler } from './handler-time.ts';
 import { measurePurchases } from './purchases.ts';
+import { measureCardBatches } from './cards.ts';
 
 /** `npm run bench`: prints the figures and writes them to BENCHMARKS.md with the command that made them. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -18,6 +19,8 @@ const { floor, functions } = await measureBundles(
 );
 const handler = await measureHandler();
 const purchases = await measurePurchases();
+const CARD_ORDERS = Number(process.env.BENCH_CARD_ORDERS ?? 50_000);
+const cards = await measureCardBatches(CARD_ORDERS);
 
 const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
 const rows = functions.map((f) => {
@@ -84,6 +87,19 @@ rounds whose order rotates; medians.
 | batch ÷ minimal PutItem | ${(purchases.batchReceiptsPerSecond / purchases.putItemsPerSecond).toFixed(2)} (target ≥ 0.8: ${ok(purchases.batchReceiptsPerSecond / purchases.putItemsPerSecond >= 0.8)}) |
 | store UpdateItem ÷ minimal PutItem | ${(purchases.storeUpdatesPerSecond / purchases.putItemsPerSecond).toFixed(2)} |
 | batch ÷ store UpdateItem | ${(purchases.batchReceiptsPerSecond / purchases.storeUpdatesPerSecond).toFixed(2)} |
+
+## Card batches (DynamoDB Local and s3rver)
+
+${cards.orders} members with a waiting card order (written straight to the table), then one run of the
+card batch job (${'`'}BENCH_CARD_ORDERS${'`'} changes the count). The file is streamed to S3 in parts; RSS is
+sampled every 20 ms during the run.
+
+| measure | figure |
+| --- | ---: |
+| orders | ${cards.orders} in ${cards.batches} batches |
+| orders per second | ${cards.ordersPerSecond.toFixed(0)} (${cards.seconds.toFixed(1)} s) |
+| RSS before the run / peak during it | ${cards.rssBeforeMb.toFixed(0)} MB / ${cards.rssPeakMb.toFixed(0)} MB |
+| DynamoDB requests per order | ${cards.requestsPerOrder.toFixed(3)} |
 `;
 
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
