@@ -1,47 +1,52 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { freePort, LOCAL, localEnvironment, startServices } from '../infra/local/services.ts';
-import { runCardBatch } from '../shared/cards/run-card-batch.ts';
 import { inParallel } from '../shared/concurrency.ts';
 import { newCustomerNumber } from '../shared/members/customer-number.ts';
 import { createDocumentClient } from '../shared/store/dynamo.ts';
-import { DynamoCardStore } from '../shared/store/dynamo-card-store.ts';
-import { DynamoMemberStore } from '../shared/store/dynamo-member-store.ts';
-import { ExchangeBucket, createS3Client } from '../shared/store/exchange-bucket.ts';
 import { cardOrderKey, memberKey, pendingCardOrderIndex } from '../shared/store/keys.ts';
 import { aStoredMember } from '../test/support/fixtures.ts';
+
+const run = promisify(execFile);
 
 /** Members with a waiting card order each, written straight to the table (25 items a request). */
 async function seed(db: ReturnType<typeof createDocumentClient>, count: number) {
   const orderedAt = (i: number) => new Date(Date.UTC(2026, 10, 1) + i).toISOString();
-  const items = Array.from({ length: count }, (_, i) => {
-    const n = newCustomerNumber();
-    const member = {
-      ...aStoredMember(n),
-      surname: 'Sjöberg-Ström',
-      firstNames: 'Åsa Märta',
-      streetAddress: `Mannerheimintie ${i % 200} B ${i % 40}`,
-      postalCode: '00100',
-      postOffice: 'Helsinki',
-      card: { type: 'CASH_CARD', status: 'ORDERED', orderedAt: orderedAt(i) },
-    };
-    const order = {
-      customerNumber: n,
-      orderedAt: orderedAt(i),
-      cardType: 'CASH_CARD',
-      orderType: 'NEW',
-      status: 'PENDING',
-    };
-    return [
-      { ...memberKey(n), type: 'member', ...member },
-      {
-        ...cardOrderKey(n, order.orderedAt),
-        ...pendingCardOrderIndex(order.orderedAt, n),
-        type: 'card-order',
-        ...order,
-      },
-    ];
-  }).flat();
+  // Random numbers of 50 000 members collide now and then (birthday paradox); registration would retry.
+  const numbers = new Set<string>();
+  while (numbers.size < count) numbers.add(newCustomerNumber());
+  const items = [...numbers]
+    .map((n, i) => {
+      const member = {
+        ...aStoredMember(n),
+        surname: 'Sjöberg-Ström',
+        firstNames: 'Åsa Märta',
+        streetAddress: `Mannerheimintie ${i % 200} B ${i % 40}`,
+        postalCode: '00100',
+        postOffice: 'Helsinki',
+        card: { type: 'CASH_CARD', status: 'ORDERED', orderedAt: orderedAt(i) },
+      };
+      const order = {
+        customerNumber: n,
+        orderedAt: orderedAt(i),
+        cardType: 'CASH_CARD',
+        orderType: 'NEW',
+        status: 'PENDING',
+      };
+      return [
+        { ...memberKey(n), type: 'member', ...member },
+        {
+          ...cardOrderKey(n, order.orderedAt),
+          ...pendingCardOrderIndex(order.orderedAt, n),
+          type: 'card-order',
+          ...order,
+        },
+      ];
+    })
+    .flat();
   const chunks = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) =>
     items.slice(i * 25, i * 25 + 25),
   );
@@ -56,44 +61,38 @@ async function seed(db: ReturnType<typeof createDocumentClient>, count: number) 
   });
 }
 
-/** 50 000 waiting orders to batch files: orders per second, peak memory, DynamoDB requests per order. */
+/** 50 000 waiting orders to batch files: orders per second, the job's peak memory, DynamoDB requests per order. */
 export async function measureCardBatches(orders: number) {
   const services = await startServices({ dynamoPort: await freePort(), s3Port: await freePort() });
   try {
     Object.assign(process.env, localEnvironment(services));
-    let requests = 0;
-    const raw = new DynamoDBClient({});
-    raw.middlewareStack.add(
-      (next) => async (args) => {
-        requests += 1;
-        return next(args);
-      },
-      { step: 'initialize', name: 'benchRequestCounter' },
-    );
-    const db = createDocumentClient(raw);
     await seed(createDocumentClient(new DynamoDBClient({})), orders);
-
-    const rssBefore = process.memoryUsage().rss;
-    let rssPeak = rssBefore;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
-    const start = performance.now();
-    const summary = await runCardBatch({
-      cards: new DynamoCardStore(db, LOCAL.tableName),
-      members: new DynamoMemberStore(db, LOCAL.tableName),
-      bucket: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
-    });
-    const seconds = (performance.now() - start) / 1000;
-    clearInterval(sampler);
-    const batched = summary.batches.reduce((sum, b) => sum + b.records, 0);
-    if (batched !== orders) throw new Error(`batched ${batched} of ${orders} orders`);
+    // Not spawnSync: the local S3 runs in this process and must go on answering the child.
+    const child = await run(
+      process.execPath,
+      ['--import', 'tsx', fileURLToPath(new URL('card-batch-run.ts', import.meta.url))],
+      {
+        env: process.env,
+        maxBuffer: 16 * 2 ** 20,
+      },
+    );
+    const result = JSON.parse(child.stdout.trim().split('\n').pop()!) as {
+      batches: number;
+      batched: number;
+      seconds: number;
+      requests: number;
+      rssBeforeMb: number;
+      rssPeakMb: number;
+    };
+    if (result.batched !== orders) throw new Error(`batched ${result.batched} of ${orders} orders`);
     return {
       orders,
-      batches: summary.batches.length,
-      ordersPerSecond: orders / seconds,
-      seconds,
-      rssBeforeMb: rssBefore / 2 ** 20,
-      rssPeakMb: rssPeak / 2 ** 20,
-      requestsPerOrder: requests / orders,
+      batches: result.batches,
+      ordersPerSecond: orders / result.seconds,
+      seconds: result.seconds,
+      rssBeforeMb: result.rssBeforeMb,
+      rssPeakMb: result.rssPeakMb,
+      requestsPerOrder: result.requests / orders,
     };
   } finally {
     await services.stop();

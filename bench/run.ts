@@ -91,8 +91,8 @@ rounds whose order rotates; medians.
 ## Card batches (DynamoDB Local and s3rver)
 
 ${cards.orders} members with a waiting card order (written straight to the table), then one run of the
-card batch job (${'`'}BENCH_CARD_ORDERS${'`'} changes the count). The file is streamed to S3 in parts; RSS is
-sampled every 20 ms during the run.
+card batch job (${'`'}BENCH_CARD_ORDERS${'`'} changes the count). The job runs in a process of its own; its RSS is
+sampled every 20 ms. The file is streamed to S3 in parts, never whole in memory.
 
 | measure | figure |
 | --- | ---: |
