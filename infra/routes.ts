@@ -22,6 +22,7 @@ import {
 } from '../shared/purchases/schemas.ts';
 
 import { CardBatchesQuery } from '../shared/cards/schemas.ts';
+import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../shared/consents/schemas.ts';
 
 const ifMatch = (required: boolean) =>
   ({ name: 'if-match', description: 'The ETag of the member as read (its version).', required }) as const;
@@ -143,6 +144,43 @@ export const routes = {
     query: CardBatchesQuery,
     responses: { 200: { description: 'Batches, or overdue orders' } },
     tableActions: ['Query'],
+  },
+  readConsents: {
+    method: 'GET',
+    path: '/members/{customerNumber}/consents',
+    handler: 'api/consents/read',
+    roles: ['admin', 'customer-service', 'processor', 'member'],
+    summary: 'The member’s consents and bans as they stand',
+    params: MemberPath,
+    responses: {
+      200: { description: 'Current consents', body: ConsentList },
+      404: problem('No such member'),
+    },
+    tableActions: ['GetItem', 'PutItem'],
+  },
+  changeConsent: {
+    method: 'PUT',
+    path: '/members/{customerNumber}/consents/{purpose}',
+    handler: 'api/consents/change',
+    roles: ['admin', 'customer-service', 'member'],
+    summary: 'Grant or withdraw a consent, set or lift a ban; source names the channel it came through',
+    params: ConsentPath,
+    body: ConsentBody,
+    responses: {
+      200: { description: 'Current consents', body: ConsentList },
+      404: problem('No such member'),
+    },
+    tableActions: ['GetItem', 'PutItem'],
+  },
+  consentHistory: {
+    method: 'GET',
+    path: '/members/{customerNumber}/consents/history',
+    handler: 'api/consents/history',
+    roles: ['admin', 'customer-service', 'processor', 'member'],
+    summary: 'Every consent change, oldest first (append-only)',
+    params: MemberPath,
+    responses: { 200: { description: 'The history', body: ConsentHistory }, 404: problem('No such member') },
+    tableActions: ['GetItem', 'PutItem', 'Query'],
   },
   countReceipt: {
     method: 'POST',

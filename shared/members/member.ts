@@ -1,3 +1,5 @@
+import type { Consent, Purpose } from '../consents/purposes.ts';
+
 /** A loyalty member as the domain sees it. Storage shape lives in shared/store only. */
 export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
@@ -90,6 +92,8 @@ export interface Flags {
 
 export interface Member extends PersonalData {
   customerNumber: string;
+  /** The current consents and bans, kept with the profile so a campaign reads one item per member. */
+  consents?: Partial<Record<Purpose, Consent>>;
   card: Card;
   flags: Flags;
   sources: Partial<Record<PersonalField, FieldSource>>;

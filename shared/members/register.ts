@@ -5,6 +5,7 @@ import { auditEntry } from './audit.ts';
 import { newCustomerNumber } from './customer-number.ts';
 import { NO_FLAGS, PERSONAL_FIELDS, type Member, type PersonalData } from './member.ts';
 import { refusal } from './outcome.ts';
+import { registrationConsents } from '../consents/consents.ts';
 import type { RegisterMemberInput } from './schemas.ts';
 
 /** Random numbers collide rarely; a few fresh draws make a collision practically impossible. */
@@ -18,11 +19,14 @@ export async function registerMember(
   now = new Date(),
 ): Promise<Member> {
   const at = now.toISOString();
+  const { consents: answers = [], ...personal } = input;
   const data: PersonalData = {
-    ...input,
+    ...personal,
     gender: input.gender ?? 'unspecified',
     language: input.language ?? 'fi',
   };
+  // Marketing consent is never a condition of membership: what was answered is recorded, nothing is required.
+  const { consents, events } = registrationConsents(answers, caller.actor, at);
   const fields = PERSONAL_FIELDS.filter((f) => data[f] !== undefined);
   const sources = Object.fromEntries(fields.map((f) => [f, { source: sourceOf(caller), at }]));
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
@@ -32,6 +36,7 @@ export async function registerMember(
       card: { type: 'NONE', status: 'NONE' },
       flags: NO_FLAGS,
       sources,
+      ...(events.length ? { consents } : {}),
       version: 1,
       createdAt: at,
       updatedAt: at,
@@ -39,6 +44,7 @@ export async function registerMember(
     const saved = await store.save({
       after: member,
       audit: auditEntry(caller, member.customerNumber, 'register', at, fields),
+      ...(events.length ? { consentEvents: events } : {}),
       ...(idempotencyKey ? { replay: { actor: caller.actor, key: idempotencyKey } } : {}),
     });
     switch (saved.outcome) {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isCustomerNumber } from './customer-number.ts';
 import { normalisePhone } from './phone.ts';
+import { RegistrationConsents } from '../consents/answers.ts';
 import { ageOn, helsinkiDate, isCalendarDate } from '../time/helsinki.ts';
 import { ADDRESS_FIELDS, CARD_STATUSES, CARD_TYPES, GENDERS, LANGUAGES, PERSONAL_FIELDS } from './member.ts';
 
@@ -83,6 +84,7 @@ export const RegisterMemberBody = z
     birthDate: BirthDate,
     gender: z.optional(Gender),
     language: z.optional(Language),
+    consents: z.optional(RegistrationConsents),
   })
   .check(z.refine(addressComplete, { message: ADDRESS_INCOMPLETE, path: ['streetAddress'] }));
 

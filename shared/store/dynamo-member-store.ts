@@ -10,9 +10,14 @@ import {
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Member } from '../members/member.ts';
+import { PURPOSES, type ConsentEvent } from '../consents/purposes.ts';
 import {
+  audienceIndex,
   auditKey,
   auditPartition,
+  consentKey,
+  consentLogKey,
+  consentLogRange,
   cardKey,
   cardOrderKey,
   emailKey,
@@ -113,6 +118,24 @@ export class DynamoMemberStore implements MemberStore {
     await transientAsUnavailable(() =>
       this.db.send(new PutCommand({ TableName: this.table, Item: auditItem(entry) })),
     );
+  }
+
+  async consentHistory(customerNumber: string): Promise<ConsentEvent[]> {
+    const range = consentLogRange(customerNumber);
+    const events: ConsentEvent[] = [];
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
+      },
+    );
+    for await (const page of pages) {
+      for (const { pk: _pk, sk: _sk, type: _type, ...event } of page.Items ?? [])
+        events.push(event as ConsentEvent);
+    }
+    return events;
   }
 
   async auditTrail(customerNumber: string): Promise<AuditEntry[]> {
@@ -218,6 +241,28 @@ export class DynamoMemberStore implements MemberStore {
             status: 'PENDING',
             ...order,
           },
+        },
+      });
+    }
+    for (const event of change.consentEvents ?? []) {
+      const { previously: _previously, ...consent } = event;
+      const marketable = event.granted && PURPOSES.purposes[event.purpose].kind === 'consent';
+      add('other', {
+        Put: {
+          TableName: Table,
+          Item: {
+            ...consentKey(n, event.purpose),
+            ...(marketable ? audienceIndex(event.purpose, n) : {}),
+            type: 'consent',
+            ...consent,
+          },
+        },
+      });
+      add('other', {
+        Put: {
+          TableName: Table,
+          Item: { ...consentLogKey(n, event.at, event.purpose), type: 'consent-event', ...event },
+          ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
     }

@@ -37,6 +37,26 @@ export const pendingCardOrderIndex = (orderedAt: string, customerNumber: string)
   gsi1sk: `${orderedAt}#${customerNumber}`,
 });
 export const auditPartition = (customerNumber: string) => `AUDIT#${customerNumber}`;
+export const consentKey = (customerNumber: string, purpose: string): ItemKey => ({
+  pk: memberPartition(customerNumber),
+  sk: `CONSENT#${purpose}`,
+});
+const CONSENT_LOG_PREFIX = 'CONSENTLOG#';
+/** Append-only history: a new item for every change, never an update. */
+export const consentLogKey = (customerNumber: string, at: string, purpose: string): ItemKey => ({
+  pk: memberPartition(customerNumber),
+  sk: `${CONSENT_LOG_PREFIX}${at}#${purpose}`,
+});
+export const consentLogRange = (customerNumber: string) => ({
+  pk: memberPartition(customerNumber),
+  skPrefix: CONSENT_LOG_PREFIX,
+});
+/** Sparse: a granted marketing consent puts the member in its purpose's audience partition. */
+export const audienceIndex = (purpose: string, customerNumber: string) => ({
+  gsi1pk: `AUDIENCE#${purpose}`,
+  gsi1sk: customerNumber,
+});
+
 /** A card order, while it is in a batch: the batch's orders in sequence order. */
 export const batchOrderIndex = (batchId: string, sequence: number) => ({
   gsi1pk: `CARDBATCH#${batchId}`,

@@ -1,7 +1,8 @@
 import type { Role } from '../auth/roles.ts';
 import type { CardType, Member } from '../members/member.ts';
+import type { ConsentEvent } from '../consents/purposes.ts';
 
-export type AuditAction = 'read' | 'search' | 'register' | 'correct' | 'choose-card';
+export type AuditAction = 'read' | 'search' | 'register' | 'correct' | 'choose-card' | 'consent';
 
 /** Who did what to whose data, and when. Field names only, never values. */
 export interface AuditEntry {
@@ -31,6 +32,8 @@ export interface MemberChange {
   placeCardOrder?: CardOrder;
   /** orderedAt of a pending order this change cancels. */
   cancelCardOrder?: string;
+  /** Consent changes: each replaces the purpose's current item and appends to its history. */
+  consentEvents?: ConsentEvent[];
   /** For a new member: a repeated registration with the same key answers with the member it created. */
   replay?: { actor: string; key: string };
 }
@@ -52,6 +55,8 @@ export interface MemberStore {
   /** Exact match on a unique key: the customer number it belongs to. */
   find(lookup: MemberLookup): Promise<string | undefined>;
   audit(entry: AuditEntry): Promise<void>;
+  /** Every consent change of the member, oldest first. */
+  consentHistory(customerNumber: string): Promise<ConsentEvent[]>;
   /** The member's audit trail, oldest first. */
   auditTrail(customerNumber: string): Promise<AuditEntry[]>;
 }

@@ -23,6 +23,12 @@ const requestFor = (path: string, method: string) => {
   if (path === '/purchases/batch') return { path, body: { receipts: [aReceipt(member.customerNumber)] } };
   if (path.endsWith('/purchases')) return { path: `${concrete}?from=2026-01&to=2026-12` };
   if (path.startsWith('/pos/')) return { path: `/pos/members/${member.customerNumber}` };
+  if (path.endsWith('/{purpose}')) {
+    return {
+      path: concrete.replace('{purpose}', 'marketing.email'),
+      body: { granted: true, source: 'web', noticeVersion: '2026.1' },
+    };
+  }
   return { path: concrete };
 };
 

@@ -1,4 +1,7 @@
 import type { Member } from '../../shared/members/member.ts';
+import type { ConsentEvent as StoredEvent } from '../../shared/consents/purposes.ts';
+
+type ConsentEvent = StoredEvent & { customerNumber: string };
 import type {
   AuditEntry,
   CardOrder,
@@ -42,6 +45,12 @@ export class MemoryMemberStore implements MemberStore {
     this.audits.push(entry);
   }
 
+  readonly consentEvents: ConsentEvent[] = [];
+
+  async consentHistory(customerNumber: string) {
+    return this.consentEvents.filter((e) => e.customerNumber === customerNumber);
+  }
+
   async auditTrail(customerNumber: string) {
     return this.audits.filter((e) => e.customerNumber === customerNumber);
   }
@@ -78,6 +87,7 @@ export class MemoryMemberStore implements MemberStore {
         status: 'PENDING',
       });
     if (replayKey) this.replays.set(replayKey, n);
+    this.consentEvents.push(...(change.consentEvents ?? []).map((e) => ({ ...e, customerNumber: n })));
     this.audits.push(change.audit);
     return { outcome: 'saved' };
   }

@@ -1,0 +1,90 @@
+import type { Caller } from '../auth/caller.ts';
+import { notFound } from '../http/problem.ts';
+import { assertMayReach, isStaff } from '../members/access.ts';
+import { auditEntry } from '../members/audit.ts';
+import type { Member } from '../members/member.ts';
+import { refusal } from '../members/outcome.ts';
+import type { MemberStore } from '../store/member-store.ts';
+import { PURPOSES, type Consent, type ConsentEvent, type ConsentSource, type Purpose } from './purposes.ts';
+
+/** A consent changed by someone else at the same moment: read again and apply on top, a few times. */
+const ATTEMPTS = 3;
+
+async function reachable(caller: Caller, customerNumber: string, store: MemberStore): Promise<Member> {
+  assertMayReach(caller, customerNumber);
+  const member = await store.get(customerNumber);
+  if (!member) throw notFound('member');
+  return member;
+}
+
+const listOf = (member: Member) => ({
+  version: PURPOSES.version,
+  consents: Object.values(member.consents ?? {}) as Consent[],
+});
+
+/** The member's consents and bans as they stand now. */
+export async function readConsents(caller: Caller, customerNumber: string, store: MemberStore) {
+  const member = await reachable(caller, customerNumber, store);
+  if (isStaff(caller))
+    await store.audit(auditEntry(caller, customerNumber, 'read', new Date().toISOString(), ['consents']));
+  return listOf(member);
+}
+
+/** Every change ever made, oldest first: the proof of what the member agreed to, when and how. */
+export async function readConsentHistory(caller: Caller, customerNumber: string, store: MemberStore) {
+  await reachable(caller, customerNumber, store);
+  if (isStaff(caller)) {
+    await store.audit(
+      auditEntry(caller, customerNumber, 'read', new Date().toISOString(), ['consent-history']),
+    );
+  }
+  return { events: await store.consentHistory(customerNumber) };
+}
+
+/**
+ * Grants or withdraws a consent, or sets or lifts a ban. The current state and a history event are
+ * written together with the profile; giving the same answer again changes nothing.
+ */
+export async function changeConsent(
+  caller: Caller,
+  customerNumber: string,
+  purpose: Purpose,
+  answer: { granted: boolean; source: ConsentSource; noticeVersion: string },
+  store: MemberStore,
+  now = new Date(),
+) {
+  for (let attempt = 1; ; attempt++) {
+    const before = await reachable(caller, customerNumber, store);
+    const current = before.consents?.[purpose];
+    if (current?.granted === answer.granted) return listOf(before);
+    const at = now.toISOString();
+    const consent: Consent = { purpose, ...answer, at, actor: caller.actor };
+    const event: ConsentEvent = { ...consent, previously: current?.granted ?? null };
+    const after: Member = {
+      ...before,
+      consents: { ...before.consents, [purpose]: consent },
+      version: before.version + 1,
+      updatedAt: at,
+    };
+    const saved = await store.save({
+      before,
+      after,
+      audit: auditEntry(caller, customerNumber, 'consent', at, [purpose]),
+      consentEvents: [event],
+    });
+    if (saved.outcome === 'saved') return listOf(after);
+    if (saved.outcome !== 'stale' || attempt === ATTEMPTS) throw refusal(saved);
+  }
+}
+
+/** Consents ticked on the registration form, as the member's first answers. */
+export function registrationConsents(
+  answers: readonly { purpose: Purpose; granted: boolean; noticeVersion: string }[],
+  actor: string,
+  at: string,
+): { consents: Partial<Record<Purpose, Consent>>; events: ConsentEvent[] } {
+  const consents: Partial<Record<Purpose, Consent>> = {};
+  for (const answer of answers) consents[answer.purpose] = { ...answer, source: 'registration', at, actor };
+  const events = Object.values(consents).map((consent) => ({ ...consent, previously: null }));
+  return { consents, events };
+}

@@ -1,0 +1,48 @@
+/**
+ * What a member may consent to or object to (versioned code list). Marketing purposes are opt-in
+ * (GDPR Art. 6(1)(a), 7); the two bans of the original register description are the member's
+ * objections (Art. 21) and stay in force until the member lifts them.
+ */
+export const PURPOSES = {
+  version: '2026.1',
+  purposes: {
+    'marketing.email': { kind: 'consent', fi: 'Sähköpostimarkkinointi', en: 'Marketing by email' },
+    'marketing.sms': { kind: 'consent', fi: 'Tekstiviestimarkkinointi', en: 'Marketing by text message' },
+    'marketing.post': { kind: 'consent', fi: 'Suoramarkkinointi postitse', en: 'Marketing by post' },
+    profiling: {
+      kind: 'consent',
+      fi: 'Ostotietojen käyttö kohdentamiseen',
+      en: 'Using purchase totals to target',
+    },
+    directMarketingBan: { kind: 'ban', fi: 'Suoramarkkinointikielto', en: 'Direct-marketing ban' },
+    addressDisclosureBan: { kind: 'ban', fi: 'Osoitteiden luovutuskielto', en: 'Address-disclosure ban' },
+  },
+} as const;
+
+export type Purpose = keyof typeof PURPOSES.purposes;
+export const PURPOSE_CODES = Object.keys(PURPOSES.purposes) as Purpose[];
+export const CONSENT_SOURCES = ['web', 'store', 'phone', 'letter', 'registration'] as const;
+export type ConsentSource = (typeof CONSENT_SOURCES)[number];
+
+/** The current state of one purpose for a member. */
+export interface Consent {
+  purpose: Purpose;
+  granted: boolean;
+  source: ConsentSource;
+  noticeVersion: string;
+  at: string;
+  actor: string;
+}
+
+/** One change, kept for ever while the member exists: the proof of consent (Art. 7(1)). */
+export interface ConsentEvent extends Consent {
+  previously: boolean | null;
+}
+
+/** Marketing channels and the consent each needs. */
+export const CHANNEL_PURPOSE = {
+  email: 'marketing.email',
+  sms: 'marketing.sms',
+  post: 'marketing.post',
+} as const;
+export type Channel = keyof typeof CHANNEL_PURPOSE;

@@ -1,0 +1,25 @@
+import * as z from 'zod/mini';
+import { CustomerNumber } from '../members/schemas.ts';
+import { CONSENT_SOURCES, PURPOSE_CODES } from './purposes.ts';
+import { NoticeVersion } from './answers.ts';
+
+export const ConsentPath = z.strictObject({ customerNumber: CustomerNumber, purpose: z.enum(PURPOSE_CODES) });
+
+export const ConsentBody = z.strictObject({
+  granted: z.boolean(),
+  source: z.enum(CONSENT_SOURCES),
+  noticeVersion: NoticeVersion,
+});
+
+const ConsentView = z.strictObject({
+  purpose: z.string(),
+  granted: z.boolean(),
+  source: z.string(),
+  noticeVersion: z.string(),
+  at: z.string(),
+  actor: z.string(),
+});
+export const ConsentList = z.strictObject({ version: z.string(), consents: z.array(ConsentView) });
+export const ConsentHistory = z.strictObject({
+  events: z.array(z.strictObject({ ...ConsentView.shape, previously: z.nullable(z.boolean()) })),
+});
