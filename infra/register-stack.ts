@@ -21,6 +21,7 @@ export class RegisterStack extends Stack {
       routes: routeList,
       identity,
       table: this.data.table,
+      bucket: this.data.exchangeBucket,
       key: this.data.key,
     });
     this.jobs = new RegisterJobs(this, 'Jobs', {

@@ -22,6 +22,7 @@ import {
 } from '../shared/purchases/schemas.ts';
 
 import { CardBatchesQuery } from '../shared/cards/schemas.ts';
+import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../shared/campaigns/schemas.ts';
 import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../shared/consents/schemas.ts';
 
 const ifMatch = (required: boolean) =>
@@ -181,6 +182,44 @@ export const routes = {
     params: MemberPath,
     responses: { 200: { description: 'The history', body: ConsentHistory }, 404: problem('No such member') },
     tableActions: ['GetItem', 'PutItem', 'Query'],
+  },
+  createCampaign: {
+    method: 'POST',
+    path: '/campaigns',
+    handler: 'api/campaigns/create',
+    roles: ['admin', 'marketing'],
+    summary: 'Create a campaign: channel email, sms or post; optional criteria',
+    body: CreateCampaignBody,
+    responses: { 201: { description: 'The campaign' }, 400: problem('Not valid') },
+    tableActions: ['PutItem'],
+  },
+  computeAudience: {
+    method: 'POST',
+    path: '/campaigns/{campaignId}/audience',
+    handler: 'api/campaigns/compute-audience',
+    roles: ['admin', 'marketing'],
+    summary:
+      'Compute the audience, record a contact for each member reached; a post campaign is exported to S3',
+    params: CampaignPath,
+    responses: {
+      200: { description: 'The summary: reached, and members left out per reason' },
+      404: problem('No such campaign'),
+    },
+    tableActions: ['GetItem', 'Query', 'BatchGetItem', 'BatchWriteItem', 'UpdateItem'],
+    bucketPrefixes: { write: ['marketing/exports/'] },
+    timeoutSeconds: 29,
+  },
+  readAudience: {
+    method: 'GET',
+    path: '/campaigns/{campaignId}/audience',
+    handler: 'api/campaigns/read-audience',
+    roles: ['admin', 'marketing'],
+    summary: 'The audience: customer number, name and the channel’s contact field; format=csv for CSV',
+    params: CampaignPath,
+    query: AudienceQuery,
+    responses: { 200: { description: 'The audience as JSON or CSV' }, 404: problem('No such campaign') },
+    tableActions: ['GetItem', 'Query', 'BatchGetItem'],
+    timeoutSeconds: 29,
   },
   countReceipt: {
     method: 'POST',

@@ -4,6 +4,7 @@ export const config = {
     auditMonths: 24,
     /** Monthly purchase totals are kept this many months after the month ends. */
     purchaseMonths: 36,
+    contactMonths: 24,
   },
   /** Receipts of a batch written at once: enough to keep DynamoDB busy, few enough not to throttle one partition. */
   batchConcurrency: 16,

@@ -1,22 +1,24 @@
-import { RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
+import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, type RouteSpec } from '../../shared/http/route.ts';
 import { acknowledge } from '../nag.ts';
 import { RegisterFunction } from './register-function.ts';
-import { grantTableActions } from './grants.ts';
+import { grantBucketPrefixes, grantTableActions } from './grants.ts';
 import type { RegisterIdentity } from './identity.ts';
 
 export interface RegisterApiProps {
   routes: readonly RouteSpec[];
   identity: RegisterIdentity;
   table: dynamodb.ITable;
+  bucket: s3.IBucket;
   key: kms.IKey;
 }
 
@@ -72,9 +74,14 @@ export class RegisterApi extends Construct {
       const fn = new RegisterFunction(this, name, {
         handler: route.handler,
         description: routeKey(route),
+        ...(route.timeoutSeconds ? { timeout: Duration.seconds(route.timeoutSeconds) } : {}),
         environment: route.tableActions.length ? { TABLE_NAME: props.table.tableName } : {},
       });
       grantTableActions(fn.role, props.table, props.key, route.tableActions);
+      if (route.bucketPrefixes) {
+        grantBucketPrefixes(fn.role, props.bucket, props.key, route.bucketPrefixes);
+        fn.fn.addEnvironment('BUCKET_NAME', props.bucket.bucketName);
+      }
       acknowledge(
         fn.fn,
         'Serverless-LambdaDLQ',

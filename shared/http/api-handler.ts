@@ -147,10 +147,11 @@ export function apiHandler<R extends RouteSpec>(route: R, run: (input: ApiInput<
     .handler(async (event): Promise<Result> => {
       const answer = await run((event as ParsedEvent<R>).input);
       const { status, body, headers } = answer instanceof Reply ? answer : new Reply(200, answer);
+      const raw = typeof body === 'string' && headers['content-type'] !== undefined;
       return {
         statusCode: status,
         headers: { ...BASE_HEADERS, 'content-type': 'application/json', ...headers },
-        body: JSON.stringify(body),
+        body: raw ? body : JSON.stringify(body),
       };
     });
 }

@@ -1,4 +1,4 @@
-/** A handler's answer when it is more than 200 with a JSON body. */
+/** A handler's answer when it is more than 200 with a JSON body; a string body with a content type is sent as it is. */
 export class Reply {
   constructor(
     readonly status: number,

@@ -2,7 +2,8 @@ import type * as z from 'zod/mini';
 import type { Role } from '../auth/roles.ts';
 
 /** Actions inside a TransactWriteItems need their own grant each. */
-export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query';
+export type TableAction =
+  'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'BatchGetItem' | 'BatchWriteItem';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Schema = z.ZodMiniType;
 
@@ -25,6 +26,10 @@ export interface RouteSpec {
   responses: Readonly<Record<number, { description: string; body?: Schema }>>;
   /** The DynamoDB actions the function's IAM role is granted on the table, and nothing more. */
   tableActions: readonly TableAction[];
+  /** Prefixes of the exchange bucket the function may read or write. */
+  bucketPrefixes?: { read?: readonly string[]; write?: readonly string[] };
+  /** Longer than the default 10 s only for work over many members; API Gateway stops waiting at 30 s. */
+  timeoutSeconds?: number;
 }
 
 export const routeKey = (route: Pick<RouteSpec, 'method' | 'path'>) => `${route.method} ${route.path}`;

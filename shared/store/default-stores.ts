@@ -4,6 +4,8 @@ import { DynamoPurchaseStore } from './dynamo-purchase-store.ts';
 import type { MemberStore } from './member-store.ts';
 import type { PurchaseStore } from './purchase-store.ts';
 import type { CardStore } from './card-store.ts';
+import type { CampaignStore } from './campaign-store.ts';
+import { DynamoCampaignStore } from './dynamo-campaign-store.ts';
 import { DynamoCardStore } from './dynamo-card-store.ts';
 import { bucketName, createS3Client, ExchangeBucket } from './exchange-bucket.ts';
 
@@ -34,4 +36,11 @@ export function cardStore(): CardStore {
 export function exchangeBucket(): ExchangeBucket {
   exchange ??= new ExchangeBucket(createS3Client(), bucketName());
   return exchange;
+}
+
+let campaigns: CampaignStore | undefined;
+
+export function campaignStore(): CampaignStore {
+  campaigns ??= new DynamoCampaignStore(db(), tableName());
+  return campaigns;
 }

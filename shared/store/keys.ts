@@ -57,6 +57,20 @@ export const audienceIndex = (purpose: string, customerNumber: string) => ({
   gsi1sk: customerNumber,
 });
 
+export const campaignKey = (campaignId: string): ItemKey => ({
+  pk: `CAMPAIGN#${campaignId}`,
+  sk: 'CAMPAIGN',
+});
+/** Which campaign reached the member: in the member's partition, and listed per campaign on GSI1. */
+export const contactKey = (customerNumber: string, campaignId: string): ItemKey => ({
+  pk: memberPartition(customerNumber),
+  sk: `CONTACT#${campaignId}`,
+});
+export const campaignContactsIndex = (campaignId: string, customerNumber: string) => ({
+  gsi1pk: `CONTACTS#${campaignId}`,
+  gsi1sk: customerNumber,
+});
+
 /** A card order, while it is in a batch: the batch's orders in sequence order. */
 export const batchOrderIndex = (batchId: string, sequence: number) => ({
   gsi1pk: `CARDBATCH#${batchId}`,

@@ -11,6 +11,7 @@ import { aReceipt, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.t
 let api: LocalApi;
 let member: { customerNumber: string; email: string; surname: string; mobile: string };
 let other: { customerNumber: string };
+let campaignId: string;
 
 /** A request each route accepts when the caller may make it, so only the role decides the answer. */
 const requestFor = (path: string, method: string) => {
@@ -23,6 +24,8 @@ const requestFor = (path: string, method: string) => {
   if (path === '/purchases/batch') return { path, body: { receipts: [aReceipt(member.customerNumber)] } };
   if (path.endsWith('/purchases')) return { path: `${concrete}?from=2026-01&to=2026-12` };
   if (path.startsWith('/pos/')) return { path: `/pos/members/${member.customerNumber}` };
+  if (path === '/campaigns') return { path, body: { name: 'Kevät', channel: 'email' } };
+  if (path.startsWith('/campaigns/')) return { path: path.replace('{campaignId}', campaignId) };
   if (path.endsWith('/{purpose}')) {
     return {
       path: concrete.replace('{purpose}', 'marketing.email'),
@@ -36,6 +39,12 @@ beforeAll(async () => {
   api = await startTestApi();
   member = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;
   other = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;
+  campaignId = (
+    await call(api, 'POST', '/campaigns', {
+      as: { role: 'marketing' },
+      body: { name: 'Syys', channel: 'sms' },
+    })
+  ).body.campaignId;
 });
 afterAll(() => api.stop());
 

@@ -1,0 +1,18 @@
+import { routes } from '../../../infra/routes.ts';
+import { computeAudience } from '../../../shared/campaigns/audience.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import {
+  campaignStore,
+  exchangeBucket,
+  memberStore,
+  purchaseStore,
+} from '../../../shared/store/default-stores.ts';
+
+export const handler = apiHandler(routes.computeAudience, async ({ params }) =>
+  computeAudience(params.campaignId, {
+    campaigns: campaignStore(),
+    members: memberStore(),
+    purchases: purchaseStore(),
+    bucket: exchangeBucket(),
+  }),
+);

@@ -1,0 +1,31 @@
+import type { Channel, Purpose } from '../consents/purposes.ts';
+import type { CriteriaInput } from '../campaigns/schemas.ts';
+
+export interface Campaign {
+  campaignId: string;
+  name: string;
+  channel: Channel;
+  purpose: Purpose;
+  criteria: CriteriaInput;
+  createdAt: string;
+  createdBy: string;
+  summary?: AudienceSummary;
+}
+
+export interface AudienceSummary {
+  computedAt: string;
+  considered: number;
+  reached: number;
+  notMatching: number;
+  excluded: Record<string, number>;
+}
+
+export interface CampaignStore {
+  create(campaign: Campaign): Promise<void>;
+  get(campaignId: string): Promise<Campaign | undefined>;
+  saveSummary(campaignId: string, summary: AudienceSummary): Promise<void>;
+  /** Members who granted the purpose, a page at a time: only their index entries are read. */
+  consented(purpose: Purpose, pageSize: number): AsyncIterable<string[]>;
+  recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void>;
+  contacts(campaignId: string, pageSize: number): AsyncIterable<string[]>;
+}

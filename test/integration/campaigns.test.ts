@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { memberStore } from '../../shared/store/default-stores.ts';
+import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+import { aReceipt, aRegistration, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
+
+let api: LocalApi;
+const MARKETING = { role: 'marketing' } as const;
+const members: Record<string, string> = {};
+const CHANNELS = ['marketing.email', 'marketing.sms', 'marketing.post'];
+
+const consent = (n: string, purpose: string, granted: boolean) =>
+  call(api, 'PUT', `/members/${n}/consents/${purpose}`, {
+    as: CUSTOMER_SERVICE,
+    body: { granted, source: 'store', noticeVersion: '2026.1' },
+  });
+const flag = async (n: string, flags: Record<string, boolean>) => {
+  const before = (await memberStore().get(n))!;
+  const after = { ...before, flags: { ...before.flags, ...flags }, version: before.version + 1 };
+  const audit = {
+    customerNumber: n,
+    at: new Date().toISOString(),
+    actor: 'test',
+    role: 'admin' as const,
+    action: 'correct' as const,
+    via: 'test',
+    requestId: `t-${Math.random()}`,
+  };
+  expect((await memberStore().save({ before, after, audit })).outcome).toBe('saved');
+};
+const campaign = async (channel: string, criteria?: object) =>
+  (
+    await call(api, 'POST', '/campaigns', {
+      as: MARKETING,
+      body: { name: `Joulu ${channel}`, channel, ...(criteria ? { criteria } : {}) },
+    })
+  ).body;
+const audienceOf = async (campaignId: string) =>
+  (
+    (await call(api, 'GET', `/campaigns/${campaignId}/audience`, { as: MARKETING })).body.audience as {
+      customerNumber: string;
+    }[]
+  )
+    .map((r) => r.customerNumber)
+    .sort();
+const named = (...names: string[]) => names.map((name) => members[name]!).sort();
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const kinds = [
+    'reachable',
+    'directMarketingBan',
+    'noConsent',
+    'withdrawn',
+    'deceased',
+    'protected',
+    'addressDisclosureBan',
+    'restricted',
+  ];
+  for (const kind of kinds) {
+    const n = (
+      await call(api, 'POST', '/members', {
+        as: CUSTOMER_SERVICE,
+        body: aRegistration({ postalCode: '00100' }),
+      })
+    ).body.customerNumber;
+    members[kind] = n;
+    if (kind === 'noConsent') continue;
+    for (const purpose of CHANNELS) await consent(n, purpose, true);
+    if (kind === 'withdrawn') for (const purpose of CHANNELS) await consent(n, purpose, false);
+    if (kind === 'directMarketingBan' || kind === 'addressDisclosureBan') await consent(n, kind, true);
+    if (kind === 'deceased') await flag(n, { deceased: true });
+    if (kind === 'protected') await flag(n, { protectedAddress: true });
+    if (kind === 'restricted') await flag(n, { restricted: true });
+  }
+});
+afterAll(() => api.stop());
+
+describe('campaigns never reach the wrong member', () => {
+  it.each([
+    ['email', ['reachable', 'protected', 'addressDisclosureBan']],
+    ['sms', ['reachable', 'protected', 'addressDisclosureBan']],
+    ['post', ['reachable']],
+  ])('a %s campaign reaches only %j, and counts why each other was left out', async (channel, expected) => {
+    const { campaignId } = await campaign(channel);
+    const summary = (await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING })).body;
+    expect(await audienceOf(campaignId)).toEqual(named(...expected));
+    expect(summary.reached).toBe(expected.length);
+    expect(summary.excluded).toMatchObject({ 'direct-marketing-ban': 1, deceased: 1, restricted: 1 });
+    if (channel === 'post')
+      expect(summary.excluded).toMatchObject({ 'protected-address': 1, 'address-disclosure-ban': 1 });
+  });
+
+  it('gives only the contact field the channel needs, and honours a ban set after the audience was computed', async () => {
+    const { campaignId } = await campaign('sms');
+    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
+    const rows = (await call(api, 'GET', `/campaigns/${campaignId}/audience`, { as: MARKETING })).body
+      .audience;
+    expect(Object.keys(rows[0]).sort()).toEqual(['customerNumber', 'firstNames', 'mobile', 'surname']);
+    await consent(members.protected!, 'directMarketingBan', true);
+    expect(await audienceOf(campaignId)).toEqual(named('reachable', 'addressDisclosureBan'));
+    const csv = (await call(api, 'GET', `/campaigns/${campaignId}/audience?format=csv`, { as: MARKETING }))
+      .text;
+    expect(csv.split('\n')[0]).toBe('customerNumber;surname;firstNames;mobile');
+    expect(parse(csv, { columns: true, delimiter: ';' })).toHaveLength(2);
+    await consent(members.protected!, 'directMarketingBan', false);
+  });
+
+  it('exports a post campaign to S3 for the mailing house, with each address’s source', async () => {
+    const { campaignId } = await campaign('post');
+    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
+    const object = await createS3Client().send(
+      new GetObjectCommand({ Bucket: bucketName(), Key: `marketing/exports/${campaignId}.csv` }),
+    );
+    const rows = parse(await object.Body!.transformToString('utf8'), {
+      columns: true,
+      delimiter: ';',
+    }) as Record<string, string>[];
+    expect(rows.map((r) => r.customerNumber)).toEqual(named('reachable'));
+    expect(rows[0]).toMatchObject({ postalCode: '00100', addressSource: 'customer-service' });
+  });
+
+  it('targets by purchase totals only members who allowed profiling', async () => {
+    const n = members.reachable!;
+    await call(api, 'POST', '/purchases', {
+      as: POS,
+      body: aReceipt(n, { lines: [{ mainGroup: 'beauty', amountCents: 10000 }] }),
+    });
+    const criteria = { purchases: { mainGroup: 'beauty', from: '2026-01', to: '2026-12', minCents: 5000 } };
+    const before = await campaign('email', criteria);
+    const without = (await call(api, 'POST', `/campaigns/${before.campaignId}/audience`, { as: MARKETING }))
+      .body;
+    expect(without.excluded['no-profiling-consent']).toBe(3);
+    expect(without.reached).toBe(0);
+    await consent(n, 'profiling', true);
+    const after = await campaign('email', criteria);
+    expect(
+      (await call(api, 'POST', `/campaigns/${after.campaignId}/audience`, { as: MARKETING })).body.reached,
+    ).toBe(1);
+    expect(await audienceOf(after.campaignId)).toEqual([n]);
+  });
+
+  it('keeps campaigns to marketing and admin', async () => {
+    expect(
+      (await call(api, 'POST', '/campaigns', { as: CUSTOMER_SERVICE, body: { name: 'x', channel: 'email' } }))
+        .status,
+    ).toBe(403);
+    expect((await call(api, 'GET', '/campaigns/C-000000000000/audience', { as: MARKETING })).status).toBe(
+      404,
+    );
+  });
+});
