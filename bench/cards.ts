@@ -2,62 +2,43 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { freePort, LOCAL, localEnvironment, startServices } from '../infra/local/services.ts';
-import { inParallel } from '../shared/concurrency.ts';
-import { newCustomerNumber } from '../shared/members/customer-number.ts';
+import { freePort, localEnvironment, startServices } from '../infra/local/services.ts';
+import { distinctCustomerNumbers, seedItems } from './seed.ts';
 import { createDocumentClient } from '../shared/store/dynamo.ts';
 import { cardOrderKey, memberKey, pendingCardOrderIndex } from '../shared/store/keys.ts';
 import { aStoredMember } from '../test/support/fixtures.ts';
 
 const run = promisify(execFile);
 
-/** Members with a waiting card order each, written straight to the table (25 items a request). */
-async function seed(db: ReturnType<typeof createDocumentClient>, count: number) {
+/** Members with a waiting card order each. */
+function membersWithOrders(count: number) {
   const orderedAt = (i: number) => new Date(Date.UTC(2026, 10, 1) + i).toISOString();
-  // Random numbers of 50 000 members collide now and then (birthday paradox); registration would retry.
-  const numbers = new Set<string>();
-  while (numbers.size < count) numbers.add(newCustomerNumber());
-  const items = [...numbers]
-    .map((n, i) => {
-      const member = {
-        ...aStoredMember(n),
-        surname: 'Sjöberg-Ström',
-        firstNames: 'Åsa Märta',
-        streetAddress: `Mannerheimintie ${i % 200} B ${i % 40}`,
-        postalCode: '00100',
-        postOffice: 'Helsinki',
-        card: { type: 'CASH_CARD', status: 'ORDERED', orderedAt: orderedAt(i) },
-      };
-      const order = {
-        customerNumber: n,
-        orderedAt: orderedAt(i),
-        cardType: 'CASH_CARD',
-        orderType: 'NEW',
-        status: 'PENDING',
-      };
-      return [
-        { ...memberKey(n), type: 'member', ...member },
-        {
-          ...cardOrderKey(n, order.orderedAt),
-          ...pendingCardOrderIndex(order.orderedAt, n),
-          type: 'card-order',
-          ...order,
-        },
-      ];
-    })
-    .flat();
-  const chunks = Array.from({ length: Math.ceil(items.length / 25) }, (_, i) =>
-    items.slice(i * 25, i * 25 + 25),
-  );
-  await inParallel(chunks, 8, async (chunk) => {
-    let pending: Record<string, unknown>[] | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
-    while (pending?.length) {
-      const answer = await db.send(
-        new BatchWriteCommand({ RequestItems: { [LOCAL.tableName]: pending as never } }),
-      );
-      pending = answer.UnprocessedItems?.[LOCAL.tableName] as Record<string, unknown>[] | undefined;
-    }
+  return distinctCustomerNumbers(count).flatMap((n, i) => {
+    const member = {
+      ...aStoredMember(n),
+      surname: 'Sjöberg-Ström',
+      firstNames: 'Åsa Märta',
+      streetAddress: `Mannerheimintie ${i % 200} B ${i % 40}`,
+      postalCode: '00100',
+      postOffice: 'Helsinki',
+      card: { type: 'CASH_CARD', status: 'ORDERED', orderedAt: orderedAt(i) },
+    };
+    const order = {
+      customerNumber: n,
+      orderedAt: orderedAt(i),
+      cardType: 'CASH_CARD',
+      orderType: 'NEW',
+      status: 'PENDING',
+    };
+    return [
+      { ...memberKey(n), type: 'member', ...member },
+      {
+        ...cardOrderKey(n, order.orderedAt),
+        ...pendingCardOrderIndex(order.orderedAt, n),
+        type: 'card-order',
+        ...order,
+      },
+    ];
   });
 }
 
@@ -66,7 +47,7 @@ export async function measureCardBatches(orders: number) {
   const services = await startServices({ dynamoPort: await freePort(), s3Port: await freePort() });
   try {
     Object.assign(process.env, localEnvironment(services));
-    await seed(createDocumentClient(new DynamoDBClient({})), orders);
+    await seedItems(createDocumentClient(new DynamoDBClient({})), membersWithOrders(orders));
     // Not spawnSync: the local S3 runs in this process and must go on answering the child.
     const child = await run(
       process.execPath,
