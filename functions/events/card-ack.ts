@@ -1,7 +1,8 @@
 import type { S3Event } from 'aws-lambda';
 import { applyAckFile } from '../../shared/cards/apply-acks.ts';
 import { logger } from '../../shared/http/logger.ts';
-import { cardStore, exchangeBucket, memberStore } from '../../shared/store/default-stores.ts';
+import { cardStore, memberStore } from '../../shared/store/default-stores.ts';
+import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 
 /** S3 ObjectCreated under card-orders/inbound/: the manufacturer's answers, applied line by line. */
 export const handler = async (event: S3Event) => {

@@ -7,13 +7,11 @@ import type { CardStore } from './card-store.ts';
 import type { CampaignStore } from './campaign-store.ts';
 import { DynamoCampaignStore } from './dynamo-campaign-store.ts';
 import { DynamoCardStore } from './dynamo-card-store.ts';
-import { bucketName, createS3Client, ExchangeBucket } from './exchange-bucket.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
 let purchases: PurchaseStore | undefined;
 let cards: CardStore | undefined;
-let exchange: ExchangeBucket | undefined;
 
 /** The stores a Lambda uses, made on first use and kept for warm invocations. */
 const db = () => (client ??= createDocumentClient());
@@ -31,11 +29,6 @@ export function purchaseStore(): PurchaseStore {
 export function cardStore(): CardStore {
   cards ??= new DynamoCardStore(db(), tableName());
   return cards;
-}
-
-export function exchangeBucket(): ExchangeBucket {
-  exchange ??= new ExchangeBucket(createS3Client(), bucketName());
-  return exchange;
 }
 
 let campaigns: CampaignStore | undefined;

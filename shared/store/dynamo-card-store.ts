@@ -187,14 +187,15 @@ export class DynamoCardStore implements CardStore {
     );
   }
 
-  async claim(
+  /**
+   * Moves a pending order on, and the member's card with it, in one transaction; false when the order
+   * is no longer pending (cancelled or claimed meanwhile) or is no longer the member's current one.
+   */
+  private async fromPending(
     order: StoredCardOrder,
-    batch: CardBatch,
-    sequence: number,
-    row: BatchRow,
-    now: Date,
+    orderUpdate: { set: string; names?: Record<string, string>; values: Record<string, unknown> },
+    profile: TransactItem,
   ): Promise<boolean> {
-    const at = now.toISOString();
     try {
       await this.send(
         new TransactWriteCommand({
@@ -203,30 +204,13 @@ export class DynamoCardStore implements CardStore {
               Update: {
                 TableName: this.table,
                 Key: cardOrderKey(order.customerNumber, order.orderedAt),
-                UpdateExpression:
-                  'SET #status = :batched, batchId = :batchId, #sequence = :sequence, #row = :row, batchedAt = :at, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+                UpdateExpression: orderUpdate.set,
                 ConditionExpression: '#status = :pending',
-                ExpressionAttributeNames: { '#status': 'status', '#sequence': 'sequence', '#row': 'row' },
-                ExpressionAttributeValues: {
-                  ':batched': 'BATCHED',
-                  ':pending': 'PENDING',
-                  ':batchId': batch.batchId,
-                  ':sequence': sequence,
-                  ':row': row,
-                  ':at': at,
-                  ...Object.fromEntries(
-                    Object.entries(batchOrderIndex(batch.batchId, sequence)).map(([k, v]) => [`:${k}`, v]),
-                  ),
-                },
+                ExpressionAttributeNames: { '#status': 'status', ...orderUpdate.names },
+                ExpressionAttributeValues: { ':pending': 'PENDING', ...orderUpdate.values },
               },
             },
-            profileCardUpdate(
-              this.table,
-              order,
-              'card.#status = :batched',
-              { ':batched': 'BATCHED', ':at': at },
-              { '#status': 'status' },
-            ),
+            profile,
           ],
         }),
       );
@@ -237,38 +221,53 @@ export class DynamoCardStore implements CardStore {
     }
   }
 
+  claim(
+    order: StoredCardOrder,
+    batch: CardBatch,
+    sequence: number,
+    row: BatchRow,
+    now: Date,
+  ): Promise<boolean> {
+    const at = now.toISOString();
+    const index = batchOrderIndex(batch.batchId, sequence);
+    return this.fromPending(
+      order,
+      {
+        set: 'SET #status = :batched, batchId = :batchId, #sequence = :sequence, #row = :row, batchedAt = :at, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+        names: { '#sequence': 'sequence', '#row': 'row' },
+        values: {
+          ':batched': 'BATCHED',
+          ':batchId': batch.batchId,
+          ':sequence': sequence,
+          ':row': row,
+          ':at': at,
+          ':gsi1pk': index.gsi1pk,
+          ':gsi1sk': index.gsi1sk,
+        },
+      },
+      profileCardUpdate(
+        this.table,
+        order,
+        'card.#status = :batched',
+        { ':batched': 'BATCHED', ':at': at },
+        { '#status': 'status' },
+      ),
+    );
+  }
+
   async cancel(order: StoredCardOrder, reason: string, now: Date): Promise<void> {
     const at = now.toISOString();
-    try {
-      await this.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: cardOrderKey(order.customerNumber, order.orderedAt),
-                UpdateExpression:
-                  'SET #status = :cancelled, cancelledAt = :at, cancelReason = :reason REMOVE gsi1pk, gsi1sk',
-                ConditionExpression: '#status = :pending',
-                ExpressionAttributeNames: { '#status': 'status' },
-                ExpressionAttributeValues: {
-                  ':cancelled': 'CANCELLED',
-                  ':pending': 'PENDING',
-                  ':at': at,
-                  ':reason': reason,
-                },
-              },
-            },
-            profileCardUpdate(this.table, order, 'card = :none', {
-              ':none': { type: 'NONE', status: 'NONE' },
-              ':at': at,
-            }),
-          ],
-        }),
-      );
-    } catch (error) {
-      if (!conditionFailed(error)) throw error;
-    }
+    await this.fromPending(
+      order,
+      {
+        set: 'SET #status = :cancelled, cancelledAt = :at, cancelReason = :reason REMOVE gsi1pk, gsi1sk',
+        values: { ':cancelled': 'CANCELLED', ':at': at, ':reason': reason },
+      },
+      profileCardUpdate(this.table, order, 'card = :none', {
+        ':none': { type: 'NONE', status: 'NONE' },
+        ':at': at,
+      }),
+    );
   }
 
   async *batchOrders(batchId: string): AsyncIterable<StoredCardOrder> {

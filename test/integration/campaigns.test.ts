@@ -5,7 +5,7 @@ import type { LocalApi } from '../../infra/local/register.ts';
 import { memberStore } from '../../shared/store/default-stores.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { call, startTestApi } from '../support/local-api.ts';
-import { aReceipt, aRegistration, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
+import { aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
@@ -17,20 +17,6 @@ const consent = (n: string, purpose: string, granted: boolean) =>
     as: CUSTOMER_SERVICE,
     body: { granted, source: 'store', noticeVersion: '2026.1' },
   });
-const flag = async (n: string, flags: Record<string, boolean>) => {
-  const before = (await memberStore().get(n))!;
-  const after = { ...before, flags: { ...before.flags, ...flags }, version: before.version + 1 };
-  const audit = {
-    customerNumber: n,
-    at: new Date().toISOString(),
-    actor: 'test',
-    role: 'admin' as const,
-    action: 'correct' as const,
-    via: 'test',
-    requestId: `t-${Math.random()}`,
-  };
-  expect((await memberStore().save({ before, after, audit })).outcome).toBe('saved');
-};
 const campaign = async (channel: string, criteria?: object) =>
   (
     await call(api, 'POST', '/campaigns', {
@@ -72,9 +58,9 @@ beforeAll(async () => {
     for (const purpose of CHANNELS) await consent(n, purpose, true);
     if (kind === 'withdrawn') for (const purpose of CHANNELS) await consent(n, purpose, false);
     if (kind === 'directMarketingBan' || kind === 'addressDisclosureBan') await consent(n, kind, true);
-    if (kind === 'deceased') await flag(n, { deceased: true });
-    if (kind === 'protected') await flag(n, { protectedAddress: true });
-    if (kind === 'restricted') await flag(n, { restricted: true });
+    if (kind === 'deceased') await setFlags(n, { deceased: true });
+    if (kind === 'protected') await setFlags(n, { protectedAddress: true });
+    if (kind === 'restricted') await setFlags(n, { restricted: true });
   }
 });
 afterAll(() => api.stop());

@@ -7,11 +7,12 @@ import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { runCardBatch } from '../../shared/cards/run-card-batch.ts';
 import { listCardBatches } from '../../shared/cards/list-batches.ts';
-import { cardStore, exchangeBucket, memberStore } from '../../shared/store/default-stores.ts';
+import { cardStore, memberStore } from '../../shared/store/default-stores.ts';
+import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { bucketName, createS3Client, ExchangeBucket } from '../../shared/store/exchange-bucket.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { call, startTestApi } from '../support/local-api.ts';
-import { aRegistration, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
+import { aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
 
 let api: LocalApi;
 const s3 = () => createS3Client();
@@ -41,20 +42,6 @@ const register = async (overrides: Record<string, unknown> = {}) =>
 const choose = (n: string, type: string) =>
   call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type } });
 const read = async (n: string) => (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
-const flag = async (n: string, flags: Record<string, boolean>) => {
-  const before = (await memberStore().get(n))!;
-  const after = { ...before, flags: { ...before.flags, ...flags }, version: before.version + 1 };
-  const audit = {
-    customerNumber: n,
-    at: new Date().toISOString(),
-    actor: 'test',
-    role: 'admin' as const,
-    action: 'correct' as const,
-    via: 'test',
-    requestId: `t-${Math.random()}`,
-  };
-  expect((await memberStore().save({ before, after, audit })).outcome).toBe('saved');
-};
 const deps = () => ({ cards: cardStore(), members: memberStore(), bucket: exchangeBucket() });
 
 beforeAll(async () => {
@@ -75,8 +62,8 @@ describe('the card batch round trip', () => {
     const deceased = await register();
     for (const m of [cash, protectedOne, noAddress, deceased]) await choose(m.customerNumber, 'CASH_CARD');
     await choose(master.customerNumber, 'MASTERCARD');
-    await flag(protectedOne.customerNumber, { protectedAddress: true });
-    await flag(deceased.customerNumber, { deceased: true });
+    await setFlags(protectedOne.customerNumber, { protectedAddress: true });
+    await setFlags(deceased.customerNumber, { deceased: true });
 
     const summary = await cardBatchJob();
     expect(summary.batches).toHaveLength(1);

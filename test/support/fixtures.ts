@@ -1,4 +1,6 @@
 import { randomInt } from 'node:crypto';
+import type { Member } from '../../shared/members/member.ts';
+import { memberStore } from '../../shared/store/default-stores.ts';
 
 const digits = (n: number) => Array.from({ length: n }, () => randomInt(10)).join('');
 
@@ -57,3 +59,22 @@ export function aReceipt(customerNumber: string, overrides: Record<string, unkno
 }
 
 export const POS = { role: 'pos' } as const;
+
+/** Sets flags the way only the register's own jobs do (the address refresh, for instance), straight through the store. */
+export async function setFlags(customerNumber: string, flags: Partial<Member['flags']>): Promise<void> {
+  const store = memberStore();
+  const before = (await store.get(customerNumber))!;
+  const after = { ...before, flags: { ...before.flags, ...flags }, version: before.version + 1 };
+  const at = new Date().toISOString();
+  const audit = {
+    customerNumber,
+    at,
+    actor: 'test',
+    role: 'admin',
+    action: 'correct',
+    via: 'test',
+    requestId: `flags-${at}-${Math.random()}`,
+  } as const;
+  const saved = await store.save({ before, after, audit });
+  if (saved.outcome !== 'saved') throw new Error(`flags not set: ${saved.outcome}`);
+}
