@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { memberStore } from '../../shared/store/default-stores.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
