@@ -77,7 +77,8 @@ function matchesProfile(member: Member, criteria: CriteriaInput, today: string):
 /**
  * Computes the audience: only members in the index of the channel's consent are read (their index
  * entry and their profile), the exclusions are applied, then the criteria; purchase totals are read
- * only for members who allowed profiling. Each member reached gets a contact item.
+ * only for members who allowed profiling. Each member reached gets a contact item. Members who
+ * withdrew the consent are counted from their own index partition; those who never answered are not.
  */
 export async function computeAudience(campaignId: string, deps: CampaignDeps): Promise<AudienceSummary> {
   const campaign = await deps.campaigns.get(campaignId);
@@ -105,6 +106,8 @@ export async function computeAudience(campaignId: string, deps: CampaignDeps): P
     await deps.campaigns.recordContacts(campaign, reached, at);
     summary.reached += reached.length;
   }
+  const withdrawn = await deps.campaigns.withdrawnCount(campaign.purpose);
+  if (withdrawn > 0) summary.excluded['consent-withdrawn'] = withdrawn;
   await deps.campaigns.saveSummary(campaign.campaignId, summary);
   if (campaign.channel === 'post') await exportPostAudience(campaign, deps);
   return summary;

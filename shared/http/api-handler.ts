@@ -7,7 +7,7 @@ import type {
 import type * as z from 'zod/mini';
 import { callerFromClaims, type Caller } from '../auth/caller.ts';
 import { config } from '../config.ts';
-import { isTransient } from '../store/dynamo.ts';
+import { isTransient } from '../store/transient.ts';
 import { logger } from './logger.ts';
 import {
   bodyTooLarge,

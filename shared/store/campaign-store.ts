@@ -26,6 +26,8 @@ export interface CampaignStore {
   saveSummary(campaignId: string, summary: AudienceSummary): Promise<void>;
   /** Members who granted the purpose, a page at a time: only their index entries are read. */
   consented(purpose: Purpose, pageSize: number): AsyncIterable<string[]>;
+  /** How many members withdrew the purpose's consent (counted, not read). */
+  withdrawnCount(purpose: Purpose): Promise<number>;
   recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void>;
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]>;
 }

@@ -10,7 +10,7 @@ import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Purpose } from '../consents/purposes.ts';
 import { inParallel } from '../concurrency.ts';
 import { transientAsUnavailable } from './dynamo.ts';
-import { audienceIndex, campaignContactsIndex, campaignKey, contactKey } from './keys.ts';
+import { audienceIndex, campaignContactsIndex, campaignKey, contactKey, withdrawnIndex } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
 import type { AudienceSummary, Campaign, CampaignStore } from './campaign-store.ts';
 
@@ -74,6 +74,22 @@ export class DynamoCampaignStore implements CampaignStore {
 
   consented(purpose: Purpose, pageSize: number): AsyncIterable<string[]> {
     return this.index(audienceIndex(purpose, '').gsi1pk, pageSize);
+  }
+
+  async withdrawnCount(purpose: Purpose): Promise<number> {
+    let count = 0;
+    const pages = paginateQuery(
+      { client: this.db },
+      {
+        TableName: this.table,
+        IndexName: TABLE_SCHEMA.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :partition',
+        ExpressionAttributeValues: { ':partition': withdrawnIndex(purpose, '').gsi1pk },
+        Select: 'COUNT',
+      },
+    );
+    for await (const page of pages) count += page.Count ?? 0;
+    return count;
   }
 
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]> {

@@ -13,6 +13,7 @@ import type { Member } from '../members/member.ts';
 import { PURPOSES, type ConsentEvent } from '../consents/purposes.ts';
 import {
   audienceIndex,
+  withdrawnIndex,
   auditKey,
   auditPartition,
   consentKey,
@@ -246,13 +247,13 @@ export class DynamoMemberStore implements MemberStore {
     }
     for (const event of change.consentEvents ?? []) {
       const { previously: _previously, ...consent } = event;
-      const marketable = event.granted && PURPOSES.purposes[event.purpose].kind === 'consent';
+      const marketing = PURPOSES.purposes[event.purpose].kind === 'consent';
       add('other', {
         Put: {
           TableName: Table,
           Item: {
             ...consentKey(n, event.purpose),
-            ...(marketable ? audienceIndex(event.purpose, n) : {}),
+            ...(marketing ? (event.granted ? audienceIndex : withdrawnIndex)(event.purpose, n) : {}),
             type: 'consent',
             ...consent,
           },

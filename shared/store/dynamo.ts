@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import { temporarilyUnavailable } from '../http/problem.ts';
+import { isTransient } from './transient.ts';
 
 /**
  * The document client every store uses. The SDK's standard retry mode already retries throttling,
@@ -21,26 +22,6 @@ export function tableName(): string {
   const name = process.env.TABLE_NAME;
   if (!name) throw new Error('TABLE_NAME is not set');
   return name;
-}
-
-const TRANSIENT = new Set([
-  'ProvisionedThroughputExceededException',
-  'ThrottlingException',
-  'RequestLimitExceeded',
-  'TransactionConflictException',
-  'TransactionInProgressException',
-  'InternalServerError',
-  'ServiceUnavailable',
-  'TimeoutError',
-  'RequestTimeout',
-]);
-const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
-
-/** Throttling, timeouts and network faults that outlived the SDK's retries: the caller may safely resend. */
-export function isTransient(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: string }).code;
-  return TRANSIENT.has(error.name) || (code !== undefined && NETWORK.has(code));
 }
 
 /** Runs a store call, turning a transient failure into a 503 problem that changes nothing. */

@@ -56,6 +56,11 @@ export const audienceIndex = (purpose: string, customerNumber: string) => ({
   gsi1pk: `AUDIENCE#${purpose}`,
   gsi1sk: customerNumber,
 });
+/** A withdrawn marketing consent, counted (never read) when a campaign says whom it left out. */
+export const withdrawnIndex = (purpose: string, customerNumber: string) => ({
+  gsi1pk: `WITHDRAWN#${purpose}`,
+  gsi1sk: customerNumber,
+});
 
 export const campaignKey = (campaignId: string): ItemKey => ({
   pk: `CAMPAIGN#${campaignId}`,

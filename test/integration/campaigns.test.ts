@@ -74,7 +74,12 @@ describe('campaigns never reach the wrong member', () => {
     const summary = (await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING })).body;
     expect(await audienceOf(campaignId)).toEqual(named(...expected));
     expect(summary.reached).toBe(expected.length);
-    expect(summary.excluded).toMatchObject({ 'direct-marketing-ban': 1, deceased: 1, restricted: 1 });
+    expect(summary.excluded).toMatchObject({
+      'direct-marketing-ban': 1,
+      deceased: 1,
+      restricted: 1,
+      'consent-withdrawn': 1,
+    });
     if (channel === 'post')
       expect(summary.excluded).toMatchObject({ 'protected-address': 1, 'address-disclosure-ban': 1 });
   });
