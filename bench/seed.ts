@@ -2,7 +2,7 @@ import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { LOCAL } from '../infra/local/services.ts';
 import { inParallel } from '../shared/concurrency.ts';
 import type { createDocumentClient } from '../shared/store/dynamo.ts';
-import { newCustomerNumber } from '../shared/members/customer-number.ts';
+import { newCustomerNumber } from '../shared/members/new-customer-number.ts';
 
 /** Items written straight to the local table, 25 a request: benchmarks need many members fast. */
 export async function seedItems(

@@ -1,5 +1,3 @@
-import { randomInt } from 'node:crypto';
-
 /** Luhn check digit of a string of digits (the digit that makes the whole number pass). */
 export function luhnCheckDigit(digits: string): number {
   let sum = 0;
@@ -20,10 +18,4 @@ export const CUSTOMER_NUMBER_PATTERN = /^\d{10}$/;
 /** Ten digits whose last one is the Luhn check digit of the first nine. */
 export function isCustomerNumber(value: string): boolean {
   return CUSTOMER_NUMBER_PATTERN.test(value) && luhnCheckDigit(value.slice(0, 9)) === Number(value[9]);
-}
-
-/** A random customer number: random, so numbers reveal neither membership count nor order of joining. */
-export function newCustomerNumber(): string {
-  const payload = String(randomInt(100_000_000, 1_000_000_000));
-  return payload + luhnCheckDigit(payload);
 }

@@ -2,7 +2,7 @@ import type { Caller } from '../auth/caller.ts';
 import type { MemberStore } from '../store/member-store.ts';
 import { sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
-import { newCustomerNumber } from './customer-number.ts';
+import { newCustomerNumber } from './new-customer-number.ts';
 import { NO_FLAGS, PERSONAL_FIELDS, type Member, type PersonalData } from './member.ts';
 import { refusal } from './outcome.ts';
 import { registrationConsents } from '../consents/consents.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { newCustomerNumber } from '../../shared/members/customer-number.ts';
+import { newCustomerNumber } from '../../shared/members/new-customer-number.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { DynamoPurchaseStore } from '../../shared/store/dynamo-purchase-store.ts';
 import { cardKey } from '../../shared/store/keys.ts';

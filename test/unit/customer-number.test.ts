@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isCustomerNumber, luhnCheckDigit, newCustomerNumber } from '../../shared/members/customer-number.ts';
+import { isCustomerNumber, luhnCheckDigit } from '../../shared/members/customer-number.ts';
+import { newCustomerNumber } from '../../shared/members/new-customer-number.ts';
 
 describe('customer number', () => {
   it('computes the Luhn check digit of known numbers', () => {
