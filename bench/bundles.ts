@@ -23,16 +23,12 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-/** Median time to import a bundle in a fresh Node process, as a cold start does. */
-function importMs(file: string, runs: number): number {
+/** Time to import a bundle in a fresh Node process, as a cold start does. */
+function importMs(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t));`;
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`importing ${file} failed: ${result.stderr}`);
-    times.push(Number(result.stdout));
-  }
-  return median(times);
+  const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`importing ${file} failed: ${result.stderr}`);
+  return Number(result.stdout);
 }
 
 export async function measureBundles(root: string, entries: { name: string; entry: string }[], runs: number) {
@@ -41,11 +37,20 @@ export async function measureBundles(root: string, entries: { name: string; entr
   const floorEntry = join(dir, 'floor-entry.mjs');
   writeFileSync(floorEntry, FLOOR_SOURCE);
   const all = [{ name: 'floor (document client only)', entry: floorEntry }, ...entries];
-  const figures: BundleFigures[] = [];
+  const built: { name: string; outfile: string }[] = [];
   for (const { name, entry } of all) {
     const outfile = join(dir, `${name.replace(/\W+/g, '-')}.mjs`);
     await build({ ...esbuildOptions(entry, outfile), absWorkingDir: root });
-    figures.push({ name, kilobytes: statSync(outfile).size / 1024, importMs: importMs(outfile, runs) });
+    built.push({ name, outfile });
   }
+  // Rounds over all bundles, the floor included, so a slow spell of the machine weighs on all alike.
+  const times = built.map(() => [] as number[]);
+  for (let round = 0; round < runs; round++)
+    built.forEach(({ outfile }, i) => times[i]!.push(importMs(outfile)));
+  const figures: BundleFigures[] = built.map(({ name, outfile }, i) => ({
+    name,
+    kilobytes: statSync(outfile).size / 1024,
+    importMs: median(times[i]!),
+  }));
   return { floor: figures[0]!, functions: figures.slice(1) };
 }

@@ -11,7 +11,7 @@ import { measureAudience } from './audience.ts';
 
 /** `npm run bench`: prints the figures and writes them to BENCHMARKS.md with the command that made them. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 9);
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 15);
 
 const { floor, functions } = await measureBundles(
   ROOT,
@@ -40,7 +40,7 @@ in the same run with the same esbuild settings as the CDK app (\`infra/bundling.
 
 ## Cold start: bundle size and module init
 
-Import time is the median of ${RUNS} imports of the bundle, each in a fresh Node process.
+Import time is the median of ${RUNS} imports of the bundle, each in a fresh Node process, measured in\n${RUNS} rounds over all bundles (the floor included) so that a slow spell of the machine weighs on all alike.
 The floor is a bundle holding nothing but the DynamoDB document client.
 
 | bundle | minified KB | over floor KB | ≤ floor + 100 KB | import ms | × floor | ≤ 1.3 × floor |
