@@ -29,7 +29,7 @@ const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
 const rows = functions.map((f) => {
   const ratio = f.importMs / floor.importMs;
   const extraKb = f.kilobytes - floor.kilobytes;
-  return `| ${f.name} | ${f.kilobytes.toFixed(1)} | +${extraKb.toFixed(1)} | ${ok(extraKb <= 100)} | ${f.importMs.toFixed(1)} | ${ratio.toFixed(2)} | ${ok(ratio <= 1.3)} |`;
+  return `| ${f.name} | ${f.kilobytes.toFixed(1)} | ${extraKb >= 0 ? '+' : ''}${extraKb.toFixed(1)} | ${ok(extraKb <= 100)} | ${f.importMs.toFixed(1)} | ${ratio.toFixed(2)} | ${ok(ratio <= 1.3)} |`;
 });
 
 const report = `# Benchmarks
