@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
-import { notFound } from '../http/problem.ts';
-import { assertMayReach, isStaff } from '../members/access.ts';
+
+import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { Member } from '../members/member.ts';
 import { refusal } from '../members/outcome.ts';
@@ -10,13 +10,6 @@ import { PURPOSES, type Consent, type ConsentEvent, type ConsentSource, type Pur
 /** A consent changed by someone else at the same moment: read again and apply on top, a few times. */
 const ATTEMPTS = 3;
 
-async function reachable(caller: Caller, customerNumber: string, store: MemberStore): Promise<Member> {
-  assertMayReach(caller, customerNumber);
-  const member = await store.get(customerNumber);
-  if (!member) throw notFound('member');
-  return member;
-}
-
 const listOf = (member: Member) => ({
   version: PURPOSES.version,
   consents: Object.values(member.consents ?? {}) as Consent[],
@@ -24,7 +17,7 @@ const listOf = (member: Member) => ({
 
 /** The member's consents and bans as they stand now. */
 export async function readConsents(caller: Caller, customerNumber: string, store: MemberStore) {
-  const member = await reachable(caller, customerNumber, store);
+  const member = await reachableMember(caller, customerNumber, store);
   if (isStaff(caller))
     await store.audit(auditEntry(caller, customerNumber, 'read', new Date().toISOString(), ['consents']));
   return listOf(member);
@@ -32,7 +25,7 @@ export async function readConsents(caller: Caller, customerNumber: string, store
 
 /** Every change ever made, oldest first: the proof of what the member agreed to, when and how. */
 export async function readConsentHistory(caller: Caller, customerNumber: string, store: MemberStore) {
-  await reachable(caller, customerNumber, store);
+  await reachableMember(caller, customerNumber, store);
   if (isStaff(caller)) {
     await store.audit(
       auditEntry(caller, customerNumber, 'read', new Date().toISOString(), ['consent-history']),
@@ -54,7 +47,7 @@ export async function changeConsent(
   now = new Date(),
 ) {
   for (let attempt = 1; ; attempt++) {
-    const before = await reachable(caller, customerNumber, store);
+    const before = await reachableMember(caller, customerNumber, store);
     const current = before.consents?.[purpose];
     if (current?.granted === answer.granted) return listOf(before);
     const at = now.toISOString();

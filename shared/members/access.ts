@@ -1,11 +1,24 @@
 import type { Caller } from '../auth/caller.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
 import { notFound } from '../http/problem.ts';
-import type { DataSource } from './member.ts';
+import type { MemberStore } from '../store/member-store.ts';
+import type { DataSource, Member } from './member.ts';
 
 /** A member reaches only their own record; to them every other number simply does not exist. */
 export function assertMayReach(caller: Caller, customerNumber: string): void {
   if (caller.role === 'member' && caller.customerNumber !== customerNumber) throw notFound('member');
+}
+
+/** The member the caller asked for, if they may reach it; otherwise, as when there is none, 404. */
+export async function reachableMember(
+  caller: Caller,
+  customerNumber: string,
+  store: MemberStore,
+): Promise<Member> {
+  assertMayReach(caller, customerNumber);
+  const member = await store.get(customerNumber);
+  if (!member) throw notFound('member');
+  return member;
 }
 
 /** Staff access to personal data is what the audit trail must account for. */

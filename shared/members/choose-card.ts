@@ -1,7 +1,7 @@
 import type { Caller } from '../auth/caller.ts';
-import { conflict, notFound, preconditionFailed } from '../http/problem.ts';
+import { conflict, preconditionFailed } from '../http/problem.ts';
 import type { CardOrder, MemberStore } from '../store/member-store.ts';
-import { assertMayReach } from './access.ts';
+import { reachableMember } from './access.ts';
 import { auditEntry } from './audit.ts';
 import type { Card, CardType, Member } from './member.ts';
 import { refusal } from './outcome.ts';
@@ -10,13 +10,6 @@ import { refusal } from './outcome.ts';
 const HELD = new Set<Card['status']>(['PRODUCED', 'SHIPPED']);
 
 const deceased = () => conflict('member-deceased', 'No card is ordered for a deceased member');
-
-async function reachable(caller: Caller, customerNumber: string, store: MemberStore): Promise<Member> {
-  assertMayReach(caller, customerNumber);
-  const member = await store.get(customerNumber);
-  if (!member) throw notFound('member');
-  return member;
-}
 
 /**
  * The member's card choice. Choosing a card places an order in the card order queue; changing the
@@ -31,7 +24,7 @@ export async function chooseCard(
   store: MemberStore,
   now = new Date(),
 ): Promise<Member> {
-  const before = await reachable(caller, customerNumber, store);
+  const before = await reachableMember(caller, customerNumber, store);
   if (expectedVersion !== undefined && before.version !== expectedVersion) throw preconditionFailed();
   if (before.card.type === type) return before;
   if (type === 'NONE') return saveCardChange(caller, before, undefined, store, now);
@@ -55,7 +48,7 @@ export async function orderReplacement(
   store: MemberStore,
   now = new Date(),
 ): Promise<Member> {
-  const before = await reachable(caller, customerNumber, store);
+  const before = await reachableMember(caller, customerNumber, store);
   if (before.card.status === 'ORDERED') return before;
   if (before.card.type === 'NONE' || !HELD.has(before.card.status)) {
     throw conflict('no-card-to-replace', 'The member holds no card to replace; choose a card instead');

@@ -1,7 +1,7 @@
 import type { Caller } from '../auth/caller.ts';
-import { notFound, preconditionFailed, preconditionRequired, validationFailed } from '../http/problem.ts';
+import { preconditionFailed, preconditionRequired, validationFailed } from '../http/problem.ts';
 import type { MemberStore } from '../store/member-store.ts';
-import { assertMayReach, sourceOf } from './access.ts';
+import { reachableMember, sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
 import { PERSONAL_FIELDS, type Member } from './member.ts';
 import { refusal } from './outcome.ts';
@@ -20,9 +20,7 @@ export async function correctMember(
   now = new Date(),
 ): Promise<Member> {
   if (expectedVersion === undefined) throw preconditionRequired();
-  assertMayReach(caller, customerNumber);
-  const before = await store.get(customerNumber);
-  if (!before) throw notFound('member');
+  const before = await reachableMember(caller, customerNumber, store);
   if (before.version !== expectedVersion) throw preconditionFailed();
 
   const changed = PERSONAL_FIELDS.filter((f) => f in patch && (patch[f] ?? undefined) !== before[f]);

@@ -1,7 +1,7 @@
 import type { Caller } from '../auth/caller.ts';
-import { notFound } from '../http/problem.ts';
+
 import type { MemberStore } from '../store/member-store.ts';
-import { assertMayReach, isStaff } from './access.ts';
+import { isStaff, reachableMember } from './access.ts';
 import { auditEntry } from './audit.ts';
 import type { Member } from './member.ts';
 
@@ -11,9 +11,7 @@ export async function readMember(
   customerNumber: string,
   store: MemberStore,
 ): Promise<Member> {
-  assertMayReach(caller, customerNumber);
-  const member = await store.get(customerNumber);
-  if (!member) throw notFound('member');
+  const member = await reachableMember(caller, customerNumber, store);
   if (isStaff(caller))
     await store.audit(auditEntry(caller, customerNumber, 'read', new Date().toISOString()));
   return member;

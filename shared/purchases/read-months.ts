@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
-import { notFound } from '../http/problem.ts';
-import { assertMayReach, isStaff } from '../members/access.ts';
+
+import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { MemberStore } from '../store/member-store.ts';
 import type { MonthTotals, PurchaseStore } from '../store/purchase-store.ts';
@@ -12,8 +12,7 @@ export async function readPurchaseMonths(
   range: { from: string; to: string },
   stores: { purchases: PurchaseStore; members: MemberStore },
 ): Promise<MonthTotals[]> {
-  assertMayReach(caller, customerNumber);
-  if (!(await stores.members.get(customerNumber))) throw notFound('member');
+  await reachableMember(caller, customerNumber, stores.members);
   if (isStaff(caller)) {
     await stores.members.audit(
       auditEntry(caller, customerNumber, 'read', new Date().toISOString(), ['purchases']),
