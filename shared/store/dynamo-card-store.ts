@@ -1,8 +1,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
-  paginateQuery,
   QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -10,7 +10,7 @@ import {
 import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { TABLE_SCHEMA } from './table.ts';
-import { transientAsUnavailable } from './dynamo.ts';
+import { queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
 import {
   batchOrderIndex,
   cardKey,
@@ -31,17 +31,15 @@ const COUNTER = jobKey(JOB, 'COUNTER');
 const OPEN = jobKey(JOB, 'OPEN');
 const batchKey = (batchId: string) => jobKey(JOB, JOB_ITEM_PREFIX.cardBatch + batchId);
 
+/** The applied acknowledgement keys come back as a DynamoDB string set. */
 const orderOf = (item: Record<string, unknown>): StoredCardOrder => {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _t, appliedAcks, ...order } = item;
+  const { appliedAcks, ...order } = withoutStorage<Record<string, unknown>>(item);
   return {
     ...order,
     appliedAcks: [...((appliedAcks as Set<string> | undefined) ?? [])],
   } as unknown as StoredCardOrder;
 };
-const batchOf = (item: Record<string, unknown>): CardBatch => {
-  const { pk: _pk, sk: _sk, type: _t, ...batch } = item;
-  return batch as unknown as CardBatch;
-};
+const batchOf = (item: Record<string, unknown>): CardBatch => withoutStorage<CardBatch>(item);
 const conditionFailed = (error: unknown) =>
   error instanceof TransactionCanceledException &&
   (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
@@ -76,13 +74,10 @@ export class DynamoCardStore implements CardStore {
     return transientAsUnavailable(() => this.db.send(command) as Promise<T>);
   }
 
-  private async *query(input: Record<string, unknown>): AsyncIterable<Record<string, unknown>[]> {
-    for await (const page of paginateQuery({ client: this.db }, {
-      TableName: this.table,
-      ...input,
-    } as never)) {
-      yield (page.Items ?? []) as Record<string, unknown>[];
-    }
+  private async *query(
+    input: Omit<QueryCommandInput, 'TableName'>,
+  ): AsyncIterable<Record<string, unknown>[]> {
+    for await (const page of queryPages(this.db, { TableName: this.table, ...input })) yield page.Items ?? [];
   }
 
   async *pendingOrders(pageSize: number): AsyncIterable<StoredCardOrder[]> {

@@ -1,8 +1,8 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  type QueryCommandInput,
   GetCommand,
-  paginateQuery,
   PutCommand,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -29,7 +29,7 @@ import {
   type ItemKey,
 } from './keys.ts';
 import type { AuditEntry, MemberChange, MemberLookup, MemberStore, SaveOutcome } from './member-store.ts';
-import { transientAsUnavailable } from './dynamo.ts';
+import { queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
 import { temporarilyUnavailable } from '../http/problem.ts';
 
 type TransactItem = NonNullable<
@@ -46,10 +46,7 @@ const RETRYABLE_CANCELLATIONS = new Set([
 /** DynamoDB answers at most 100 keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
 
-const memberOf = (item: Record<string, unknown>): Member => {
-  const { pk: _pk, sk: _sk, type: _type, ...member } = item;
-  return member as unknown as Member;
-};
+const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
 
 const auditItem = (entry: AuditEntry) => ({
   ...auditKey(entry.customerNumber, entry.at, entry.actor, entry.requestId),
@@ -123,38 +120,28 @@ export class DynamoMemberStore implements MemberStore {
 
   async consentHistory(customerNumber: string): Promise<ConsentEvent[]> {
     const range = consentLogRange(customerNumber);
-    const events: ConsentEvent[] = [];
-    const pages = paginateQuery(
-      { client: this.db },
-      {
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
-      },
-    );
-    for await (const page of pages) {
-      for (const { pk: _pk, sk: _sk, type: _type, ...event } of page.Items ?? [])
-        events.push(event as ConsentEvent);
-    }
-    return events;
+    return this.all<ConsentEvent>({
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
+    });
   }
 
   async auditTrail(customerNumber: string): Promise<AuditEntry[]> {
-    const entries: AuditEntry[] = [];
-    const pages = paginateQuery(
-      { client: this.db },
-      {
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': auditPartition(customerNumber) },
-      },
-    );
-    for await (const page of pages) {
-      for (const { pk: _pk, sk: _sk, type: _type, expiresAt: _expiresAt, ...entry } of page.Items ?? []) {
-        entries.push(entry as AuditEntry);
-      }
+    return this.all<AuditEntry>({
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': auditPartition(customerNumber) },
+    });
+  }
+
+  /** Every item a key condition selects, in sort-key order, as the domain sees them. */
+  private async all<T>(
+    query: Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'>,
+  ): Promise<T[]> {
+    const items: T[] = [];
+    for await (const page of queryPages(this.db, { TableName: this.table, ...query })) {
+      items.push(...(page.Items ?? []).map((item) => withoutStorage<T>(item)));
     }
-    return entries;
+    return items;
   }
 
   async save(change: MemberChange): Promise<SaveOutcome> {

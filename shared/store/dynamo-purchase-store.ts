@@ -1,8 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { paginateQuery, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
-import { transientAsUnavailable } from './dynamo.ts';
+import { queryPages, transientAsUnavailable } from './dynamo.ts';
 import { monthOfPurchaseKey, purchaseMonthKey, purchaseMonthRange } from './keys.ts';
 import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from './purchase-store.ts';
 
@@ -100,19 +100,13 @@ export class DynamoPurchaseStore implements PurchaseStore {
   async months(customerNumber: string, from: string, to: string): Promise<MonthTotals[]> {
     const range = purchaseMonthRange(customerNumber, from, to);
     const months: MonthTotals[] = [];
-    const pages = paginateQuery(
-      { client: this.db },
-      {
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
-      },
-    );
-    await transientAsUnavailable(async () => {
-      for await (const page of pages) {
-        for (const item of page.Items ?? []) months.push(totalsOf(monthOfPurchaseKey(String(item.sk)), item));
-      }
-    });
+    for await (const page of queryPages(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': range.pk, ':from': range.skFrom, ':to': range.skTo },
+    })) {
+      for (const item of page.Items ?? []) months.push(totalsOf(monthOfPurchaseKey(String(item.sk)), item));
+    }
     return months;
   }
 }

@@ -1,5 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  paginateQuery,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+} from '@aws-sdk/lib-dynamodb';
+import { inParallel } from '../concurrency.ts';
 import { config } from '../config.ts';
 import { temporarilyUnavailable } from '../http/problem.ts';
 import { isTransient } from './transient.ts';
@@ -32,4 +39,49 @@ export async function transientAsUnavailable<T>(call: () => Promise<T>): Promise
     if (isTransient(error)) throw temporarilyUnavailable(config.retryAfterSeconds);
     throw error;
   }
+}
+
+/** An item without what only storage needs (keys, index keys, item type, TTL): what the domain sees. */
+export function withoutStorage<T>(item: Record<string, unknown>): T {
+  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, expiresAt: _expiresAt, ...rest } = item;
+  return rest as T;
+}
+
+/** Every page of a query, transient faults as 503 problems. */
+export async function* queryPages(
+  db: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): AsyncIterable<QueryCommandOutput> {
+  try {
+    yield* paginateQuery({ client: db, ...(input.Limit ? { pageSize: input.Limit } : {}) }, input);
+  } catch (error) {
+    if (isTransient(error)) throw temporarilyUnavailable(config.retryAfterSeconds);
+    throw error;
+  }
+}
+
+/** DynamoDB takes at most 25 items per BatchWriteItem. */
+const BATCH_WRITE_LIMIT = 25;
+
+/** Puts many items, 25 a request, a few requests at once; what DynamoDB leaves unprocessed is sent again after a pause. */
+export async function putAll(
+  db: DynamoDBDocumentClient,
+  table: string,
+  items: readonly Record<string, unknown>[],
+  inFlight = 4,
+): Promise<void> {
+  const chunks = Array.from({ length: Math.ceil(items.length / BATCH_WRITE_LIMIT) }, (_, i) =>
+    items.slice(i * BATCH_WRITE_LIMIT, (i + 1) * BATCH_WRITE_LIMIT),
+  );
+  await inParallel(chunks, inFlight, async (chunk) => {
+    let pending: Record<string, unknown>[] | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
+    for (let attempt = 0; pending?.length; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      const asked: Record<string, unknown>[] = pending;
+      const answer = await transientAsUnavailable(() =>
+        db.send(new BatchWriteCommand({ RequestItems: { [table]: asked as never } })),
+      );
+      pending = answer.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
+    }
+  });
 }
