@@ -285,5 +285,4 @@ export const routes = {
   },
 } as const satisfies Record<string, RouteSpec>;
 
-export type RouteName = keyof typeof routes;
 export const routeList: readonly RouteSpec[] = Object.values(routes);

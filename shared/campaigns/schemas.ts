@@ -1,9 +1,9 @@
 import * as z from 'zod/mini';
 import { CHANNEL_PURPOSE } from '../consents/purposes.ts';
 import { isMainGroup } from '../purchases/main-groups.ts';
+import { Month } from '../purchases/schemas.ts';
 
 const CHANNELS = Object.keys(CHANNEL_PURPOSE) as (keyof typeof CHANNEL_PURPOSE)[];
-const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'));
 const Age = z.int().check(z.minimum(15, 'must be at least 15'), z.maximum(120, 'must be at most 120'));
 
 export const Criteria = z.strictObject({

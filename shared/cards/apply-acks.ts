@@ -4,6 +4,7 @@ import type { MemberStore } from '../store/member-store.ts';
 import type { CardStore, OrderStatus } from '../store/card-store.ts';
 import type { ExchangeBucket } from '../store/exchange-bucket.ts';
 import { ACK_COLUMNS, AckLine, type AckLineInput } from './ack-file.ts';
+import { CARD_NUMBER } from '../members/schemas.ts';
 
 export interface AckReport {
   file: string;
@@ -22,7 +23,6 @@ const PROGRESS: Partial<Record<OrderStatus, number>> = {
   REJECTED: 3,
   RETURNED: 3,
 };
-const LOYALTY_NUMBER = /^\d{16}$/;
 
 export const reportKeyOf = (key: string) => `card-orders/reports/${key.split('/').pop()}.report.json`;
 
@@ -81,7 +81,7 @@ async function applyLine(
   if (!order) return { reason: 'unknown batch or sequence' };
   if (order.customerNumber !== line.customerNumber)
     return { reason: 'the customer number is not the one in the batch' };
-  if (order.cardType === 'MASTERCARD' && LOYALTY_NUMBER.test(line.cardNumber)) {
+  if (order.cardType === 'MASTERCARD' && CARD_NUMBER.test(line.cardNumber)) {
     // Never store a full payment card number, even when sent one by mistake.
     return { reason: 'a MasterCard number must be masked to its last four digits' };
   }
@@ -94,7 +94,7 @@ async function applyLine(
   // A card exists once produced (a shipment implies it): its loyalty number then resolves at the tills.
   const exists = line.status === 'PRODUCED' || line.status === 'SHIPPED';
   const newNumber =
-    exists && order.cardType === 'CASH_CARD' && LOYALTY_NUMBER.test(line.cardNumber)
+    exists && order.cardType === 'CASH_CARD' && CARD_NUMBER.test(line.cardNumber)
       ? line.cardNumber
       : undefined;
   const previousCard = member?.card.cardNumber;
@@ -112,7 +112,7 @@ async function applyLine(
     current &&
     previousCard &&
     previousCard !== line.cardNumber &&
-    LOYALTY_NUMBER.test(previousCard)
+    CARD_NUMBER.test(previousCard)
       ? { unlinkCard: previousCard }
       : {}),
   });

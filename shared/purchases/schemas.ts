@@ -66,7 +66,7 @@ export const ReceiptBatch = z.strictObject({
     ),
 });
 
-const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'));
+export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'));
 export const PurchaseMonthsQuery = z.strictObject({ from: Month, to: Month }).check(
   z.refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] }),
   z.refine((q) => monthsBetween(q.from, q.to) <= MAX_MONTHS_PER_CALL, {
