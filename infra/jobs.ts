@@ -1,3 +1,5 @@
+import { ADDRESS_METRICS } from '../shared/addresses/metrics.ts';
+
 /**
  * Scheduled jobs and S3-triggered handlers: read by the CDK stack (schedules, bucket notifications)
  * and by the local runtime (`npm run job`, s3rver events), so the two cannot drift.
@@ -8,8 +10,18 @@ export interface JobSpec {
   description: string;
   /** Local time in Europe/Helsinki. */
   schedule: { hour: number; minute: number; day?: string };
-  tableActions: readonly ('GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'BatchGetItem')[];
-  bucket: { read?: readonly string[]; write?: readonly string[] };
+  tableActions: readonly (
+    'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan' | 'BatchGetItem' | 'BatchWriteItem'
+  )[];
+  /** `list`: prefixes the job may list (ListBucket with an s3:prefix condition). */
+  bucket: { read?: readonly string[]; write?: readonly string[]; list?: readonly string[] };
+  /**
+   * A job that may need more than one invocation: a Step Functions loop invokes it again while it
+   * answers `{ done: false }`, and `npm run job` does the same.
+   */
+  runsUntilDone?: boolean;
+  /** The job's own metrics (Powertools, dimension `service`) that raise an alarm when they reach 1. */
+  alarms?: readonly { namespace: string; service: string; metric: string; description: string }[];
 }
 
 export const jobs = {
@@ -21,11 +33,41 @@ export const jobs = {
     // Writes batches; never reads what the manufacturer sends.
     bucket: { write: ['card-orders/outbound/'] },
   },
+  'address-refresh': {
+    handler: 'jobs/address-refresh',
+    description: 'Population register address updates applied to members, with a report per file',
+    schedule: { hour: 3, minute: 0 },
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
+    bucket: {
+      read: ['address-updates/inbound/'],
+      list: ['address-updates/inbound/'],
+      write: ['address-updates/reports/'],
+    },
+    runsUntilDone: true,
+    alarms: [
+      {
+        ...ADDRESS_METRICS,
+        metric: ADDRESS_METRICS.linesInReview,
+        description: 'Address update lines wait in review (see the file report)',
+      },
+      {
+        ...ADDRESS_METRICS,
+        metric: ADDRESS_METRICS.filesUnapplied,
+        description: 'An address update file under address-updates/inbound/ is rejected or not applied',
+      },
+    ],
+  },
+  'address-extract': {
+    handler: 'jobs/address-extract',
+    description: 'The members the address update service should check, as a fixed-width file',
+    schedule: { hour: 1, minute: 0, day: '1' },
+    tableActions: ['Scan'],
+    bucket: { write: ['address-updates/outbound/'] },
+  },
 } as const satisfies Record<string, JobSpec>;
 
 /** Jobs whose issues have not landed yet, named so that `npm run job` can say so. */
 export const PLANNED_JOBS = {
-  'address-refresh': 'the nightly address refresh (issue 6)',
   retention: 'retention (issue 7)',
 } as const;
 

@@ -5,6 +5,8 @@ export const config = {
     /** Monthly purchase totals are kept this many months after the month ends. */
     purchaseMonths: 36,
     contactMonths: 24,
+    /** Job reports and the lines they list hold customer numbers only. */
+    reportMonths: 24,
   },
   /** Receipts of a batch written at once: enough to keep DynamoDB busy, few enough not to throttle one partition. */
   batchConcurrency: 16,

@@ -39,7 +39,7 @@ export function grantBucketPrefixes(
   role: iam.IRole,
   bucket: s3.IBucket,
   key: kms.IKey,
-  prefixes: { read?: readonly string[]; write?: readonly string[] },
+  prefixes: { read?: readonly string[]; write?: readonly string[]; list?: readonly string[] },
 ): void {
   const objects = (list: readonly string[]) => list.map((prefix) => bucket.arnForObjects(`${prefix}*`));
   for (const prefix of [...(prefixes.read ?? []), ...(prefixes.write ?? [])])
@@ -54,6 +54,15 @@ export function grantBucketPrefixes(
       new iam.PolicyStatement({
         actions: ['s3:PutObject', 's3:AbortMultipartUpload'],
         resources: objects(prefixes.write),
+      }),
+    );
+  }
+  if (prefixes.list?.length) {
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': prefixes.list.map((prefix) => `${prefix}*`) } },
       }),
     );
   }

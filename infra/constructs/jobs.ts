@@ -8,7 +8,10 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
+import { LambdaInvoke, StepFunctionsStartExecution } from 'aws-cdk-lib/aws-scheduler-targets';
+import * as logsLib from 'aws-cdk-lib/aws-logs';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JobSpec, ObjectEventSpec } from '../jobs.ts';
@@ -32,7 +35,7 @@ const pascal = (name: string) => name.replace(/(^|[-/])(\w)/g, (_, _sep, c: stri
  */
 export class RegisterJobs extends Construct {
   readonly functions = new Map<string, RegisterFunction>();
-  readonly deadLetterAlarms: cloudwatch.Alarm[] = [];
+  readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: RegisterJobsProps) {
     super(scope, id);
@@ -51,6 +54,29 @@ export class RegisterJobs extends Construct {
         `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.fn.node.defaultChild as lambda.CfnFunction)}.Arn>:*]`,
         'The scheduler may invoke this one function (any version); nothing else.',
       );
+      this.alarm(
+        `${pascal(name)}Errors`,
+        `The ${name} job failed`,
+        fn.fn.metricErrors({ period: Duration.minutes(5) }),
+      );
+      for (const alarm of job.alarms ?? []) {
+        this.alarm(
+          `${pascal(name)}${alarm.metric}`,
+          alarm.description,
+          new cloudwatch.Metric({
+            namespace: alarm.namespace,
+            metricName: alarm.metric,
+            dimensionsMap: { service: alarm.service },
+            statistic: 'Maximum',
+            period: Duration.hours(1),
+          }),
+        );
+      }
+      const targetProps = {
+        retryAttempts: 2,
+        maxEventAge: Duration.hours(2),
+        deadLetterQueue: this.deadLetterQueue(`${pascal(name)}Schedule`),
+      };
       new scheduler.Schedule(this, `${pascal(name)}Schedule`, {
         description: job.description,
         schedule: scheduler.ScheduleExpression.cron({
@@ -59,11 +85,9 @@ export class RegisterJobs extends Construct {
           ...(job.schedule.day ? { day: job.schedule.day } : {}),
           timeZone: TimeZone.EUROPE_HELSINKI,
         }),
-        target: new LambdaInvoke(fn.fn, {
-          retryAttempts: 2,
-          maxEventAge: Duration.hours(2),
-          deadLetterQueue: this.deadLetterQueue(`${pascal(name)}Schedule`),
-        }),
+        target: job.runsUntilDone
+          ? new StepFunctionsStartExecution(this.loopUntilDone(pascal(name), fn.fn), targetProps)
+          : new LambdaInvoke(fn.fn, targetProps),
       });
     }
 
@@ -126,17 +150,68 @@ export class RegisterJobs extends Construct {
       'Serverless-SQSRedrivePolicy',
       'This queue is itself a dead-letter queue: nothing redrives from it.',
     );
-    this.deadLetterAlarms.push(
-      new cloudwatch.Alarm(this, `${id}DeadLettersAlarm`, {
-        alarmDescription: `A failed ${id} invocation waits in its dead-letter queue`,
-        metric: queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+    this.alarm(
+      `${id}DeadLetters`,
+      `A failed ${id} invocation waits in its dead-letter queue`,
+      queue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5) }),
+    );
+    return queue;
+  }
+
+  /** An alarm as soon as the metric reaches 1 in a period; no data (nothing happened) is fine. */
+  private alarm(id: string, description: string, metric: cloudwatch.IMetric): void {
+    this.alarms.push(
+      new cloudwatch.Alarm(this, `${id}Alarm`, {
+        alarmDescription: description,
+        metric,
         threshold: 1,
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
       }),
     );
-    return queue;
+  }
+
+  /**
+   * A job that may outlast one invocation: a Standard workflow invokes it, and again while it
+   * answers `done: false`; each invocation resumes from the checkpoint the previous one saved.
+   */
+  private loopUntilDone(id: string, fn: lambda.IFunction): sfn.StateMachine {
+    const invoke = new tasks.LambdaInvoke(this, `${id}Invoke`, {
+      lambdaFunction: fn,
+      payloadResponseOnly: true,
+      retryOnServiceExceptions: true,
+    });
+    invoke.addRetry({ errors: ['States.TaskFailed'], maxAttempts: 2, interval: Duration.minutes(1) });
+    const logs = new logsLib.LogGroup(this, `${id}WorkflowLogs`, {
+      retention: logsLib.RetentionDays.THREE_MONTHS,
+    });
+    const machine = new sfn.StateMachine(this, `${id}Workflow`, {
+      definitionBody: sfn.DefinitionBody.fromChainable(
+        invoke.next(
+          new sfn.Choice(this, `${id}Done`)
+            .when(sfn.Condition.booleanEquals('$.done', true), new sfn.Succeed(this, `${id}Finished`))
+            .otherwise(invoke),
+        ),
+      ),
+      timeout: Duration.hours(12),
+      tracingEnabled: true,
+      // Execution data is left out of the logs: the job's answer names files and counts, but never log more than needed.
+      logs: { destination: logs, level: sfn.LogLevel.ALL, includeExecutionData: false },
+    });
+    acknowledge(
+      machine.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'X-Ray tracing and CloudWatch log delivery take no resource-level permissions (AWS documents "*").',
+    );
+    acknowledge(
+      machine.role,
+      `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(fn.node.defaultChild as lambda.CfnFunction)}.Arn>:*]`,
+      'The workflow may invoke this one function (any version); nothing else.',
+    );
+    this.alarm(`${id}WorkflowFailed`, `The ${id} workflow failed or timed out`, machine.metricFailed());
+    this.alarm(`${id}WorkflowTimedOut`, `The ${id} workflow timed out`, machine.metricTimedOut());
+    return machine;
   }
 }
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { jobs, PLANNED_JOBS } from '../jobs.ts';
+import { jobs, PLANNED_JOBS, type JobSpec } from '../jobs.ts';
 import { PROJECT_ROOT } from './register.ts';
 import { LOCAL, localEnvironment } from './services.ts';
 
@@ -24,12 +24,17 @@ Object.assign(
     s3Endpoint: `http://127.0.0.1:${process.env.S3_PORT ?? LOCAL.ports.s3}`,
   }),
 );
-const job = jobs[name as keyof typeof jobs];
+const job: JobSpec = jobs[name as keyof typeof jobs];
 try {
   const module = (await import(pathToFileURL(join(PROJECT_ROOT, 'functions', `${job.handler}.ts`)).href)) as {
     handler: () => Promise<unknown>;
   };
-  console.log(JSON.stringify(await module.handler(), null, 2));
+  // As the Step Functions loop in AWS: invoke again while a job that runs until done says it is not.
+  for (;;) {
+    const result = await module.handler();
+    console.log(JSON.stringify(result, null, 2));
+    if (!job.runsUntilDone || (result as { done?: boolean }).done !== false) break;
+  }
 } catch (error) {
   const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   console.error(`${name} failed (is \`npm start\` running?): ${reason}`);

@@ -205,5 +205,7 @@ export function localEnvironment(
     TABLE_NAME: names.tableName,
     BUCKET_NAME: names.bucketName,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // There is no CloudWatch locally: the jobs print their summaries instead.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   };
 }

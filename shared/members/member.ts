@@ -96,6 +96,10 @@ export interface Member extends PersonalData {
   consents?: Partial<Record<Purpose, Consent>>;
   card: Card;
   flags: Flags;
+  /** Date of death as the population register gives it, with flags.deceased. */
+  deceasedOn?: string;
+  /** The address update line last applied to this member, so a resumed run counts it once. */
+  addressRefresh?: { fileId: string; line: number; outcome: string };
   sources: Partial<Record<PersonalField, FieldSource>>;
   version: number;
   createdAt: string;
@@ -114,6 +118,7 @@ const VIEW_ORDER = [
   ...PERSONAL_FIELDS,
   'card',
   'flags',
+  'deceasedOn',
   'version',
   'createdAt',
   'updatedAt',

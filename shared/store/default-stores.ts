@@ -7,6 +7,8 @@ import type { CardStore } from './card-store.ts';
 import type { CampaignStore } from './campaign-store.ts';
 import { DynamoCampaignStore } from './dynamo-campaign-store.ts';
 import { DynamoCardStore } from './dynamo-card-store.ts';
+import type { AddressJobStore } from './address-job-store.ts';
+import { DynamoAddressJobStore } from './dynamo-address-job-store.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -36,4 +38,11 @@ let campaigns: CampaignStore | undefined;
 export function campaignStore(): CampaignStore {
   campaigns ??= new DynamoCampaignStore(db(), tableName());
   return campaigns;
+}
+
+let addressJobs: AddressJobStore | undefined;
+
+export function addressJobStore(): AddressJobStore {
+  addressJobs ??= new DynamoAddressJobStore(db(), tableName());
+  return addressJobs;
 }

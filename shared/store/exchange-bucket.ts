@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, paginateListObjectsV2, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 
 /**
@@ -51,9 +51,26 @@ export class ExchangeBucket {
     );
   }
 
-  async read(key: string): Promise<Readable> {
-    const { Body } = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+  /** The object's bytes as a stream, from a byte offset on if given (a resumed run). */
+  async read(key: string, fromByte = 0): Promise<Readable> {
+    const { Body } = await this.s3.send(
+      new GetObjectCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ...(fromByte > 0 ? { Range: `bytes=${fromByte}-` } : {}),
+      }),
+    );
     if (!(Body instanceof Readable)) throw new Error('S3 answered without a body stream');
     return Body;
+  }
+
+  /** Keys under a prefix, in S3's order (ascending by key). */
+  async *list(prefix: string): AsyncIterable<string> {
+    for await (const page of paginateListObjectsV2(
+      { client: this.s3 },
+      { Bucket: this.bucket, Prefix: prefix },
+    )) {
+      for (const object of page.Contents ?? []) if (object.Key) yield object.Key;
+    }
   }
 }

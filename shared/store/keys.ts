@@ -94,3 +94,15 @@ export const registrationReplayKey = (actor: string, idempotencyKey: string): It
   pk: `IDEMPOTENCY#${actor}#${idempotencyKey}`,
   sk: 'REGISTER',
 });
+
+/** An address update file's progress, keyed by its object key; its file id is claimed once. */
+const ADDRESS_JOB = 'address-refresh';
+export const addressFileKey = (objectKey: string): ItemKey => jobKey(ADDRESS_JOB, `FILE#${objectKey}`);
+export const addressFileIdKey = (fileId: string): ItemKey => jobKey(ADDRESS_JOB, `FILEID#${fileId}`);
+/** A line that went to review or was rejected, in line order under its file. */
+export const addressLineKey = (objectKey: string, kind: string, line: number): ItemKey =>
+  jobKey(ADDRESS_JOB, `LINE#${objectKey}#${kind}#${String(line).padStart(9, '0')}`);
+export const addressLinesRange = (objectKey: string, kind: string) => ({
+  pk: jobKey(ADDRESS_JOB, '').pk,
+  skPrefix: `LINE#${objectKey}#${kind}#`,
+});

@@ -28,7 +28,8 @@ export interface MemberChange {
   /** Absent for a new member. The save succeeds only if the stored version is still this one. */
   before?: Member;
   after: Member;
-  audit: AuditEntry;
+  /** Staff and members are audited; a job's change carries its provenance in the field sources instead. */
+  audit?: AuditEntry;
   placeCardOrder?: CardOrder;
   /** orderedAt of a pending order this change cancels. */
   cancelCardOrder?: string;
@@ -59,4 +60,6 @@ export interface MemberStore {
   consentHistory(customerNumber: string): Promise<ConsentEvent[]>;
   /** The member's audit trail, oldest first. */
   auditTrail(customerNumber: string): Promise<AuditEntry[]>;
+  /** Every member, a page at a time (a scan: for monthly jobs, never for a request). */
+  everyMember(): AsyncIterable<Member[]>;
 }

@@ -55,6 +55,10 @@ export class MemoryMemberStore implements MemberStore {
     return this.audits.filter((e) => e.customerNumber === customerNumber);
   }
 
+  async *everyMember() {
+    yield [...this.members.values()].map((member) => structuredClone(member));
+  }
+
   async save(change: MemberChange): Promise<SaveOutcome> {
     const { before, after } = change;
     const n = after.customerNumber;
@@ -88,7 +92,7 @@ export class MemoryMemberStore implements MemberStore {
       });
     if (replayKey) this.replays.set(replayKey, n);
     this.consentEvents.push(...(change.consentEvents ?? []).map((e) => ({ ...e, customerNumber: n })));
-    this.audits.push(change.audit);
+    if (change.audit) this.audits.push(change.audit);
     return { outcome: 'saved' };
   }
 }

@@ -1,0 +1,80 @@
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { config, epochSecondsAfterMonths } from '../config.ts';
+import type { AddressFileState, AddressJobStore, NotedLine } from './address-job-store.ts';
+import { putAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import { addressFileIdKey, addressFileKey, addressLineKey, addressLinesRange } from './keys.ts';
+
+const kindOf = (line: NotedLine) => (line.outcome === 'rejected' ? 'rejected' : 'review');
+
+export class DynamoAddressJobStore implements AddressJobStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async fileState(key: string): Promise<AddressFileState | undefined> {
+    const { Item } = await transientAsUnavailable(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: addressFileKey(key), ConsistentRead: true })),
+    );
+    return Item && withoutStorage<AddressFileState>(Item);
+  }
+
+  async saveFileState(state: AddressFileState): Promise<void> {
+    await transientAsUnavailable(() =>
+      this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...addressFileKey(state.key), type: 'address-file', ...state },
+        }),
+      ),
+    );
+  }
+
+  async claimFileId(fileId: string, key: string): Promise<string> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...addressFileIdKey(fileId), type: 'address-file-id', key },
+          ConditionExpression: 'attribute_not_exists(pk) OR #key = :key',
+          ExpressionAttributeNames: { '#key': 'key' },
+          ExpressionAttributeValues: { ':key': key },
+        }),
+      );
+      return key;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const { Item } = await this.db.send(
+        new GetCommand({ TableName: this.table, Key: addressFileIdKey(fileId), ConsistentRead: true }),
+      );
+      return Item!.key as string;
+    }
+  }
+
+  async noteLines(key: string, lines: readonly NotedLine[]): Promise<void> {
+    // Kept as long as the report that lists them.
+    const expiresAt = epochSecondsAfterMonths(new Date(), config.retention.reportMonths);
+    await putAll(
+      this.db,
+      this.table,
+      lines.map((line) => ({
+        ...addressLineKey(key, kindOf(line), line.line),
+        type: 'address-line',
+        ...line,
+        expiresAt,
+      })),
+    );
+  }
+
+  async *notedLines(key: string, kind: 'review' | 'rejected'): AsyncIterable<NotedLine> {
+    const range = addressLinesRange(key, kind);
+    for await (const page of queryPages(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
+    })) {
+      for (const item of page.Items ?? []) yield withoutStorage<NotedLine>(item);
+    }
+  }
+}
