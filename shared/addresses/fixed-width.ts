@@ -14,13 +14,16 @@ export type Layout<Name extends string> = readonly Column<Name>[];
 
 export const widthOf = (layout: Layout<string>) => layout.reduce((sum, column) => sum + column.width, 0);
 
+const TRAILING_SPACES = / +$/;
+
 /** The columns of a line of exactly the layout's width, text with its right padding removed. */
 export function readColumns<Name extends string>(line: string, layout: Layout<Name>): Record<Name, string> {
   const values = {} as Record<Name, string>;
   let at = 0;
   for (const column of layout) {
     const raw = line.slice(at, at + column.width);
-    values[column.name] = column.zeroPadded ? raw : raw.trimEnd();
+    // Only the space pads: trimEnd() would also eat a no-break space (0xA0), which is data.
+    values[column.name] = column.zeroPadded ? raw : raw.replace(TRAILING_SPACES, '');
     at += column.width;
   }
   return values;

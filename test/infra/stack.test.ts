@@ -228,6 +228,59 @@ describe('jobs, events and the card manufacturer', () => {
     });
   });
 
+  it('runs the address refresh at 03:00 Helsinki time through a workflow that invokes it again until it is done', () => {
+    const machines = resources('AWS::StepFunctions::StateMachine');
+    expect(machines).toHaveLength(1);
+    const definition = JSON.stringify(machines[0]!.Properties.DefinitionString);
+    expect(definition).toContain('\\"Variable\\":\\"$.done\\",\\"BooleanEquals\\":true');
+    expect(machines[0]!.Properties).toMatchObject({
+      TracingConfiguration: { Enabled: true },
+      LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 3 * * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Helsinki',
+      Target: Match.objectLike({
+        Arn: { Ref: Match.stringLikeRegexp('AddressRefreshWorkflow') },
+        RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 7200 },
+      }),
+    });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 1 1 * ? *)',
+      ScheduleExpressionTimezone: 'Europe/Helsinki',
+    });
+  });
+
+  it('lets the address refresh list and read only inbound files and write only reports', () => {
+    const statements = s3Statements('JobsAddressRefreshRole');
+    expect(
+      statements.map((st) => [st.Action, st.Condition ?? st.Resource.match(/address-updates\/\w+\/\*/)?.[0]]),
+    ).toEqual([
+      [['s3:GetObject'], 'address-updates/inbound/*'],
+      [['s3:PutObject', 's3:AbortMultipartUpload'], 'address-updates/reports/*'],
+      [['s3:ListBucket'], { StringLike: { 's3:prefix': ['address-updates/inbound/*'] } }],
+    ]);
+  });
+
+  it('alarms on job errors, a failed workflow, lines in review and files left unapplied', () => {
+    const descriptions = resources('AWS::CloudWatch::Alarm').map(
+      (a) => a.Properties.AlarmDescription as string,
+    );
+    for (const name of Object.keys(jobs)) expect(descriptions).toContain(`The ${name} job failed`);
+    expect(descriptions).toContain('The AddressRefresh workflow failed or timed out');
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Moymore/Register',
+      MetricName: 'LinesInReview',
+      Dimensions: [{ Name: 'service', Value: 'address-refresh' }],
+      Threshold: 1,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'Moymore/Register',
+      MetricName: 'FilesUnapplied',
+      Threshold: 1,
+    });
+  });
+
   it('raises an alarm on every dead-letter queue', () => {
     const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
     const alarms = resources('AWS::CloudWatch::Alarm').map((a) => JSON.stringify(a.Properties.Dimensions));

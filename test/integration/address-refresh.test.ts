@@ -6,6 +6,7 @@ import type { LocalApi } from '../../infra/local/register.ts';
 import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
+import { handler as addressExtractJob } from '../../functions/jobs/address-extract.ts';
 import { runAddressRefresh, type AddressRefreshDeps } from '../../shared/addresses/run-refresh.ts';
 import type { Member } from '../../shared/members/member.ts';
 import { addressJobStore, memberStore } from '../../shared/store/default-stores.ts';
@@ -345,6 +346,41 @@ describe('the address refresh', () => {
     await addressRefreshJob();
     expect((await report(name)).json.counts).toEqual({ restricted: 1 });
     expect((await read(member.customerNumber)).streetAddress).toBe('Mannerheimintie 12 B 7');
+  });
+});
+
+describe('the outbound extract', () => {
+  it('writes the members to check as Latin-1 fixed-width lines, leaving out the dead, the protected and the restricted', async () => {
+    const sent = await register({ surname: 'Sjöberg-Ström', firstNames: 'Åke Müller' });
+    const left = await Promise.all([register(), register(), register()]);
+    await setFlags(left[0].customerNumber, { deceased: true });
+    await setFlags(left[1].customerNumber, { protectedAddress: true });
+    await setFlags(left[2].customerNumber, { restricted: true });
+
+    const summary = await addressExtractJob();
+    expect(summary.key).toMatch(/^address-updates\/outbound\/\d{8}\.dat$/);
+    const { Body } = await createS3Client().send(
+      new GetObjectCommand({ Bucket: bucketName(), Key: summary.key }),
+    );
+    const lines = Buffer.from(await Body!.transformToByteArray())
+      .toString('latin1')
+      .split('\r\n');
+    expect(lines.pop()).toBe('');
+    const [header, ...rest] = lines;
+    const trailer = rest.pop()!;
+    expect(header).toMatch(/^H01MOYMORE-\d{8}/);
+    expect(trailer).toBe('T' + String(rest.length).padStart(9, '0'));
+    expect(rest.length).toBe(summary.members);
+    expect(rest.every((line) => line.length === 254)).toBe(true);
+    const mine = rest.find((line) => line.startsWith('D' + sent.customerNumber))!;
+    expect(mine).toContain('Sjöberg-Ström');
+    expect(mine).toContain('Åke Müller');
+    expect(mine).toContain('19850615Mannerheimintie 12 B 7');
+    for (const member of left) expect(rest.some((line) => line.includes(member.customerNumber))).toBe(false);
+    expect(summary.leftOut).toMatchObject({
+      deceased: expect.any(Number),
+      'protected-address': expect.any(Number),
+    });
   });
 });
 
