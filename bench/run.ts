@@ -8,6 +8,7 @@ import { measureHandler } from './handler-time.ts';
 import { measurePurchases } from './purchases.ts';
 import { measureCardBatches } from './cards.ts';
 import { measureAudience } from './audience.ts';
+import { measureAddressApply, measureAddressParse } from './address.ts';
 
 /** `npm run bench`: prints the figures and writes them to BENCHMARKS.md with the command that made them. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -24,6 +25,8 @@ const CARD_ORDERS = Number(process.env.BENCH_CARD_ORDERS ?? 50_000);
 const cards = await measureCardBatches(CARD_ORDERS);
 const AUDIENCE_MEMBERS = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 20_000);
 const audience = await measureAudience(AUDIENCE_MEMBERS);
+const parse = await measureAddressParse(Number(process.env.BENCH_ADDRESS_LINES ?? 1_000_000));
+const apply = await measureAddressApply(Number(process.env.BENCH_ADDRESS_APPLY_LINES ?? 20_000));
 
 const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
 const rows = functions.map((f) => {
@@ -116,6 +119,40 @@ computed once; every item DynamoDB returns is counted (Query Count, GetItem, Bat
 | members considered per second | ${audience.consideredPerSecond.toFixed(0)} | | |
 | items read per member considered | ${audience.itemsReadPerConsidered.toFixed(2)} | ≤ 2 | ${ok(audience.itemsReadPerConsidered <= 2)} |
 | RSS before / peak during | ${audience.rssBeforeMb.toFixed(0)} MB / ${audience.rssPeakMb.toFixed(0)} MB | | |
+
+## Address refresh: parsing a file (s3rver and disk)
+
+A generated file of ${parse.lines} detail lines (${parse.megabytes.toFixed(0)} MB, Latin-1, CRLF; ${'`'}BENCH_ADDRESS_LINES${'`'}
+changes it) is read in a fresh process per measurement, bundled as a Lambda is and run by plain
+node: once doing nothing with the bytes (the floor), once splitting lines and parsing and validating
+every record as the job does. ${parse.rounds} interleaved rounds, medians; peak RSS is the process's maxRSS.
+From the local S3 is what the job reads; from disk the file sits in the page cache, so that floor is
+a memory copy.
+
+| source | floor lines/s | parse lines/s | parse ÷ floor (target ≥ 0.5) | peak RSS floor / parse (target < 150 MB) |
+| --- | ---: | ---: | ---: | ---: |
+${(['s3', 'disk'] as const)
+  .map((where) => {
+    const f = parse[where];
+    return `| ${where === 's3' ? 'local S3 (s3rver)' : 'disk (page cache)'} | ${f.floorRate.toFixed(0)} | ${f.parseRate.toFixed(0)} | ${f.ratio.toFixed(2)} (${ok(f.ratio >= 0.5)}) | ${f.floorPeakRssMb.toFixed(0)} / ${f.parsePeakRssMb.toFixed(0)} MB (${ok(f.parsePeakRssMb < 150)}) |`;
+  })
+  .join('\n')}
+
+## Address refresh: applying a file (DynamoDB Local and s3rver)
+
+${apply.lines} members, and a file naming each of them, a tenth with a new address (${'`'}BENCH_ADDRESS_APPLY_LINES${'`'}).
+One run of the job in a process of its own; every DynamoDB request is counted by command.
+
+| measure | figure | target | met |
+| --- | ---: | --- | --- |
+| changed / unchanged members | ${apply.changed} / ${apply.unchanged} | | |
+| member writes per changed member | ${apply.writesPerChanged.toFixed(2)} | 1 | ${ok(apply.writesPerChanged === 1)} |
+| member writes per unchanged member | ${apply.writesPerUnchanged.toFixed(3)} | 0 | ${ok(apply.writesPerUnchanged === 0)} |
+| member read requests per line (BatchGetItem) | ${apply.memberReadsPerLine.toFixed(4)} | ≤ 0.01 | ${ok(apply.memberReadsPerLine <= 0.01)} |
+| lines per second | ${apply.linesPerSecond.toFixed(0)} (${apply.seconds.toFixed(1)} s) | | |
+| all requests by command | ${Object.entries(apply.requests)
+  .map(([command, n]) => `${command.replace('Command', '')} ${n}`)
+  .join(', ')} | | |
 `;
 
 writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);

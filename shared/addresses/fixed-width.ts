@@ -14,16 +14,21 @@ export type Layout<Name extends string> = readonly Column<Name>[];
 
 export const widthOf = (layout: Layout<string>) => layout.reduce((sum, column) => sum + column.width, 0);
 
-const TRAILING_SPACES = / +$/;
+/**
+ * C0 and C1 controls, DEL and the no-break space: never in a record. A line without them has no
+ * whitespace but the space (Latin-1 has no other), so trimEnd() removes exactly the padding.
+ */
+// eslint-disable-next-line no-control-regex
+const NOT_PLAIN = /[\u0000-\u001f\u007f-\u00a0]/;
+export const isPlainLine = (line: string) => !NOT_PLAIN.test(line);
 
-/** The columns of a line of exactly the layout's width, text with its right padding removed. */
+/** The columns of a plain line (isPlainLine) of the layout's width, text with its right padding removed. */
 export function readColumns<Name extends string>(line: string, layout: Layout<Name>): Record<Name, string> {
   const values = {} as Record<Name, string>;
   let at = 0;
   for (const column of layout) {
     const raw = line.slice(at, at + column.width);
-    // Only the space pads: trimEnd() would also eat a no-break space (0xA0), which is data.
-    values[column.name] = column.zeroPadded ? raw : raw.replace(TRAILING_SPACES, '');
+    values[column.name] = column.zeroPadded ? raw : raw.trimEnd();
     at += column.width;
   }
   return values;

@@ -123,13 +123,15 @@ async function readStructure(
   let header: ReturnType<typeof parseHeader> | undefined;
   let firstDetail = { number: 2, offset: 0 };
   let last: Line | undefined;
-  for await (const line of latin1Lines(await bucket.read(key))) {
-    if (line.number === 1) {
-      header = parseHeader(line.text);
-      if (!header.ok) return header;
-      firstDetail = { number: 2, offset: line.nextOffset };
+  for await (const lines of latin1Lines(await bucket.read(key))) {
+    for (const line of lines) {
+      if (line.number === 1) {
+        header = parseHeader(line.text);
+        if (!header.ok) return header;
+        firstDetail = { number: 2, offset: line.nextOffset };
+      }
+      if (line.text !== '') last = line;
     }
-    if (line.text !== '') last = line;
   }
   if (!header) return { ok: false, reason: 'the file is empty' };
   if (!header.ok) return header;
@@ -153,13 +155,16 @@ async function applyFile(state: AddressFileState, deps: AddressRefreshDeps): Pro
   const bytes = await deps.bucket.read(state.key, state.next!.offset);
   let window: Line[] = [];
   try {
-    for await (const line of latin1Lines(bytes, state.next)) {
-      if (line.number > lastDetail) break;
-      window.push(line);
-      if (window.length < windowLines) continue;
-      await applyWindow(window, state, deps);
-      window = [];
-      if ((deps.timeLeft?.() ?? Infinity) < STOP_MARGIN_MS && state.next!.number <= lastDetail) return false;
+    for await (const lines of latin1Lines(bytes, state.next)) {
+      for (const line of lines) {
+        if (line.number > lastDetail) break;
+        window.push(line);
+        if (window.length < windowLines) continue;
+        await applyWindow(window, state, deps);
+        window = [];
+        if ((deps.timeLeft?.() ?? Infinity) < STOP_MARGIN_MS && state.next!.number <= lastDetail)
+          return false;
+      }
     }
     if (window.length > 0) await applyWindow(window, state, deps);
   } finally {

@@ -1,7 +1,7 @@
 import { isCustomerNumber } from '../members/customer-number.ts';
-import { FirstNames, PostOffice, StreetAddress, Surname } from '../members/schemas.ts';
+import { isAddressText, isName } from '../members/schemas.ts';
 import { isCalendarDate } from '../time/helsinki.ts';
-import { readColumns, widthOf, writeColumns, type Layout } from './fixed-width.ts';
+import { isPlainLine, readColumns, widthOf, writeColumns, type Layout } from './fixed-width.ts';
 
 /** The address update file of formats/address-update.md: header, detail lines, trailer. */
 export const HEADER_LAYOUT = [
@@ -74,27 +74,24 @@ const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, re
 
 /** YYYYMMDD to YYYY-MM-DD, if it is a real date. */
 function isoDate(compact: string): string | undefined {
-  if (!/^\d{8}$/.test(compact)) return undefined;
+  if (compact.length !== 8) return undefined;
   const iso = `${compact.slice(0, 4)}-${compact.slice(4, 6)}-${compact.slice(6)}`;
   return isCalendarDate(iso) ? iso : undefined;
 }
 const compactDate = (iso: string | undefined) => (iso ?? '').replaceAll('-', '');
 
-// Latin-1 control characters (C0, DEL, C1) never belong in a name or an address.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-
 export const isFinnish = (update: Pick<AddressUpdate, 'country'>) =>
   update.country === '' || update.country === 'FI';
 
 export function parseHeader(line: string): Parsed<UpdateHeader> {
-  if (line.length !== HEADER_WIDTH || line[0] !== 'H') {
+  if (line.length !== HEADER_WIDTH || line[0] !== 'H' || !isPlainLine(line)) {
     return fail(`the first line must be a header record H of ${HEADER_WIDTH} characters`);
   }
   const columns = readColumns(line, HEADER_LAYOUT);
   if (columns.version !== '01') return fail(`format version ${columns.version} is not 01`);
   const created = isoDate(columns.created);
   const referenceDate = isoDate(columns.referenceDate);
-  if (!columns.fileId.trim() || CONTROL.test(columns.fileId)) return fail('the header has no file id');
+  if (!columns.fileId.trim()) return fail('the header has no file id');
   if (!created || !referenceDate) return fail('the header dates must be YYYYMMDD');
   return {
     ok: true,
@@ -113,6 +110,7 @@ export function parseTrailer(line: string): Parsed<{ count: number }> {
 /** A detail line: every field checked, the first fault given as the reason. */
 export function parseDetail(line: string): Parsed<AddressUpdate> {
   if (line.length !== DETAIL_WIDTH) return fail(`expected ${DETAIL_WIDTH} characters, found ${line.length}`);
+  if (!isPlainLine(line)) return fail('the line holds control characters or no-break spaces');
   const c = readColumns(line, DETAIL_LAYOUT);
   if (c.recordType !== 'D') return fail('expected a detail record D');
   if (!isCustomerNumber(c.customerNumber)) return fail('customer number is not valid');
@@ -120,14 +118,16 @@ export function parseDetail(line: string): Parsed<AddressUpdate> {
   if (!match) return fail(`unknown match code "${c.match}"`);
   const status = STATUSES[(line[12] ?? '') as keyof typeof STATUSES];
   if (!status) return fail(`unknown status code "${c.status}"`);
-  if (c.moveDate && !isoDate(c.moveDate)) return fail('move date must be YYYYMMDD');
-  if (c.dateOfDeath && !isoDate(c.dateOfDeath)) return fail('date of death must be YYYYMMDD');
+  const moveDate = c.moveDate ? isoDate(c.moveDate) : '';
+  const dateOfDeath = c.dateOfDeath ? isoDate(c.dateOfDeath) : '';
+  if (moveDate === undefined) return fail('move date must be YYYYMMDD');
+  if (dateOfDeath === undefined) return fail('date of death must be YYYYMMDD');
   if (status === 'deceased' && !c.dateOfDeath) return fail('status K needs a date of death');
   if (c.postalCode && !/^\d{5}$/.test(c.postalCode)) return fail('postal code must be 5 digits');
   if (c.country && !/^[A-Z]{2}$/.test(c.country)) return fail('country must be two capital letters');
   if (c.language && !/^[a-z]{2}$/.test(c.language)) return fail('language must be two small letters');
   for (const field of ['surname', 'firstNames', 'streetAddress', 'postOffice', 'foreignAddress'] as const) {
-    if (CONTROL.test(c[field]) || c[field].startsWith(' ')) return fail(`${field} is not text`);
+    if (c[field].startsWith(' ')) return fail(`${field} begins with a space`);
   }
   const update: AddressUpdate = {
     customerNumber: c.customerNumber,
@@ -140,8 +140,8 @@ export function parseDetail(line: string): Parsed<AddressUpdate> {
     postOffice: c.postOffice,
     country: c.country,
     foreignAddress: c.foreignAddress,
-    ...(c.moveDate ? { moveDate: isoDate(c.moveDate)! } : {}),
-    ...(c.dateOfDeath ? { dateOfDeath: isoDate(c.dateOfDeath)! } : {}),
+    ...(moveDate ? { moveDate } : {}),
+    ...(dateOfDeath ? { dateOfDeath } : {}),
     language: c.language,
   };
   const unusable = match === 'matched' && status !== 'update-ban' ? whatIsMissing(update) : undefined;
@@ -149,17 +149,17 @@ export function parseDetail(line: string): Parsed<AddressUpdate> {
 }
 
 /**
- * A matched record must carry what the register would store: the same rules as a member's own
- * input, so a refreshed member always passes the API's validation.
+ * A matched record must carry what the register would store: the same patterns as a member's own
+ * input (the column widths are the API's maximum lengths), so a refreshed member passes the API's validation.
  */
 function whatIsMissing(update: AddressUpdate): string | undefined {
-  if (!Surname.safeParse(update.surname).success) return 'surname is missing or not a name';
-  if (!FirstNames.safeParse(update.firstNames).success) return 'first names are missing or not names';
+  if (!isName(update.surname)) return 'surname is missing or not a name';
+  if (!isName(update.firstNames)) return 'first names are missing or not names';
   if (update.status !== 'normal') return undefined;
   if (!isFinnish(update)) return update.foreignAddress ? undefined : 'a foreign address is missing';
-  if (!StreetAddress.safeParse(update.streetAddress).success) return 'street address is missing or invalid';
+  if (!isAddressText(update.streetAddress)) return 'street address is missing or invalid';
   if (!update.postalCode) return 'postal code is missing';
-  if (!PostOffice.safeParse(update.postOffice).success) return 'post office is missing or invalid';
+  if (!isName(update.postOffice)) return 'post office is missing or invalid';
   return undefined;
 }
 

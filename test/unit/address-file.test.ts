@@ -107,12 +107,13 @@ describe('the address update file', () => {
             at += size;
           }
           const lines = [];
-          for await (const l of latin1Lines(Readable.from(chunks))) lines.push(l);
+          for await (const batch of latin1Lines(Readable.from(chunks))) lines.push(...batch);
           expect(lines.map((l) => l.text)).toEqual(texts);
           for (const l of lines) {
             const rest = [];
-            for await (const r of latin1Lines(Readable.from([bytes.subarray(l.offset)]), l))
-              rest.push(r.text);
+            for await (const batch of latin1Lines(Readable.from([bytes.subarray(l.offset)]), l)) {
+              rest.push(...batch.map((r) => r.text));
+            }
             expect(rest).toEqual(texts.slice(l.number - 1));
           }
         },
