@@ -18,7 +18,6 @@ export const widthOf = (layout: Layout<string>) => layout.reduce((sum, column) =
  * C0 and C1 controls, DEL and the no-break space: never in a record. A line without them has no
  * whitespace but the space (Latin-1 has no other), so trimEnd() removes exactly the padding.
  */
-// eslint-disable-next-line no-control-regex
 const NOT_PLAIN = /[\u0000-\u001f\u007f-\u00a0]/;
 export const isPlainLine = (line: string) => !NOT_PLAIN.test(line);
 
