@@ -43,7 +43,7 @@ function membersWithHistory(count: number) {
         group_food: 1000,
         receipts: 1,
       })),
-      { ...auditKey(n, '2026-11-01T00:00:00Z', 'bench', String(i)), type: 'audit', action: 'read' },
+      { ...auditKey(n, 1), type: 'audit', action: 'read', at: '2026-11-01T00:00:00Z', actor: 'bench' },
     ];
   });
 }

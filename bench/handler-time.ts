@@ -1,12 +1,12 @@
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { routes } from '../infra/routes.ts';
 import { apiHandler } from '../shared/http/api-handler.ts';
-import { aStoredMember } from '../test/support/fixtures.ts';
+import { aStoredProfileItem } from '../test/support/fixtures.ts';
 
 const N = '1234567897';
-const ITEM = aStoredMember(N);
+const ITEM = aStoredProfileItem(N);
 
 const event = {
   version: '2.0',
@@ -45,6 +45,7 @@ export async function measureHandler() {
   const dynamo = mockClient(DynamoDBDocumentClient);
   dynamo.on(GetCommand).resolves({ Item: ITEM });
   dynamo.on(PutCommand).resolves({});
+  dynamo.on(QueryCommand).resolves({ Items: [] }); // the audit chain's head
   const { handler: read } = await import('../functions/api/members/read.ts');
   // The same middy stack and schemas with a domain call that does nothing: what the plumbing costs.
   const plumbingOnly = apiHandler(routes.readMember, async () => ITEM);

@@ -7,6 +7,12 @@ export const config = {
     contactMonths: 24,
     /** Job reports and the lines they list hold customer numbers only. */
     reportMonths: 24,
+    /** A deceased member is erased this long after the date of death. */
+    afterDeathMonths: 12,
+    /** A member's own erasure request is carried out by the retention job after this many days, unless an admin does it first. */
+    erasureRequestDays: 7,
+    /** Files with personal data in the exchange bucket (batches, address files, exports). */
+    exchangeFileDays: 30,
   },
   /** Receipts of a batch written at once: enough to keep DynamoDB busy, few enough not to throttle one partition. */
   batchConcurrency: 16,

@@ -1,5 +1,16 @@
+import type { Role } from '../auth/roles.ts';
 import type { Caller } from '../auth/caller.ts';
 import type { AuditAction, AuditEntry } from '../store/member-store.ts';
+
+/** Why each role handles members' data (the catalogue's purposes, in the words of the audit). */
+const AUDIT_PURPOSE: Record<Role, string> = {
+  admin: 'administration',
+  'customer-service': 'customer-service',
+  processor: 'operations',
+  marketing: 'marketing',
+  pos: 'purchases',
+  member: 'own-data',
+};
 
 export const auditEntry = (
   caller: Caller,
@@ -14,6 +25,7 @@ export const auditEntry = (
   role: caller.role,
   action,
   via: caller.via,
+  purpose: AUDIT_PURPOSE[caller.role],
   requestId: caller.requestId,
   ...(fields ? { fields } : {}),
 });

@@ -98,6 +98,8 @@ export interface Member extends PersonalData {
   flags: Flags;
   /** Date of death as the population register gives it, with flags.deceased. */
   deceasedOn?: string;
+  /** When the member asked to be erased (Art. 17); the retention job carries it out unless an admin does first. */
+  erasureRequestedAt?: string;
   /** The address update line last applied to this member, so a resumed run counts it once. */
   addressRefresh?: { fileId: string; line: number; outcome: string };
   sources: Partial<Record<PersonalField, FieldSource>>;
@@ -119,6 +121,7 @@ const VIEW_ORDER = [
   'card',
   'flags',
   'deceasedOn',
+  'erasureRequestedAt',
   'version',
   'createdAt',
   'updatedAt',

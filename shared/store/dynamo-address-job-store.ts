@@ -3,7 +3,13 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { AddressFileState, AddressJobStore, NotedLine } from './address-job-store.ts';
 import { putAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
-import { addressFileIdKey, addressFileKey, addressLineKey, addressLinesRange } from './keys.ts';
+import {
+  addressFileIdKey,
+  addressFileKey,
+  addressLineKey,
+  addressLinesRange,
+  memberRefIndex,
+} from './keys.ts';
 
 const kindOf = (line: NotedLine) => (line.outcome === 'rejected' ? 'rejected' : 'review');
 
@@ -60,6 +66,9 @@ export class DynamoAddressJobStore implements AddressJobStore {
       this.table,
       lines.map((line) => ({
         ...addressLineKey(key, kindOf(line), line.line),
+        ...(line.customerNumber
+          ? memberRefIndex(line.customerNumber, `address-line#${key}#${line.line}`)
+          : {}),
         type: 'address-line',
         ...line,
         expiresAt,

@@ -14,6 +14,7 @@ import { queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts'
 import {
   batchOrderIndex,
   cardKey,
+  memberRefIndex,
   cardOrderKey,
   JOB_ITEM_PREFIX,
   jobKey,
@@ -379,6 +380,7 @@ export class DynamoCardStore implements CardStore {
           TableName: this.table,
           Item: {
             ...cardKey(effect.linkCard),
+            ...memberRefIndex(order.customerNumber, 'card'),
             type: 'card',
             customerNumber: order.customerNumber,
             cardType: order.cardType,

@@ -1,10 +1,11 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
-  type QueryCommandInput,
   GetCommand,
   paginateScan,
   PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -27,10 +28,30 @@ import {
   mobileKey,
   pendingCardOrderIndex,
   registrationReplayKey,
+  anonymousPurchasesKey,
+  erasureDueIndex,
+  memberPartitions,
+  memberRefIndex,
+  monthOfPurchaseKey,
+  PROFILE_SK,
   type ItemKey,
 } from './keys.ts';
-import type { AuditEntry, MemberChange, MemberLookup, MemberStore, SaveOutcome } from './member-store.ts';
-import { queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import type {
+  AuditEntry,
+  MemberChange,
+  MemberLookup,
+  MemberPrivacyStore,
+  MemberStore,
+  SaveOutcome,
+  StoredItem,
+  Tombstone,
+} from './member-store.ts';
+import { deleteAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import { GROUP_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
+import type { MonthTotals } from './purchase-store.ts';
+import { TABLE_SCHEMA } from './table.ts';
+import { auditHash, GENESIS, type ChainedAuditEntry } from '../members/audit-chain.ts';
+import { erasureDueOn } from '../privacy/erasure-due.ts';
 import { inParallel } from '../concurrency.ts';
 import { temporarilyUnavailable } from '../http/problem.ts';
 
@@ -38,7 +59,7 @@ type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
 >[number];
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
-type Guard = 'profile' | 'email' | 'mobile' | 'replay' | 'other';
+type Guard = 'profile' | 'email' | 'mobile' | 'replay' | 'audit' | 'other';
 const RETRYABLE_CANCELLATIONS = new Set([
   'TransactionConflict',
   'ThrottlingError',
@@ -49,16 +70,16 @@ const RETRYABLE_CANCELLATIONS = new Set([
 const BATCH_GET_LIMIT = 100;
 const BATCHES_IN_FLIGHT = 4;
 
-const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
+const memberOf = (item: Record<string, unknown>): Member => {
+  const { replayKey: _replayKey, ...member } = withoutStorage<Member & { replayKey?: string }>(item);
+  return member;
+};
+const isProfile = (item: Record<string, unknown> | undefined) => item?.type === 'member';
 
-const auditItem = (entry: AuditEntry) => ({
-  ...auditKey(entry.customerNumber, entry.at, entry.actor, entry.requestId),
-  type: 'audit',
-  ...entry,
-  expiresAt: epochSecondsAfterMonths(new Date(entry.at), config.retention.auditMonths),
-});
+/** A save or an audit that lost the race for the next audit sequence number tries again, this often. */
+const AUDIT_ATTEMPTS = 5;
 
-export class DynamoMemberStore implements MemberStore {
+export class DynamoMemberStore implements MemberStore, MemberPrivacyStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
@@ -70,7 +91,16 @@ export class DynamoMemberStore implements MemberStore {
         new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true }),
       ),
     );
-    return Item && memberOf(Item);
+    return isProfile(Item) ? memberOf(Item!) : undefined;
+  }
+
+  async tombstone(customerNumber: string): Promise<Tombstone | undefined> {
+    const { Item } = await transientAsUnavailable(() =>
+      this.db.send(
+        new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true }),
+      ),
+    );
+    return Item?.type === 'erased' ? withoutStorage<Tombstone>(Item) : undefined;
   }
 
   async getMany(customerNumbers: readonly string[]): Promise<Map<string, Member>> {
@@ -91,7 +121,7 @@ export class DynamoMemberStore implements MemberStore {
             new BatchGetCommand({ RequestItems: { [this.table]: { Keys: asked, ConsistentRead: true } } }),
           ),
         );
-        for (const item of answer.Responses?.[this.table] ?? []) {
+        for (const item of (answer.Responses?.[this.table] ?? []).filter(isProfile)) {
           const member = memberOf(item);
           members.set(member.customerNumber, member);
         }
@@ -117,9 +147,46 @@ export class DynamoMemberStore implements MemberStore {
   }
 
   async audit(entry: AuditEntry): Promise<void> {
-    await transientAsUnavailable(() =>
-      this.db.send(new PutCommand({ TableName: this.table, Item: auditItem(entry) })),
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await transientAsUnavailable(async () =>
+          this.db.send(new PutCommand(await this.chainedAuditPut(entry))),
+        );
+        return;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException) || attempt === AUDIT_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  /**
+   * The entry as the next link of the member's chain: the newest entry is read and the next sequence
+   * number taken by a conditional put, so two entries written at once cannot share a place.
+   */
+  private async chainedAuditPut(entry: AuditEntry) {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': auditPartition(entry.customerNumber) },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
     );
+    const head = Items?.[0] as ChainedAuditEntry | undefined;
+    const link = { ...entry, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS };
+    return {
+      TableName: this.table,
+      Item: {
+        ...auditKey(entry.customerNumber, link.seq),
+        type: 'audit',
+        ...link,
+        hash: await auditHash(link),
+        expiresAt: epochSecondsAfterMonths(new Date(entry.at), config.retention.auditMonths),
+      },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    };
   }
 
   async consentHistory(customerNumber: string): Promise<ConsentEvent[]> {
@@ -130,8 +197,8 @@ export class DynamoMemberStore implements MemberStore {
     });
   }
 
-  async auditTrail(customerNumber: string): Promise<AuditEntry[]> {
-    return this.all<AuditEntry>({
+  async auditTrail(customerNumber: string): Promise<ChainedAuditEntry[]> {
+    return this.all<ChainedAuditEntry>({
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': auditPartition(customerNumber) },
     });
@@ -142,12 +209,157 @@ export class DynamoMemberStore implements MemberStore {
       { client: this.db },
       {
         TableName: this.table,
-        FilterExpression: 'sk = :profile',
-        ExpressionAttributeValues: { ':profile': memberKey('').sk },
+        FilterExpression: 'sk = :profile AND #type = :member',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':profile': PROFILE_SK, ':member': 'member' },
       },
     );
     for await (const page of pages) {
       if (page.Items?.length) yield page.Items.map(memberOf);
+    }
+  }
+
+  async memberItems(customerNumber: string): Promise<StoredItem[]> {
+    const partitions = memberPartitions(customerNumber);
+    const found: StoredItem[] = [];
+    const queries: QueryCommandInput[] = [
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partitions.member },
+      },
+      {
+        TableName: this.table,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': partitions.audit },
+      },
+      {
+        TableName: this.table,
+        IndexName: TABLE_SCHEMA.gsi1.indexName,
+        KeyConditionExpression: 'gsi1pk = :refs',
+        ExpressionAttributeValues: { ':refs': partitions.refs },
+      },
+    ];
+    for (const query of queries) {
+      for await (const page of queryPages(this.db, query)) {
+        for (const item of page.Items ?? []) {
+          const key = { pk: String(item.pk), sk: String(item.sk) };
+          const data =
+            item.type === 'purchases'
+              ? { ...totalsOf(monthOfPurchaseKey(key.sk), item) }
+              : item.type === 'member'
+                ? { ...memberOf(item) }
+                : withoutStorage<Record<string, unknown>>(item);
+          found.push({ type: String(item.type), key, data });
+        }
+      }
+    }
+    return found;
+  }
+
+  async erase(
+    member: Member,
+    items: readonly StoredItem[],
+    tombstone: Tombstone,
+  ): Promise<'erased' | 'stale'> {
+    const months = items.filter((item) => item.type === 'purchases');
+    // Each month moves to the anonymous totals and leaves the member in one transaction: a second run cannot count it twice.
+    await inParallel(months, 4, async ({ key, data }) => {
+      const totals = data as unknown as MonthTotals;
+      const names: Record<string, string> = {
+        '#receipts': 'receipts',
+        '#members': 'members',
+        '#month': 'month',
+      };
+      const values: Record<string, unknown> = {
+        ':receipts': totals.receipts,
+        ':one': 1,
+        ':month': totals.month,
+      };
+      const adds = ['#receipts :receipts', '#members :one'];
+      Object.entries(totals.groups).forEach(([group, cents], i) => {
+        names[`#g${i}`] = GROUP_PREFIX + group;
+        values[`:g${i}`] = cents;
+        adds.push(`#g${i} :g${i}`);
+      });
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Update: {
+                  TableName: this.table,
+                  Key: anonymousPurchasesKey(totals.month),
+                  UpdateExpression: `ADD ${adds.join(', ')} SET #month = :month, #type = :type`,
+                  ExpressionAttributeNames: { ...names, '#type': 'type' },
+                  ExpressionAttributeValues: { ...values, ':type': 'anonymous-purchases' },
+                },
+              },
+              { Delete: { TableName: this.table, Key: key, ConditionExpression: 'attribute_exists(pk)' } },
+            ],
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof TransactionCanceledException)) throw error; // already moved by an earlier run
+      }
+    });
+    const rest = items.filter(
+      (item) => item.type !== 'purchases' && item.type !== 'member' && item.type !== 'erased',
+    );
+    await deleteAll(
+      this.db,
+      this.table,
+      rest.map((item) => item.key),
+    );
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: { ...memberKey(member.customerNumber), type: 'erased', ...tombstone },
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':expected': member.version },
+        }),
+      );
+      return 'erased';
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return 'stale';
+      throw error;
+    }
+  }
+
+  async *erasureDue(day: string): AsyncIterable<string[]> {
+    const index = erasureDueIndex(day, '');
+    for await (const page of queryPages(this.db, {
+      TableName: this.table,
+      IndexName: TABLE_SCHEMA.gsi1.indexName,
+      KeyConditionExpression: 'gsi1pk = :due AND gsi1sk <= :day',
+      ExpressionAttributeValues: { ':due': index.gsi1pk, ':day': index.gsi1sk + '~' },
+    })) {
+      const numbers = (page.Items ?? []).map((item) => String(item.customerNumber));
+      if (numbers.length > 0) yield numbers;
+    }
+  }
+
+  async *auditedMembers(): AsyncIterable<string> {
+    const seen = new Set<string>();
+    for await (const page of paginateScan(
+      { client: this.db },
+      {
+        TableName: this.table,
+        FilterExpression: '#type = :audit',
+        ProjectionExpression: 'customerNumber',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':audit': 'audit' },
+      },
+    )) {
+      for (const item of page.Items ?? []) {
+        const n = String(item.customerNumber);
+        if (!seen.has(n)) {
+          seen.add(n);
+          yield n;
+        }
+      }
     }
   }
 
@@ -163,7 +375,17 @@ export class DynamoMemberStore implements MemberStore {
   }
 
   async save(change: MemberChange): Promise<SaveOutcome> {
-    const { items, guards } = this.transaction(change);
+    for (let attempt = 1; ; attempt++) {
+      const outcome = await this.saveOnce(change);
+      if (outcome !== 'audit-raced' || attempt === AUDIT_ATTEMPTS) {
+        if (outcome === 'audit-raced') throw temporarilyUnavailable(config.retryAfterSeconds);
+        return outcome;
+      }
+    }
+  }
+
+  private async saveOnce(change: MemberChange): Promise<SaveOutcome | 'audit-raced'> {
+    const { items, guards } = await this.transaction(change);
     // The profile alone needs no transaction: one conditional put, at half a transaction's capacity.
     if (items.length === 1 && items[0]!.Put) {
       try {
@@ -185,7 +407,7 @@ export class DynamoMemberStore implements MemberStore {
     }
   }
 
-  private transaction(change: MemberChange) {
+  private async transaction(change: MemberChange) {
     const { before, after } = change;
     const items: TransactItem[] = [];
     const guards: Guard[] = [];
@@ -199,7 +421,15 @@ export class DynamoMemberStore implements MemberStore {
     add('profile', {
       Put: {
         TableName: Table,
-        Item: { ...memberKey(n), type: 'member', ...after },
+        Item: {
+          ...memberKey(n),
+          ...(erasureDueOn(after) ? erasureDueIndex(erasureDueOn(after)!, n) : {}),
+          type: 'member',
+          ...after,
+          ...(change.replay
+            ? { replayKey: registrationReplayKey(change.replay.actor, change.replay.key).pk }
+            : {}),
+        },
         ...(before
           ? {
               ConditionExpression: '#version = :expected',
@@ -227,7 +457,12 @@ export class DynamoMemberStore implements MemberStore {
         add(field, {
           Put: {
             TableName: Table,
-            Item: { ...keyOf(now), type: `unique-${field}`, customerNumber: n },
+            Item: {
+              ...keyOf(now),
+              ...memberRefIndex(n, `unique-${field}`),
+              type: `unique-${field}`,
+              customerNumber: n,
+            },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         });
@@ -290,6 +525,7 @@ export class DynamoMemberStore implements MemberStore {
           TableName: Table,
           Item: {
             ...registrationReplayKey(change.replay.actor, change.replay.key),
+            ...memberRefIndex(n, 'registration-replay'),
             type: 'registration-replay',
             customerNumber: n,
             expiresAt: Math.floor(Date.parse(after.updatedAt) / 1000) + config.idempotencyHours * 3600,
@@ -298,7 +534,7 @@ export class DynamoMemberStore implements MemberStore {
         },
       });
     }
-    if (change.audit) add('other', { Put: { TableName: Table, Item: auditItem(change.audit) } });
+    if (change.audit) add('audit', { Put: await this.chainedAuditPut(change.audit) });
     return { items, guards };
   }
 
@@ -306,7 +542,7 @@ export class DynamoMemberStore implements MemberStore {
     change: MemberChange,
     guards: Guard[],
     error: TransactionCanceledException,
-  ): Promise<SaveOutcome> {
+  ): Promise<SaveOutcome | 'audit-raced'> {
     const failed = (error.CancellationReasons ?? []).flatMap((reason, i) =>
       reason.Code === 'ConditionalCheckFailed' ? [guards[i]] : [],
     );
@@ -326,6 +562,7 @@ export class DynamoMemberStore implements MemberStore {
     if (failed.includes('profile')) return { outcome: change.before ? 'stale' : 'customer-number-taken' };
     if (failed.includes('email')) return { outcome: 'duplicate', field: 'email' };
     if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
+    if (failed.includes('audit')) return 'audit-raced';
     // Cancelled by a conflicting transaction or throttling: nothing changed, safe to resend. Anything else is a bug.
     const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code);
     if (reasons.some((code) => code && RETRYABLE_CANCELLATIONS.has(code))) {

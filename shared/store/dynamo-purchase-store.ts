@@ -10,10 +10,10 @@ import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from './p
  * Each group is a top-level number attribute, because ADD works only on top-level attributes; the
  * counted receipts are a string set of short tags, which keeps a month of 60 receipts under 2 KB.
  */
-const GROUP_PREFIX = 'group_';
+export const GROUP_PREFIX = 'group_';
 type Item = Record<string, unknown>;
 
-function totalsOf(month: string, item: Item): MonthTotals {
+export function totalsOf(month: string, item: Item): MonthTotals {
   const groups: MonthTotals['groups'] = {};
   for (const [name, value] of Object.entries(item)) {
     const code = name.slice(GROUP_PREFIX.length);

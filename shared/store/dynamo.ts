@@ -64,20 +64,46 @@ export async function* queryPages(
 const BATCH_WRITE_LIMIT = 25;
 
 /** Puts many items, 25 a request, a few requests at once; what DynamoDB leaves unprocessed is sent again after a pause. */
-export async function putAll(
+export const putAll = (
   db: DynamoDBDocumentClient,
   table: string,
   items: readonly Record<string, unknown>[],
   inFlight = 4,
+) =>
+  writeAll(
+    db,
+    table,
+    items.map((Item) => ({ PutRequest: { Item } })),
+    inFlight,
+  );
+
+/** Deletes many items by key, as putAll puts them. */
+export const deleteAll = (
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly Record<string, unknown>[],
+) =>
+  writeAll(
+    db,
+    table,
+    keys.map((Key) => ({ DeleteRequest: { Key } })),
+    4,
+  );
+
+async function writeAll(
+  db: DynamoDBDocumentClient,
+  table: string,
+  requests: readonly Record<string, unknown>[],
+  inFlight: number,
 ): Promise<void> {
-  const chunks = Array.from({ length: Math.ceil(items.length / BATCH_WRITE_LIMIT) }, (_, i) =>
-    items.slice(i * BATCH_WRITE_LIMIT, (i + 1) * BATCH_WRITE_LIMIT),
+  const chunks = Array.from({ length: Math.ceil(requests.length / BATCH_WRITE_LIMIT) }, (_, i) =>
+    requests.slice(i * BATCH_WRITE_LIMIT, (i + 1) * BATCH_WRITE_LIMIT),
   );
   await inParallel(chunks, inFlight, async (chunk) => {
-    let pending: Record<string, unknown>[] | undefined = chunk.map((Item) => ({ PutRequest: { Item } }));
+    let pending: readonly Record<string, unknown>[] | undefined = chunk;
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-      const asked: Record<string, unknown>[] = pending;
+      const asked = pending;
       const answer = await transientAsUnavailable(() =>
         db.send(new BatchWriteCommand({ RequestItems: { [table]: asked as never } })),
       );

@@ -11,6 +11,8 @@ export const memberKey = (customerNumber: string): ItemKey => ({
   pk: memberPartition(customerNumber),
   sk: 'PROFILE',
 });
+/** The month of a purchase-month sort key, if it is one. */
+export const isPurchaseMonthSk = (sk: string) => sk.startsWith(PURCHASE_MONTH_PREFIX);
 export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'UNIQUE' });
 export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
 export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });
@@ -85,10 +87,33 @@ export const batchOrderIndex = (batchId: string, sequence: number) => ({
 export const jobKey = (job: string, id: string): ItemKey => ({ pk: `JOB#${job}`, sk: id });
 export const JOB_ITEM_PREFIX = { cardBatch: 'BATCH#' } as const;
 
-/** The request id makes two audit events of one actor in the same millisecond distinct. */
-export const auditKey = (customerNumber: string, at: string, actor: string, requestId: string): ItemKey => ({
+/** A member's audit entries in chain order: the sequence number is taken by a conditional put. */
+export const auditKey = (customerNumber: string, seq: number): ItemKey => ({
   pk: auditPartition(customerNumber),
-  sk: `${at}#${actor}#${requestId}`,
+  sk: String(seq).padStart(12, '0'),
+});
+/**
+ * Sparse GSI1 attributes on items outside the member's partitions that name the member (unique keys,
+ * the card mapping, a registration replay, address lines in review), so that export and erasure find
+ * everything without a scan.
+ */
+export const memberRefIndex = (customerNumber: string, what: string) => ({
+  gsi1pk: `REFS#${customerNumber}`,
+  gsi1sk: what,
+});
+export const memberPartitions = (customerNumber: string) => ({
+  member: memberPartition(customerNumber),
+  audit: auditPartition(customerNumber),
+  refs: memberRefIndex(customerNumber, '').gsi1pk,
+});
+/** Purchase totals of erased members, summed per month: no customer number, no link to anyone. */
+export const anonymousPurchasesKey = (month: string): ItemKey => ({ pk: 'ANONYMOUS#PURCHASES', sk: month });
+/** A member's profile item is replaced by the erasure tombstone under the same key. */
+export const PROFILE_SK = 'PROFILE';
+/** Sparse GSI1 on a profile whose erasure is due (date of death + 12 months, or an erasure request + days). */
+export const erasureDueIndex = (due: string, customerNumber: string) => ({
+  gsi1pk: 'ERASURE-DUE',
+  gsi1sk: `${due}#${customerNumber}`,
 });
 export const registrationReplayKey = (actor: string, idempotencyKey: string): ItemKey => ({
   pk: `IDEMPOTENCY#${actor}#${idempotencyKey}`,

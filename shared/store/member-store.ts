@@ -2,7 +2,20 @@ import type { Role } from '../auth/roles.ts';
 import type { CardType, Member } from '../members/member.ts';
 import type { ConsentEvent } from '../consents/purposes.ts';
 
-export type AuditAction = 'read' | 'search' | 'register' | 'correct' | 'choose-card' | 'consent';
+export type AuditAction =
+  | 'read'
+  | 'search'
+  | 'export'
+  | 'read-audit'
+  | 'register'
+  | 'correct'
+  | 'choose-card'
+  | 'consent'
+  | 'restrict'
+  | 'erasure-request';
+
+/** Actions that only read: they are what "who viewed my data" lists as views. */
+export const READ_ACTIONS: readonly AuditAction[] = ['read', 'search', 'export', 'read-audit'];
 
 /** Who did what to whose data, and when. Field names only, never values. */
 export interface AuditEntry {
@@ -12,8 +25,29 @@ export interface AuditEntry {
   role: Role;
   action: AuditAction;
   via: string;
+  /** Why the actor had the data in hand: the role's purpose. */
+  purpose: string;
   requestId: string;
   fields?: string[];
+}
+
+/** One stored item about a member: its catalogue type, its data as the domain sees it, and an opaque key. */
+export interface StoredItem {
+  type: string;
+  data: Record<string, unknown>;
+  key: { pk: string; sk: string };
+}
+
+/** What is left of an erased member: no personal data. */
+export interface Tombstone {
+  customerNumber: string;
+  erasedAt: string;
+  erasedBy: string;
+  role: string;
+  reason: string;
+  requestedAt?: string;
+  /** How many items of each type were erased. */
+  erased: Record<string, number>;
 }
 
 export interface CardOrder {
@@ -62,4 +96,21 @@ export interface MemberStore {
   auditTrail(customerNumber: string): Promise<AuditEntry[]>;
   /** Every member, a page at a time (a scan: for monthly jobs, never for a request). */
   everyMember(): AsyncIterable<Member[]>;
+}
+
+/** What data-subject rights and retention need beyond everyday member work. */
+export interface MemberPrivacyStore {
+  /** Everything stored about the member, wherever it lives, each with its catalogue type. */
+  memberItems(customerNumber: string): Promise<StoredItem[]>;
+  /**
+   * Erases the member: each item as its catalogue entry says (deleted, or purchase totals added to
+   * the anonymous monthly totals), then the profile replaced by the tombstone. Safe to run again.
+   */
+  erase(member: Member, items: readonly StoredItem[], tombstone: Tombstone): Promise<'erased' | 'stale'>;
+  /** Members whose erasure is due on or before the day (deceased, or an erasure request waiting). */
+  erasureDue(day: string): AsyncIterable<string[]>;
+  /** Every audit partition's customer number, for the chain check. */
+  auditedMembers(): AsyncIterable<string>;
+  /** The tombstone of an erased member, if erased. */
+  tombstone(customerNumber: string): Promise<Tombstone | undefined>;
 }

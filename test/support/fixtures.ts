@@ -43,6 +43,12 @@ export function aStoredMember(customerNumber = '1234567897') {
   };
 }
 
+/** The member as DynamoDB answers a GetItem of the profile (mocked store tests). */
+export const aStoredProfileItem = (customerNumber = '1234567897') => ({
+  ...aStoredMember(customerNumber),
+  type: 'member',
+});
+
 let receiptSequence = 0;
 
 /** A receipt of the given member with fresh store and receipt ids. */
@@ -73,6 +79,7 @@ export async function setFlags(customerNumber: string, flags: Partial<Member['fl
     role: 'admin',
     action: 'correct',
     via: 'test',
+    purpose: 'administration',
     requestId: `flags-${at}-${Math.random()}`,
   } as const;
   const saved = await store.save({ before, after, audit });

@@ -8,7 +8,7 @@ import { handler as countHandler } from '../../functions/api/purchases/count.ts'
 import { handler as batchHandler } from '../../functions/api/purchases/count-batch.ts';
 import { receiptTag } from '../../shared/purchases/receipt.ts';
 import { apiEvent, lambdaContext } from '../support/events.ts';
-import { aReceipt, aStoredMember } from '../support/fixtures.ts';
+import { aReceipt, aStoredProfileItem } from '../support/fixtures.ts';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const N = '1234567897';
@@ -69,7 +69,7 @@ describe('counting under faults', () => {
       .on(UpdateCommand)
       .rejectsOnce(refused())
       .resolves({ Attributes: { group_food: 500, receipts: 1 } });
-    dynamo.on(GetCommand).resolves({ Item: aStoredMember(N) });
+    dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
     const answer = await count();
     expect(answer.statusCode).toBe(201);
     const updates = dynamo.commandCalls(UpdateCommand).map((c) => c.args[0].input.ConditionExpression);

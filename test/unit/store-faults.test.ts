@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { GetCommand, PutCommand, TransactWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import {
   ProvisionedThroughputExceededException,
   TransactionCanceledException,
@@ -10,11 +16,11 @@ import { handler as readHandler } from '../../functions/api/members/read.ts';
 import { handler as correctHandler } from '../../functions/api/members/correct.ts';
 import { handler as registerHandler } from '../../functions/api/members/register.ts';
 import { apiEvent, lambdaContext } from '../support/events.ts';
-import { aRegistration, aStoredMember } from '../support/fixtures.ts';
+import { aRegistration, aStoredProfileItem } from '../support/fixtures.ts';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const N = '1234567897';
-const stored = aStoredMember(N);
+const stored = aStoredProfileItem(N);
 
 const cancelled = (...codes: string[]) =>
   new TransactionCanceledException({
@@ -48,6 +54,7 @@ beforeAll(() => {
 afterAll(() => vi.restoreAllMocks());
 beforeEach(() => {
   dynamo.reset();
+  dynamo.on(QueryCommand).resolves({ Items: [] }); // the member's audit chain is empty
   output = '';
 });
 

@@ -1,0 +1,423 @@
+import { config } from '../config.ts';
+import { PERSONAL_FIELDS } from '../members/member.ts';
+
+/**
+ * The one catalogue of what the register stores: every item type and its fields, why, on what legal
+ * basis, from where, to whom, and for how long. The export, erasure, retention and the privacy notice
+ * read it, and a test fails when the store writes an item type or field that it does not list.
+ */
+type Text = { fi: string; en: string };
+
+export const LEGAL_BASES = {
+  contract: { fi: 'Sopimus (GDPR 6(1)(b))', en: 'Contract (GDPR 6(1)(b))' },
+  consent: { fi: 'Suostumus (GDPR 6(1)(a))', en: 'Consent (GDPR 6(1)(a))' },
+  'legitimate-interest': { fi: 'Oikeutettu etu (GDPR 6(1)(f))', en: 'Legitimate interest (GDPR 6(1)(f))' },
+  'legal-obligation': { fi: 'Lakisääteinen velvoite (GDPR 6(1)(c))', en: 'Legal obligation (GDPR 6(1)(c))' },
+} as const satisfies Record<string, Text>;
+export type LegalBasis = keyof typeof LEGAL_BASES;
+
+export const PROCESSING_PURPOSES = {
+  membership: {
+    fi: 'Kanta-asiakassuhteen hoito: jäsenyys, kortit ja asiakaspalvelu',
+    en: 'Running the loyalty membership: membership, cards and customer service',
+    basis: 'contract',
+  },
+  benefits: {
+    fi: 'Kanta-asiakasetujen laskeminen kuukausittaisista ostosummista',
+    en: 'Loyalty benefits from monthly purchase totals',
+    basis: 'contract',
+  },
+  marketing: {
+    fi: 'Suoramarkkinointi suostumusten ja kieltojen mukaan',
+    en: 'Direct marketing as consents and bans allow',
+    basis: 'consent',
+  },
+  'address-accuracy': {
+    fi: 'Osoitetietojen ajantasaisuus väestötietojärjestelmästä',
+    en: 'Keeping addresses current from the population information system',
+    basis: 'legitimate-interest',
+  },
+  accountability: {
+    fi: 'Käsittelyn osoitusvelvollisuus: suostumusten todisteet ja lokit',
+    en: 'Accountability: proof of consent and access logs',
+    basis: 'legal-obligation',
+  },
+  operations: {
+    fi: 'Eräajojen kirjanpito ilman henkilötietoja',
+    en: 'Bookkeeping of the batch jobs, without personal data',
+    basis: 'legitimate-interest',
+  },
+} as const satisfies Record<string, Text & { basis: LegalBasis }>;
+export type ProcessingPurpose = keyof typeof PROCESSING_PURPOSES;
+
+export const SOURCES = {
+  member: { fi: 'Jäsen itse', en: 'The member' },
+  'customer-service': {
+    fi: 'Asiakaspalvelu jäsenen pyynnöstä',
+    en: 'Customer service at the member’s request',
+  },
+  'population-register': {
+    fi: 'Väestötietojärjestelmä (DVV:n osoitepalvelukumppani)',
+    en: 'The population information system (through a DVV address service partner)',
+  },
+  tills: { fi: 'Moymoren kassat', en: 'Moymore’s tills' },
+  'card-manufacturer': { fi: 'Korttivalmistaja', en: 'The card manufacturer' },
+  register: { fi: 'Rekisteri itse', en: 'The register itself' },
+} as const satisfies Record<string, Text>;
+
+export const RECIPIENTS = {
+  'card-manufacturer': {
+    fi: 'Korttivalmistaja (henkilötietojen käsittelijä): nimi ja osoite korttia varten',
+    en: 'The card manufacturer (processor): name and address for the card',
+  },
+  'address-service': {
+    fi: 'Osoitepäivityspalvelu (käsittelijä): nimi, syntymäaika ja osoite tarkistettavaksi',
+    en: 'The address update service (processor): name, date of birth and address to check',
+  },
+  'it-processor': {
+    fi: 'IT-palveluntarjoaja (käsittelijä): ylläpito nimetyin tunnuksin',
+    en: 'The IT service provider (processor): operations by designated user IDs',
+  },
+  aws: {
+    fi: 'Amazon Web Services EMEA (käsittelijä): tallennus EU:ssa (eu-north-1)',
+    en: 'Amazon Web Services EMEA (processor): storage in the EU (eu-north-1)',
+  },
+} as const satisfies Record<string, Text>;
+export type Recipient = keyof typeof RECIPIENTS;
+
+/** How long an item type is kept, and what removes it. */
+export interface Retention {
+  fi: string;
+  en: string;
+  /** DynamoDB TTL (expiresAt), the retention job, erasure of the member, or for as long as the member exists. */
+  by: 'ttl' | 'retention-job' | 'with-member';
+  months?: number;
+}
+
+const withMember: Retention = {
+  fi: 'Jäsenyyden ajan; poistetaan, kun jäsen poistetaan',
+  en: 'While the membership lasts; erased with the member',
+  by: 'with-member',
+};
+
+export interface ItemType {
+  /** The stored `type` attribute. */
+  type: string;
+  title: Text;
+  /** Whether the item is about one member (in the export, erased with them). */
+  aboutMember: boolean;
+  purposes: readonly ProcessingPurpose[];
+  sources: readonly (keyof typeof SOURCES)[];
+  recipients: readonly Recipient[];
+  retention: Retention;
+  /** What erasure does with it. */
+  onErasure: 'delete' | 'anonymise' | 'tombstone' | 'keep';
+  /** Every attribute it may have besides storage keys; a trailing * names a family (group_food, group_fuel, …). */
+  fields: readonly string[];
+}
+
+const months = (n: number, fi: string, en: string): Retention => ({ fi, en, by: 'ttl', months: n });
+const AUDIT_FIELDS = [
+  'customerNumber',
+  'seq',
+  'at',
+  'actor',
+  'role',
+  'action',
+  'via',
+  'purpose',
+  'requestId',
+  'fields',
+  'prevHash',
+  'hash',
+];
+const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'at', 'actor'];
+
+/** Records of the jobs and campaigns: no personal data, listed so that nothing unlisted is ever stored. */
+const OPERATIONAL_FIELDS = {
+  campaign: [
+    'campaignId',
+    'name',
+    'channel',
+    'criteria',
+    'createdAt',
+    'createdBy',
+    'status',
+    'summary',
+    'computedAt',
+    'exportKey',
+  ],
+  'card-batch': [
+    'batchId',
+    'transmissionReference',
+    'createdAt',
+    'status',
+    'key',
+    'records',
+    'deliveredAt',
+    'manifest',
+  ],
+  'job-counter': ['reference'],
+  'job-pointer': ['batchId'],
+  'address-file': [
+    'key',
+    'status',
+    'startedAt',
+    'fileId',
+    'referenceDate',
+    'details',
+    'next',
+    'counts',
+    'reason',
+    'finishedAt',
+    'report',
+  ],
+  'address-file-id': ['key'],
+} as const satisfies Record<string, readonly string[]>;
+
+export const CATALOGUE: readonly ItemType[] = [
+  {
+    type: 'member',
+    title: { fi: 'Jäsenen perustiedot', en: 'The member’s profile' },
+    aboutMember: true,
+    purposes: ['membership', 'address-accuracy', 'marketing'],
+    sources: ['member', 'customer-service', 'population-register', 'card-manufacturer'],
+    recipients: ['card-manufacturer', 'address-service', 'it-processor', 'aws'],
+    retention: {
+      fi: `Jäsenyyden ajan; kuolleen jäsenen tiedot poistetaan ${config.retention.afterDeathMonths} kk kuluttua, poistopyyntö toteutetaan ${config.retention.erasureRequestDays} päivässä`,
+      en: `While the membership lasts; a deceased member is erased after ${config.retention.afterDeathMonths} months, an erasure request is carried out within ${config.retention.erasureRequestDays} days`,
+      by: 'retention-job',
+      months: config.retention.afterDeathMonths,
+    },
+    onErasure: 'tombstone',
+    fields: [
+      'customerNumber',
+      ...PERSONAL_FIELDS,
+      'consents',
+      'card',
+      'flags',
+      'deceasedOn',
+      'erasureRequestedAt',
+      'addressRefresh',
+      'sources',
+      'version',
+      'createdAt',
+      'updatedAt',
+    ],
+  },
+  {
+    type: 'unique-email',
+    title: { fi: 'Sähköpostiosoitteen yksilöivä avain', en: 'Email uniqueness key' },
+    aboutMember: true,
+    purposes: ['membership'],
+    sources: ['member', 'customer-service'],
+    recipients: ['aws'],
+    retention: withMember,
+    onErasure: 'delete',
+    fields: ['customerNumber'],
+  },
+  {
+    type: 'unique-mobile',
+    title: { fi: 'Matkapuhelinnumeron yksilöivä avain', en: 'Mobile number uniqueness key' },
+    aboutMember: true,
+    purposes: ['membership'],
+    sources: ['member', 'customer-service'],
+    recipients: ['aws'],
+    retention: withMember,
+    onErasure: 'delete',
+    fields: ['customerNumber'],
+  },
+  {
+    type: 'card',
+    title: { fi: 'Kanta-asiakaskortin numero', en: 'Loyalty card number' },
+    aboutMember: true,
+    purposes: ['membership'],
+    sources: ['card-manufacturer'],
+    recipients: ['aws'],
+    retention: withMember,
+    onErasure: 'delete',
+    fields: ['customerNumber', 'cardType', 'since'],
+  },
+  {
+    type: 'card-order',
+    title: { fi: 'Korttitilaukset', en: 'Card orders' },
+    aboutMember: true,
+    purposes: ['membership'],
+    sources: ['member', 'customer-service', 'card-manufacturer'],
+    recipients: ['card-manufacturer', 'aws'],
+    retention: withMember,
+    onErasure: 'delete',
+    fields: [
+      'customerNumber',
+      'orderedAt',
+      'cardType',
+      'orderType',
+      'status',
+      'batchId',
+      'sequence',
+      'row',
+      'batchedAt',
+      'appliedAcks',
+      'cancelledAt',
+      'cancelReason',
+      'answeredAt',
+      'reason',
+      'cardNumber',
+    ],
+  },
+  {
+    type: 'purchases',
+    title: {
+      fi: 'Kuukausittaiset ostosummat tuoteryhmittäin',
+      en: 'Monthly purchase totals per main product group',
+    },
+    aboutMember: true,
+    purposes: ['benefits', 'marketing'],
+    sources: ['tills'],
+    recipients: ['aws'],
+    retention: months(
+      config.retention.purchaseMonths,
+      `${config.retention.purchaseMonths} kk kuukauden päättymisestä`,
+      `${config.retention.purchaseMonths} months after the month ends`,
+    ),
+    onErasure: 'anonymise',
+    fields: ['receipts', 'receiptTags', 'group_*'],
+  },
+  {
+    type: 'consent',
+    title: { fi: 'Voimassa olevat suostumukset ja kiellot', en: 'Current consents and bans' },
+    aboutMember: true,
+    purposes: ['marketing', 'accountability'],
+    sources: ['member', 'customer-service'],
+    recipients: ['aws'],
+    retention: withMember,
+    onErasure: 'delete',
+    fields: CONSENT_FIELDS,
+  },
+  {
+    type: 'consent-event',
+    title: { fi: 'Suostumusten muutoshistoria', en: 'History of consent changes' },
+    aboutMember: true,
+    purposes: ['accountability'],
+    sources: ['member', 'customer-service'],
+    recipients: ['aws'],
+    retention: withMember,
+    onErasure: 'delete',
+    fields: [...CONSENT_FIELDS, 'previously'],
+  },
+  {
+    type: 'contact',
+    title: { fi: 'Markkinointikontaktit', en: 'Marketing contacts' },
+    aboutMember: true,
+    purposes: ['marketing'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: months(
+      config.retention.contactMonths,
+      `${config.retention.contactMonths} kk`,
+      `${config.retention.contactMonths} months`,
+    ),
+    onErasure: 'delete',
+    fields: ['campaignId', 'channel', 'at'],
+  },
+  {
+    type: 'audit',
+    title: { fi: 'Loki henkilötietojen käsittelystä', en: 'Log of who read or changed the data' },
+    aboutMember: true,
+    purposes: ['accountability'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: months(
+      config.retention.auditMonths,
+      `${config.retention.auditMonths} kk; lukutapahtumat poistetaan jäsenen poiston yhteydessä`,
+      `${config.retention.auditMonths} months; reads are erased with the member`,
+    ),
+    onErasure: 'delete',
+    fields: AUDIT_FIELDS,
+  },
+  {
+    type: 'registration-replay',
+    title: { fi: 'Rekisteröinnin toistoavain', en: 'Registration replay key' },
+    aboutMember: true,
+    purposes: ['operations'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: { fi: `${config.idempotencyHours} tuntia`, en: `${config.idempotencyHours} hours`, by: 'ttl' },
+    onErasure: 'keep',
+    fields: ['customerNumber'],
+  },
+  {
+    type: 'address-line',
+    title: { fi: 'Osoitepäivityksen tarkistettavat rivit', en: 'Address update lines to review' },
+    aboutMember: true,
+    purposes: ['address-accuracy'],
+    sources: ['population-register'],
+    recipients: ['aws'],
+    retention: months(
+      config.retention.reportMonths,
+      `${config.retention.reportMonths} kk`,
+      `${config.retention.reportMonths} months`,
+    ),
+    onErasure: 'delete',
+    fields: ['line', 'customerNumber', 'outcome', 'reason'],
+  },
+  {
+    type: 'erased',
+    title: { fi: 'Poistomerkintä (ei henkilötietoja)', en: 'Erasure record (no personal data)' },
+    aboutMember: false,
+    purposes: ['accountability'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: {
+      fi: 'Pysyvästi: asiakasnumeroa ei käytetä uudelleen',
+      en: 'For good: a customer number is never reused',
+      by: 'with-member',
+    },
+    onErasure: 'keep',
+    fields: ['customerNumber', 'erasedAt', 'erasedBy', 'role', 'reason', 'requestedAt', 'erased'],
+  },
+  {
+    type: 'anonymous-purchases',
+    title: { fi: 'Nimettömät ostosummat raportointiin', en: 'Anonymous purchase totals for reporting' },
+    aboutMember: false,
+    purposes: ['benefits'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: months(
+      config.retention.purchaseMonths,
+      `${config.retention.purchaseMonths} kk`,
+      `${config.retention.purchaseMonths} months`,
+    ),
+    onErasure: 'keep',
+    fields: ['month', 'receipts', 'members', 'group_*'],
+  },
+  ...(
+    ['campaign', 'card-batch', 'job-counter', 'job-pointer', 'address-file', 'address-file-id'] as const
+  ).map((type): ItemType => ({
+    type,
+    title: { fi: `Eräajon tai kampanjan tieto (${type})`, en: `Job or campaign record (${type})` },
+    aboutMember: false,
+    purposes: type === 'campaign' ? ['marketing'] : ['operations'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: months(
+      config.retention.reportMonths,
+      `${config.retention.reportMonths} kk`,
+      `${config.retention.reportMonths} months`,
+    ),
+    onErasure: 'keep',
+    fields: OPERATIONAL_FIELDS[type],
+  })),
+];
+
+/** The item types about one member, as the export and erasure walk them. */
+export const MEMBER_ITEM_TYPES = CATALOGUE.filter((item) => item.aboutMember);
+
+export const itemType = (type: string): ItemType | undefined => CATALOGUE.find((item) => item.type === type);
+
+/** Whether a stored attribute is one the catalogue lists for its item type. */
+export function isCatalogued(item: ItemType, field: string): boolean {
+  return item.fields.some((known) =>
+    known.endsWith('*') ? field.startsWith(known.slice(0, -1)) : known === field,
+  );
+}
