@@ -24,6 +24,7 @@ import {
 import { CardBatchesQuery } from '../shared/cards/schemas.ts';
 import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../shared/campaigns/schemas.ts';
 import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../shared/consents/schemas.ts';
+import { ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../shared/privacy/schemas.ts';
 
 const ifMatch = (required: boolean) =>
   ({ name: 'if-match', description: 'The ETag of the member as read (its version).', required }) as const;
@@ -64,7 +65,7 @@ export const routes = {
       400: problem('Not valid'),
       409: problem('Email or mobile belongs to another member'),
     },
-    tableActions: ['GetItem', 'PutItem'],
+    tableActions: ['GetItem', 'PutItem', 'Query'],
   },
   findMembers: {
     method: 'GET',
@@ -74,7 +75,7 @@ export const routes = {
     summary: 'Find a member by exact email, mobile number (phone=) or loyalty card number',
     query: FindMembersQuery,
     responses: { 200: { description: 'Zero or one member', body: MemberList }, 400: problem('Not valid') },
-    tableActions: ['GetItem', 'PutItem'],
+    tableActions: ['GetItem', 'PutItem', 'Query'],
   },
   readMember: {
     method: 'GET',
@@ -85,7 +86,7 @@ export const routes = {
     params: MemberPath,
     query: ReadMemberQuery,
     responses: { 200: member('The member, with its ETag'), 404: problem('No such member') },
-    tableActions: ['GetItem', 'PutItem'],
+    tableActions: ['GetItem', 'PutItem', 'Query'],
   },
   correctMember: {
     method: 'PATCH',
@@ -103,7 +104,7 @@ export const routes = {
       412: problem('The member changed since it was read'),
       428: problem('If-Match is missing'),
     },
-    tableActions: ['GetItem', 'PutItem', 'DeleteItem'],
+    tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
   },
   chooseCard: {
     method: 'PUT',
@@ -120,7 +121,7 @@ export const routes = {
       409: problem('No card for a deceased member'),
       412: problem('The member changed since it was read'),
     },
-    tableActions: ['GetItem', 'PutItem', 'UpdateItem'],
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
   },
   orderReplacement: {
     method: 'POST',
@@ -134,7 +135,7 @@ export const routes = {
       404: problem('No such member'),
       409: problem('No card to replace'),
     },
-    tableActions: ['GetItem', 'PutItem', 'UpdateItem'],
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
   },
   cardBatches: {
     method: 'GET',
@@ -157,7 +158,7 @@ export const routes = {
       200: { description: 'Current consents', body: ConsentList },
       404: problem('No such member'),
     },
-    tableActions: ['GetItem', 'PutItem'],
+    tableActions: ['GetItem', 'PutItem', 'Query'],
   },
   changeConsent: {
     method: 'PUT',
@@ -171,7 +172,7 @@ export const routes = {
       200: { description: 'Current consents', body: ConsentList },
       404: problem('No such member'),
     },
-    tableActions: ['GetItem', 'PutItem'],
+    tableActions: ['GetItem', 'PutItem', 'Query'],
   },
   consentHistory: {
     method: 'GET',
@@ -282,6 +283,84 @@ export const routes = {
     params: PosMemberPath,
     responses: { 200: { description: 'A member', body: PosAnswer }, 404: problem('Not a member') },
     tableActions: ['GetItem'],
+  },
+  exportMember: {
+    method: 'GET',
+    path: '/members/{customerNumber}/export',
+    handler: 'api/privacy/export',
+    roles: ['admin', 'customer-service', 'member'],
+    summary: 'Everything the register holds on the member, by item type with purposes (Art. 15, 20)',
+    params: MemberPath,
+    responses: { 200: { description: 'The export, JSON' }, 404: problem('No such member') },
+    tableActions: ['GetItem', 'PutItem', 'Query'],
+    timeoutSeconds: 20,
+  },
+  memberAudit: {
+    method: 'GET',
+    path: '/members/{customerNumber}/audit',
+    handler: 'api/privacy/audit',
+    roles: ['admin', 'member'],
+    summary: 'Who read or changed the member’s data, oldest first',
+    params: MemberPath,
+    responses: { 200: { description: 'The audit trail' }, 404: problem('No such member') },
+    tableActions: ['GetItem', 'PutItem', 'Query'],
+  },
+  requestErasure: {
+    method: 'POST',
+    path: '/members/{customerNumber}/erasure-request',
+    handler: 'api/privacy/erasure-request',
+    roles: ['admin', 'customer-service', 'member'],
+    summary: 'Record the member’s request to be erased; carried out by an admin or after the configured days',
+    params: MemberPath,
+    responses: {
+      202: member('Recorded: the member with erasureRequestedAt'),
+      404: problem('No such member'),
+    },
+    tableActions: ['GetItem', 'PutItem', 'Query'],
+  },
+  eraseMember: {
+    method: 'DELETE',
+    path: '/members/{customerNumber}',
+    handler: 'api/privacy/erase',
+    roles: ['admin'],
+    summary:
+      'Erase the member (Art. 17): purchase totals become anonymous, a tombstone without personal data remains',
+    params: MemberPath,
+    query: ErasureQuery,
+    responses: { 200: { description: 'The tombstone' }, 404: problem('No such member') },
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+    timeoutSeconds: 20,
+  },
+  restrictMember: {
+    method: 'PUT',
+    path: '/members/{customerNumber}/restriction',
+    handler: 'api/privacy/restriction',
+    roles: ['admin', 'customer-service'],
+    summary: 'Restrict processing (Art. 18): no marketing, card batches or address refresh until lifted',
+    params: MemberPath,
+    body: RestrictionBody,
+    responses: { 200: member('The member with flags.restricted'), 404: problem('No such member') },
+    tableActions: ['GetItem', 'PutItem', 'Query'],
+  },
+  privacyNotice: {
+    method: 'GET',
+    path: '/privacy-notice',
+    handler: 'api/privacy/notice',
+    roles: 'public',
+    summary:
+      'The privacy notice (register description), rendered from the data catalogue: lang=fi|en, format=html|json',
+    query: PrivacyNoticeQuery,
+    responses: { 200: { description: 'The notice' } },
+    tableActions: [],
+  },
+  recordsOfProcessing: {
+    method: 'GET',
+    path: '/records-of-processing',
+    handler: 'api/privacy/records',
+    roles: ['admin'],
+    summary: 'Records of processing activities (Art. 30), from the data catalogue',
+    responses: { 200: { description: 'The records, JSON' } },
+    tableActions: [],
   },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -1,5 +1,13 @@
 /** Settings that policy, not code, decides. Retention periods are also stated in the privacy notice. */
 export const config = {
+  /** Who answers for the register (privacy notice, records of processing). */
+  controller: {
+    name: 'Moymore Oy',
+    address: 'Esimerkkikatu 1, 00100 Helsinki',
+    contact: 'tietosuoja@moymore.fi',
+    /** Where the data is stored and processed. */
+    region: 'eu-north-1 (Stockholm)',
+  },
   retention: {
     auditMonths: 24,
     /** Monthly purchase totals are kept this many months after the month ends. */

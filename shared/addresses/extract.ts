@@ -21,12 +21,13 @@ export const EXTRACT_LAYOUT = [
 export const outboundKeyOf = (day: string) => `address-updates/outbound/${day.replaceAll('-', '')}.dat`;
 
 /** Why a member is not sent: the dead, those whose address must not leave, and those who asked us to stop. */
-export type LeftOut = 'deceased' | 'protected-address' | 'restricted';
+export type LeftOut = 'deceased' | 'protected-address' | 'restricted' | 'erasure-requested';
 
 function leftOut(member: Member): LeftOut | undefined {
   if (member.flags.deceased) return 'deceased';
   if (member.flags.protectedAddress) return 'protected-address';
   if (member.flags.restricted) return 'restricted';
+  if (member.erasureRequestedAt) return 'erasure-requested';
   return undefined;
 }
 

@@ -53,6 +53,7 @@ export function exclusion(member: Member, channel: Channel): string | undefined 
   if (granted(member, 'directMarketingBan')) return 'direct-marketing-ban';
   if (member.flags.deceased) return 'deceased';
   if (member.flags.restricted) return 'restricted';
+  if (member.erasureRequestedAt) return 'erasure-requested';
   if (!granted(member, CHANNEL_PURPOSE[channel])) return 'no-consent';
   if (channel === 'post') {
     if (member.flags.protectedAddress) return 'protected-address';

@@ -13,13 +13,15 @@ const PAGE = 100; // one BatchGetItem of members per page of orders
 const CLAIMS_IN_FLIGHT = 16;
 
 /** Why a pending order is not put in a batch now: it waits, or (deceased) it ends. */
-type Hold = 'protected-address' | 'no-address' | 'restricted' | 'no-member' | 'deceased';
+type Hold =
+  'protected-address' | 'no-address' | 'restricted' | 'erasure-requested' | 'no-member' | 'deceased';
 
 function holdOf(member: Member | undefined): Hold | undefined {
   if (!member) return 'no-member';
   if (member.flags.deceased) return 'deceased';
   if (member.flags.protectedAddress) return 'protected-address';
   if (member.flags.restricted) return 'restricted';
+  if (member.erasureRequestedAt) return 'erasure-requested';
   if (!member.streetAddress || !member.postalCode || !member.postOffice) return 'no-address';
   return undefined;
 }

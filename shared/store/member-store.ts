@@ -1,3 +1,4 @@
+import type { ChainedAuditEntry } from '../members/audit-chain.ts';
 import type { Role } from '../auth/roles.ts';
 import type { CardType, Member } from '../members/member.ts';
 import type { ConsentEvent } from '../consents/purposes.ts';
@@ -93,7 +94,7 @@ export interface MemberStore {
   /** Every consent change of the member, oldest first. */
   consentHistory(customerNumber: string): Promise<ConsentEvent[]>;
   /** The member's audit trail, oldest first. */
-  auditTrail(customerNumber: string): Promise<AuditEntry[]>;
+  auditTrail(customerNumber: string): Promise<ChainedAuditEntry[]>;
   /** Every member, a page at a time (a scan: for monthly jobs, never for a request). */
   everyMember(): AsyncIterable<Member[]>;
 }

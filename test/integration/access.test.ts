@@ -11,6 +11,8 @@ import { aReceipt, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.t
 let api: LocalApi;
 let member: { customerNumber: string; email: string; surname: string; mobile: string };
 let other: { customerNumber: string };
+/** The member the admin's DELETE erases, so that the other routes keep theirs. */
+let doomed: { customerNumber: string };
 let campaignId: string;
 
 /** A request each route accepts when the caller may make it, so only the role decides the answer. */
@@ -26,6 +28,9 @@ const requestFor = (path: string, method: string) => {
   if (path.startsWith('/pos/')) return { path: `/pos/members/${member.customerNumber}` };
   if (path === '/campaigns') return { path, body: { name: 'Kevät', channel: 'email' } };
   if (path.startsWith('/campaigns/')) return { path: path.replace('{campaignId}', campaignId) };
+  if (method === 'DELETE')
+    return { path: `${path.replace('{customerNumber}', doomed.customerNumber)}?reason=other` };
+  if (path.endsWith('/restriction')) return { path: concrete, body: { restricted: false } };
   if (path.endsWith('/{purpose}')) {
     return {
       path: concrete.replace('{purpose}', 'marketing.email'),
@@ -39,6 +44,7 @@ beforeAll(async () => {
   api = await startTestApi();
   member = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;
   other = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;
+  doomed = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;
   campaignId = (
     await call(api, 'POST', '/campaigns', {
       as: { role: 'marketing' },
@@ -58,11 +64,28 @@ describe('every role against every route', () => {
         const as = role === 'member' ? { role, customerNumber: member.customerNumber } : { role };
         const response = await call(api, route.method, request.path, { as, ...request });
         // Allowed: the role passes; the answer is the route's own (a 409 for a member without a card to replace).
-        if (allowed) expect([200, 201, 409]).toContain(response.status);
+        if (allowed) expect([200, 201, 202, 409]).toContain(response.status);
         else {
           expect(response.status).toBe(403);
           expect(response.body.type).toBe('https://moymore.fi/problems/forbidden');
         }
+      });
+    }
+    if (route.path.includes('{customerNumber}') && (route.roles as readonly string[]).includes('member')) {
+      it(`${routeKey(route)} as a member, for another member's number: 404`, async () => {
+        const { path, ...request } = requestFor(route.path, route.method);
+        const as = { role: 'member', customerNumber: member.customerNumber } as const;
+        const response = await call(
+          api,
+          route.method,
+          path.replace(member.customerNumber, other.customerNumber),
+          {
+            as,
+            ...request,
+          },
+        );
+        expect(response.status).toBe(404);
+        expect(response.body.type).toBe('https://moymore.fi/problems/not-found');
       });
     }
     it(`${routeKey(route)} without a token: 401`, async () => {

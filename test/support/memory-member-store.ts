@@ -1,3 +1,4 @@
+import { auditHash, GENESIS, type ChainedAuditEntry } from '../../shared/members/audit-chain.ts';
 import type { Member } from '../../shared/members/member.ts';
 import type { ConsentEvent as StoredEvent } from '../../shared/consents/purposes.ts';
 
@@ -18,7 +19,7 @@ export class MemoryMemberStore implements MemberStore {
   readonly mobiles = new Map<string, string>();
   readonly cards = new Map<string, string>();
   readonly orders = new Map<string, CardOrder & { status: 'PENDING' | 'CANCELLED' }>();
-  readonly audits: AuditEntry[] = [];
+  readonly audits: ChainedAuditEntry[] = [];
   readonly replays = new Map<string, string>();
 
   async get(customerNumber: string) {
@@ -42,7 +43,14 @@ export class MemoryMemberStore implements MemberStore {
   }
 
   async audit(entry: AuditEntry) {
-    this.audits.push(entry);
+    await this.chain(entry);
+  }
+
+  /** Appends the entry to its member's chain, hashed as the DynamoDB store does. */
+  private async chain(entry: AuditEntry) {
+    const previous = this.audits.filter((e) => e.customerNumber === entry.customerNumber).at(-1);
+    const link = { ...entry, seq: (previous?.seq ?? 0) + 1, prevHash: previous?.hash ?? GENESIS };
+    this.audits.push({ ...link, hash: await auditHash(link) });
   }
 
   readonly consentEvents: ConsentEvent[] = [];
@@ -92,7 +100,7 @@ export class MemoryMemberStore implements MemberStore {
       });
     if (replayKey) this.replays.set(replayKey, n);
     this.consentEvents.push(...(change.consentEvents ?? []).map((e) => ({ ...e, customerNumber: n })));
-    if (change.audit) this.audits.push(change.audit);
+    if (change.audit) await this.chain(change.audit);
     return { outcome: 'saved' };
   }
 }

@@ -1,0 +1,11 @@
+import { routes } from '../../../infra/routes.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { reply } from '../../../shared/http/reply.ts';
+import { noticeHtml, privacyNotice } from '../../../shared/privacy/notice.ts';
+
+export const handler = apiHandler(routes.privacyNotice, async ({ query }) => {
+  const notice = privacyNotice(query.lang);
+  return query.format === 'json'
+    ? notice
+    : reply(200, noticeHtml(notice), { 'content-type': 'text/html; charset=utf-8' });
+});

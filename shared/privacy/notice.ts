@@ -1,0 +1,121 @@
+import { config } from '../config.ts';
+import { PURPOSES } from '../consents/purposes.ts';
+import { CATALOGUE, LEGAL_BASES, PROCESSING_PURPOSES, RECIPIENTS, SOURCES } from './catalogue.ts';
+
+export type Lang = 'fi' | 'en';
+
+const HEADINGS = {
+  controller: { fi: 'Rekisterinpitäjä', en: 'Controller' },
+  purposes: { fi: 'Käsittelyn tarkoitukset ja oikeusperusteet', en: 'Purposes and legal bases' },
+  content: { fi: 'Rekisterin tietosisältö', en: 'What the register holds' },
+  sources: { fi: 'Säännönmukaiset tietolähteet', en: 'Where the data comes from' },
+  recipients: { fi: 'Tietojen vastaanottajat', en: 'Recipients' },
+  transfers: { fi: 'Siirrot EU:n ja ETA:n ulkopuolelle', en: 'Transfers outside the EU and EEA' },
+  protection: { fi: 'Rekisterin suojaus', en: 'How the data is protected' },
+  retention: { fi: 'Säilytysajat', en: 'How long the data is kept' },
+  rights: { fi: 'Rekisteröidyn oikeudet', en: 'Your rights' },
+} as const;
+
+const TEXT = {
+  title: {
+    fi: 'Moymoren kanta-asiakasrekisterin tietosuojaseloste',
+    en: 'Privacy notice of the Moymore loyalty register',
+  },
+  transfers: {
+    fi: `Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle. Tiedot tallennetaan AWS-alueelle ${config.controller.region}.`,
+    en: `No data is transferred outside the EU or EEA. The data is stored in the AWS region ${config.controller.region}.`,
+  },
+  protection: {
+    fi: 'Henkilötietoja näkevät ja muuttavat vain erikseen nimetyt henkilöt omilla tunnuksillaan; jokainen henkilökunnan luku ja muutos kirjataan muuttumattomaan lokiin. Tiedot salataan levossa (KMS) ja siirrossa (TLS).',
+    en: 'Only separately designated people see or change personal data, each with their own user ID; every staff read and change is written to a tamper-evident log. Data is encrypted at rest (KMS) and in transit (TLS).',
+  },
+  rights: {
+    fi: 'Voit tarkastaa ja saada tietosi koneluettavassa muodossa, oikaista ne, rajoittaa niiden käsittelyä, vastustaa suoramarkkinointia, peruuttaa suostumuksesi milloin tahansa ja pyytää tietojesi poistamista. Voit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).',
+    en: 'You may see your data and get it in a machine-readable form, have it corrected, restrict its processing, object to direct marketing, withdraw a consent at any time, and ask for your data to be erased. You may complain to the Data Protection Ombudsman (tietosuoja.fi).',
+  },
+} as const;
+
+/** The privacy notice as data: every section read from the catalogue and configuration. */
+export function privacyNotice(lang: Lang) {
+  return {
+    title: TEXT.title[lang],
+    noticeVersion: PURPOSES.version,
+    language: lang,
+    sections: [
+      {
+        id: 'controller',
+        heading: HEADINGS.controller[lang],
+        items: [config.controller.name, config.controller.address, config.controller.contact],
+      },
+      {
+        id: 'purposes',
+        heading: HEADINGS.purposes[lang],
+        items: Object.values(PROCESSING_PURPOSES).map((p) => `${p[lang]}: ${LEGAL_BASES[p.basis][lang]}`),
+      },
+      {
+        id: 'content',
+        heading: HEADINGS.content[lang],
+        items: CATALOGUE.filter((item) => item.aboutMember).map((item) => item.title[lang]),
+      },
+      { id: 'sources', heading: HEADINGS.sources[lang], items: Object.values(SOURCES).map((s) => s[lang]) },
+      {
+        id: 'recipients',
+        heading: HEADINGS.recipients[lang],
+        items: Object.values(RECIPIENTS).map((r) => r[lang]),
+      },
+      { id: 'transfers', heading: HEADINGS.transfers[lang], items: [TEXT.transfers[lang]] },
+      { id: 'protection', heading: HEADINGS.protection[lang], items: [TEXT.protection[lang]] },
+      {
+        id: 'retention',
+        heading: HEADINGS.retention[lang],
+        items: CATALOGUE.filter((item) => item.aboutMember).map(
+          (item) => `${item.title[lang]}: ${item.retention[lang]}`,
+        ),
+      },
+      { id: 'rights', heading: HEADINGS.rights[lang], items: [TEXT.rights[lang]] },
+    ],
+  };
+}
+
+const escape = (text: string) =>
+  text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  );
+
+/** The same notice as a plain, accessible HTML page. */
+export function noticeHtml(notice: ReturnType<typeof privacyNotice>): string {
+  const sections = notice.sections
+    .map(
+      (s) =>
+        `<section id="${s.id}"><h2>${escape(s.heading)}</h2><ul>${s.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul></section>`,
+    )
+    .join('\n');
+  return `<!doctype html>\n<html lang="${notice.language}"><head><meta charset="utf-8"><title>${escape(notice.title)}</title></head>\n<body><h1>${escape(notice.title)}</h1>\n${sections}\n<p>${escape(notice.noticeVersion)}</p></body></html>\n`;
+}
+
+/** Records of processing activities (Art. 30(1)), one per purpose, from the same catalogue. */
+export function recordsOfProcessing() {
+  return {
+    controller: config.controller,
+    activities: Object.entries(PROCESSING_PURPOSES).map(([purpose, p]) => {
+      const items = CATALOGUE.filter((item) => (item.purposes as readonly string[]).includes(purpose));
+      return {
+        purpose,
+        description: { fi: p.fi, en: p.en },
+        legalBasis: LEGAL_BASES[p.basis],
+        dataSubjects: items.some((item) => item.aboutMember) ? ['loyalty members'] : [],
+        categories: items.map((item) => ({
+          type: item.type,
+          title: item.title,
+          fields: item.fields,
+          retention: item.retention,
+        })),
+        sources: [...new Set(items.flatMap((item) => item.sources))],
+        recipients: [...new Set(items.flatMap((item) => item.recipients))],
+        transfersOutsideEea: 'none',
+        security: TEXT.protection,
+      };
+    }),
+  };
+}

@@ -1,0 +1,157 @@
+import type { Caller } from '../auth/caller.ts';
+import { notFound } from '../http/problem.ts';
+import { isStaff, reachableMember } from '../members/access.ts';
+import { auditEntry } from '../members/audit.ts';
+import type { ChainedAuditEntry } from '../members/audit-chain.ts';
+import type { Member } from '../members/member.ts';
+import { memberView } from '../members/member.ts';
+import { refusal } from '../members/outcome.ts';
+import type { MemberPrivacyStore, MemberStore, StoredItem, Tombstone } from '../store/member-store.ts';
+import { itemType, LEGAL_BASES, MEMBER_ITEM_TYPES, PROCESSING_PURPOSES } from './catalogue.ts';
+
+type Stores = MemberStore & MemberPrivacyStore;
+
+/**
+ * Access and portability (Art. 15, 20): everything the register holds on the member, grouped by the
+ * catalogue's item types, each with its purposes, legal basis and retention. A staff export is audited
+ * first, so the export shows itself.
+ */
+export async function exportMember(caller: Caller, customerNumber: string, store: Stores, now = new Date()) {
+  await reachableMember(caller, customerNumber, store);
+  if (isStaff(caller)) await store.audit(auditEntry(caller, customerNumber, 'export', now.toISOString()));
+  const items = await store.memberItems(customerNumber);
+  return {
+    customerNumber,
+    exportedAt: now.toISOString(),
+    controller: 'Moymore Oy',
+    parts: MEMBER_ITEM_TYPES.map((type) => ({
+      type: type.type,
+      title: type.title,
+      purposes: type.purposes.map((purpose) => ({
+        purpose,
+        ...PROCESSING_PURPOSES[purpose],
+        basis: LEGAL_BASES[PROCESSING_PURPOSES[purpose].basis],
+      })),
+      retention: { fi: type.retention.fi, en: type.retention.en },
+      items: items
+        .filter((item) => item.type === type.type)
+        .map((item) =>
+          item.type === 'member' ? memberView(item.data as unknown as Member, true) : item.data,
+        ),
+    })),
+  };
+}
+
+/** "Who viewed my data": the member sees roles and purposes; an admin also sees which user. */
+export async function readAuditTrail(
+  caller: Caller,
+  customerNumber: string,
+  store: Stores,
+  now = new Date(),
+) {
+  await reachableMember(caller, customerNumber, store);
+  if (isStaff(caller)) await store.audit(auditEntry(caller, customerNumber, 'read-audit', now.toISOString()));
+  const entries = await store.auditTrail(customerNumber);
+  return entries.map((entry: ChainedAuditEntry) => ({
+    seq: entry.seq,
+    at: entry.at,
+    role: entry.role,
+    action: entry.action,
+    purpose: entry.purpose,
+    via: entry.via,
+    ...(entry.fields ? { fields: entry.fields } : {}),
+    ...(caller.role === 'admin' ? { actor: entry.actor, requestId: entry.requestId } : {}),
+  }));
+}
+
+/** The member asks to be erased: recorded now, carried out by an admin or by the retention job after the delay. */
+export async function requestErasure(
+  caller: Caller,
+  customerNumber: string,
+  store: Stores,
+  now = new Date(),
+) {
+  const before = await reachableMember(caller, customerNumber, store);
+  if (before.erasureRequestedAt) return before;
+  const at = now.toISOString();
+  const after: Member = { ...before, erasureRequestedAt: at, version: before.version + 1, updatedAt: at };
+  const saved = await store.save({
+    before,
+    after,
+    audit: auditEntry(caller, customerNumber, 'erasure-request', at, ['erasureRequestedAt']),
+  });
+  if (saved.outcome !== 'saved') throw refusal(saved);
+  return after;
+}
+
+/** Restriction (Art. 18): marketing, card batches, the address refresh and the extract leave the member alone. */
+export async function setRestriction(
+  caller: Caller,
+  customerNumber: string,
+  restricted: boolean,
+  store: Stores,
+  now = new Date(),
+) {
+  const before = await reachableMember(caller, customerNumber, store);
+  if (before.flags.restricted === restricted) return before;
+  const at = now.toISOString();
+  const after: Member = {
+    ...before,
+    flags: { ...before.flags, restricted },
+    version: before.version + 1,
+    updatedAt: at,
+  };
+  const saved = await store.save({
+    before,
+    after,
+    audit: auditEntry(caller, customerNumber, 'restrict', at, ['flags.restricted']),
+  });
+  if (saved.outcome !== 'saved') throw refusal(saved);
+  return after;
+}
+
+export const ERASURE_REASONS = ['member-request', 'deceased', 'retention', 'other'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
+
+/**
+ * Erasure (Art. 17). Every item about the member is erased as the catalogue says; the profile becomes
+ * a tombstone that keeps the customer number from ever being drawn again. Erasing an erased member
+ * answers with its tombstone.
+ */
+export async function eraseMember(
+  by: { actor: string; role: string },
+  customerNumber: string,
+  reason: ErasureReason,
+  store: Stores,
+  now = new Date(),
+): Promise<Tombstone> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const member = await store.get(customerNumber);
+    if (!member) {
+      const tombstone = await store.tombstone(customerNumber);
+      if (tombstone) return tombstone;
+      throw notFound('member');
+    }
+    const items = await store.memberItems(customerNumber);
+    const unknown = items.find((item) => !itemType(item.type));
+    // Never erase half of what we do not understand: the catalogue must know every item type first.
+    if (unknown) throw new Error(`the catalogue does not know item type ${unknown.type}`);
+    const tombstone: Tombstone = {
+      customerNumber,
+      erasedAt: now.toISOString(),
+      erasedBy: by.actor,
+      role: by.role,
+      reason,
+      ...(member.erasureRequestedAt ? { requestedAt: member.erasureRequestedAt } : {}),
+      erased: countByType(items),
+    };
+    if ((await store.erase(member, items, tombstone)) === 'erased') return tombstone;
+  }
+  throw new Error('the member kept changing during erasure');
+}
+
+const countByType = (items: readonly StoredItem[]) =>
+  items.reduce<Record<string, number>>((counts, item) => {
+    counts[item.type] = (counts[item.type] ?? 0) + 1;
+    return counts;
+  }, {});
