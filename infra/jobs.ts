@@ -1,4 +1,5 @@
 import { ADDRESS_METRICS } from '../shared/addresses/metrics.ts';
+import { AUDIT_METRICS } from '../shared/privacy/metrics.ts';
 
 /**
  * Scheduled jobs and S3-triggered handlers: read by the CDK stack (schedules, bucket notifications)
@@ -64,12 +65,28 @@ export const jobs = {
     tableActions: ['Scan'],
     bucket: { write: ['address-updates/outbound/'] },
   },
+  retention: {
+    handler: 'jobs/retention',
+    description: 'Erasures that are due: deceased members after 12 months, erasure requests after their days',
+    schedule: { hour: 4, minute: 0 },
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+    bucket: {},
+  },
+  'audit-verify': {
+    handler: 'jobs/audit-verify',
+    description: 'Checks every member’s audit hash chain for edited or removed entries',
+    schedule: { hour: 5, minute: 0 },
+    tableActions: ['Scan', 'Query'],
+    bucket: {},
+    alarms: [
+      {
+        ...AUDIT_METRICS,
+        metric: AUDIT_METRICS.chainFaults,
+        description: 'An audit entry was edited or removed (see the audit-verify log)',
+      },
+    ],
+  },
 } as const satisfies Record<string, JobSpec>;
-
-/** Jobs whose issues have not landed yet, named so that `npm run job` can say so. */
-export const PLANNED_JOBS = {
-  retention: 'retention (issue 7)',
-} as const;
 
 export interface ObjectEventSpec {
   /** Objects created under this prefix of the exchange bucket trigger the handler. */

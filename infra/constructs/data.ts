@@ -1,3 +1,4 @@
+import { EXCHANGE_FILES } from '../../shared/privacy/catalogue.ts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -63,6 +64,17 @@ export class RegisterData extends Construct {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'exchange/',
       removalPolicy: RemovalPolicy.RETAIN,
+      // Retention of files, from the data catalogue: replaced versions go at the same age as current ones.
+      lifecycleRules: [
+        ...EXCHANGE_FILES.map((file) => ({
+          id: file.prefix.replaceAll('/', '-').replace(/-$/, ''),
+          prefix: file.prefix,
+          expiration: Duration.days(file.expiresAfterDays),
+          noncurrentVersionExpiration: Duration.days(file.expiresAfterDays),
+          expiredObjectDeleteMarker: false,
+        })),
+        { id: 'incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
     });
   }
 }

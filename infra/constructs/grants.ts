@@ -41,6 +41,7 @@ export function grantBucketPrefixes(
   key: kms.IKey,
   prefixes: { read?: readonly string[]; write?: readonly string[]; list?: readonly string[] },
 ): void {
+  if (!prefixes.read?.length && !prefixes.write?.length && !prefixes.list?.length) return;
   const objects = (list: readonly string[]) => list.map((prefix) => bucket.arnForObjects(`${prefix}*`));
   for (const prefix of [...(prefixes.read ?? []), ...(prefixes.write ?? [])])
     acknowledgePrefix(role, bucket, prefix);

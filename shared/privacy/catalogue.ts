@@ -421,3 +421,18 @@ export function isCatalogued(item: ItemType, field: string): boolean {
     known.endsWith('*') ? field.startsWith(known.slice(0, -1)) : known === field,
   );
 }
+
+/** Files in the exchange bucket, by prefix: those with personal data expire after days, reports (customer numbers only) after months. */
+export const EXCHANGE_FILES = [
+  ['card-orders/outbound/', 'Card batches to the card manufacturer', true],
+  ['card-orders/inbound/', 'The card manufacturer’s acknowledgements', true],
+  ['address-updates/inbound/', 'Address updates from the population register service', true],
+  ['address-updates/outbound/', 'Members sent to the address update service', true],
+  ['marketing/exports/', 'Postal campaign address lists', true],
+  ['card-orders/reports/', 'Acknowledgement reports (customer numbers only)', false],
+  ['address-updates/reports/', 'Address update reports (customer numbers only)', false],
+].map(([prefix, title, personal]) => ({
+  prefix: prefix as string,
+  title: title as string,
+  expiresAfterDays: personal ? config.retention.exchangeFileDays : config.retention.reportMonths * 31,
+}));

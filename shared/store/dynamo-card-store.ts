@@ -1,3 +1,4 @@
+import { config, epochSecondsAfterMonths } from '../config.ts';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
@@ -285,7 +286,7 @@ export class DynamoCardStore implements CardStore {
               TableName: this.table,
               Key: batchKey(batch.batchId),
               UpdateExpression:
-                'SET #status = :delivered, #key = :key, #records = :records, #bytes = :bytes, #sha256 = :sha, #deliveredAt = :at',
+                'SET #status = :delivered, #key = :key, #records = :records, #bytes = :bytes, #sha256 = :sha, #deliveredAt = :at, #expiresAt = :expiresAt',
               ExpressionAttributeNames: {
                 '#status': 'status',
                 '#key': 'key',
@@ -293,6 +294,7 @@ export class DynamoCardStore implements CardStore {
                 '#records': 'records',
                 '#sha256': 'sha256',
                 '#deliveredAt': 'deliveredAt',
+                '#expiresAt': 'expiresAt',
               },
               ExpressionAttributeValues: {
                 ':delivered': 'delivered',
@@ -301,6 +303,8 @@ export class DynamoCardStore implements CardStore {
                 ':bytes': manifest.bytes,
                 ':sha': manifest.sha256,
                 ':at': now.toISOString(),
+                // A delivered batch's record names no one; it is kept as long as the job reports.
+                ':expiresAt': epochSecondsAfterMonths(now, config.retention.reportMonths),
               },
             },
           },

@@ -48,6 +48,7 @@ import type {
 } from './member-store.ts';
 import { deleteAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
 import { GROUP_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
+import { monthExpiry } from '../purchases/receipt.ts';
 import type { MonthTotals } from './purchase-store.ts';
 import { TABLE_SCHEMA } from './table.ts';
 import { auditHash, GENESIS, type ChainedAuditEntry } from '../members/audit-chain.ts';
@@ -290,9 +291,13 @@ export class DynamoMemberStore implements MemberStore, MemberPrivacyStore {
                 Update: {
                   TableName: this.table,
                   Key: anonymousPurchasesKey(totals.month),
-                  UpdateExpression: `ADD ${adds.join(', ')} SET #month = :month, #type = :type`,
-                  ExpressionAttributeNames: { ...names, '#type': 'type' },
-                  ExpressionAttributeValues: { ...values, ':type': 'anonymous-purchases' },
+                  UpdateExpression: `ADD ${adds.join(', ')} SET #month = :month, #type = :type, #expiresAt = :expiresAt`,
+                  ExpressionAttributeNames: { ...names, '#type': 'type', '#expiresAt': 'expiresAt' },
+                  ExpressionAttributeValues: {
+                    ...values,
+                    ':type': 'anonymous-purchases',
+                    ':expiresAt': monthExpiry(totals.month),
+                  },
                 },
               },
               { Delete: { TableName: this.table, Key: key, ConditionExpression: 'attribute_exists(pk)' } },

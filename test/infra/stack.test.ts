@@ -109,7 +109,7 @@ describe('functions', () => {
 });
 
 describe('API and identity', () => {
-  it('serves every route of the table behind the Cognito JWT authorizer, the OpenAPI document public', () => {
+  it('serves every route of the table behind the Cognito JWT authorizer, the public ones without', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
@@ -119,8 +119,10 @@ describe('API and identity', () => {
     expect(apiRoutes.map((r) => r.RouteKey).sort()).toEqual(
       routeList.map((r) => `${r.method} ${r.path}`).sort(),
     );
+    const publicKeys = routeList.filter((r) => r.roles === 'public').map((r) => `${r.method} ${r.path}`);
+    expect(publicKeys.sort()).toEqual(['GET /openapi.json', 'GET /privacy-notice']);
     for (const route of apiRoutes) {
-      expect(route.AuthorizationType).toBe(route.RouteKey === 'GET /openapi.json' ? 'NONE' : 'JWT');
+      expect(route.AuthorizationType).toBe(publicKeys.includes(route.RouteKey) ? 'NONE' : 'JWT');
     }
   });
 
@@ -260,6 +262,30 @@ describe('jobs, events and the card manufacturer', () => {
       [['s3:PutObject', 's3:AbortMultipartUpload'], 'address-updates/reports/*'],
       [['s3:ListBucket'], { StringLike: { 's3:prefix': ['address-updates/inbound/*'] } }],
     ]);
+  });
+
+  it('expires exchange files with personal data after 30 days, versions too, and reports after 24 months', () => {
+    const [bucket] = resources('AWS::S3::Bucket').filter((b) => b.Properties.VersioningConfiguration);
+    const rules = bucket!.Properties.LifecycleConfiguration.Rules as {
+      Prefix?: string;
+      ExpirationInDays?: number;
+      NoncurrentVersionExpiration?: { NoncurrentDays: number };
+    }[];
+    const byPrefix = Object.fromEntries(
+      rules
+        .filter((r) => r.Prefix)
+        .map((r) => [r.Prefix, [r.ExpirationInDays, r.NoncurrentVersionExpiration?.NoncurrentDays]]),
+    );
+    for (const prefix of [
+      'card-orders/outbound/',
+      'card-orders/inbound/',
+      'address-updates/inbound/',
+      'address-updates/outbound/',
+      'marketing/exports/',
+    ]) {
+      expect(byPrefix[prefix]).toEqual([30, 30]);
+    }
+    expect(byPrefix['address-updates/reports/']).toEqual([744, 744]);
   });
 
   it('alarms on job errors, a failed workflow, lines in review and files left unapplied', () => {
