@@ -23,9 +23,16 @@ export const Criteria = z.strictObject({
 });
 
 export const CreateCampaignBody = z.strictObject({
-  name: z
-    .string()
-    .check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(100, 'must be at most 100 characters')),
+  name: z.string().check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(100, 'must be at most 100 characters'),
+    // A name shows in lists and CSV exports: no markup, no template or formula characters.
+    z.regex(
+      /^[\p{L}\p{N}][\p{L}\p{N} .,:!?&()'/-]*$/u,
+      "may contain letters, digits, spaces and . , : ! ? & ( ) ' / -",
+    ),
+  ),
   channel: z.enum(CHANNELS),
   criteria: z.optional(Criteria),
 });

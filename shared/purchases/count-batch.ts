@@ -1,6 +1,6 @@
 import { config } from '../config.ts';
 import { inParallel } from '../concurrency.ts';
-import { Problem, type ProblemBody } from '../http/problem.ts';
+import { Problem, validationFailed, type ProblemBody } from '../http/problem.ts';
 import { fieldErrors } from '../http/validation.ts';
 import type { MemberStore } from '../store/member-store.ts';
 import type { PurchaseStore } from '../store/purchase-store.ts';
@@ -59,6 +59,18 @@ export async function countBatch(
   receipts: readonly unknown[],
   stores: { purchases: PurchaseStore; members: MemberStore },
 ) {
+  // A batch of which no receipt can even be read is a malformed request, not a batch with refusals.
+  const invalid = receipts.map((raw) => Receipt.safeParse(raw)).map((parsed, index) => ({ parsed, index }));
+  if (invalid.every(({ parsed }) => !parsed.success)) {
+    throw validationFailed(
+      invalid.flatMap(({ parsed, index }) =>
+        fieldErrors(parsed.error!, receipts[index]).map((e) => ({
+          ...e,
+          field: e.field === '(body)' ? `receipts[${index}]` : `receipts[${index}].${e.field}`,
+        })),
+      ),
+    );
+  }
   const results = await inParallel(receipts, config.batchConcurrency, (raw, index) =>
     countOne(raw, index, stores),
   );
