@@ -318,6 +318,16 @@ export const routes = {
     },
     tableActions: ['GetItem', 'PutItem', 'Query'],
   },
+  endMembership: {
+    method: 'POST',
+    path: '/members/{customerNumber}/membership-end',
+    handler: 'api/privacy/membership-end',
+    roles: ['admin', 'customer-service', 'member'],
+    summary: 'End the membership: marketing and card orders stop; the member is erased 12 months later',
+    params: MemberPath,
+    responses: { 202: member('Ended: the member with membershipEndedAt'), 404: problem('No such member') },
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+  },
   eraseMember: {
     method: 'DELETE',
     path: '/members/{customerNumber}',

@@ -17,6 +17,8 @@ export const config = {
     reportMonths: 24,
     /** A deceased member is erased this long after the date of death. */
     afterDeathMonths: 12,
+    /** A member whose membership ended is erased this long after. */
+    afterMembershipMonths: 12,
     /** A member's own erasure request is carried out by the retention job after this many days, unless an admin does it first. */
     erasureRequestDays: 7,
     /** Files with personal data in the exchange bucket (batches, address files, exports). */

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Member } from '../members/member.ts';
+import { isLeaving, type Member } from '../members/member.ts';
 import type { ExchangeBucket } from '../store/exchange-bucket.ts';
 import type { MemberStore } from '../store/member-store.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
@@ -21,13 +21,13 @@ export const EXTRACT_LAYOUT = [
 export const outboundKeyOf = (day: string) => `address-updates/outbound/${day.replaceAll('-', '')}.dat`;
 
 /** Why a member is not sent: the dead, those whose address must not leave, and those who asked us to stop. */
-export type LeftOut = 'deceased' | 'protected-address' | 'restricted' | 'erasure-requested';
+export type LeftOut = 'deceased' | 'protected-address' | 'restricted' | 'leaving';
 
 function leftOut(member: Member): LeftOut | undefined {
   if (member.flags.deceased) return 'deceased';
   if (member.flags.protectedAddress) return 'protected-address';
   if (member.flags.restricted) return 'restricted';
-  if (member.erasureRequestedAt) return 'erasure-requested';
+  if (isLeaving(member)) return 'leaving';
   return undefined;
 }
 

@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify';
 import type { Caller } from '../auth/caller.ts';
 import { notFound } from '../http/problem.ts';
 import { CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
-import type { Member } from '../members/member.ts';
+import { isLeaving, type Member } from '../members/member.ts';
 import type { MemberStore } from '../store/member-store.ts';
 import type { PurchaseStore } from '../store/purchase-store.ts';
 import type { AudienceSummary, Campaign, CampaignStore } from '../store/campaign-store.ts';
@@ -53,7 +53,7 @@ export function exclusion(member: Member, channel: Channel): string | undefined 
   if (granted(member, 'directMarketingBan')) return 'direct-marketing-ban';
   if (member.flags.deceased) return 'deceased';
   if (member.flags.restricted) return 'restricted';
-  if (member.erasureRequestedAt) return 'erasure-requested';
+  if (isLeaving(member)) return 'leaving';
   if (!granted(member, CHANNEL_PURPOSE[channel])) return 'no-consent';
   if (channel === 'post') {
     if (member.flags.protectedAddress) return 'protected-address';

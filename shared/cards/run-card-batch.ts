@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import type { Member } from '../members/member.ts';
+import { isLeaving, type Member } from '../members/member.ts';
 import type { MemberStore } from '../store/member-store.ts';
 import type { CardBatch, CardStore, StoredCardOrder } from '../store/card-store.ts';
 import type { ExchangeBucket } from '../store/exchange-bucket.ts';
@@ -13,15 +13,14 @@ const PAGE = 100; // one BatchGetItem of members per page of orders
 const CLAIMS_IN_FLIGHT = 16;
 
 /** Why a pending order is not put in a batch now: it waits, or (deceased) it ends. */
-type Hold =
-  'protected-address' | 'no-address' | 'restricted' | 'erasure-requested' | 'no-member' | 'deceased';
+type Hold = 'protected-address' | 'no-address' | 'restricted' | 'leaving' | 'no-member' | 'deceased';
 
 function holdOf(member: Member | undefined): Hold | undefined {
   if (!member) return 'no-member';
   if (member.flags.deceased) return 'deceased';
   if (member.flags.protectedAddress) return 'protected-address';
   if (member.flags.restricted) return 'restricted';
-  if (member.erasureRequestedAt) return 'erasure-requested';
+  if (isLeaving(member)) return 'leaving';
   if (!member.streetAddress || !member.postalCode || !member.postOffice) return 'no-address';
   return undefined;
 }

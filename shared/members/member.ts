@@ -100,6 +100,8 @@ export interface Member extends PersonalData {
   deceasedOn?: string;
   /** When the member asked to be erased (Art. 17); the retention job carries it out unless an admin does first. */
   erasureRequestedAt?: string;
+  /** When the membership ended; the member is erased 12 months later. */
+  membershipEndedAt?: string;
   /** The address update line last applied to this member, so a resumed run counts it once. */
   addressRefresh?: { fileId: string; line: number; outcome: string };
   sources: Partial<Record<PersonalField, FieldSource>>;
@@ -122,6 +124,7 @@ const VIEW_ORDER = [
   'flags',
   'deceasedOn',
   'erasureRequestedAt',
+  'membershipEndedAt',
   'version',
   'createdAt',
   'updatedAt',
@@ -134,3 +137,7 @@ export function memberView(member: Member, includeSources: boolean): Partial<Mem
   if (includeSources) view.sources = member.sources;
   return view as Partial<Member>;
 }
+
+/** A member who asked to be erased or whose membership ended: no more marketing, cards or address checks. */
+export const isLeaving = (member: Pick<Member, 'erasureRequestedAt' | 'membershipEndedAt'>): boolean =>
+  Boolean(member.erasureRequestedAt || member.membershipEndedAt);

@@ -186,8 +186,8 @@ export const CATALOGUE: readonly ItemType[] = [
     sources: ['member', 'customer-service', 'population-register', 'card-manufacturer'],
     recipients: ['card-manufacturer', 'address-service', 'it-processor', 'aws'],
     retention: {
-      fi: `Jäsenyyden ajan; kuolleen jäsenen tiedot poistetaan ${config.retention.afterDeathMonths} kk kuluttua, poistopyyntö toteutetaan ${config.retention.erasureRequestDays} päivässä`,
-      en: `While the membership lasts; a deceased member is erased after ${config.retention.afterDeathMonths} months, an erasure request is carried out within ${config.retention.erasureRequestDays} days`,
+      fi: `Jäsenyyden ajan; tiedot poistetaan ${config.retention.afterMembershipMonths} kk jäsenyyden päättymisestä ja ${config.retention.afterDeathMonths} kk jäsenen kuolemasta, poistopyyntö toteutetaan ${config.retention.erasureRequestDays} päivässä`,
+      en: `While the membership lasts; erased ${config.retention.afterMembershipMonths} months after the membership ends and ${config.retention.afterDeathMonths} months after the member's death; an erasure request is carried out within ${config.retention.erasureRequestDays} days`,
       by: 'retention-job',
       months: config.retention.afterDeathMonths,
     },
@@ -200,6 +200,7 @@ export const CATALOGUE: readonly ItemType[] = [
       'flags',
       'deceasedOn',
       'erasureRequestedAt',
+      'membershipEndedAt',
       'addressRefresh',
       'sources',
       'version',

@@ -10,12 +10,16 @@ const addMonths = (day: string, months: number) => {
 };
 
 /**
- * The day the retention job erases the member, if it will: the date of death plus the period, or a
- * member's own erasure request plus the days customer service has to carry it out first.
+ * The day the retention job erases the member, if it will: the date of death or the end of the
+ * membership plus its period, or a member's own erasure request plus the days customer service has
+ * to carry it out first; whichever comes first.
  */
-export function erasureDueOn(member: Pick<Member, 'deceasedOn' | 'erasureRequestedAt'>): string | undefined {
+export function erasureDueOn(
+  member: Pick<Member, 'deceasedOn' | 'erasureRequestedAt' | 'membershipEndedAt'>,
+): string | undefined {
   const dates = [
     member.deceasedOn && addMonths(member.deceasedOn, config.retention.afterDeathMonths),
+    member.membershipEndedAt && addMonths(member.membershipEndedAt, config.retention.afterMembershipMonths),
     member.erasureRequestedAt && addDays(member.erasureRequestedAt, config.retention.erasureRequestDays),
   ].filter((d): d is string => Boolean(d));
   return dates.sort()[0];

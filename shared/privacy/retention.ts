@@ -1,4 +1,5 @@
 import { chainFaults, type ChainFault } from '../members/audit-chain.ts';
+import type { Member } from '../members/member.ts';
 import type { MemberPrivacyStore, MemberStore } from '../store/member-store.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { erasureDueOn } from './erasure-due.ts';
@@ -16,19 +17,29 @@ const JOB = { actor: 'retention-job', role: 'job' };
 export async function runRetention(deps: { members: Stores; now?: () => Date }) {
   const now = deps.now?.() ?? new Date();
   const day = helsinkiDate(now);
-  const erased = { deceased: 0, 'member-request': 0 };
+  const erased = { deceased: 0, 'membership-ended': 0, 'member-request': 0 };
   for await (const page of deps.members.erasureDue(day)) {
     for (const customerNumber of page) {
       const member = await deps.members.get(customerNumber);
       if (!member) continue; // erased meanwhile (an admin was quicker)
       const due = erasureDueOn(member);
       if (!due || due > day) continue;
-      const reason = member.deceasedOn ? 'deceased' : 'member-request';
+      const reason = reasonOf(member, day);
       await eraseMember(JOB, customerNumber, reason, deps.members, now);
       erased[reason] += 1;
     }
   }
   return { day, erased };
+}
+
+/** Which of the member's dates made the erasure due (the earliest that has passed). */
+function reasonOf(member: Member, day: string): 'deceased' | 'membership-ended' | 'member-request' {
+  const due = (dates: Partial<Member>) => erasureDueOn(dates) ?? '9999';
+  if (member.deceasedOn && due({ deceasedOn: member.deceasedOn }) <= day) return 'deceased';
+  if (member.membershipEndedAt && due({ membershipEndedAt: member.membershipEndedAt }) <= day) {
+    return 'membership-ended';
+  }
+  return 'member-request';
 }
 
 /** Every member's audit chain checked: an edited entry, a removed one, or a broken link is reported. */

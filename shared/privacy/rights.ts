@@ -84,6 +84,29 @@ export async function requestErasure(
   return after;
 }
 
+/** The membership ends: a waiting card order is cancelled, marketing stops, and the member is erased after the period. */
+export async function endMembership(caller: Caller, customerNumber: string, store: Stores, now = new Date()) {
+  const before = await reachableMember(caller, customerNumber, store);
+  if (before.membershipEndedAt) return before;
+  const at = now.toISOString();
+  const pending = before.card.status === 'ORDERED' ? before.card.orderedAt : undefined;
+  const after: Member = {
+    ...before,
+    membershipEndedAt: at,
+    ...(pending ? { card: { type: 'NONE', status: 'NONE' } } : {}),
+    version: before.version + 1,
+    updatedAt: at,
+  };
+  const saved = await store.save({
+    before,
+    after,
+    audit: auditEntry(caller, customerNumber, 'end-membership', at, ['membershipEndedAt']),
+    ...(pending ? { cancelCardOrder: pending } : {}),
+  });
+  if (saved.outcome !== 'saved') throw refusal(saved);
+  return after;
+}
+
 /** Restriction (Art. 18): marketing, card batches, the address refresh and the extract leave the member alone. */
 export async function setRestriction(
   caller: Caller,
@@ -110,7 +133,7 @@ export async function setRestriction(
   return after;
 }
 
-export const ERASURE_REASONS = ['member-request', 'deceased', 'retention', 'other'] as const;
+export const ERASURE_REASONS = ['member-request', 'deceased', 'membership-ended', 'other'] as const;
 export type ErasureReason = (typeof ERASURE_REASONS)[number];
 
 /**

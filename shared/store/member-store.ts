@@ -13,7 +13,8 @@ export type AuditAction =
   | 'choose-card'
   | 'consent'
   | 'restrict'
-  | 'erasure-request';
+  | 'erasure-request'
+  | 'end-membership';
 
 /** Actions that only read: they are what "who viewed my data" lists as views. */
 export const READ_ACTIONS: readonly AuditAction[] = ['read', 'search', 'export', 'read-audit'];

@@ -102,25 +102,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-describe('the data catalogue', () => {
-  it('knows every item type and field the register stores', async () => {
-    await aMemberEverywhere();
-    const unknown = new Set<string>();
-    for (const item of await scanTable()) {
-      const type = itemType(String(item.type));
-      if (!type) {
-        unknown.add(`item type ${String(item.type)}`);
-        continue;
-      }
-      for (const field of Object.keys(item)) {
-        if (!STORAGE_ATTRIBUTES.has(field) && !isCatalogued(type, field))
-          unknown.add(`${type.type}.${field}`);
-      }
-    }
-    expect([...unknown]).toEqual([]);
-  });
-});
-
 describe('access, portability and erasure', () => {
   it('exports every item type the catalogue lists, then erases all but the tombstone and anonymous totals', async () => {
     const { n, registration, mobile } = await aMemberEverywhere();
@@ -178,7 +159,7 @@ describe('access, portability and erasure', () => {
     expect((await cardBatchJob()).batches).toEqual([]);
   });
 
-  it('records a member’s erasure request, leaves them out meanwhile, and the retention job carries it out', async () => {
+  it('erases when due: an erasure request after its days, an ended membership and a death after 12 months', async () => {
     const requester = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() }))
       .body;
     const recent = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() }))
@@ -195,6 +176,22 @@ describe('access, portability and erasure', () => {
     const store = memberStore();
     const before = (await store.get(requester.customerNumber))!;
     await store.save({ before, after: { ...before, erasureRequestedAt: '2026-11-01T10:00:00.000Z' } });
+    const ended = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;
+    await call(api, 'PUT', `/members/${ended.customerNumber}/card`, {
+      as: CUSTOMER_SERVICE,
+      body: { type: 'CASH_CARD' },
+    });
+    const end = await call(api, 'POST', `/members/${ended.customerNumber}/membership-end`, {
+      as: asMember(ended.customerNumber),
+    });
+    expect(end.status).toBe(202);
+    expect(end.body.card).toEqual({ type: 'NONE', status: 'NONE' });
+    // A year and more later the ended membership is due.
+    const endedMember = (await store.get(ended.customerNumber))!;
+    await store.save({
+      before: endedMember,
+      after: { ...endedMember, membershipEndedAt: '2025-11-01T10:00:00.000Z' },
+    });
     const deceased = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() }))
       .body;
     const dead = (await store.get(deceased.customerNumber))!;
@@ -209,11 +206,38 @@ describe('access, portability and erasure', () => {
     });
 
     const result = await runRetention({ members: store, now: () => new Date('2026-11-25T02:00:00Z') });
-    expect(result.erased).toEqual({ deceased: 1, 'member-request': 1 });
+    expect(result.erased).toEqual({ deceased: 1, 'membership-ended': 1, 'member-request': 1 });
+    expect(await store.get(ended.customerNumber)).toBeUndefined();
     expect(await store.get(requester.customerNumber)).toBeUndefined();
     expect(await store.get(deceased.customerNumber)).toBeUndefined();
     expect(await store.get(recent.customerNumber)).toBeDefined();
     expect((await store.tombstone(requester.customerNumber))?.erasedBy).toBe('retention-job');
+  });
+});
+
+describe('restriction', () => {
+  it('holds card orders and leaves the member out of the address refresh until lifted', async () => {
+    const member = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() }))
+      .body;
+    const n = member.customerNumber as string;
+    await call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type: 'CASH_CARD' } });
+    const restricted = await call(api, 'PUT', `/members/${n}/restriction`, {
+      as: CUSTOMER_SERVICE,
+      body: { restricted: true },
+    });
+    expect(restricted.body.flags.restricted).toBe(true);
+    const batch = await cardBatchJob();
+    expect(batch.waiting.restricted).toBeGreaterThanOrEqual(1);
+    await putInbound(
+      'RESTRICT_20261124_001.dat',
+      updateFile([anUpdate(n, { streetAddress: 'Ei päivity 1' })]),
+    );
+    expect((await addressRefreshJob()).files[0]!.counts).toEqual({ restricted: 1 });
+    await call(api, 'PUT', `/members/${n}/restriction`, {
+      as: CUSTOMER_SERVICE,
+      body: { restricted: false },
+    });
+    expect((await cardBatchJob()).batches.length).toBe(1);
   });
 });
 
@@ -295,5 +319,26 @@ describe('the privacy notice', () => {
       ),
     );
     expect([...types].sort()).toEqual(CATALOGUE.map((t) => t.type).sort());
+  });
+});
+
+describe('the data catalogue', () => {
+  // Last in the file: it scans what every test above wrote (tombstones, anonymous totals, chains, …).
+  it('knows every item type and field the register stores', async () => {
+    const { n } = await aMemberEverywhere();
+    await call(api, 'DELETE', `/members/${n}?reason=other`, { as: ADMIN });
+    const unknown = new Set<string>();
+    for (const item of await scanTable()) {
+      const type = itemType(String(item.type));
+      if (!type) {
+        unknown.add(`item type ${String(item.type)}`);
+        continue;
+      }
+      for (const field of Object.keys(item)) {
+        if (!STORAGE_ATTRIBUTES.has(field) && !isCatalogued(type, field))
+          unknown.add(`${type.type}.${field}`);
+      }
+    }
+    expect([...unknown]).toEqual([]);
   });
 });
