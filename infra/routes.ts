@@ -26,352 +26,409 @@ import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../shared/campa
 import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../shared/consents/schemas.ts';
 import { ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../shared/privacy/schemas.ts';
 
-const ifMatch = (required: boolean) =>
+// Marked free of side effects so that a bundle drops the routes it does not import.
+const ifMatch = /* @__NO_SIDE_EFFECTS__ */ (required: boolean) =>
   ({ name: 'if-match', description: 'The ETag of the member as read (its version).', required }) as const;
-const member = (description: string) => ({ description, body: MemberView });
-const problem = (description: string) => ({ description });
+const member = /* @__NO_SIDE_EFFECTS__ */ (description: string) => ({ description, body: MemberView });
+const problem = /* @__NO_SIDE_EFFECTS__ */ (description: string) => ({ description });
 
 /**
  * The API: the CDK stack, the local server, the OpenAPI document and the role tests all read this.
  * Who may call what is decided here (roles) and, for members, by the domain (only their own record).
+ * One export per route: a handler imports its own, so its bundle carries no other route's text.
  */
+export const openApi = {
+  method: 'GET',
+  path: '/openapi.json',
+  handler: 'api/openapi',
+  roles: 'public',
+  summary: 'This API as an OpenAPI 3.1 document',
+  responses: { 200: { description: 'The document' } },
+  tableActions: [],
+} as const satisfies RouteSpec;
+
+export const registerMember = {
+  method: 'POST',
+  path: '/members',
+  handler: 'api/members/register',
+  roles: ['admin', 'customer-service'],
+  summary: 'Register a member',
+  body: RegisterMemberBody,
+  headers: [
+    {
+      name: 'idempotency-key',
+      description:
+        'Any unique string: a registration resent with the same key answers with the member it created.',
+      schema: IdempotencyKey,
+    },
+  ],
+  responses: {
+    201: member('Registered; Location and ETag name the new member'),
+    400: problem('Not valid'),
+    409: problem('Email or mobile belongs to another member'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const findMembers = {
+  method: 'GET',
+  path: '/members',
+  handler: 'api/members/find',
+  roles: ['admin', 'customer-service', 'processor'],
+  summary: 'Find a member by exact email, mobile number (phone=) or loyalty card number',
+  query: FindMembersQuery,
+  responses: { 200: { description: 'Zero or one member', body: MemberList }, 400: problem('Not valid') },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const readMember = {
+  method: 'GET',
+  path: '/members/{customerNumber}',
+  handler: 'api/members/read',
+  roles: ['admin', 'customer-service', 'processor', 'member'],
+  summary: 'Read a member; include=sources adds where each field came from',
+  params: MemberPath,
+  query: ReadMemberQuery,
+  responses: { 200: member('The member, with its ETag'), 404: problem('No such member') },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const correctMember = {
+  method: 'PATCH',
+  path: '/members/{customerNumber}',
+  handler: 'api/members/correct',
+  roles: ['admin', 'customer-service', 'member'],
+  summary: 'Correct personal data (JSON merge patch; null removes an optional field)',
+  params: MemberPath,
+  body: CorrectMemberBody,
+  headers: [ifMatch(true)],
+  responses: {
+    200: member('Corrected, with its new ETag'),
+    404: problem('No such member'),
+    409: problem('Email or mobile belongs to another member'),
+    412: problem('The member changed since it was read'),
+    428: problem('If-Match is missing'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const chooseCard = {
+  method: 'PUT',
+  path: '/members/{customerNumber}/card',
+  handler: 'api/members/choose-card',
+  roles: ['admin', 'customer-service', 'member'],
+  summary: 'Choose the card: MASTERCARD or CASH_CARD orders one, NONE cancels a waiting order',
+  params: MemberPath,
+  body: ChooseCardBody,
+  headers: [ifMatch(false)],
+  responses: {
+    200: member('The member with the card choice'),
+    404: problem('No such member'),
+    409: problem('No card for a deceased member'),
+    412: problem('The member changed since it was read'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const orderReplacement = {
+  method: 'POST',
+  path: '/members/{customerNumber}/card/replacement',
+  handler: 'api/members/card-replacement',
+  roles: ['admin', 'customer-service', 'member'],
+  summary: 'A lost or broken card: order a replacement of the same type',
+  params: MemberPath,
+  responses: {
+    200: member('The member with the replacement ordered'),
+    404: problem('No such member'),
+    409: problem('No card to replace'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const cardBatches = {
+  method: 'GET',
+  path: '/card-batches',
+  handler: 'api/card-batches',
+  roles: ['admin', 'processor'],
+  summary: 'Card batches sent; overdue=true lists orders unanswered 14 days after their batch',
+  query: CardBatchesQuery,
+  responses: { 200: { description: 'Batches, or overdue orders' } },
+  tableActions: ['Query'],
+} as const satisfies RouteSpec;
+
+export const readConsents = {
+  method: 'GET',
+  path: '/members/{customerNumber}/consents',
+  handler: 'api/consents/read',
+  roles: ['admin', 'customer-service', 'processor', 'member'],
+  summary: 'The member’s consents and bans as they stand',
+  params: MemberPath,
+  responses: {
+    200: { description: 'Current consents', body: ConsentList },
+    404: problem('No such member'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const changeConsent = {
+  method: 'PUT',
+  path: '/members/{customerNumber}/consents/{purpose}',
+  handler: 'api/consents/change',
+  roles: ['admin', 'customer-service', 'member'],
+  summary: 'Grant or withdraw a consent, set or lift a ban; source names the channel it came through',
+  params: ConsentPath,
+  body: ConsentBody,
+  responses: {
+    200: { description: 'Current consents', body: ConsentList },
+    404: problem('No such member'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const consentHistory = {
+  method: 'GET',
+  path: '/members/{customerNumber}/consents/history',
+  handler: 'api/consents/history',
+  roles: ['admin', 'customer-service', 'processor', 'member'],
+  summary: 'Every consent change, oldest first (append-only)',
+  params: MemberPath,
+  responses: { 200: { description: 'The history', body: ConsentHistory }, 404: problem('No such member') },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const createCampaign = {
+  method: 'POST',
+  path: '/campaigns',
+  handler: 'api/campaigns/create',
+  roles: ['admin', 'marketing'],
+  summary: 'Create a campaign: channel email, sms or post; optional criteria',
+  body: CreateCampaignBody,
+  responses: { 201: { description: 'The campaign' }, 400: problem('Not valid') },
+  tableActions: ['PutItem'],
+} as const satisfies RouteSpec;
+
+export const computeAudience = {
+  method: 'POST',
+  path: '/campaigns/{campaignId}/audience',
+  handler: 'api/campaigns/compute-audience',
+  roles: ['admin', 'marketing'],
+  summary:
+    'Compute the audience, record a contact for each member reached; a post campaign is exported to S3',
+  params: CampaignPath,
+  responses: {
+    200: { description: 'The summary: reached, and members left out per reason' },
+    404: problem('No such campaign'),
+  },
+  tableActions: ['GetItem', 'Query', 'BatchGetItem', 'BatchWriteItem', 'UpdateItem'],
+  bucketPrefixes: { write: ['marketing/exports/'] },
+  timeoutSeconds: 29,
+} as const satisfies RouteSpec;
+
+export const readAudience = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/audience',
+  handler: 'api/campaigns/read-audience',
+  roles: ['admin', 'marketing'],
+  summary: 'The audience: customer number, name and the channel’s contact field; format=csv for CSV',
+  params: CampaignPath,
+  query: AudienceQuery,
+  responses: { 200: { description: 'The audience as JSON or CSV' }, 404: problem('No such campaign') },
+  tableActions: ['GetItem', 'Query', 'BatchGetItem'],
+  timeoutSeconds: 29,
+} as const satisfies RouteSpec;
+
+export const countReceipt = {
+  method: 'POST',
+  path: '/purchases',
+  handler: 'api/purchases/count',
+  roles: ['pos'],
+  summary: 'Count one receipt into the member’s month (exactly once per store and receipt id)',
+  body: Receipt,
+  responses: {
+    201: {
+      description: 'Counted, or counted before: the month’s totals of the groups it touched',
+      body: ReceiptAnswer,
+    },
+    400: problem('Not valid, or an unknown main group'),
+    422: problem('Unknown member, or a return beyond this month’s purchases'),
+    503: problem('Not counted this time; send it again after Retry-After'),
+  },
+  tableActions: ['GetItem', 'UpdateItem'],
+} as const satisfies RouteSpec;
+
+export const countReceipts = {
+  method: 'POST',
+  path: '/purchases/batch',
+  handler: 'api/purchases/count-batch',
+  roles: ['pos'],
+  summary: 'Count up to 100 receipts a till queued offline; one answer per receipt',
+  body: ReceiptBatch,
+  maxBodyBytes: 1024 * 1024,
+  responses: { 200: { description: 'Per receipt: counted, duplicate, rejected (with why) or retry' } },
+  tableActions: ['GetItem', 'UpdateItem'],
+} as const satisfies RouteSpec;
+
+export const mainGroups = {
+  method: 'GET',
+  path: '/purchases/main-groups',
+  handler: 'api/purchases/main-groups',
+  roles: ['admin', 'customer-service', 'processor', 'marketing', 'pos'],
+  summary: 'The main product group code list and its version',
+  responses: { 200: { description: 'The code list' } },
+  tableActions: [],
+} as const satisfies RouteSpec;
+
+export const readPurchases = {
+  method: 'GET',
+  path: '/members/{customerNumber}/purchases',
+  handler: 'api/members/purchases',
+  roles: ['admin', 'customer-service', 'processor', 'member'],
+  summary: 'Monthly totals per main group, from and to as YYYY-MM (at most 36 months)',
+  params: MemberPath,
+  query: PurchaseMonthsQuery,
+  responses: {
+    200: { description: 'The months that have purchases', body: PurchaseMonthList },
+    404: problem('No such member'),
+  },
+  tableActions: ['GetItem', 'Query', 'PutItem'],
+} as const satisfies RouteSpec;
+
+export const posLookup = {
+  method: 'GET',
+  path: '/pos/members/{cardOrCustomerNumber}',
+  handler: 'api/pos/lookup',
+  roles: ['pos'],
+  summary: 'For the till’s scan: is this a member, and the card’s state; nothing personal',
+  params: PosMemberPath,
+  responses: { 200: { description: 'A member', body: PosAnswer }, 404: problem('Not a member') },
+  tableActions: ['GetItem'],
+} as const satisfies RouteSpec;
+
+export const exportMember = {
+  method: 'GET',
+  path: '/members/{customerNumber}/export',
+  handler: 'api/privacy/export',
+  roles: ['admin', 'customer-service', 'member'],
+  summary: 'Everything the register holds on the member, by item type with purposes (Art. 15, 20)',
+  params: MemberPath,
+  responses: { 200: { description: 'The export, JSON' }, 404: problem('No such member') },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+  timeoutSeconds: 20,
+} as const satisfies RouteSpec;
+
+export const memberAudit = {
+  method: 'GET',
+  path: '/members/{customerNumber}/audit',
+  handler: 'api/privacy/audit',
+  roles: ['admin', 'member'],
+  summary: 'Who read or changed the member’s data, oldest first',
+  params: MemberPath,
+  responses: { 200: { description: 'The audit trail' }, 404: problem('No such member') },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const requestErasure = {
+  method: 'POST',
+  path: '/members/{customerNumber}/erasure-request',
+  handler: 'api/privacy/erasure-request',
+  roles: ['admin', 'customer-service', 'member'],
+  summary: 'Record the member’s request to be erased; carried out by an admin or after the configured days',
+  params: MemberPath,
+  responses: {
+    202: member('Recorded: the member with erasureRequestedAt'),
+    404: problem('No such member'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const endMembership = {
+  method: 'POST',
+  path: '/members/{customerNumber}/membership-end',
+  handler: 'api/privacy/membership-end',
+  roles: ['admin', 'customer-service', 'member'],
+  summary: 'End the membership: marketing and card orders stop; the member is erased 12 months later',
+  params: MemberPath,
+  responses: { 202: member('Ended: the member with membershipEndedAt'), 404: problem('No such member') },
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const eraseMember = {
+  method: 'DELETE',
+  path: '/members/{customerNumber}',
+  handler: 'api/privacy/erase',
+  roles: ['admin'],
+  summary:
+    'Erase the member (Art. 17): purchase totals become anonymous, a tombstone without personal data remains',
+  params: MemberPath,
+  query: ErasureQuery,
+  responses: { 200: { description: 'The tombstone' }, 404: problem('No such member') },
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+  timeoutSeconds: 20,
+} as const satisfies RouteSpec;
+
+export const restrictMember = {
+  method: 'PUT',
+  path: '/members/{customerNumber}/restriction',
+  handler: 'api/privacy/restriction',
+  roles: ['admin', 'customer-service'],
+  summary: 'Restrict processing (Art. 18): no marketing, card batches or address refresh until lifted',
+  params: MemberPath,
+  body: RestrictionBody,
+  responses: { 200: member('The member with flags.restricted'), 404: problem('No such member') },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const privacyNotice = {
+  method: 'GET',
+  path: '/privacy-notice',
+  handler: 'api/privacy/notice',
+  roles: 'public',
+  summary:
+    'The privacy notice (register description), rendered from the data catalogue: lang=fi|en, format=html|json',
+  query: PrivacyNoticeQuery,
+  responses: { 200: { description: 'The notice' } },
+  tableActions: [],
+} as const satisfies RouteSpec;
+
+export const recordsOfProcessing = {
+  method: 'GET',
+  path: '/records-of-processing',
+  handler: 'api/privacy/records',
+  roles: ['admin'],
+  summary: 'Records of processing activities (Art. 30), from the data catalogue',
+  responses: { 200: { description: 'The records, JSON' } },
+  tableActions: [],
+} as const satisfies RouteSpec;
+
+/** Every route, in the order above. */
 export const routes = {
-  openApi: {
-    method: 'GET',
-    path: '/openapi.json',
-    handler: 'api/openapi',
-    roles: 'public',
-    summary: 'This API as an OpenAPI 3.1 document',
-    responses: { 200: { description: 'The document' } },
-    tableActions: [],
-  },
-  registerMember: {
-    method: 'POST',
-    path: '/members',
-    handler: 'api/members/register',
-    roles: ['admin', 'customer-service'],
-    summary: 'Register a member',
-    body: RegisterMemberBody,
-    headers: [
-      {
-        name: 'idempotency-key',
-        description:
-          'Any unique string: a registration resent with the same key answers with the member it created.',
-        schema: IdempotencyKey,
-      },
-    ],
-    responses: {
-      201: member('Registered; Location and ETag name the new member'),
-      400: problem('Not valid'),
-      409: problem('Email or mobile belongs to another member'),
-    },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  findMembers: {
-    method: 'GET',
-    path: '/members',
-    handler: 'api/members/find',
-    roles: ['admin', 'customer-service', 'processor'],
-    summary: 'Find a member by exact email, mobile number (phone=) or loyalty card number',
-    query: FindMembersQuery,
-    responses: { 200: { description: 'Zero or one member', body: MemberList }, 400: problem('Not valid') },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  readMember: {
-    method: 'GET',
-    path: '/members/{customerNumber}',
-    handler: 'api/members/read',
-    roles: ['admin', 'customer-service', 'processor', 'member'],
-    summary: 'Read a member; include=sources adds where each field came from',
-    params: MemberPath,
-    query: ReadMemberQuery,
-    responses: { 200: member('The member, with its ETag'), 404: problem('No such member') },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  correctMember: {
-    method: 'PATCH',
-    path: '/members/{customerNumber}',
-    handler: 'api/members/correct',
-    roles: ['admin', 'customer-service', 'member'],
-    summary: 'Correct personal data (JSON merge patch; null removes an optional field)',
-    params: MemberPath,
-    body: CorrectMemberBody,
-    headers: [ifMatch(true)],
-    responses: {
-      200: member('Corrected, with its new ETag'),
-      404: problem('No such member'),
-      409: problem('Email or mobile belongs to another member'),
-      412: problem('The member changed since it was read'),
-      428: problem('If-Match is missing'),
-    },
-    tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
-  },
-  chooseCard: {
-    method: 'PUT',
-    path: '/members/{customerNumber}/card',
-    handler: 'api/members/choose-card',
-    roles: ['admin', 'customer-service', 'member'],
-    summary: 'Choose the card: MASTERCARD or CASH_CARD orders one, NONE cancels a waiting order',
-    params: MemberPath,
-    body: ChooseCardBody,
-    headers: [ifMatch(false)],
-    responses: {
-      200: member('The member with the card choice'),
-      404: problem('No such member'),
-      409: problem('No card for a deceased member'),
-      412: problem('The member changed since it was read'),
-    },
-    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
-  },
-  orderReplacement: {
-    method: 'POST',
-    path: '/members/{customerNumber}/card/replacement',
-    handler: 'api/members/card-replacement',
-    roles: ['admin', 'customer-service', 'member'],
-    summary: 'A lost or broken card: order a replacement of the same type',
-    params: MemberPath,
-    responses: {
-      200: member('The member with the replacement ordered'),
-      404: problem('No such member'),
-      409: problem('No card to replace'),
-    },
-    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
-  },
-  cardBatches: {
-    method: 'GET',
-    path: '/card-batches',
-    handler: 'api/card-batches',
-    roles: ['admin', 'processor'],
-    summary: 'Card batches sent; overdue=true lists orders unanswered 14 days after their batch',
-    query: CardBatchesQuery,
-    responses: { 200: { description: 'Batches, or overdue orders' } },
-    tableActions: ['Query'],
-  },
-  readConsents: {
-    method: 'GET',
-    path: '/members/{customerNumber}/consents',
-    handler: 'api/consents/read',
-    roles: ['admin', 'customer-service', 'processor', 'member'],
-    summary: 'The member’s consents and bans as they stand',
-    params: MemberPath,
-    responses: {
-      200: { description: 'Current consents', body: ConsentList },
-      404: problem('No such member'),
-    },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  changeConsent: {
-    method: 'PUT',
-    path: '/members/{customerNumber}/consents/{purpose}',
-    handler: 'api/consents/change',
-    roles: ['admin', 'customer-service', 'member'],
-    summary: 'Grant or withdraw a consent, set or lift a ban; source names the channel it came through',
-    params: ConsentPath,
-    body: ConsentBody,
-    responses: {
-      200: { description: 'Current consents', body: ConsentList },
-      404: problem('No such member'),
-    },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  consentHistory: {
-    method: 'GET',
-    path: '/members/{customerNumber}/consents/history',
-    handler: 'api/consents/history',
-    roles: ['admin', 'customer-service', 'processor', 'member'],
-    summary: 'Every consent change, oldest first (append-only)',
-    params: MemberPath,
-    responses: { 200: { description: 'The history', body: ConsentHistory }, 404: problem('No such member') },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  createCampaign: {
-    method: 'POST',
-    path: '/campaigns',
-    handler: 'api/campaigns/create',
-    roles: ['admin', 'marketing'],
-    summary: 'Create a campaign: channel email, sms or post; optional criteria',
-    body: CreateCampaignBody,
-    responses: { 201: { description: 'The campaign' }, 400: problem('Not valid') },
-    tableActions: ['PutItem'],
-  },
-  computeAudience: {
-    method: 'POST',
-    path: '/campaigns/{campaignId}/audience',
-    handler: 'api/campaigns/compute-audience',
-    roles: ['admin', 'marketing'],
-    summary:
-      'Compute the audience, record a contact for each member reached; a post campaign is exported to S3',
-    params: CampaignPath,
-    responses: {
-      200: { description: 'The summary: reached, and members left out per reason' },
-      404: problem('No such campaign'),
-    },
-    tableActions: ['GetItem', 'Query', 'BatchGetItem', 'BatchWriteItem', 'UpdateItem'],
-    bucketPrefixes: { write: ['marketing/exports/'] },
-    timeoutSeconds: 29,
-  },
-  readAudience: {
-    method: 'GET',
-    path: '/campaigns/{campaignId}/audience',
-    handler: 'api/campaigns/read-audience',
-    roles: ['admin', 'marketing'],
-    summary: 'The audience: customer number, name and the channel’s contact field; format=csv for CSV',
-    params: CampaignPath,
-    query: AudienceQuery,
-    responses: { 200: { description: 'The audience as JSON or CSV' }, 404: problem('No such campaign') },
-    tableActions: ['GetItem', 'Query', 'BatchGetItem'],
-    timeoutSeconds: 29,
-  },
-  countReceipt: {
-    method: 'POST',
-    path: '/purchases',
-    handler: 'api/purchases/count',
-    roles: ['pos'],
-    summary: 'Count one receipt into the member’s month (exactly once per store and receipt id)',
-    body: Receipt,
-    responses: {
-      201: {
-        description: 'Counted, or counted before: the month’s totals of the groups it touched',
-        body: ReceiptAnswer,
-      },
-      400: problem('Not valid, or an unknown main group'),
-      422: problem('Unknown member, or a return beyond this month’s purchases'),
-      503: problem('Not counted this time; send it again after Retry-After'),
-    },
-    tableActions: ['GetItem', 'UpdateItem'],
-  },
-  countReceipts: {
-    method: 'POST',
-    path: '/purchases/batch',
-    handler: 'api/purchases/count-batch',
-    roles: ['pos'],
-    summary: 'Count up to 100 receipts a till queued offline; one answer per receipt',
-    body: ReceiptBatch,
-    maxBodyBytes: 1024 * 1024,
-    responses: { 200: { description: 'Per receipt: counted, duplicate, rejected (with why) or retry' } },
-    tableActions: ['GetItem', 'UpdateItem'],
-  },
-  mainGroups: {
-    method: 'GET',
-    path: '/purchases/main-groups',
-    handler: 'api/purchases/main-groups',
-    roles: ['admin', 'customer-service', 'processor', 'marketing', 'pos'],
-    summary: 'The main product group code list and its version',
-    responses: { 200: { description: 'The code list' } },
-    tableActions: [],
-  },
-  readPurchases: {
-    method: 'GET',
-    path: '/members/{customerNumber}/purchases',
-    handler: 'api/members/purchases',
-    roles: ['admin', 'customer-service', 'processor', 'member'],
-    summary: 'Monthly totals per main group, from and to as YYYY-MM (at most 36 months)',
-    params: MemberPath,
-    query: PurchaseMonthsQuery,
-    responses: {
-      200: { description: 'The months that have purchases', body: PurchaseMonthList },
-      404: problem('No such member'),
-    },
-    tableActions: ['GetItem', 'Query', 'PutItem'],
-  },
-  posLookup: {
-    method: 'GET',
-    path: '/pos/members/{cardOrCustomerNumber}',
-    handler: 'api/pos/lookup',
-    roles: ['pos'],
-    summary: 'For the till’s scan: is this a member, and the card’s state; nothing personal',
-    params: PosMemberPath,
-    responses: { 200: { description: 'A member', body: PosAnswer }, 404: problem('Not a member') },
-    tableActions: ['GetItem'],
-  },
-  exportMember: {
-    method: 'GET',
-    path: '/members/{customerNumber}/export',
-    handler: 'api/privacy/export',
-    roles: ['admin', 'customer-service', 'member'],
-    summary: 'Everything the register holds on the member, by item type with purposes (Art. 15, 20)',
-    params: MemberPath,
-    responses: { 200: { description: 'The export, JSON' }, 404: problem('No such member') },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-    timeoutSeconds: 20,
-  },
-  memberAudit: {
-    method: 'GET',
-    path: '/members/{customerNumber}/audit',
-    handler: 'api/privacy/audit',
-    roles: ['admin', 'member'],
-    summary: 'Who read or changed the member’s data, oldest first',
-    params: MemberPath,
-    responses: { 200: { description: 'The audit trail' }, 404: problem('No such member') },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  requestErasure: {
-    method: 'POST',
-    path: '/members/{customerNumber}/erasure-request',
-    handler: 'api/privacy/erasure-request',
-    roles: ['admin', 'customer-service', 'member'],
-    summary: 'Record the member’s request to be erased; carried out by an admin or after the configured days',
-    params: MemberPath,
-    responses: {
-      202: member('Recorded: the member with erasureRequestedAt'),
-      404: problem('No such member'),
-    },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  endMembership: {
-    method: 'POST',
-    path: '/members/{customerNumber}/membership-end',
-    handler: 'api/privacy/membership-end',
-    roles: ['admin', 'customer-service', 'member'],
-    summary: 'End the membership: marketing and card orders stop; the member is erased 12 months later',
-    params: MemberPath,
-    responses: { 202: member('Ended: the member with membershipEndedAt'), 404: problem('No such member') },
-    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
-  },
-  eraseMember: {
-    method: 'DELETE',
-    path: '/members/{customerNumber}',
-    handler: 'api/privacy/erase',
-    roles: ['admin'],
-    summary:
-      'Erase the member (Art. 17): purchase totals become anonymous, a tombstone without personal data remains',
-    params: MemberPath,
-    query: ErasureQuery,
-    responses: { 200: { description: 'The tombstone' }, 404: problem('No such member') },
-    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
-    timeoutSeconds: 20,
-  },
-  restrictMember: {
-    method: 'PUT',
-    path: '/members/{customerNumber}/restriction',
-    handler: 'api/privacy/restriction',
-    roles: ['admin', 'customer-service'],
-    summary: 'Restrict processing (Art. 18): no marketing, card batches or address refresh until lifted',
-    params: MemberPath,
-    body: RestrictionBody,
-    responses: { 200: member('The member with flags.restricted'), 404: problem('No such member') },
-    tableActions: ['GetItem', 'PutItem', 'Query'],
-  },
-  privacyNotice: {
-    method: 'GET',
-    path: '/privacy-notice',
-    handler: 'api/privacy/notice',
-    roles: 'public',
-    summary:
-      'The privacy notice (register description), rendered from the data catalogue: lang=fi|en, format=html|json',
-    query: PrivacyNoticeQuery,
-    responses: { 200: { description: 'The notice' } },
-    tableActions: [],
-  },
-  recordsOfProcessing: {
-    method: 'GET',
-    path: '/records-of-processing',
-    handler: 'api/privacy/records',
-    roles: ['admin'],
-    summary: 'Records of processing activities (Art. 30), from the data catalogue',
-    responses: { 200: { description: 'The records, JSON' } },
-    tableActions: [],
-  },
+  openApi,
+  registerMember,
+  findMembers,
+  readMember,
+  correctMember,
+  chooseCard,
+  orderReplacement,
+  cardBatches,
+  readConsents,
+  changeConsent,
+  consentHistory,
+  createCampaign,
+  computeAudience,
+  readAudience,
+  countReceipt,
+  countReceipts,
+  mainGroups,
+  readPurchases,
+  posLookup,
+  exportMember,
+  memberAudit,
+  requestErasure,
+  endMembership,
+  eraseMember,
+  restrictMember,
+  privacyNotice,
+  recordsOfProcessing,
 } as const satisfies Record<string, RouteSpec>;
 
-export const routeList: readonly RouteSpec[] = Object.values(routes);
+export const routeList: readonly RouteSpec[] = /* @__PURE__ */ Object.values(routes);

@@ -1,8 +1,8 @@
-import { routes } from '../../infra/routes.ts';
+import { cardBatches as route } from '../../infra/routes.ts';
 import { listCardBatches } from '../../shared/cards/list-batches.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { cardStore } from '../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.cardBatches, async ({ query }) =>
+export const handler = apiHandler(route, async ({ query }) =>
   listCardBatches(cardStore(), query.overdue === 'true'),
 );

@@ -10,7 +10,7 @@ export interface ChainedAuditEntry extends AuditEntry {
 export const GENESIS = '0'.repeat(64);
 
 /** The fields a hash covers, in a fixed order: a change to any of them (or to the link) changes the hash. */
-const SEALED = [
+export const SEALED_AUDIT_FIELDS = [
   'customerNumber',
   'seq',
   'prevHash',
@@ -29,7 +29,7 @@ const SEALED = [
  * importing node:crypto would load on every cold start of every function that audits.
  */
 export async function auditHash(entry: Omit<ChainedAuditEntry, 'hash'>): Promise<string> {
-  const sealed = JSON.stringify(SEALED.map((field) => entry[field] ?? null));
+  const sealed = JSON.stringify(SEALED_AUDIT_FIELDS.map((field) => entry[field] ?? null));
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(sealed));
   return Buffer.from(digest).toString('hex');
 }

@@ -1,5 +1,6 @@
 import { config } from '../config.ts';
 import { PERSONAL_FIELDS } from '../members/member.ts';
+import { SEALED_AUDIT_FIELDS } from '../members/audit-chain.ts';
 
 /**
  * The one catalogue of what the register stores: every item type and its fields, why, on what legal
@@ -117,20 +118,19 @@ export interface ItemType {
 }
 
 const months = (n: number, fi: string, en: string): Retention => ({ fi, en, by: 'ttl', months: n });
-const AUDIT_FIELDS = [
-  'customerNumber',
-  'seq',
-  'at',
-  'actor',
-  'role',
-  'action',
-  'via',
-  'purpose',
-  'requestId',
-  'fields',
-  'prevHash',
-  'hash',
-];
+/** An email or mobile number's uniqueness key: it names the member and goes with them. */
+const uniqueKey = (type: string, title: Text): ItemType => ({
+  type,
+  title,
+  aboutMember: true,
+  purposes: ['membership'],
+  sources: ['member', 'customer-service'],
+  recipients: ['aws'],
+  retention: withMember,
+  onErasure: 'delete',
+  fields: ['customerNumber'],
+});
+const AUDIT_FIELDS = [...SEALED_AUDIT_FIELDS, 'hash'];
 const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'at', 'actor'];
 
 /** Records of the jobs and campaigns: no personal data, listed so that nothing unlisted is ever stored. */
@@ -208,28 +208,11 @@ export const CATALOGUE: readonly ItemType[] = [
       'updatedAt',
     ],
   },
-  {
-    type: 'unique-email',
-    title: { fi: 'Sähköpostiosoitteen yksilöivä avain', en: 'Email uniqueness key' },
-    aboutMember: true,
-    purposes: ['membership'],
-    sources: ['member', 'customer-service'],
-    recipients: ['aws'],
-    retention: withMember,
-    onErasure: 'delete',
-    fields: ['customerNumber'],
-  },
-  {
-    type: 'unique-mobile',
-    title: { fi: 'Matkapuhelinnumeron yksilöivä avain', en: 'Mobile number uniqueness key' },
-    aboutMember: true,
-    purposes: ['membership'],
-    sources: ['member', 'customer-service'],
-    recipients: ['aws'],
-    retention: withMember,
-    onErasure: 'delete',
-    fields: ['customerNumber'],
-  },
+  uniqueKey('unique-email', { fi: 'Sähköpostiosoitteen yksilöivä avain', en: 'Email uniqueness key' }),
+  uniqueKey('unique-mobile', {
+    fi: 'Matkapuhelinnumeron yksilöivä avain',
+    en: 'Mobile number uniqueness key',
+  }),
   {
     type: 'card',
     title: { fi: 'Kanta-asiakaskortin numero', en: 'Loyalty card number' },
@@ -428,17 +411,18 @@ export function isCatalogued(item: ItemType, field: string): boolean {
   );
 }
 
+const exchangeFile = (prefix: string, title: string, personal: boolean) => ({
+  prefix,
+  title,
+  expiresAfterDays: personal ? config.retention.exchangeFileDays : config.retention.reportMonths * 31,
+});
 /** Files in the exchange bucket, by prefix: those with personal data expire after days, reports (customer numbers only) after months. */
 export const EXCHANGE_FILES = [
-  ['card-orders/outbound/', 'Card batches to the card manufacturer', true],
-  ['card-orders/inbound/', 'The card manufacturer’s acknowledgements', true],
-  ['address-updates/inbound/', 'Address updates from the population register service', true],
-  ['address-updates/outbound/', 'Members sent to the address update service', true],
-  ['marketing/exports/', 'Postal campaign address lists', true],
-  ['card-orders/reports/', 'Acknowledgement reports (customer numbers only)', false],
-  ['address-updates/reports/', 'Address update reports (customer numbers only)', false],
-].map(([prefix, title, personal]) => ({
-  prefix: prefix as string,
-  title: title as string,
-  expiresAfterDays: personal ? config.retention.exchangeFileDays : config.retention.reportMonths * 31,
-}));
+  exchangeFile('card-orders/outbound/', 'Card batches to the card manufacturer', true),
+  exchangeFile('card-orders/inbound/', 'The card manufacturer’s acknowledgements', true),
+  exchangeFile('address-updates/inbound/', 'Address updates from the population register service', true),
+  exchangeFile('address-updates/outbound/', 'Members sent to the address update service', true),
+  exchangeFile('marketing/exports/', 'Postal campaign address lists', true),
+  exchangeFile('card-orders/reports/', 'Acknowledgement reports (customer numbers only)', false),
+  exchangeFile('address-updates/reports/', 'Address update reports (customer numbers only)', false),
+];

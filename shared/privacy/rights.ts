@@ -6,7 +6,14 @@ import type { ChainedAuditEntry } from '../members/audit-chain.ts';
 import type { Member } from '../members/member.ts';
 import { memberView } from '../members/member.ts';
 import { refusal } from '../members/outcome.ts';
-import type { MemberPrivacyStore, MemberStore, StoredItem, Tombstone } from '../store/member-store.ts';
+import type {
+  AuditAction,
+  MemberPrivacyStore,
+  MemberStore,
+  StoredItem,
+  Tombstone,
+} from '../store/member-store.ts';
+import type { ErasureReason } from './schemas.ts';
 import { itemType, LEGAL_BASES, MEMBER_ITEM_TYPES, PROCESSING_PURPOSES } from './catalogue.ts';
 
 type Stores = MemberStore & MemberPrivacyStore;
@@ -46,7 +53,7 @@ export async function exportMember(caller: Caller, customerNumber: string, store
 export async function readAuditTrail(
   caller: Caller,
   customerNumber: string,
-  store: Stores,
+  store: MemberStore,
   now = new Date(),
 ) {
   await reachableMember(caller, customerNumber, store);
@@ -64,77 +71,85 @@ export async function readAuditTrail(
   }));
 }
 
-/** The member asks to be erased: recorded now, carried out by an admin or by the retention job after the delay. */
-export async function requestErasure(
+/**
+ * One audited change of a member's status by the caller. `change` answers what to set, or nothing
+ * when it is already so: asking twice changes nothing, which makes the routes safe to repeat.
+ */
+async function changeStatus(
   caller: Caller,
   customerNumber: string,
-  store: Stores,
-  now = new Date(),
-) {
+  store: MemberStore,
+  now: Date,
+  audit: { action: AuditAction; field: string },
+  change: (before: Member, at: string) => { set: Partial<Member>; cancelCardOrder?: string } | undefined,
+): Promise<Member> {
   const before = await reachableMember(caller, customerNumber, store);
-  if (before.erasureRequestedAt) return before;
   const at = now.toISOString();
-  const after: Member = { ...before, erasureRequestedAt: at, version: before.version + 1, updatedAt: at };
+  const wanted = change(before, at);
+  if (!wanted) return before;
+  const after: Member = { ...before, ...wanted.set, version: before.version + 1, updatedAt: at };
   const saved = await store.save({
     before,
     after,
-    audit: auditEntry(caller, customerNumber, 'erasure-request', at, ['erasureRequestedAt']),
+    audit: auditEntry(caller, customerNumber, audit.action, at, [audit.field]),
+    ...(wanted.cancelCardOrder ? { cancelCardOrder: wanted.cancelCardOrder } : {}),
   });
   if (saved.outcome !== 'saved') throw refusal(saved);
   return after;
 }
+
+/** The member asks to be erased: recorded now, carried out by an admin or by the retention job after the delay. */
+export const requestErasure = (
+  caller: Caller,
+  customerNumber: string,
+  store: MemberStore,
+  now = new Date(),
+) =>
+  changeStatus(
+    caller,
+    customerNumber,
+    store,
+    now,
+    { action: 'erasure-request', field: 'erasureRequestedAt' },
+    (before, at) => (before.erasureRequestedAt ? undefined : { set: { erasureRequestedAt: at } }),
+  );
 
 /** The membership ends: a waiting card order is cancelled, marketing stops, and the member is erased after the period. */
-export async function endMembership(caller: Caller, customerNumber: string, store: Stores, now = new Date()) {
-  const before = await reachableMember(caller, customerNumber, store);
-  if (before.membershipEndedAt) return before;
-  const at = now.toISOString();
-  const pending = before.card.status === 'ORDERED' ? before.card.orderedAt : undefined;
-  const after: Member = {
-    ...before,
-    membershipEndedAt: at,
-    ...(pending ? { card: { type: 'NONE', status: 'NONE' } } : {}),
-    version: before.version + 1,
-    updatedAt: at,
-  };
-  const saved = await store.save({
-    before,
-    after,
-    audit: auditEntry(caller, customerNumber, 'end-membership', at, ['membershipEndedAt']),
-    ...(pending ? { cancelCardOrder: pending } : {}),
-  });
-  if (saved.outcome !== 'saved') throw refusal(saved);
-  return after;
-}
+export const endMembership = (caller: Caller, customerNumber: string, store: MemberStore, now = new Date()) =>
+  changeStatus(
+    caller,
+    customerNumber,
+    store,
+    now,
+    { action: 'end-membership', field: 'membershipEndedAt' },
+    (before, at) => {
+      if (before.membershipEndedAt) return undefined;
+      const pending = before.card.status === 'ORDERED' ? before.card.orderedAt : undefined;
+      return pending
+        ? { set: { membershipEndedAt: at, card: { type: 'NONE', status: 'NONE' } }, cancelCardOrder: pending }
+        : { set: { membershipEndedAt: at } };
+    },
+  );
 
 /** Restriction (Art. 18): marketing, card batches, the address refresh and the extract leave the member alone. */
-export async function setRestriction(
+export const setRestriction = (
   caller: Caller,
   customerNumber: string,
   restricted: boolean,
-  store: Stores,
+  store: MemberStore,
   now = new Date(),
-) {
-  const before = await reachableMember(caller, customerNumber, store);
-  if (before.flags.restricted === restricted) return before;
-  const at = now.toISOString();
-  const after: Member = {
-    ...before,
-    flags: { ...before.flags, restricted },
-    version: before.version + 1,
-    updatedAt: at,
-  };
-  const saved = await store.save({
-    before,
-    after,
-    audit: auditEntry(caller, customerNumber, 'restrict', at, ['flags.restricted']),
-  });
-  if (saved.outcome !== 'saved') throw refusal(saved);
-  return after;
-}
-
-export const ERASURE_REASONS = ['member-request', 'deceased', 'membership-ended', 'other'] as const;
-export type ErasureReason = (typeof ERASURE_REASONS)[number];
+) =>
+  changeStatus(
+    caller,
+    customerNumber,
+    store,
+    now,
+    { action: 'restrict', field: 'flags.restricted' },
+    (before) =>
+      before.flags.restricted === restricted
+        ? undefined
+        : { set: { flags: { ...before.flags, restricted } } },
+  );
 
 /**
  * Erasure (Art. 17). Every item about the member is erased as the catalogue says; the profile becomes

@@ -1,5 +1,7 @@
 import * as z from 'zod/mini';
-import { ERASURE_REASONS } from './rights.ts';
+
+export const ERASURE_REASONS = ['member-request', 'deceased', 'membership-ended', 'other'] as const;
+export type ErasureReason = (typeof ERASURE_REASONS)[number];
 
 export const ErasureQuery = z.strictObject({ reason: z.enum(ERASURE_REASONS) });
 export const RestrictionBody = z.strictObject({ restricted: z.boolean() });

@@ -1,7 +1,7 @@
 import { createDocumentClient, tableName } from './dynamo.ts';
 import { DynamoMemberStore } from './dynamo-member-store.ts';
 import { DynamoPurchaseStore } from './dynamo-purchase-store.ts';
-import type { MemberPrivacyStore, MemberStore } from './member-store.ts';
+import type { MemberStore } from './member-store.ts';
 import type { PurchaseStore } from './purchase-store.ts';
 import type { CardStore } from './card-store.ts';
 import type { CampaignStore } from './campaign-store.ts';
@@ -11,14 +11,14 @@ import type { AddressJobStore } from './address-job-store.ts';
 import { DynamoAddressJobStore } from './dynamo-address-job-store.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
-let members: DynamoMemberStore | undefined;
+let members: MemberStore | undefined;
 let purchases: PurchaseStore | undefined;
 let cards: CardStore | undefined;
 
 /** The stores a Lambda uses, made on first use and kept for warm invocations. */
 const db = () => (client ??= createDocumentClient());
 
-export function memberStore(): MemberStore & MemberPrivacyStore {
+export function memberStore(): MemberStore {
   members ??= new DynamoMemberStore(db(), tableName());
   return members;
 }

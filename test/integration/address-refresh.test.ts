@@ -17,6 +17,9 @@ import { call, startTestApi } from '../support/local-api.ts';
 import { aRegistration, aStoredMember, CUSTOMER_SERVICE, setFlags } from '../support/fixtures.ts';
 
 let api: LocalApi;
+/** Name and address exactly as aRegistration() stores them. */
+const { surname, firstNames, streetAddress, postalCode, postOffice } = aRegistration();
+const sameAddress = { surname, firstNames, streetAddress, postalCode, postOffice };
 const report = async (name: string) => {
   const { Body } = await createS3Client().send(
     new GetObjectCommand({ Bucket: bucketName(), Key: `address-updates/reports/${name}.report.json` }),
@@ -148,13 +151,6 @@ describe('the address refresh', () => {
     const members = await Promise.all(Array.from({ length: 9 }, () => register()));
     const [updated, unchanged, deceased, protectedOne, banned, noMatch, ambiguous, underage, unknown] =
       members.map((m) => m.customerNumber as string);
-    const sameAsStored = {
-      surname: 'Äijälä-Öhman',
-      firstNames: 'Åsa Märta',
-      streetAddress: 'Mannerheimintie 12 B 7',
-      postalCode: '00100',
-      postOffice: 'Helsinki',
-    };
     const name = fileNo();
     await putInbound(
       name,
@@ -164,7 +160,7 @@ describe('the address refresh', () => {
           firstNames: 'Åke Müller',
           streetAddress: 'Öhmanintie 3',
         }),
-        anUpdate(unchanged!, sameAsStored),
+        anUpdate(unchanged!, sameAddress),
         anUpdate(deceased!, { status: 'deceased', dateOfDeath: '2026-11-10' }),
         anUpdate(protectedOne!, { status: 'protected', streetAddress: '', postalCode: '', postOffice: '' }),
         anUpdate(banned!, { status: 'update-ban', surname: '', firstNames: '', streetAddress: '' }),
@@ -300,7 +296,7 @@ describe('the address refresh', () => {
   it('resumes a run that stopped for time, and one that failed halfway, counting each line once', async () => {
     const members = await Promise.all(Array.from({ length: 30 }, () => register()));
     const lines = members.map((m, i) =>
-      anUpdate(m.customerNumber, i % 3 === 0 ? { streetAddress: `Jatkettu ${i}` } : { ...sameAddress() }),
+      anUpdate(m.customerNumber, i % 3 === 0 ? { streetAddress: `Jatkettu ${i}` } : sameAddress),
     );
     const name = fileNo();
     await putInbound(name, updateFile(lines));
@@ -383,13 +379,3 @@ describe('the outbound extract', () => {
     });
   });
 });
-
-function sameAddress() {
-  return {
-    surname: 'Äijälä-Öhman',
-    firstNames: 'Åsa Märta',
-    streetAddress: 'Mannerheimintie 12 B 7',
-    postalCode: '00100',
-    postOffice: 'Helsinki',
-  };
-}

@@ -10,6 +10,7 @@ import { handler as addressExtractJob } from '../../functions/jobs/address-extra
 import { handler as auditVerifyJob } from '../../functions/jobs/audit-verify.ts';
 import { runRetention } from '../../shared/privacy/retention.ts';
 import { CATALOGUE, isCatalogued, itemType, MEMBER_ITEM_TYPES } from '../../shared/privacy/catalogue.ts';
+import { memberPrivacyStore } from '../../shared/store/default-privacy-store.ts';
 import { memberStore } from '../../shared/store/default-stores.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
@@ -173,7 +174,7 @@ describe('access, portability and erasure', () => {
       expect(asked.body.erasureRequestedAt).toBeDefined();
     }
     // Eight days later the first request is due; the other was made later.
-    const store = memberStore();
+    const store = memberPrivacyStore();
     const before = (await store.get(requester.customerNumber))!;
     await store.save({ before, after: { ...before, erasureRequestedAt: '2026-11-01T10:00:00.000Z' } });
     const ended = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body;

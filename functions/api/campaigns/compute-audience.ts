@@ -1,10 +1,10 @@
-import { routes } from '../../../infra/routes.ts';
+import { computeAudience as route } from '../../../infra/routes.ts';
 import { computeAudience } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore, memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../../shared/store/default-bucket.ts';
 
-export const handler = apiHandler(routes.computeAudience, async ({ params }) =>
+export const handler = apiHandler(route, async ({ params }) =>
   computeAudience(params.campaignId, {
     campaigns: campaignStore(),
     members: memberStore(),

@@ -1,9 +1,9 @@
-import { routes } from '../../../infra/routes.ts';
+import { createCampaign as route } from '../../../infra/routes.ts';
 import { createCampaign } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { campaignStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.createCampaign, async ({ caller, body }) =>
+export const handler = apiHandler(route, async ({ caller, body }) =>
   reply(201, await createCampaign(caller, body, campaignStore())),
 );

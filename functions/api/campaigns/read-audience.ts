@@ -1,11 +1,11 @@
 import { text } from 'node:stream/consumers';
-import { routes } from '../../../infra/routes.ts';
+import { readAudience as route } from '../../../infra/routes.ts';
 import { audienceCsv, audienceRows, getCampaign } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { campaignStore, memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.readAudience, async ({ params, query }) => {
+export const handler = apiHandler(route, async ({ params, query }) => {
   const deps = { campaigns: campaignStore(), members: memberStore() };
   const campaign = await getCampaign(params.campaignId, deps.campaigns);
   if (query.format === 'csv') {

@@ -1,8 +1,8 @@
-import { routes } from '../../../infra/routes.ts';
+import { changeConsent as route } from '../../../infra/routes.ts';
 import { changeConsent } from '../../../shared/consents/consents.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.changeConsent, async ({ caller, params, body }) =>
+export const handler = apiHandler(route, async ({ caller, params, body }) =>
   changeConsent(caller, params.customerNumber, params.purpose, body, memberStore()),
 );

@@ -1,8 +1,8 @@
-import { routes } from '../../../infra/routes.ts';
+import { consentHistory as route } from '../../../infra/routes.ts';
 import { readConsentHistory } from '../../../shared/consents/consents.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.consentHistory, async ({ caller, params }) =>
+export const handler = apiHandler(route, async ({ caller, params }) =>
   readConsentHistory(caller, params.customerNumber, memberStore()),
 );

@@ -1,8 +1,8 @@
-import { routes } from '../../../infra/routes.ts';
+import { readConsents as route } from '../../../infra/routes.ts';
 import { readConsents } from '../../../shared/consents/consents.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.readConsents, async ({ caller, params }) =>
+export const handler = apiHandler(route, async ({ caller, params }) =>
   readConsents(caller, params.customerNumber, memberStore()),
 );

@@ -1,11 +1,11 @@
-import { routes } from '../../../infra/routes.ts';
+import { chooseCard as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { versionFromIfMatch } from '../../../shared/http/etag.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { chooseCard } from '../../../shared/members/choose-card.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.chooseCard, async ({ caller, params, body, headers }) =>
+export const handler = apiHandler(route, async ({ caller, params, body, headers }) =>
   memberReply(
     200,
     await chooseCard(

@@ -1,11 +1,11 @@
-import { routes } from '../../../infra/routes.ts';
+import { correctMember as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { versionFromIfMatch } from '../../../shared/http/etag.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { correctMember } from '../../../shared/members/correct.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.correctMember, async ({ caller, params, body, headers }) =>
+export const handler = apiHandler(route, async ({ caller, params, body, headers }) =>
   memberReply(
     200,
     await correctMember(

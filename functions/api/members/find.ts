@@ -1,9 +1,9 @@
-import { routes } from '../../../infra/routes.ts';
+import { findMembers as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { findMembers } from '../../../shared/members/find.ts';
 import { memberView } from '../../../shared/members/member.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.findMembers, async ({ caller, query }) => ({
+export const handler = apiHandler(route, async ({ caller, query }) => ({
   members: (await findMembers(caller, query, memberStore())).map((m) => memberView(m, false)),
 }));

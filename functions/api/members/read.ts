@@ -1,10 +1,10 @@
-import { routes } from '../../../infra/routes.ts';
+import { readMember as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { readMember } from '../../../shared/members/read.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.readMember, async ({ caller, params, query }) =>
+export const handler = apiHandler(route, async ({ caller, params, query }) =>
   memberReply(
     200,
     await readMember(caller, params.customerNumber, memberStore()),

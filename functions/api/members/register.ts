@@ -1,9 +1,9 @@
-import { routes } from '../../../infra/routes.ts';
+import { registerMember as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { registerMember } from '../../../shared/members/register.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.registerMember, async ({ caller, body, headers }) =>
+export const handler = apiHandler(route, async ({ caller, body, headers }) =>
   memberReply(201, await registerMember(caller, body, memberStore(), headers['idempotency-key'])),
 );

@@ -1,8 +1,8 @@
-import { routes } from '../../../infra/routes.ts';
+import { posLookup as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { posLookup } from '../../../shared/purchases/pos-lookup.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.posLookup, async ({ params }) =>
+export const handler = apiHandler(route, async ({ params }) =>
   posLookup(params.cardOrCustomerNumber, memberStore()),
 );

@@ -1,9 +1,9 @@
-import { routes } from '../../../infra/routes.ts';
+import { memberAudit as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { readAuditTrail } from '../../../shared/privacy/rights.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.memberAudit, async ({ caller, params }) => ({
+export const handler = apiHandler(route, async ({ caller, params }) => ({
   customerNumber: params.customerNumber,
   entries: await readAuditTrail(caller, params.customerNumber, memberStore()),
 }));

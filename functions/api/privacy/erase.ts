@@ -1,8 +1,8 @@
-import { routes } from '../../../infra/routes.ts';
+import { eraseMember as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { eraseMember } from '../../../shared/privacy/rights.ts';
-import { memberStore } from '../../../shared/store/default-stores.ts';
+import { memberPrivacyStore } from '../../../shared/store/default-privacy-store.ts';
 
-export const handler = apiHandler(routes.eraseMember, async ({ caller, params, query }) =>
-  eraseMember(caller, params.customerNumber, query.reason, memberStore()),
+export const handler = apiHandler(route, async ({ caller, params, query }) =>
+  eraseMember(caller, params.customerNumber, query.reason, memberPrivacyStore()),
 );

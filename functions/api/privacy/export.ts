@@ -1,8 +1,8 @@
-import { routes } from '../../../infra/routes.ts';
+import { exportMember as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { exportMember } from '../../../shared/privacy/rights.ts';
-import { memberStore } from '../../../shared/store/default-stores.ts';
+import { memberPrivacyStore } from '../../../shared/store/default-privacy-store.ts';
 
-export const handler = apiHandler(routes.exportMember, async ({ caller, params }) =>
-  exportMember(caller, params.customerNumber, memberStore()),
+export const handler = apiHandler(route, async ({ caller, params }) =>
+  exportMember(caller, params.customerNumber, memberPrivacyStore()),
 );

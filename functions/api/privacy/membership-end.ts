@@ -1,9 +1,9 @@
-import { routes } from '../../../infra/routes.ts';
+import { endMembership as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { endMembership } from '../../../shared/privacy/rights.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.endMembership, async ({ caller, params }) =>
+export const handler = apiHandler(route, async ({ caller, params }) =>
   memberReply(202, await endMembership(caller, params.customerNumber, memberStore())),
 );

@@ -1,9 +1,9 @@
-import { routes } from '../../../infra/routes.ts';
+import { privacyNotice as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { noticeHtml, privacyNotice } from '../../../shared/privacy/notice.ts';
 
-export const handler = apiHandler(routes.privacyNotice, async ({ query }) => {
+export const handler = apiHandler(route, async ({ query }) => {
   const notice = privacyNotice(query.lang);
   return query.format === 'json'
     ? notice

@@ -1,5 +1,5 @@
-import { routes } from '../../../infra/routes.ts';
+import { recordsOfProcessing as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { recordsOfProcessing } from '../../../shared/privacy/notice.ts';
 
-export const handler = apiHandler(routes.recordsOfProcessing, async () => recordsOfProcessing());
+export const handler = apiHandler(route, async () => recordsOfProcessing());

@@ -1,9 +1,9 @@
-import { routes } from '../../../infra/routes.ts';
+import { restrictMember as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { setRestriction } from '../../../shared/privacy/rights.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.restrictMember, async ({ caller, params, body }) =>
+export const handler = apiHandler(route, async ({ caller, params, body }) =>
   memberReply(200, await setRestriction(caller, params.customerNumber, body.restricted, memberStore())),
 );

@@ -1,9 +1,9 @@
-import { routes } from '../../../infra/routes.ts';
+import { countReceipt as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { countReceipt } from '../../../shared/purchases/count-receipt.ts';
 import { memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(routes.countReceipt, async ({ body }) =>
+export const handler = apiHandler(route, async ({ body }) =>
   reply(201, await countReceipt(body, { purchases: purchaseStore(), members: memberStore() })),
 );

@@ -1,5 +1,5 @@
-import { routes } from '../../../infra/routes.ts';
+import { mainGroups as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { MAIN_GROUPS } from '../../../shared/purchases/main-groups.ts';
 
-export const handler = apiHandler(routes.mainGroups, async () => MAIN_GROUPS);
+export const handler = apiHandler(route, async () => MAIN_GROUPS);
