@@ -161,8 +161,15 @@ describe('the address refresh', () => {
           streetAddress: 'Öhmanintie 3',
         }),
         anUpdate(unchanged!, sameAddress),
-        anUpdate(deceased!, { status: 'deceased', dateOfDeath: '2026-11-10' }),
-        anUpdate(protectedOne!, { status: 'protected', streetAddress: '', postalCode: '', postOffice: '' }),
+        anUpdate(deceased!, { status: 'deceased', dateOfDeath: '2026-11-10', surname: 'Åström' }),
+        anUpdate(protectedOne!, {
+          status: 'protected',
+          surname: 'Öhman',
+          firstNames: 'Zoë Ærø',
+          streetAddress: '',
+          postalCode: '',
+          postOffice: '',
+        }),
         anUpdate(banned!, { status: 'update-ban', surname: '', firstNames: '', streetAddress: '' }),
         anUpdate(noMatch!, { match: 'no-match', surname: '', firstNames: '', streetAddress: '' }),
         anUpdate(ambiguous!, { match: 'ambiguous' }),
@@ -185,6 +192,8 @@ describe('the address refresh', () => {
       'not-in-register': 1,
     });
     expect(json.review.map((r: { line: number }) => r.line)).toEqual([7, 8]);
+    expect(await read(deceased!)).toMatchObject({ surname: 'Åström', deceasedOn: '2026-11-10' });
+    expect(await read(protectedOne!)).toMatchObject({ surname: 'Öhman', firstNames: 'Zoë Ærø' });
     expect(await read(updated!)).toMatchObject({
       surname: 'Sjöberg-Ström',
       firstNames: 'Åke Müller',
