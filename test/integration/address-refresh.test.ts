@@ -93,7 +93,7 @@ describe('the address refresh', () => {
     const name = 'EXAMPLE_20261124_001.dat';
     await putInbound(
       name,
-      readFileSync(join(PROJECT_ROOT, '../shared/formats/examples/address-update-example.dat')),
+      readFileSync(join(PROJECT_ROOT, 'test/fixtures/address-update-example.dat')),
     );
 
     const run = await addressRefreshJob();
