@@ -91,10 +91,7 @@ describe('the address refresh', () => {
     await stored('1000000032');
     await stored('1000000040');
     const name = 'EXAMPLE_20261124_001.dat';
-    await putInbound(
-      name,
-      readFileSync(join(PROJECT_ROOT, 'test/fixtures/address-update-example.dat')),
-    );
+    await putInbound(name, readFileSync(join(PROJECT_ROOT, 'test/fixtures/address-update-example.dat')));
 
     const run = await addressRefreshJob();
     expect(run.done).toBe(true);
