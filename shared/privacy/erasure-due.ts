@@ -1,10 +1,14 @@
 import { config } from '../config.ts';
 import type { Member } from '../members/member.ts';
+import { helsinkiDate } from '../time/helsinki.ts';
 
+/** The Helsinki day of a timestamp; a plain date is its own day. */
+const dayOf = (dateOrTime: string) =>
+  dateOrTime.length > 10 ? helsinkiDate(new Date(dateOrTime)) : dateOrTime;
 const addDays = (day: string, days: number) =>
-  new Date(Date.parse(day.slice(0, 10) + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
+  new Date(Date.parse(dayOf(day) + 'T00:00:00Z') + days * 86_400_000).toISOString().slice(0, 10);
 const addMonths = (day: string, months: number) => {
-  const at = new Date(day.slice(0, 10) + 'T00:00:00Z');
+  const at = new Date(dayOf(day) + 'T00:00:00Z');
   at.setUTCMonth(at.getUTCMonth() + months);
   return at.toISOString().slice(0, 10);
 };
