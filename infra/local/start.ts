@@ -1,5 +1,7 @@
 import { LOCAL, startLocalRegister } from './register.ts';
 import { JAVA_MISSING } from './services.ts';
+import { jobs } from '../jobs.ts';
+import { ROLES } from '../../shared/auth/roles.ts';
 
 /** `npm start [-- --in-memory]`: the whole register locally until Ctrl-C. */
 const inMemory = process.argv.includes('--in-memory');
@@ -17,8 +19,8 @@ try {
   DynamoDB Local  ${register.services.dynamoEndpoint}   table ${LOCAL.tableName}
   S3 (s3rver)     ${register.services.s3Endpoint}   bucket ${LOCAL.bucketName}, key and secret S3RVER
   Data            ${inMemory ? 'in memory, gone on stop' : '.local/ (kept between starts; --in-memory to throw away)'}
-Get a token:      npm run token -- customer-service      (roles: admin, customer-service, processor, marketing, pos, member --customer <n>)
-Run a job:        npm run job -- <card-batch|address-refresh|retention>
+Get a token:      npm run token -- customer-service      (roles: ${ROLES.filter((r) => r !== 'member').join(', ')}, member --customer <n>)
+Run a job:        npm run job -- <${Object.keys(jobs).join('|')}>
 Ctrl-C stops everything.`);
 
   let stopping = false;
