@@ -55,10 +55,7 @@ const RETRYABLE_CANCELLATIONS = new Set([
 const BATCH_GET_LIMIT = 100;
 const BATCHES_IN_FLIGHT = 4;
 
-export const memberOf = (item: Record<string, unknown>): Member => {
-  const { replayKey: _replayKey, ...member } = withoutStorage<Member & { replayKey?: string }>(item);
-  return member;
-};
+export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
 const isProfile = (item: Record<string, unknown> | undefined) => item?.type === 'member';
 
 /** A save or an audit that lost the race for the next audit sequence number tries again, this often. */
@@ -258,9 +255,6 @@ export class DynamoMemberStore implements MemberStore {
           ...(erasureDueOn(after) ? erasureDueIndex(erasureDueOn(after)!, n) : {}),
           type: 'member',
           ...after,
-          ...(change.replay
-            ? { replayKey: registrationReplayKey(change.replay.actor, change.replay.key).pk }
-            : {}),
         },
         ...(before
           ? {

@@ -21,7 +21,7 @@ import { aReceipt, aRegistration, ADMIN, CUSTOMER_SERVICE, POS } from '../suppor
 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
-const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', 'expiresAt', 'replayKey']);
+const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', 'expiresAt']);
 const s3 = () => createS3Client();
 const db = () => createDocumentClient();
 
