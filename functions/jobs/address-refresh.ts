@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ADDRESS_METRICS } from '../../shared/addresses/metrics.ts';
-import { runAddressRefresh } from '../../shared/addresses/run-refresh.ts';
+import { AnotherRunActive, runAddressRefresh } from '../../shared/addresses/run-refresh.ts';
 import { logger } from '../../shared/http/logger.ts';
 import { addressJobStore, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
@@ -19,6 +19,7 @@ export const handler = async (_event?: unknown, context?: Pick<Context, 'getRema
     bucket: exchangeBucket(),
     ...(context ? { timeLeft: () => context.getRemainingTimeInMillis() } : {}),
   });
+  if (run.skipped) throw new AnotherRunActive('another run holds the lease');
   metrics.addMetric(ADDRESS_METRICS.linesInReview, MetricUnit.Count, run.inReview);
   if (run.done) metrics.addMetric(ADDRESS_METRICS.filesUnapplied, MetricUnit.Count, run.unapplied);
   metrics.publishStoredMetrics();

@@ -15,6 +15,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JobSpec, ObjectEventSpec } from '../jobs.ts';
+import { AnotherRunActive } from '../../shared/addresses/run-refresh.ts';
 import { acknowledge } from '../nag.ts';
 import { acknowledgePrefix, grantBucketPrefixes, grantTableActions } from './grants.ts';
 import { RegisterFunction } from './register-function.ts';
@@ -181,6 +182,13 @@ export class RegisterJobs extends Construct {
       lambdaFunction: fn,
       payloadResponseOnly: true,
       retryOnServiceExceptions: true,
+    });
+    // A run still holding the lease (or one that died, until its lease lapses): wait, then go on.
+    invoke.addRetry({
+      errors: [new AnotherRunActive().name],
+      maxAttempts: 4,
+      interval: Duration.minutes(5),
+      backoffRate: 2,
     });
     invoke.addRetry({ errors: ['States.TaskFailed'], maxAttempts: 2, interval: Duration.minutes(1) });
     const logs = new logsLib.LogGroup(this, `${id}WorkflowLogs`, {

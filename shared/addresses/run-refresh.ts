@@ -43,7 +43,20 @@ export interface AddressRefreshRun {
   unapplied: number;
   /** Lines this run sent to review. */
   inReview: number;
+  /** Set when another run was applying files: this one did nothing. */
+  skipped?: 'another-run-is-active';
 }
+
+/**
+ * Thrown by the handler when another run holds the lease: the workflow waits and tries again, since a
+ * run that died leaves its lease until it lapses.
+ */
+export class AnotherRunActive extends Error {
+  override readonly name = 'AnotherRunActive';
+}
+
+/** Longer than one invocation may run (15 minutes): a run that died leaves a lease that lapses. */
+const LEASE_SECONDS = 16 * 60;
 
 /**
  * The nightly address refresh: every file under address-updates/inbound/ not yet applied is checked
@@ -52,6 +65,20 @@ export interface AddressRefreshRun {
  */
 export async function runAddressRefresh(deps: AddressRefreshDeps): Promise<AddressRefreshRun> {
   const run: AddressRefreshRun = { done: true, files: [], unapplied: 0, inReview: 0 };
+  // One run at a time: a schedule that fires while yesterday's loop still runs, or a run by hand,
+  // would otherwise apply the same window twice and overwrite each other's checkpoints.
+  const now = deps.now?.() ?? new Date();
+  const lease = await deps.jobs.takeLease(now, LEASE_SECONDS);
+  if (!lease) return { ...run, skipped: 'another-run-is-active' };
+  try {
+    await applyInboundFiles(run, deps);
+  } finally {
+    await deps.jobs.releaseLease(lease);
+  }
+  return run;
+}
+
+async function applyInboundFiles(run: AddressRefreshRun, deps: AddressRefreshDeps): Promise<void> {
   for await (const key of deps.bucket.list(INBOUND_PREFIX)) {
     let state = await deps.jobs.fileState(key);
     if (state?.status === 'applied') continue;
@@ -77,7 +104,6 @@ export async function runAddressRefresh(deps: AddressRefreshDeps): Promise<Addre
       ...(state.reason ? { reason: state.reason } : {}),
     });
   }
-  return run;
 }
 
 const reviewCount = (counts: AddressFileState['counts']) =>

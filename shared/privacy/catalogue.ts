@@ -175,6 +175,7 @@ const OPERATIONAL_FIELDS = {
     'report',
   ],
   'address-file-id': ['key'],
+  'job-lease': ['lease', 'until'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const CATALOGUE: readonly ItemType[] = [

@@ -124,6 +124,8 @@ export const registrationReplayKey = (actor: string, idempotencyKey: string): It
 const ADDRESS_JOB = 'address-refresh';
 export const addressFileKey = (objectKey: string): ItemKey => jobKey(ADDRESS_JOB, `FILE#${objectKey}`);
 export const addressFileIdKey = (fileId: string): ItemKey => jobKey(ADDRESS_JOB, `FILEID#${fileId}`);
+/** Held by the one run that applies files now. */
+export const addressLeaseKey: ItemKey = jobKey(ADDRESS_JOB, 'LEASE');
 /** A line that went to review or was rejected, in line order under its file. */
 export const addressLineKey = (objectKey: string, kind: string, line: number): ItemKey =>
   jobKey(ADDRESS_JOB, `LINE#${objectKey}#${kind}#${String(line).padStart(9, '0')}`);

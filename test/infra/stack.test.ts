@@ -235,6 +235,7 @@ describe('jobs, events and the card manufacturer', () => {
     expect(machines).toHaveLength(1);
     const definition = JSON.stringify(machines[0]!.Properties.DefinitionString);
     expect(definition).toContain('\\"Variable\\":\\"$.done\\",\\"BooleanEquals\\":true');
+    expect(definition).toContain('\\"ErrorEquals\\":[\\"AnotherRunActive\\"]');
     expect(machines[0]!.Properties).toMatchObject({
       TracingConfiguration: { Enabled: true },
       LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },

@@ -340,6 +340,23 @@ describe('the address refresh', () => {
     }
   });
 
+  it('lets one run at a time apply files: a second one started meanwhile does nothing', async () => {
+    const members = await Promise.all(Array.from({ length: 12 }, () => register()));
+    const name = fileNo();
+    await putInbound(
+      name,
+      updateFile(members.map((m) => anUpdate(m.customerNumber, { streetAddress: 'Yhdesti 1' }))),
+    );
+    const runs = await Promise.all([
+      runAddressRefresh(deps({ windowLines: 3 })),
+      runAddressRefresh(deps({ windowLines: 3 })),
+    ]);
+    expect(runs.filter((r) => r.skipped === 'another-run-is-active')).toHaveLength(1);
+    expect((await report(name)).json.counts).toEqual({ updated: 12 });
+    // The lease was released: the next run may go (and finds nothing left to do).
+    expect((await runAddressRefresh(deps())).skipped).toBeUndefined();
+  });
+
   it('leaves a restricted member alone', async () => {
     const member = await register();
     await setFlags(member.customerNumber, { restricted: true });
