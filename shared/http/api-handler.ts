@@ -56,12 +56,19 @@ function parsePart(schema: Schema | undefined, data: unknown, errors: FieldError
   return undefined;
 }
 
+/** API Gateway hands over a body that is not valid UTF-8 base64-encoded: it is refused, not patched with U+FFFD. */
+function utf8(bytes: Buffer): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw malformedBody('The body must be UTF-8.');
+  }
+}
+
 function readBody(route: RouteSpec, event: Event): unknown {
   if (!route.body) return undefined;
   if (!JSON_TYPE.test(event.headers['content-type'] ?? '')) throw unsupportedMediaType();
-  const raw = event.isBase64Encoded
-    ? Buffer.from(event.body ?? '', 'base64').toString('utf8')
-    : (event.body ?? '');
+  const raw = event.isBase64Encoded ? utf8(Buffer.from(event.body ?? '', 'base64')) : (event.body ?? '');
   const limit = route.maxBodyBytes ?? config.maxBodyBytes;
   if (Buffer.byteLength(raw) > limit) throw bodyTooLarge(limit);
   try {

@@ -54,6 +54,8 @@ interface Case {
   path: string;
   body?: string | Buffer;
   contentType?: string;
+  /** The problem type the case must get, where only one is right. */
+  problem?: string;
 }
 
 const concrete = (route: RouteSpec, id = N) =>
@@ -109,11 +111,16 @@ function corpus(): Case[] {
         path,
         body: JSON.stringify({ ...valid, padding: 'x'.repeat(300_000) }),
       });
+      const [field, sample] = Object.entries(valid).find(([, v]) => typeof v === 'string') ?? ['name', ''];
+      const [before, after] = JSON.stringify({ ...valid, [field]: `${String(sample)}\u0000` }).split(
+        '\\u0000',
+      );
       cases.push({
-        name: `${key}: invalid UTF-8`,
+        name: `${key}: invalid UTF-8 in ${field}`,
         route,
         path,
-        body: Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('"}')]),
+        body: Buffer.concat([Buffer.from(before!), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from(after!)]),
+        problem: 'malformed-body',
       });
       cases.push({
         name: `${key}: text/plain`,
@@ -191,6 +198,7 @@ describe('a corpus of malformed requests', () => {
     expect(response.status, text).toBeGreaterThanOrEqual(400);
     expect(response.status, text).toBeLessThan(500);
     expect(response.headers.get('content-type')).toBe('application/problem+json');
+    if (c.problem) expect(JSON.parse(text).type).toBe(`https://moymore.fi/problems/${c.problem}`);
     expect(text).not.toContain('x'.repeat(50)); // a value is never echoed
     expect(text).not.toMatch(/at \w+ \(|node_modules|test-[0-9a-f]{8}/); // no stack trace, no table name
   });
