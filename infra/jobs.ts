@@ -1,4 +1,5 @@
 import { ADDRESS_METRICS } from '../shared/addresses/metrics.ts';
+import type { TableAction } from '../shared/http/route.ts';
 import { AUDIT_METRICS } from '../shared/privacy/metrics.ts';
 
 /**
@@ -11,9 +12,7 @@ export interface JobSpec {
   description: string;
   /** Local time in Europe/Helsinki. */
   schedule: { hour: number; minute: number; day?: string };
-  tableActions: readonly (
-    'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan' | 'BatchGetItem' | 'BatchWriteItem'
-  )[];
+  tableActions: readonly TableAction[];
   /** `list`: prefixes the job may list (ListBucket with an s3:prefix condition). */
   bucket: { read?: readonly string[]; write?: readonly string[]; list?: readonly string[] };
   /**

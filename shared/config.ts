@@ -31,6 +31,8 @@ export const config = {
   /** Seconds a caller is asked to wait when DynamoDB throttles or times out. */
   retryAfterSeconds: 1,
   maxBodyBytes: 16 * 1024,
+  /** The jobs' own CloudWatch metrics, which the stack's alarms watch. */
+  metricsNamespace: 'Moymore/Register',
 } as const;
 
 export const epochSecondsAfterMonths = (from: Date, months: number): number => {

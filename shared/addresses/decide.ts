@@ -121,12 +121,9 @@ class MemberDraft {
   setAddress(
     update: Pick<AddressUpdate, (typeof ADDRESS_FIELDS)[number]> | undefined,
     at = this.context.referenceDate,
-  ) {
-    const was = this.changed;
-    this.changed = false;
-    for (const field of ADDRESS_FIELDS) this.set(field, update?.[field] || undefined, at);
-    const moved = this.changed;
-    this.changed ||= was;
+  ): boolean {
+    let moved = false;
+    for (const field of ADDRESS_FIELDS) moved = this.set(field, update?.[field] || undefined, at) || moved;
     return moved;
   }
 
@@ -165,11 +162,12 @@ class MemberDraft {
     return { outcome, after, ...(cancelCardOrder ? { cancelCardOrder } : {}) };
   }
 
-  private set(field: PersonalField, value: string | undefined, at: string) {
-    if (this.member[field] === value) return;
+  private set(field: PersonalField, value: string | undefined, at: string): boolean {
+    if (this.member[field] === value) return false;
     if (value === undefined) delete this.member[field];
     else (this.member as unknown as Record<string, string>)[field] = value;
     this.member.sources[field] = { source: 'population-register', at };
     this.changed = true;
+    return true;
   }
 }

@@ -111,7 +111,7 @@ export interface ItemType {
   sources: readonly (keyof typeof SOURCES)[];
   recipients: readonly Recipient[];
   retention: Retention;
-  /** What erasure does with it. */
+  /** What erasure does with it: the profile becomes the tombstone; 'keep' is for items about no one. */
   onErasure: 'delete' | 'anonymise' | 'tombstone' | 'keep';
   /** Every attribute it may have besides storage keys; a trailing * names a family (group_food, group_fuel, …). */
   fields: readonly string[];
@@ -333,7 +333,7 @@ export const CATALOGUE: readonly ItemType[] = [
     sources: ['register'],
     recipients: ['aws'],
     retention: { fi: `${config.idempotencyHours} tuntia`, en: `${config.idempotencyHours} hours`, by: 'ttl' },
-    onErasure: 'keep',
+    onErasure: 'delete',
     fields: ['customerNumber'],
   },
   {
@@ -412,18 +412,17 @@ export function isCatalogued(item: ItemType, field: string): boolean {
   );
 }
 
-const exchangeFile = (prefix: string, title: string, personal: boolean) => ({
+const exchangeFile = (prefix: string, personal: boolean) => ({
   prefix,
-  title,
   expiresAfterDays: personal ? config.retention.exchangeFileDays : config.retention.reportMonths * 31,
 });
 /** Files in the exchange bucket, by prefix: those with personal data expire after days, reports (customer numbers only) after months. */
 export const EXCHANGE_FILES = [
-  exchangeFile('card-orders/outbound/', 'Card batches to the card manufacturer', true),
-  exchangeFile('card-orders/inbound/', 'The card manufacturer’s acknowledgements', true),
-  exchangeFile('address-updates/inbound/', 'Address updates from the population register service', true),
-  exchangeFile('address-updates/outbound/', 'Members sent to the address update service', true),
-  exchangeFile('marketing/exports/', 'Postal campaign address lists', true),
-  exchangeFile('card-orders/reports/', 'Acknowledgement reports (customer numbers only)', false),
-  exchangeFile('address-updates/reports/', 'Address update reports (customer numbers only)', false),
+  exchangeFile('card-orders/outbound/', true), // card batches to the manufacturer
+  exchangeFile('card-orders/inbound/', true), // the manufacturer's acknowledgements
+  exchangeFile('address-updates/inbound/', true), // from the population register service
+  exchangeFile('address-updates/outbound/', true), // the extract sent to it
+  exchangeFile('marketing/exports/', true), // postal campaign address lists
+  exchangeFile('card-orders/reports/', false),
+  exchangeFile('address-updates/reports/', false),
 ];

@@ -171,9 +171,16 @@ export async function eraseMember(
       throw notFound('member');
     }
     const items = await store.memberItems(customerNumber);
-    const unknown = items.find((item) => !itemType(item.type));
-    // Never erase half of what we do not understand: the catalogue must know every item type first.
-    if (unknown) throw new Error(`the catalogue does not know item type ${unknown.type}`);
+    const onErasure = (item: StoredItem) => {
+      const type = itemType(item.type);
+      // Never erase half of what we do not understand: the catalogue must know every item type first.
+      if (!type) throw new Error(`the catalogue does not know item type ${item.type}`);
+      return type.onErasure;
+    };
+    const plan = {
+      delete: items.filter((item) => onErasure(item) === 'delete'),
+      anonymise: items.filter((item) => onErasure(item) === 'anonymise'),
+    };
     const tombstone: Tombstone = {
       customerNumber,
       erasedAt: now.toISOString(),
@@ -183,7 +190,7 @@ export async function eraseMember(
       ...(member.erasureRequestedAt ? { requestedAt: member.erasureRequestedAt } : {}),
       erased: countByType(items),
     };
-    if ((await store.erase(member, items, tombstone)) === 'erased') return tombstone;
+    if ((await store.erase(member, plan, tombstone)) === 'erased') return tombstone;
   }
   throw new Error('the member kept changing during erasure');
 }

@@ -19,7 +19,7 @@ import {
   memberPartitions,
   monthOfPurchaseKey,
 } from './keys.ts';
-import type { MemberPrivacyStore, StoredItem, Tombstone } from './member-store.ts';
+import type { ErasurePlan, MemberPrivacyStore, StoredItem, Tombstone } from './member-store.ts';
 import type { MonthTotals } from './purchase-store.ts';
 import { TABLE_SCHEMA } from './table.ts';
 
@@ -75,12 +75,10 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
     return found;
   }
 
-  async erase(
-    member: Member,
-    items: readonly StoredItem[],
-    tombstone: Tombstone,
-  ): Promise<'erased' | 'stale'> {
-    const months = items.filter((item) => item.type === 'purchases');
+  async erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<'erased' | 'stale'> {
+    const months = plan.anonymise;
+    const other = months.find((item) => item.type !== 'purchases');
+    if (other) throw new Error(`only purchase months can be made anonymous, not ${other.type}`);
     // Each month moves to the anonymous totals and leaves the member in one transaction: a second run cannot count it twice.
     await inParallel(months, 4, async ({ key, data }) => {
       const totals = data as unknown as MonthTotals;
@@ -125,13 +123,10 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         if (!(error instanceof TransactionCanceledException)) throw error; // already moved by an earlier run
       }
     });
-    const rest = items.filter(
-      (item) => item.type !== 'purchases' && item.type !== 'member' && item.type !== 'erased',
-    );
     await deleteAll(
       this.db,
       this.table,
-      rest.map((item) => item.key),
+      plan.delete.map((item) => item.key),
     );
     try {
       await this.db.send(

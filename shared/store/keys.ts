@@ -11,8 +11,6 @@ export const memberKey = (customerNumber: string): ItemKey => ({
   pk: memberPartition(customerNumber),
   sk: 'PROFILE',
 });
-/** The month of a purchase-month sort key, if it is one. */
-export const isPurchaseMonthSk = (sk: string) => sk.startsWith(PURCHASE_MONTH_PREFIX);
 export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'UNIQUE' });
 export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
 export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });

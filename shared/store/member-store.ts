@@ -40,6 +40,13 @@ export interface StoredItem {
   key: { pk: string; sk: string };
 }
 
+/** The member's items as the catalogue sorts them for erasure; the profile itself becomes the tombstone. */
+export interface ErasurePlan {
+  delete: readonly StoredItem[];
+  /** Monthly purchase totals, added to the anonymous totals of their month as they go. */
+  anonymise: readonly StoredItem[];
+}
+
 /** What is left of an erased member: no personal data. */
 export interface Tombstone {
   customerNumber: string;
@@ -108,7 +115,7 @@ export interface MemberPrivacyStore {
    * Erases the member: each item as its catalogue entry says (deleted, or purchase totals added to
    * the anonymous monthly totals), then the profile replaced by the tombstone. Safe to run again.
    */
-  erase(member: Member, items: readonly StoredItem[], tombstone: Tombstone): Promise<'erased' | 'stale'>;
+  erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<'erased' | 'stale'>;
   /** Members whose erasure is due on or before the day (deceased, or an erasure request waiting). */
   erasureDue(day: string): AsyncIterable<string[]>;
   /** Every audit partition's customer number, for the chain check. */
