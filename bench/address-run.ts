@@ -6,6 +6,7 @@ import { runAddressRefresh } from '../shared/addresses/run-refresh.ts';
 import { parseDetail, parseHeader, parseTrailer } from '../shared/addresses/update-file.ts';
 import { createDocumentClient } from '../shared/store/dynamo.ts';
 import { DynamoAddressJobStore } from '../shared/store/dynamo-address-job-store.ts';
+import { DynamoJobLeases } from '../shared/store/dynamo-job-leases.ts';
 import { DynamoMemberStore } from '../shared/store/dynamo-member-store.ts';
 import { createS3Client, ExchangeBucket } from '../shared/store/exchange-bucket.ts';
 
@@ -73,6 +74,7 @@ if (mode === 'floor') {
   const run = await runAddressRefresh({
     members: new DynamoMemberStore(db, LOCAL.tableName),
     jobs: new DynamoAddressJobStore(db, LOCAL.tableName),
+    leases: new DynamoJobLeases(db, LOCAL.tableName),
     bucket: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
   });
   console.log(

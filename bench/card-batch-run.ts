@@ -1,3 +1,4 @@
+import { DynamoJobLeases } from '../shared/store/dynamo-job-leases.ts';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LOCAL } from '../infra/local/services.ts';
 import { runCardBatch } from '../shared/cards/run-card-batch.ts';
@@ -28,6 +29,7 @@ const summary = await runCardBatch({
   cards: new DynamoCardStore(db, LOCAL.tableName),
   members: new DynamoMemberStore(db, LOCAL.tableName),
   bucket: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
+  leases: new DynamoJobLeases(db, LOCAL.tableName),
 });
 const seconds = (performance.now() - start) / 1000;
 clearInterval(sampler);

@@ -3,7 +3,7 @@ import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { ADDRESS_METRICS } from '../../shared/addresses/metrics.ts';
 import { AnotherRunActive, runAddressRefresh } from '../../shared/addresses/run-refresh.ts';
 import { logger } from '../../shared/http/logger.ts';
-import { addressJobStore, memberStore } from '../../shared/store/default-stores.ts';
+import { addressJobStore, jobLeases, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 
 const metrics = new Metrics({ namespace: ADDRESS_METRICS.namespace, serviceName: ADDRESS_METRICS.service });
@@ -16,6 +16,7 @@ export const handler = async (_event?: unknown, context?: Pick<Context, 'getRema
   const run = await runAddressRefresh({
     members: memberStore(),
     jobs: addressJobStore(),
+    leases: jobLeases(),
     bucket: exchangeBucket(),
     ...(context ? { timeLeft: () => context.getRemainingTimeInMillis() } : {}),
   });

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { inParallel } from '../concurrency.ts';
+import { withLease, type JobLeases } from '../jobs/lease.ts';
 import { isCustomerNumber } from '../members/customer-number.ts';
 import type { Member } from '../members/member.ts';
 import type { AddressFileState, AddressJobStore, NotedLine } from '../store/address-job-store.ts';
@@ -21,6 +22,7 @@ const STOP_MARGIN_MS = 60_000;
 export interface AddressRefreshDeps {
   members: MemberStore;
   jobs: AddressJobStore;
+  leases: JobLeases;
   bucket: ExchangeBucket;
   now?: () => Date;
   /** Milliseconds this run may still use (a Lambda's remaining time); unlimited if absent. */
@@ -55,9 +57,6 @@ export class AnotherRunActive extends Error {
   override readonly name = 'AnotherRunActive';
 }
 
-/** Longer than one invocation may run (15 minutes): a run that died leaves a lease that lapses. */
-const LEASE_SECONDS = 16 * 60;
-
 /**
  * The nightly address refresh: every file under address-updates/inbound/ not yet applied is checked
  * whole (header, trailer, count), then applied a window of lines at a time with a checkpoint after
@@ -68,14 +67,8 @@ export async function runAddressRefresh(deps: AddressRefreshDeps): Promise<Addre
   // One run at a time: a schedule that fires while yesterday's loop still runs, or a run by hand,
   // would otherwise apply the same window twice and overwrite each other's checkpoints.
   const now = deps.now?.() ?? new Date();
-  const lease = await deps.jobs.takeLease(now, LEASE_SECONDS);
-  if (!lease) return { ...run, skipped: 'another-run-is-active' };
-  try {
-    await applyInboundFiles(run, deps);
-  } finally {
-    await deps.jobs.releaseLease(lease);
-  }
-  return run;
+  const leased = await withLease(deps.leases, 'address-refresh', now, () => applyInboundFiles(run, deps));
+  return leased === 'another-run-is-active' ? { ...run, skipped: leased } : run;
 }
 
 async function applyInboundFiles(run: AddressRefreshRun, deps: AddressRefreshDeps): Promise<void> {

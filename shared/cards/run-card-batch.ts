@@ -7,6 +7,7 @@ import { helsinkiDate } from '../time/helsinki.ts';
 import { batchCsv, Digest, type BatchManifest, type BatchRow } from './batch-file.ts';
 import { nameOnCard } from './name-on-card.ts';
 import { inParallel } from '../concurrency.ts';
+import { withLease, type JobLeases } from '../jobs/lease.ts';
 
 export const MAX_ORDERS_PER_BATCH = 5000;
 const PAGE = 100; // one BatchGetItem of members per page of orders
@@ -49,12 +50,15 @@ export interface CardBatchSummary {
   }[];
   waiting: Partial<Record<Exclude<Hold, 'deceased'>, number>>;
   ended: { deceased: number };
+  /** Set when another run was working on the batch: this one did nothing. */
+  skipped?: 'another-run-is-active';
 }
 
 export interface CardBatchDeps {
   cards: CardStore;
   members: MemberStore;
   bucket: ExchangeBucket;
+  leases: JobLeases;
   now?: () => Date;
   maxPerBatch?: number;
 }
@@ -65,9 +69,16 @@ export interface CardBatchDeps {
  * dies anywhere leaves an open batch that the next run finishes with the same id and content.
  */
 export async function runCardBatch(deps: CardBatchDeps): Promise<CardBatchSummary> {
+  const summary: CardBatchSummary = { batches: [], waiting: {}, ended: { deceased: 0 } };
+  // One run at a time: two runs would take the same sequence numbers of the open batch.
+  const now = deps.now ?? (() => new Date());
+  const leased = await withLease(deps.leases, 'card-batch', now(), () => batchPendingOrders(deps, summary));
+  return leased === 'another-run-is-active' ? { ...summary, skipped: leased } : summary;
+}
+
+async function batchPendingOrders(deps: CardBatchDeps, summary: CardBatchSummary): Promise<void> {
   const now = deps.now ?? (() => new Date());
   const max = deps.maxPerBatch ?? MAX_ORDERS_PER_BATCH;
-  const summary: CardBatchSummary = { batches: [], waiting: {}, ended: { deceased: 0 } };
   const held = new Set<string>();
 
   for (;;) {
@@ -117,7 +128,6 @@ export async function runCardBatch(deps: CardBatchDeps): Promise<CardBatchSummar
     summary.batches.push({ ...delivered, resumed });
     if (numbers.count < max) break;
   }
-  return summary;
 }
 
 /** The sequence numbers of one batch: the lowest free number first, so gaps fill before the end grows. */

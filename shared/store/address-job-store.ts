@@ -27,9 +27,6 @@ export interface NotedLine {
 }
 
 export interface AddressJobStore {
-  /** Takes the job's lease if it is free or has lapsed; answers the lease to release, or nothing if held. */
-  takeLease(now: Date, seconds: number): Promise<string | undefined>;
-  releaseLease(lease: string): Promise<void>;
   fileState(key: string): Promise<AddressFileState | undefined>;
   saveFileState(state: AddressFileState): Promise<void>;
   /** Claims a file id for an object; answers the object that holds it (another one: a second delivery). */

@@ -9,6 +9,8 @@ import { DynamoCampaignStore } from './dynamo-campaign-store.ts';
 import { DynamoCardStore } from './dynamo-card-store.ts';
 import type { AddressJobStore } from './address-job-store.ts';
 import { DynamoAddressJobStore } from './dynamo-address-job-store.ts';
+import type { JobLeases } from '../jobs/lease.ts';
+import { DynamoJobLeases } from './dynamo-job-leases.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -45,4 +47,11 @@ let addressJobs: AddressJobStore | undefined;
 export function addressJobStore(): AddressJobStore {
   addressJobs ??= new DynamoAddressJobStore(db(), tableName());
   return addressJobs;
+}
+
+let leases: JobLeases | undefined;
+
+export function jobLeases(): JobLeases {
+  leases ??= new DynamoJobLeases(db(), tableName());
+  return leases;
 }

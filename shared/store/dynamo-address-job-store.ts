@@ -1,4 +1,4 @@
-import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { AddressFileState, AddressJobStore, NotedLine } from './address-job-store.ts';
@@ -6,7 +6,6 @@ import { putAll, queryPages, transientAsUnavailable, withoutStorage } from './dy
 import {
   addressFileIdKey,
   addressFileKey,
-  addressLeaseKey,
   addressLineKey,
   addressLinesRange,
   memberRefIndex,
@@ -19,42 +18,6 @@ export class DynamoAddressJobStore implements AddressJobStore {
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
-
-  async takeLease(now: Date, seconds: number): Promise<string | undefined> {
-    const lease = globalThis.crypto.randomUUID();
-    const nowSeconds = Math.floor(now.getTime() / 1000);
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...addressLeaseKey, type: 'job-lease', lease, until: nowSeconds + seconds },
-          ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
-          ExpressionAttributeNames: { '#until': 'until' },
-          ExpressionAttributeValues: { ':now': nowSeconds },
-        }),
-      );
-      return lease;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return undefined;
-      throw error;
-    }
-  }
-
-  async releaseLease(lease: string): Promise<void> {
-    try {
-      await this.db.send(
-        new DeleteCommand({
-          TableName: this.table,
-          Key: addressLeaseKey,
-          ConditionExpression: 'lease = :lease',
-          ExpressionAttributeValues: { ':lease': lease },
-        }),
-      );
-    } catch (error) {
-      // Lapsed and taken by another run meanwhile: theirs now, not ours to release.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
-  }
 
   async fileState(key: string): Promise<AddressFileState | undefined> {
     const { Item } = await transientAsUnavailable(() =>

@@ -83,6 +83,8 @@ export const batchOrderIndex = (batchId: string, sequence: number) => ({
 });
 /** What a job has done, so that a re-run resumes instead of repeating. */
 export const jobKey = (job: string, id: string): ItemKey => ({ pk: `JOB#${job}`, sk: id });
+/** Held by the one run of a job that works now. */
+export const jobLeaseKey = (job: string): ItemKey => jobKey(job, 'LEASE');
 export const JOB_ITEM_PREFIX = { cardBatch: 'BATCH#' } as const;
 
 /** A member's audit entries in chain order: the sequence number is taken by a conditional put. */
@@ -122,8 +124,6 @@ export const registrationReplayKey = (actor: string, idempotencyKey: string): It
 const ADDRESS_JOB = 'address-refresh';
 export const addressFileKey = (objectKey: string): ItemKey => jobKey(ADDRESS_JOB, `FILE#${objectKey}`);
 export const addressFileIdKey = (fileId: string): ItemKey => jobKey(ADDRESS_JOB, `FILEID#${fileId}`);
-/** Held by the one run that applies files now. */
-export const addressLeaseKey: ItemKey = jobKey(ADDRESS_JOB, 'LEASE');
 /** A line that went to review or was rejected, in line order under its file. */
 export const addressLineKey = (objectKey: string, kind: string, line: number): ItemKey =>
   jobKey(ADDRESS_JOB, `LINE#${objectKey}#${kind}#${String(line).padStart(9, '0')}`);

@@ -9,7 +9,7 @@ import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { handler as addressExtractJob } from '../../functions/jobs/address-extract.ts';
 import { runAddressRefresh, type AddressRefreshDeps } from '../../shared/addresses/run-refresh.ts';
 import type { Member } from '../../shared/members/member.ts';
-import { addressJobStore, memberStore } from '../../shared/store/default-stores.ts';
+import { addressJobStore, jobLeases, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
@@ -48,6 +48,7 @@ const read = async (n: string) =>
 const deps = (overrides: Partial<AddressRefreshDeps> = {}): AddressRefreshDeps => ({
   members: memberStore(),
   jobs: addressJobStore(),
+  leases: jobLeases(),
   bucket: exchangeBucket(),
   ...overrides,
 });

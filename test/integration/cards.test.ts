@@ -7,7 +7,7 @@ import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { runCardBatch } from '../../shared/cards/run-card-batch.ts';
 import { listCardBatches } from '../../shared/cards/list-batches.ts';
-import { cardStore, memberStore } from '../../shared/store/default-stores.ts';
+import { cardStore, jobLeases, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { bucketName, createS3Client, ExchangeBucket } from '../../shared/store/exchange-bucket.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
@@ -42,7 +42,12 @@ const register = async (overrides: Record<string, unknown> = {}) =>
 const choose = (n: string, type: string) =>
   call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type } });
 const read = async (n: string) => (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
-const deps = () => ({ cards: cardStore(), members: memberStore(), bucket: exchangeBucket() });
+const deps = () => ({
+  cards: cardStore(),
+  members: memberStore(),
+  bucket: exchangeBucket(),
+  leases: jobLeases(),
+});
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -218,6 +223,23 @@ describe('crash safety', () => {
     expect(ack.applied).toBe(3);
     const [next] = (await runCardBatch(deps())).batches;
     expect(next!.records).toBe(1);
+  });
+
+  it('lets one run at a time work on a batch: runs started together never repeat a sequence number', async () => {
+    const members = await Promise.all(Array.from({ length: 12 }, () => register()));
+    await Promise.all(members.map((m) => choose(m.customerNumber, 'CASH_CARD')));
+    const runs = await Promise.all([runCardBatch(deps()), runCardBatch(deps()), cardBatchJob()]);
+    expect(runs.filter((r) => r.skipped === 'another-run-is-active')).toHaveLength(2);
+    const [batch] = runs.flatMap((r) => r.batches);
+    const rows = parse(await text(batch!.key), { columns: true, delimiter: ';' }) as Record<string, string>[];
+    expect(rows.map((r) => Number(r.sequence))).toEqual(rows.map((_, i) => i + 1));
+    const ack = await deliverAck(
+      `${batch!.batchId}.together.ack.csv`,
+      rows.map((r) => `${batch!.batchId};${r.sequence};${r.customerNumber};SHIPPED;;;2026-11-23T10:00:00Z`),
+    );
+    expect(ack.applied).toBe(rows.length);
+    // The lease was given back: the next run may go.
+    expect((await runCardBatch(deps())).skipped).toBeUndefined();
   });
 
   it('splits more orders than a batch takes into several batches with consecutive references', async () => {
