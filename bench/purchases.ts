@@ -136,7 +136,7 @@ export async function measurePurchases() {
     // The store's conditional UpdateItem alone, without parsing or the batch around it.
     const storeRound = async (count: number) => {
       const counts = Array.from({ length: count }, (_, i) =>
-        receiptCount(receiptOf(members[i % members.length]!), members[i % members.length]!),
+        receiptCount(receiptOf(members[i % members.length]!), members[i % members.length]!, new Date()),
       );
       let next = 0;
       const start = performance.now();

@@ -98,7 +98,7 @@ async function applyLine(
       ? line.cardNumber
       : undefined;
   const previousCard = member?.card.cardNumber;
-  return deps.cards.applyAck({
+  const applied = await deps.cards.applyAck({
     order,
     lineKey,
     status: line.status,
@@ -116,4 +116,7 @@ async function applyLine(
       ? { unlinkCard: previousCard }
       : {}),
   });
+  return applied === 'member-changed'
+    ? { reason: 'the member changed while the line was applied; deliver the file again' }
+    : applied;
 }

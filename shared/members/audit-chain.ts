@@ -34,6 +34,15 @@ export async function auditHash(entry: Omit<ChainedAuditEntry, 'hash'>): Promise
   return Buffer.from(digest).toString('hex');
 }
 
+/** The entry as the link after the chain's newest entry (the first link when there is none). */
+export async function linkAfter(
+  entry: AuditEntry,
+  head: Pick<ChainedAuditEntry, 'seq' | 'hash'> | undefined,
+): Promise<ChainedAuditEntry> {
+  const link = { ...entry, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS };
+  return { ...link, hash: await auditHash(link) };
+}
+
 export type ChainFault = { seq: number; fault: 'edited' | 'link-broken' | 'missing-before' };
 
 /**

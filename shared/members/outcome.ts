@@ -1,4 +1,4 @@
-import { conflict, preconditionFailed } from '../http/problem.ts';
+import { conflict, notFound, preconditionFailed } from '../http/problem.ts';
 import type { SaveOutcome } from '../store/member-store.ts';
 
 /** Turns a refused save into the problem the caller sees. */
@@ -10,6 +10,8 @@ export function refusal(saved: SaveOutcome): Error {
       ]);
     case 'stale':
       return preconditionFailed();
+    case 'gone':
+      return notFound('member');
     default:
       return new Error(`member not saved: ${saved.outcome}`);
   }

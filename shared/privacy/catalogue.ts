@@ -202,6 +202,7 @@ export const CATALOGUE: readonly ItemType[] = [
       'deceasedOn',
       'erasureRequestedAt',
       'membershipEndedAt',
+      'erasingSince',
       'addressRefresh',
       'sources',
       'version',
@@ -272,6 +273,25 @@ export const CATALOGUE: readonly ItemType[] = [
     ),
     onErasure: 'anonymise',
     fields: ['receipts', 'receiptTags', 'group_*'],
+  },
+  {
+    type: 'receipt',
+    title: {
+      fi: 'Laskettujen kuittien tunnisteet (myymälä ja kuitti tiivisteenä)',
+      en: 'Identities of counted receipts (store and receipt as a hash)',
+    },
+    aboutMember: true,
+    purposes: ['benefits'],
+    sources: ['tills'],
+    recipients: ['aws'],
+    retention: months(
+      config.retention.purchaseMonths,
+      `${config.retention.purchaseMonths} kk kuukauden päättymisestä`,
+      `${config.retention.purchaseMonths} months after the month ends`,
+    ),
+    // Erased with the purchase month that lists it.
+    onErasure: 'delete',
+    fields: ['customerNumber', 'month'],
   },
   {
     type: 'consent',
@@ -382,7 +402,15 @@ export const CATALOGUE: readonly ItemType[] = [
     fields: ['month', 'receipts', 'members', 'group_*'],
   },
   ...(
-    ['campaign', 'card-batch', 'job-counter', 'job-pointer', 'address-file', 'address-file-id'] as const
+    [
+      'campaign',
+      'card-batch',
+      'job-counter',
+      'job-pointer',
+      'address-file',
+      'address-file-id',
+      'job-lease',
+    ] as const
   ).map((type): ItemType => ({
     type,
     title: { fi: `Eräajon tai kampanjan tieto (${type})`, en: `Job or campaign record (${type})` },

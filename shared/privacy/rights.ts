@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import { notFound } from '../http/problem.ts';
+import { conflict, notFound } from '../http/problem.ts';
 import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { ChainedAuditEntry } from '../members/audit-chain.ts';
@@ -151,10 +151,16 @@ export const setRestriction = (
         : { set: { flags: { ...before.flags, restricted } } },
   );
 
+/** An erasure that could not begin because the member kept changing: nothing was erased. */
+export const memberKeptChanging = () =>
+  conflict('member-changing', 'The member changed while the erasure began; nothing was erased. Try again.');
+
 /**
- * Erasure (Art. 17). Every item about the member is erased as the catalogue says; the profile becomes
- * a tombstone that keeps the customer number from ever being drawn again. Erasing an erased member
- * answers with its tombstone.
+ * Erasure (Art. 17). The profile is first marked as being erased, so that nothing racing the erasure
+ * (a correction, a receipt, a card answer) can land after it; then every item about the member is
+ * erased as the catalogue says and the profile becomes a tombstone that keeps the customer number from
+ * ever being drawn again. Erasing an erased member answers with its tombstone; an erasure that stopped
+ * midway is finished by the next one.
  */
 export async function eraseMember(
   by: { actor: string; role: string },
@@ -164,12 +170,11 @@ export async function eraseMember(
   now = new Date(),
 ): Promise<Tombstone> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const member = await store.get(customerNumber);
-    if (!member) {
-      const tombstone = await store.tombstone(customerNumber);
-      if (tombstone) return tombstone;
-      throw notFound('member');
-    }
+    const found = await store.erasureState(customerNumber);
+    if (!found) throw notFound('member');
+    if (found.state === 'erased') return found.tombstone;
+    if (found.state === 'member' && !(await store.beginErasure(found.member, now.toISOString()))) continue;
+    const { member } = found;
     const items = await store.memberItems(customerNumber);
     const onErasure = (item: StoredItem) => {
       const type = itemType(item.type);
@@ -190,9 +195,10 @@ export async function eraseMember(
       ...(member.erasureRequestedAt ? { requestedAt: member.erasureRequestedAt } : {}),
       erased: countByType(items),
     };
-    if ((await store.erase(member, plan, tombstone)) === 'erased') return tombstone;
+    await store.erase(member, plan, tombstone);
+    return tombstone;
   }
-  throw new Error('the member kept changing during erasure');
+  throw memberKeptChanging();
 }
 
 const countByType = (items: readonly StoredItem[]) =>

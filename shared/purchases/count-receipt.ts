@@ -1,13 +1,14 @@
 import { Problem } from '../http/problem.ts';
 import type { MemberStore } from '../store/member-store.ts';
-import type { MonthTotals, PurchaseStore } from '../store/purchase-store.ts';
+import type { PurchaseStore } from '../store/purchase-store.ts';
 import { receiptCount } from './receipt.ts';
 import type { ReceiptInput } from './schemas.ts';
 
-export interface ReceiptResult extends MonthTotals {
+export interface ReceiptResult {
   result: 'counted' | 'duplicate';
   storeId: string;
   receiptId: string;
+  month: string;
 }
 
 export const unknownMember = () =>
@@ -24,20 +25,30 @@ export const returnExceedsPurchases = (group: string) =>
     "The return exceeds this month's purchases in its group: the receipt was not counted",
     `Main group ${group}.`,
   );
+/** Names neither member: the till learns only that the id is taken. */
+export const receiptIdTaken = () =>
+  new Problem(
+    409,
+    'receipt-id-taken',
+    'This store and receipt id were counted for another member or month: the receipt was not counted',
+    'A receipt id is counted once; send a corrected receipt under a new receipt id.',
+  );
 
 /**
- * Counts a receipt exactly once. Usually one conditional write: the month item exists, so the member
- * does. Only the month's first receipt reads the member first, since a write cannot check another item.
- * A resent receipt changes nothing and answers with the month's totals of the groups it touched.
+ * Counts a receipt exactly once: store + receipt id is its identity, whoever and whenever it names.
+ * Usually one transactional write: the month item exists, so the member does. Only the month's first
+ * receipt reads the member first, and its write still checks that the member is there.
+ * A resent receipt changes nothing and answers as the first did.
  */
 export async function countReceipt(
   receipt: ReceiptInput,
   stores: { purchases: PurchaseStore; members: MemberStore },
+  now = new Date(),
 ): Promise<ReceiptResult> {
   const customerNumber =
     receipt.customerNumber ?? (await stores.members.find({ cardNumber: receipt.cardNumber! }));
   if (!customerNumber) throw unknownMember();
-  const count = receiptCount(receipt, customerNumber);
+  const count = receiptCount(receipt, customerNumber, now);
   let counted = await stores.purchases.count(count, false);
   if (counted.outcome === 'month-missing') {
     if (!(await stores.members.get(customerNumber))) throw unknownMember();
@@ -50,10 +61,14 @@ export async function countReceipt(
         result: counted.outcome,
         storeId: receipt.storeId,
         receiptId: receipt.receiptId,
-        ...counted.totals,
+        month: count.month,
       };
+    case 'conflict':
+      throw receiptIdTaken();
     case 'return-exceeds':
       throw returnExceedsPurchases(counted.group);
+    case 'no-member':
+      throw unknownMember();
     default:
       throw new Error('purchase month missing after creation was allowed');
   }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { config, epochSecondsAfterMonths } from '../config.ts';
-import { helsinkiMonth } from '../time/helsinki.ts';
+import { Problem } from '../http/problem.ts';
+import { addMonths, helsinkiMonth, MONTH } from '../time/helsinki.ts';
 import type { ReceiptCount } from '../store/purchase-store.ts';
 import type { MainGroup } from './main-groups.ts';
 import type { ReceiptInput } from './schemas.ts';
@@ -30,8 +31,23 @@ export function monthExpiry(month: string): number {
   return epochSecondsAfterMonths(endOfMonth, config.retention.purchaseMonths);
 }
 
-export function receiptCount(receipt: ReceiptInput, customerNumber: string): ReceiptCount {
+/** The oldest month the register keeps: this month and the ones before it, the retention period in all. */
+export const oldestKeptMonth = (now: Date) =>
+  addMonths(helsinkiMonth(now), 1 - config.retention.purchaseMonths);
+
+export const receiptTooOld = (oldest: string) =>
+  new Problem(
+    422,
+    'receipt-too-old',
+    'The receipt is older than the register keeps purchases: it was not counted',
+    `Purchases are kept from ${oldest} on.`,
+  );
+
+export function receiptCount(receipt: ReceiptInput, customerNumber: string, now: Date): ReceiptCount {
   const month = helsinkiMonth(new Date(receipt.purchasedAt));
+  // Compared as text, a month that is not YYYY-MM (year 1 reads "1-06") is also older than any kept.
+  const oldest = oldestKeptMonth(now);
+  if (!MONTH.test(month) || month < oldest) throw receiptTooOld(oldest);
   return {
     customerNumber,
     month,

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { isCustomerNumber } from '../members/customer-number.ts';
 import { CARD_NUMBER, CardNumber, CustomerNumber } from '../members/schemas.ts';
-import { monthsBetween } from '../time/helsinki.ts';
+import { MONTH, monthsBetween } from '../time/helsinki.ts';
 import { isMainGroup } from './main-groups.ts';
 import { CARD_STATUSES, CARD_TYPES } from '../members/member.ts';
 
@@ -66,7 +66,7 @@ export const ReceiptBatch = z.strictObject({
     ),
 });
 
-export const Month = z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'));
+export const Month = z.string().check(z.regex(MONTH, 'must be a month as YYYY-MM'));
 export const PurchaseMonthsQuery = z.strictObject({ from: Month, to: Month }).check(
   z.refine((q) => q.from <= q.to, { message: 'must not be after to', path: ['from'] }),
   z.refine((q) => monthsBetween(q.from, q.to) <= MAX_MONTHS_PER_CALL, {
@@ -99,8 +99,6 @@ export const ReceiptAnswer = z.strictObject({
   storeId: z.string(),
   receiptId: z.string(),
   month: z.string(),
-  groups: z.record(z.string(), z.number()),
-  receipts: z.number(),
 });
 export const PurchaseMonthList = z.strictObject({ months: z.array(MonthTotalsView) });
 export const PosAnswer = z.strictObject({

@@ -43,6 +43,12 @@ export interface AckEffect {
   unlinkCard?: string;
 }
 
+/**
+ * 'already-applied': this line was applied before (or its order is gone); 'member-changed': the member
+ * ordered another card or is being erased since the line was read, and nothing was applied.
+ */
+export type AckOutcome = 'applied' | 'already-applied' | 'member-changed';
+
 export interface CardStore {
   pendingOrders(pageSize: number): AsyncIterable<StoredCardOrder[]>;
   openBatch(): Promise<CardBatch | undefined>;
@@ -66,6 +72,5 @@ export interface CardStore {
   markDelivered(batch: CardBatch, key: string, manifest: BatchManifest, now: Date): Promise<void>;
   batches(): Promise<CardBatch[]>;
   orderInBatch(batchId: string, sequence: number): Promise<StoredCardOrder | undefined>;
-  /** 'applied', or 'already-applied' when this line was applied before. */
-  applyAck(effect: AckEffect): Promise<'applied' | 'already-applied'>;
+  applyAck(effect: AckEffect): Promise<AckOutcome>;
 }

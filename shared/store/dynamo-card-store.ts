@@ -20,9 +20,10 @@ import {
   JOB_ITEM_PREFIX,
   jobKey,
   memberKey,
+  PROFILE_TYPES,
   pendingCardOrderIndex,
 } from './keys.ts';
-import type { AckEffect, CardBatch, CardStore, StoredCardOrder } from './card-store.ts';
+import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from './card-store.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -46,7 +47,7 @@ const conditionFailed = (error: unknown) =>
   error instanceof TransactionCanceledException &&
   (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
 
-/** The profile follows its current order: only while the member has not ordered another card since. */
+/** The profile follows its current order: only while the member has not ordered another card since, nor is being erased. */
 const profileCardUpdate = (
   table: string,
   order: StoredCardOrder,
@@ -58,9 +59,14 @@ const profileCardUpdate = (
     TableName: table,
     Key: memberKey(order.customerNumber),
     UpdateExpression: `SET ${set}, #version = #version + :one, updatedAt = :at`,
-    ConditionExpression: 'card.orderedAt = :orderedAt',
-    ExpressionAttributeNames: { '#version': 'version', ...names },
-    ExpressionAttributeValues: { ':one': 1, ':orderedAt': order.orderedAt, ...values },
+    ConditionExpression: 'card.orderedAt = :orderedAt AND #type = :member',
+    ExpressionAttributeNames: { '#version': 'version', '#type': 'type', ...names },
+    ExpressionAttributeValues: {
+      ':one': 1,
+      ':orderedAt': order.orderedAt,
+      ':member': PROFILE_TYPES.member,
+      ...values,
+    },
   },
 });
 
@@ -345,7 +351,7 @@ export class DynamoCardStore implements CardStore {
     return Items[0] && orderOf(Items[0]);
   }
 
-  async applyAck(effect: AckEffect): Promise<'applied' | 'already-applied'> {
+  async applyAck(effect: AckEffect): Promise<AckOutcome> {
     const { order, at } = effect;
     const items: TransactItem[] = [
       {
@@ -353,7 +359,7 @@ export class DynamoCardStore implements CardStore {
           TableName: this.table,
           Key: cardOrderKey(order.customerNumber, order.orderedAt),
           UpdateExpression: `SET #status = :status, #statusAt = :at${effect.cardNumber ? ', cardNumber = :cardNumber' : ''}${effect.reason ? ', reason = :reason' : ''} ADD appliedAcks :keys`,
-          ConditionExpression: 'NOT contains(appliedAcks, :key)',
+          ConditionExpression: 'attribute_exists(pk) AND NOT contains(appliedAcks, :key)',
           ExpressionAttributeNames: { '#status': 'status', '#statusAt': `${effect.status.toLowerCase()}At` },
           ExpressionAttributeValues: {
             ':status': effect.status,
@@ -377,6 +383,17 @@ export class DynamoCardStore implements CardStore {
       if (effect.status === 'RETURNED') set.push('flags.addressDoubtful = :true');
       if (effect.status === 'RETURNED') values[':true'] = true;
       items.push(profileCardUpdate(this.table, order, set.join(', '), values, { '#status': 'status' }));
+    } else {
+      // Nothing lands for a member being erased: a card linked now would outlive the erasure.
+      items.push({
+        ConditionCheck: {
+          TableName: this.table,
+          Key: memberKey(order.customerNumber),
+          ConditionExpression: '#type = :member',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':member': PROFILE_TYPES.member },
+        },
+      });
     }
     if (effect.linkCard) {
       items.push({
@@ -400,12 +417,10 @@ export class DynamoCardStore implements CardStore {
       await this.send(new TransactWriteCommand({ TransactItems: items }));
       return 'applied';
     } catch (error) {
-      if (
-        error instanceof TransactionCanceledException &&
-        error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed'
-      ) {
-        return 'already-applied';
-      }
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [orderReason, memberReason] = error.CancellationReasons ?? [];
+      if (orderReason?.Code === 'ConditionalCheckFailed') return 'already-applied';
+      if (memberReason?.Code === 'ConditionalCheckFailed') return 'member-changed';
       throw error;
     }
   }

@@ -3,6 +3,7 @@ import {
   PutCommand,
   TransactWriteCommand,
   GetCommand,
+  UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
@@ -14,13 +15,17 @@ import { DynamoMemberStore, memberOf } from './dynamo-member-store.ts';
 import { GROUP_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
 import {
   anonymousPurchasesKey,
+  emailKey,
   erasureDueIndex,
   memberKey,
   memberPartitions,
+  mobileKey,
   monthOfPurchaseKey,
+  PROFILE_TYPES,
+  receiptKey,
+  type ItemKey,
 } from './keys.ts';
-import type { ErasurePlan, MemberPrivacyStore, StoredItem, Tombstone } from './member-store.ts';
-import type { MonthTotals } from './purchase-store.ts';
+import type { ErasurePlan, ErasureState, MemberPrivacyStore, StoredItem, Tombstone } from './member-store.ts';
 import { TABLE_SCHEMA } from './table.ts';
 
 /**
@@ -28,13 +33,48 @@ import { TABLE_SCHEMA } from './table.ts';
  * functions (reads, corrections, the tills) carry none of it in their bundles.
  */
 export class DynamoMemberPrivacyStore extends DynamoMemberStore implements MemberPrivacyStore {
-  async tombstone(customerNumber: string): Promise<Tombstone | undefined> {
+  async erasureState(customerNumber: string): Promise<ErasureState | undefined> {
     const { Item } = await transientAsUnavailable(() =>
       this.db.send(
         new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true }),
       ),
     );
-    return Item?.type === 'erased' ? withoutStorage<Tombstone>(Item) : undefined;
+    switch (Item?.type) {
+      case PROFILE_TYPES.member:
+        return { state: 'member', member: memberOf(Item) };
+      case PROFILE_TYPES.erasing:
+        return { state: 'erasing', member: memberOf(Item) };
+      case PROFILE_TYPES.erased:
+        return { state: 'erased', tombstone: withoutStorage<Tombstone>(Item) };
+      default:
+        return undefined;
+    }
+  }
+
+  async beginErasure(member: Member, at: string): Promise<boolean> {
+    try {
+      await transientAsUnavailable(() =>
+        this.db.send(
+          new UpdateCommand({
+            TableName: this.table,
+            Key: memberKey(member.customerNumber),
+            UpdateExpression: 'SET #type = :erasing, erasingSince = :at',
+            ConditionExpression: '#type = :member AND #version = :expected',
+            ExpressionAttributeNames: { '#type': 'type', '#version': 'version' },
+            ExpressionAttributeValues: {
+              ':erasing': PROFILE_TYPES.erasing,
+              ':member': PROFILE_TYPES.member,
+              ':expected': member.version,
+              ':at': at,
+            },
+          }),
+        ),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async memberItems(customerNumber: string): Promise<StoredItem[]> {
@@ -45,11 +85,13 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': partitions.member },
+        ConsistentRead: true,
       },
       {
         TableName: this.table,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': partitions.audit },
+        ConsistentRead: true,
       },
       {
         TableName: this.table,
@@ -62,35 +104,89 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
       for await (const page of queryPages(this.db, query)) {
         for (const item of page.Items ?? []) {
           const key = { pk: String(item.pk), sk: String(item.sk) };
+          // A profile being erased is still the member's profile, to be made the tombstone.
+          const type = item.type === PROFILE_TYPES.erasing ? PROFILE_TYPES.member : String(item.type);
           const data =
-            item.type === 'purchases'
+            type === 'purchases'
               ? { ...totalsOf(monthOfPurchaseKey(key.sk), item) }
-              : item.type === 'member'
+              : type === PROFILE_TYPES.member
                 ? { ...memberOf(item) }
                 : withoutStorage<Record<string, unknown>>(item);
-          found.push({ type: String(item.type), key, data });
+          found.push({ type, key, data });
+          // A month lists its receipts' identities, which live outside the member's partitions.
+          for (const tag of type === 'purchases'
+            ? ((item.receiptTags as Set<string> | undefined) ?? [])
+            : []) {
+            found.push({
+              type: 'receipt',
+              key: receiptKey(tag),
+              data: { customerNumber, month: data.month },
+            });
+          }
         }
       }
     }
     return found;
   }
 
-  async erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<'erased' | 'stale'> {
-    const months = plan.anonymise;
-    const other = months.find((item) => item.type !== 'purchases');
+  async erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<void> {
+    const other = plan.anonymise.find((item) => item.type !== 'purchases');
     if (other) throw new Error(`only purchase months can be made anonymous, not ${other.type}`);
-    // Each month moves to the anonymous totals and leaves the member in one transaction: a second run cannot count it twice.
-    await inParallel(months, 4, async ({ key, data }) => {
-      const totals = data as unknown as MonthTotals;
+    await inParallel(plan.anonymise, 4, ({ key }) => this.anonymiseMonth(key));
+    // The uniqueness keys the profile names are the member's own (they move together in one
+    // transaction): deleted by name too, as the index that lists them is only eventually consistent.
+    const named = [member.email && emailKey(member.email), member.mobile && mobileKey(member.mobile)];
+    const keys = new Map<string, ItemKey>();
+    for (const key of [...plan.delete.map((item) => item.key), ...named]) {
+      if (key) keys.set(`${key.pk}\n${key.sk}`, key);
+    }
+    await deleteAll(this.db, this.table, [...keys.values()]);
+    try {
+      await transientAsUnavailable(() =>
+        this.db.send(
+          new PutCommand({
+            TableName: this.table,
+            Item: { ...memberKey(member.customerNumber), type: PROFILE_TYPES.erased, ...tombstone },
+            ConditionExpression: '#type = :erasing',
+            ExpressionAttributeNames: { '#type': 'type' },
+            ExpressionAttributeValues: { ':erasing': PROFILE_TYPES.erasing },
+          }),
+        ),
+      );
+    } catch (error) {
+      // Another run of the same erasure finished first: its tombstone stands.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
+  }
+
+  /**
+   * Moves a purchase month into the anonymous totals of its month and out of the member, in one
+   * transaction that holds only while the month is as read: a receipt counted meanwhile (the month
+   * still existed) makes it read again, so no receipt is lost or counted twice. The receipts'
+   * identities go first; the month's own set of receipts keeps a resent receipt out meanwhile.
+   */
+  private async anonymiseMonth(key: ItemKey): Promise<void> {
+    for (;;) {
+      const { Item } = await transientAsUnavailable(() =>
+        this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
+      );
+      if (!Item) return; // moved by an earlier run
+      const totals = totalsOf(monthOfPurchaseKey(key.sk), Item);
+      const tags = [...((Item.receiptTags as Set<string> | undefined) ?? [])];
+      await deleteAll(this.db, this.table, tags.map(receiptKey));
       const names: Record<string, string> = {
         '#receipts': 'receipts',
         '#members': 'members',
         '#month': 'month',
+        '#type': 'type',
+        '#expiresAt': 'expiresAt',
       };
       const values: Record<string, unknown> = {
         ':receipts': totals.receipts,
         ':one': 1,
         ':month': totals.month,
+        ':type': 'anonymous-purchases',
+        ':expiresAt': monthExpiry(totals.month),
       };
       const adds = ['#receipts :receipts', '#members :one'];
       Object.entries(totals.groups).forEach(([group, cents], i) => {
@@ -99,49 +195,36 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         adds.push(`#g${i} :g${i}`);
       });
       try {
-        await this.db.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Update: {
-                  TableName: this.table,
-                  Key: anonymousPurchasesKey(totals.month),
-                  UpdateExpression: `ADD ${adds.join(', ')} SET #month = :month, #type = :type, #expiresAt = :expiresAt`,
-                  ExpressionAttributeNames: { ...names, '#type': 'type', '#expiresAt': 'expiresAt' },
-                  ExpressionAttributeValues: {
-                    ...values,
-                    ':type': 'anonymous-purchases',
-                    ':expiresAt': monthExpiry(totals.month),
+        await transientAsUnavailable(() =>
+          this.db.send(
+            new TransactWriteCommand({
+              TransactItems: [
+                {
+                  Update: {
+                    TableName: this.table,
+                    Key: anonymousPurchasesKey(totals.month),
+                    UpdateExpression: `ADD ${adds.join(', ')} SET #month = :month, #type = :type, #expiresAt = :expiresAt`,
+                    ExpressionAttributeNames: names,
+                    ExpressionAttributeValues: values,
                   },
                 },
-              },
-              { Delete: { TableName: this.table, Key: key, ConditionExpression: 'attribute_exists(pk)' } },
-            ],
-          }),
+                {
+                  Delete: {
+                    TableName: this.table,
+                    Key: key,
+                    ConditionExpression: '#receipts = :counted',
+                    ExpressionAttributeNames: { '#receipts': 'receipts' },
+                    ExpressionAttributeValues: { ':counted': totals.receipts },
+                  },
+                },
+              ],
+            }),
+          ),
         );
+        return;
       } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error; // already moved by an earlier run
+        if (!(error instanceof TransactionCanceledException)) throw error;
       }
-    });
-    await deleteAll(
-      this.db,
-      this.table,
-      plan.delete.map((item) => item.key),
-    );
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...memberKey(member.customerNumber), type: 'erased', ...tombstone },
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':expected': member.version },
-        }),
-      );
-      return 'erased';
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return 'stale';
-      throw error;
     }
   }
 

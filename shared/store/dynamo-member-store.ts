@@ -1,6 +1,7 @@
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
+  DeleteCommand,
   GetCommand,
   paginateScan,
   PutCommand,
@@ -9,7 +10,12 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
+  type AttributeValue,
+} from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Member } from '../members/member.ts';
 import { PURPOSES, type ConsentEvent } from '../consents/purposes.ts';
@@ -31,11 +37,12 @@ import {
   erasureDueIndex,
   memberRefIndex,
   PROFILE_SK,
+  PROFILE_TYPES,
   type ItemKey,
 } from './keys.ts';
 import type { AuditEntry, MemberChange, MemberLookup, MemberStore, SaveOutcome } from './member-store.ts';
-import { queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
-import { auditHash, GENESIS, type ChainedAuditEntry } from '../members/audit-chain.ts';
+import { cancelledForContention, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 import { inParallel } from '../concurrency.ts';
 import { temporarilyUnavailable } from '../http/problem.ts';
@@ -45,21 +52,27 @@ type TransactItem = NonNullable<
 >[number];
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
 type Guard = 'profile' | 'email' | 'mobile' | 'replay' | 'audit' | 'other';
-const RETRYABLE_CANCELLATIONS = new Set([
-  'TransactionConflict',
-  'ThrottlingError',
-  'ProvisionedThroughputExceeded',
-]);
 
 /** DynamoDB answers at most 100 keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;
 const BATCHES_IN_FLIGHT = 4;
 
 export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
-const isProfile = (item: Record<string, unknown> | undefined) => item?.type === 'member';
+const isProfile = (item: Record<string, unknown> | undefined) => item?.type === PROFILE_TYPES.member;
 
-/** A save or an audit that lost the race for the next audit sequence number tries again, this often. */
-const AUDIT_ATTEMPTS = 5;
+/** Why the profile refused a save: another version, a member being erased, or a number already drawn. */
+function profileRefused(change: MemberChange, old: Record<string, AttributeValue> | undefined): SaveOutcome {
+  if (!change.before) return { outcome: 'customer-number-taken' };
+  return old?.type?.S === PROFILE_TYPES.member ? { outcome: 'stale' } : { outcome: 'gone' };
+}
+
+/**
+ * A save or an audit that lost the race for the chain's next place tries again, after a short random
+ * pause that grows with each attempt, so that dozens of readers of one member all get through.
+ */
+const CHAIN_ATTEMPTS = 40;
+const chainPause = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * attempt)));
 
 export class DynamoMemberStore implements MemberStore {
   constructor(
@@ -119,43 +132,64 @@ export class DynamoMemberStore implements MemberStore {
     return Item?.customerNumber as string | undefined;
   }
 
+  /**
+   * The entry as the next link of the member's chain. Readers of one member race for the chain's next
+   * place (a conditional put); a loser links after the entry that took the place, which the refused
+   * put answers with, so every reader gets its entry however many read at once.
+   */
   async audit(entry: AuditEntry): Promise<void> {
+    let head = await this.auditHead(entry.customerNumber);
+    let written: ItemKey;
     for (let attempt = 1; ; attempt++) {
+      const put = await this.chainedAuditPut(entry, head);
       try {
-        await transientAsUnavailable(async () =>
-          this.db.send(new PutCommand(await this.chainedAuditPut(entry))),
+        await transientAsUnavailable(() =>
+          this.db.send(new PutCommand({ ...put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
         );
-        return;
+        written = auditKey(entry.customerNumber, put.Item.seq);
+        break;
       } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException) || attempt === AUDIT_ATTEMPTS) throw error;
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
+        if (attempt === CHAIN_ATTEMPTS) throw temporarilyUnavailable(config.retryAfterSeconds);
+        head = error.Item
+          ? (unmarshall(error.Item) as ChainedAuditEntry)
+          : await this.auditHead(entry.customerNumber);
+        await chainPause(attempt);
       }
+    }
+    // An erasure that began while the entry was on its way may have missed it: take it back then.
+    if (!(await this.get(entry.customerNumber))) {
+      await transientAsUnavailable(() =>
+        this.db.send(new DeleteCommand({ TableName: this.table, Key: written })),
+      );
     }
   }
 
-  /**
-   * The entry as the next link of the member's chain: the newest entry is read and the next sequence
-   * number taken by a conditional put, so two entries written at once cannot share a place.
-   */
-  private async chainedAuditPut(entry: AuditEntry) {
-    const { Items } = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': auditPartition(entry.customerNumber) },
-        ScanIndexForward: false,
-        Limit: 1,
-        ConsistentRead: true,
-      }),
+  private async auditHead(customerNumber: string): Promise<ChainedAuditEntry | undefined> {
+    const { Items } = await transientAsUnavailable(() =>
+      this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': auditPartition(customerNumber) },
+          ScanIndexForward: false,
+          Limit: 1,
+          ConsistentRead: true,
+        }),
+      ),
     );
-    const head = Items?.[0] as ChainedAuditEntry | undefined;
-    const link = { ...entry, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS };
+    return Items?.[0] as ChainedAuditEntry | undefined;
+  }
+
+  /** A put of the entry linked after the head: it lands only if nobody took that place first. */
+  private async chainedAuditPut(entry: AuditEntry, head: ChainedAuditEntry | undefined) {
+    const link = await linkAfter(entry, head);
     return {
       TableName: this.table,
       Item: {
         ...auditKey(entry.customerNumber, link.seq),
         type: 'audit',
         ...link,
-        hash: await auditHash(link),
         expiresAt: epochSecondsAfterMonths(new Date(entry.at), config.retention.auditMonths),
       },
       ConditionExpression: 'attribute_not_exists(pk)',
@@ -206,10 +240,9 @@ export class DynamoMemberStore implements MemberStore {
   async save(change: MemberChange): Promise<SaveOutcome> {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.saveOnce(change);
-      if (outcome !== 'audit-raced' || attempt === AUDIT_ATTEMPTS) {
-        if (outcome === 'audit-raced') throw temporarilyUnavailable(config.retryAfterSeconds);
-        return outcome;
-      }
+      if (outcome !== 'audit-raced') return outcome;
+      if (attempt === CHAIN_ATTEMPTS) throw temporarilyUnavailable(config.retryAfterSeconds);
+      await chainPause(attempt);
     }
   }
 
@@ -221,9 +254,7 @@ export class DynamoMemberStore implements MemberStore {
         await transientAsUnavailable(() => this.db.send(new PutCommand(items[0]!.Put!)));
         return { outcome: 'saved' };
       } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) {
-          return { outcome: change.before ? 'stale' : 'customer-number-taken' };
-        }
+        if (error instanceof ConditionalCheckFailedException) return profileRefused(change, error.Item);
         throw error;
       }
     }
@@ -253,14 +284,16 @@ export class DynamoMemberStore implements MemberStore {
         Item: {
           ...memberKey(n),
           ...(erasureDueOn(after) ? erasureDueIndex(erasureDueOn(after)!, n) : {}),
-          type: 'member',
+          type: PROFILE_TYPES.member,
           ...after,
         },
+        // A member being erased takes no change: its erasure must not be undone by one that raced it.
         ...(before
           ? {
-              ConditionExpression: '#version = :expected',
-              ExpressionAttributeNames: { '#version': 'version' },
-              ExpressionAttributeValues: { ':expected': before.version },
+              ConditionExpression: '#version = :expected AND #type = :member',
+              ExpressionAttributeNames: { '#version': 'version', '#type': 'type' },
+              ExpressionAttributeValues: { ':expected': before.version, ':member': PROFILE_TYPES.member },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
@@ -360,7 +393,10 @@ export class DynamoMemberStore implements MemberStore {
         },
       });
     }
-    if (change.audit) add('audit', { Put: await this.chainedAuditPut(change.audit) });
+    if (change.audit) {
+      const head = await this.auditHead(n);
+      add('audit', { Put: await this.chainedAuditPut(change.audit, head) });
+    }
     return { items, guards };
   }
 
@@ -385,15 +421,14 @@ export class DynamoMemberStore implements MemberStore {
       );
       if (Item) return { outcome: 'replayed', customerNumber: Item.customerNumber as string };
     }
-    if (failed.includes('profile')) return { outcome: change.before ? 'stale' : 'customer-number-taken' };
+    const profile = error.CancellationReasons?.[guards.indexOf('profile')];
+    if (failed.includes('profile')) return profileRefused(change, profile?.Item);
     if (failed.includes('email')) return { outcome: 'duplicate', field: 'email' };
     if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
     if (failed.includes('audit')) return 'audit-raced';
     // Cancelled by a conflicting transaction or throttling: nothing changed, safe to resend. Anything else is a bug.
-    const reasons = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-    if (reasons.some((code) => code && RETRYABLE_CANCELLATIONS.has(code))) {
+    if (cancelledForContention(error.CancellationReasons))
       throw temporarilyUnavailable(config.retryAfterSeconds);
-    }
     throw error;
   }
 }

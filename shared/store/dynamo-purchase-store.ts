@@ -1,9 +1,18 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { config } from '../config.ts';
+import { temporarilyUnavailable } from '../http/problem.ts';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
-import { queryPages, transientAsUnavailable } from './dynamo.ts';
-import { monthOfPurchaseKey, purchaseMonthKey, purchaseMonthRange } from './keys.ts';
+import { cancelledForContention, queryPages, transientAsUnavailable } from './dynamo.ts';
+import {
+  memberKey,
+  monthOfPurchaseKey,
+  PROFILE_TYPES,
+  purchaseMonthKey,
+  purchaseMonthRange,
+  receiptKey,
+} from './keys.ts';
 import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from './purchase-store.ts';
 
 /**
@@ -22,11 +31,15 @@ export function totalsOf(month: string, item: Item): MonthTotals {
   return { month, groups, receipts: Number(item.receipts ?? 0) };
 }
 
-const touched = (totals: MonthTotals, deltas: ReceiptCount['deltas']): MonthTotals => ({
-  ...totals,
-  groups: Object.fromEntries(Object.keys(deltas).map((g) => [g, totals.groups[g as MainGroup] ?? 0])),
-});
+type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
 
+/**
+ * A receipt is counted by one TransactWriteItems: the receipt's identity item (store + receipt id,
+ * globally once) and the month's totals move together, and a month is created only while the member
+ * is a member (not being erased). A transaction returns no values, so the answer carries no totals.
+ */
 export class DynamoPurchaseStore implements PurchaseStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -34,6 +47,46 @@ export class DynamoPurchaseStore implements PurchaseStore {
   ) {}
 
   async count(receipt: ReceiptCount, createMonth: boolean): Promise<CountOutcome> {
+    const items: TransactItem[] = [
+      {
+        Put: {
+          TableName: this.table,
+          Item: {
+            ...receiptKey(receipt.tag),
+            type: 'receipt',
+            customerNumber: receipt.customerNumber,
+            month: receipt.month,
+            expiresAt: receipt.expiresAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      {
+        Update: { ...this.monthUpdate(receipt, createMonth), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
+      },
+    ];
+    if (createMonth) {
+      items.push({
+        ConditionCheck: {
+          TableName: this.table,
+          Key: memberKey(receipt.customerNumber),
+          ConditionExpression: '#type = :member',
+          ExpressionAttributeNames: { '#type': 'type' },
+          ExpressionAttributeValues: { ':member': PROFILE_TYPES.member },
+        },
+      });
+    }
+    try {
+      await transientAsUnavailable(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
+      return { outcome: 'counted' };
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      return this.whyRefused(receipt, error, createMonth);
+    }
+  }
+
+  private monthUpdate(receipt: ReceiptCount, createMonth: boolean) {
     const names: Record<string, string> = {
       '#tags': 'receiptTags',
       '#receipts': 'receipts',
@@ -48,6 +101,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
       ':type': 'purchases',
     };
     const adds = ['#receipts :one', '#tags :tags'];
+    // The month's own set keeps a receipt out while an erasure has taken its identity item but not yet the month.
     const conditions = [createMonth ? '' : 'attribute_exists(pk)', 'NOT contains(#tags, :tag)'].filter(
       Boolean,
     );
@@ -61,40 +115,46 @@ export class DynamoPurchaseStore implements PurchaseStore {
         conditions.push(`#g${i} >= :need${i}`);
       }
     });
-    try {
-      const { Attributes = {} } = await transientAsUnavailable(() =>
-        this.db.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: purchaseMonthKey(receipt.customerNumber, receipt.month),
-            UpdateExpression: `ADD ${adds.join(', ')} SET #expiresAt = :expiresAt, #type = :type`,
-            ConditionExpression: conditions.join(' AND '),
-            ExpressionAttributeNames: names,
-            ExpressionAttributeValues: values,
-            ReturnValues: 'UPDATED_NEW',
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
-        ),
-      );
-      return { outcome: 'counted', totals: touched(totalsOf(receipt.month, Attributes), receipt.deltas) };
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      return this.whyRefused(receipt, error.Item ? unmarshall(error.Item) : undefined, createMonth);
-    }
+    return {
+      TableName: this.table,
+      Key: purchaseMonthKey(receipt.customerNumber, receipt.month),
+      UpdateExpression: `ADD ${adds.join(', ')} SET #expiresAt = :expiresAt, #type = :type`,
+      ConditionExpression: conditions.join(' AND '),
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
   }
 
-  private whyRefused(receipt: ReceiptCount, old: Item | undefined, createMonth: boolean): CountOutcome {
-    // A month that may be created can only refuse a return: there is nothing yet to return against.
-    if (!old && !createMonth) return { outcome: 'month-missing' };
-    const totals = totalsOf(receipt.month, old ?? {});
-    if ((old?.receiptTags as Set<string> | undefined)?.has(receipt.tag)) {
-      return { outcome: 'duplicate', totals: touched(totals, receipt.deltas) };
+  private whyRefused(
+    receipt: ReceiptCount,
+    error: TransactionCanceledException,
+    createMonth: boolean,
+  ): CountOutcome {
+    const [identity, month, member] = (error.CancellationReasons ?? []).map((reason) => ({
+      failed: reason.Code === 'ConditionalCheckFailed',
+      item: reason.Item ? unmarshall(reason.Item) : undefined,
+    }));
+    if (identity?.failed) {
+      const first = identity.item;
+      const same = first?.customerNumber === receipt.customerNumber && first?.month === receipt.month;
+      return { outcome: same ? 'duplicate' : 'conflict' };
     }
-    const short = Object.entries(receipt.deltas).find(
-      ([g, cents]) => cents < 0 && (totals.groups[g as MainGroup] ?? 0) < -cents,
-    );
-    if (short) return { outcome: 'return-exceeds', group: short[0] as MainGroup };
-    throw new Error('purchase month refused for no known reason');
+    if (member?.failed) return { outcome: 'no-member' };
+    if (month?.failed) {
+      const old = month.item;
+      // A month that may be created can only refuse a return: there is nothing yet to return against.
+      if (!old && !createMonth) return { outcome: 'month-missing' };
+      if ((old?.receiptTags as Set<string> | undefined)?.has(receipt.tag)) return { outcome: 'duplicate' };
+      const totals = totalsOf(receipt.month, old ?? {});
+      const short = Object.entries(receipt.deltas).find(
+        ([g, cents]) => cents < 0 && (totals.groups[g as MainGroup] ?? 0) < -cents,
+      );
+      if (short) return { outcome: 'return-exceeds', group: short[0] as MainGroup };
+    }
+    // Cancelled for contention or throttling only: nothing was written, the till may resend.
+    if (cancelledForContention(error.CancellationReasons))
+      throw temporarilyUnavailable(config.retryAfterSeconds);
+    throw new Error('receipt refused for no known reason');
   }
 
   async months(customerNumber: string, from: string, to: string): Promise<MonthTotals[]> {

@@ -41,6 +41,12 @@ export async function transientAsUnavailable<T>(call: () => Promise<T>): Promise
   }
 }
 
+const CONTENTION = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
+
+/** A transaction cancelled by a conflicting one or by throttling: nothing changed, safe to send again. */
+export const cancelledForContention = (reasons: readonly { Code?: string | undefined }[] | undefined) =>
+  (reasons ?? []).some((reason) => reason.Code !== undefined && CONTENTION.has(reason.Code));
+
 /** An item without what only storage needs (keys, index keys, item type, TTL): what the domain sees. */
 export function withoutStorage<T>(item: Record<string, unknown>): T {
   const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, expiresAt: _expiresAt, ...rest } = item;
@@ -81,7 +87,7 @@ export const putAll = (
 export const deleteAll = (
   db: DynamoDBDocumentClient,
   table: string,
-  keys: readonly Record<string, unknown>[],
+  keys: readonly { pk: string; sk: string }[],
 ) =>
   writeAll(
     db,

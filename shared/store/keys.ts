@@ -1,3 +1,5 @@
+import { MONTH } from '../time/helsinki.ts';
+
 /** The only module that knows how items are keyed (see DESIGN.md, "Single table"). */
 export interface ItemKey {
   pk: string;
@@ -7,6 +9,8 @@ export interface ItemKey {
 /** Everything of one member lives in their partition: profile, purchase months, card orders. */
 const memberPartition = (customerNumber: string) => `MEMBER#${customerNumber}`;
 
+/** The profile item's type says where the member stands: a member, being erased, or the tombstone. */
+export const PROFILE_TYPES = { member: 'member', erasing: 'erasing', erased: 'erased' } as const;
 export const memberKey = (customerNumber: string): ItemKey => ({
   pk: memberPartition(customerNumber),
   sk: 'PROFILE',
@@ -14,10 +18,11 @@ export const memberKey = (customerNumber: string): ItemKey => ({
 export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'UNIQUE' });
 export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
 export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });
-export const purchaseMonthKey = (customerNumber: string, month: string): ItemKey => ({
-  pk: memberPartition(customerNumber),
-  sk: PURCHASE_MONTH_PREFIX + month,
-});
+export const purchaseMonthKey = (customerNumber: string, month: string): ItemKey => {
+  // A key no query reads would hold totals nobody sees: refuse to make one.
+  if (!MONTH.test(month)) throw new Error('a purchase month must be YYYY-MM');
+  return { pk: memberPartition(customerNumber), sk: PURCHASE_MONTH_PREFIX + month };
+};
 const PURCHASE_MONTH_PREFIX = 'PURCHASES#';
 /** The YYYY-MM of a purchase month item's sort key. */
 export const monthOfPurchaseKey = (sk: string) => sk.slice(PURCHASE_MONTH_PREFIX.length);
@@ -27,6 +32,8 @@ export const purchaseMonthRange = (customerNumber: string, from: string, to: str
   skFrom: PURCHASE_MONTH_PREFIX + from,
   skTo: PURCHASE_MONTH_PREFIX + to,
 });
+/** A receipt's identity (store and receipt id, as its tag): counted once, for one member and month. */
+export const receiptKey = (tag: string): ItemKey => ({ pk: `RECEIPT#${tag}`, sk: 'RECEIPT' });
 export const cardOrderKey = (customerNumber: string, orderedAt: string): ItemKey => ({
   pk: memberPartition(customerNumber),
   sk: `CARDORDER#${orderedAt}`,

@@ -59,6 +59,12 @@ export interface Tombstone {
   erased: Record<string, number>;
 }
 
+export type ErasureState =
+  | { state: 'member'; member: Member }
+  /** Begun and not finished (it stopped midway, or runs now): a rerun finishes it. */
+  | { state: 'erasing'; member: Member }
+  | { state: 'erased'; tombstone: Tombstone };
+
 export interface CardOrder {
   customerNumber: string;
   orderedAt: string;
@@ -85,6 +91,8 @@ export interface MemberChange {
 export type SaveOutcome =
   | { outcome: 'saved' }
   | { outcome: 'stale' }
+  /** The member is being erased or is erased: nothing about them changes any more. */
+  | { outcome: 'gone' }
   | { outcome: 'customer-number-taken' }
   | { outcome: 'duplicate'; field: 'email' | 'mobile' }
   | { outcome: 'replayed'; customerNumber: string };
@@ -112,14 +120,19 @@ export interface MemberPrivacyStore {
   /** Everything stored about the member, wherever it lives, each with its catalogue type. */
   memberItems(customerNumber: string): Promise<StoredItem[]>;
   /**
-   * Erases the member: each item as its catalogue entry says (deleted, or purchase totals added to
-   * the anonymous monthly totals), then the profile replaced by the tombstone. Safe to run again.
+   * Marks the member as being erased, if still at this version: from then on no change to the member
+   * lands (saves answer 'gone', receipts find no member) and reads find no member. False: changed meanwhile.
    */
-  erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<'erased' | 'stale'>;
+  beginErasure(member: Member, at: string): Promise<boolean>;
+  /**
+   * Finishes an erasure begun: each item as its catalogue entry says (deleted, or purchase totals added
+   * to the anonymous monthly totals), then the profile replaced by the tombstone. Safe to run again.
+   */
+  erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<void>;
   /** Members whose erasure is due on or before the day (deceased, or an erasure request waiting). */
   erasureDue(day: string): AsyncIterable<string[]>;
   /** Every audit partition's customer number, for the chain check. */
   auditedMembers(): AsyncIterable<string>;
-  /** The tombstone of an erased member, if erased. */
-  tombstone(customerNumber: string): Promise<Tombstone | undefined>;
+  /** Where the member stands towards erasure; undefined when the number was never a member. */
+  erasureState(customerNumber: string): Promise<ErasureState | undefined>;
 }

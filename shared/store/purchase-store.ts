@@ -19,16 +19,22 @@ export interface ReceiptCount {
 }
 
 export type CountOutcome =
-  | { outcome: 'counted'; totals: MonthTotals }
-  | { outcome: 'duplicate'; totals: MonthTotals }
+  | { outcome: 'counted' }
+  /** Counted before, for this member and month. */
+  | { outcome: 'duplicate' }
+  /** The store and receipt id were counted for another member or another month. */
+  | { outcome: 'conflict' }
   /** The month has no item yet: the member's existence must be checked before it is created. */
   | { outcome: 'month-missing' }
+  /** The month was to be created, but there is no member (any more) to create it for. */
+  | { outcome: 'no-member' }
   | { outcome: 'return-exceeds'; group: MainGroup };
 
 export interface PurchaseStore {
   /**
-   * Counts a receipt with one conditional write: only if its tag is not yet counted, only if no
-   * group would fall below zero, and (unless `createMonth`) only if the month already exists.
+   * Counts a receipt in one atomic write: only if its store and receipt id are not yet counted
+   * anywhere, only if no group would fall below zero, and only if the month already exists or
+   * (with `createMonth`) the member does.
    */
   count(receipt: ReceiptCount, createMonth: boolean): Promise<CountOutcome>;
   months(customerNumber: string, from: string, to: string): Promise<MonthTotals[]>;

@@ -18,11 +18,21 @@ export function helsinkiDate(at: Date): string {
 /** YYYY-MM of the instant in Helsinki: a purchase at 00:30 on 1 December there is December's. */
 export const helsinkiMonth = (at: Date): string => helsinkiDate(at).slice(0, 7);
 
+/** A month as the register writes it: YYYY-MM. */
+export const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
 /** The months from one YYYY-MM to another, both included. */
 export function monthsBetween(from: string, to: string): number {
   const [fy, fm] = from.split('-').map(Number) as [number, number];
   const [ty, tm] = to.split('-').map(Number) as [number, number];
   return (ty - fy) * 12 + (tm - fm) + 1;
+}
+
+/** The YYYY-MM that is `delta` months from a YYYY-MM (negative: earlier). */
+export function addMonths(month: string, delta: number): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (monthNumber - 1) + delta;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
 /** Whole years from a YYYY-MM-DD birth date to a YYYY-MM-DD day. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DeleteCommand, paginateScan, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
@@ -17,6 +17,7 @@ import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.t
 import type { Member } from '../../shared/members/member.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
 import { call, startTestApi } from '../support/local-api.ts';
+import { scanTable } from '../support/scan.ts';
 import { aReceipt, aRegistration, ADMIN, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
 
 let api: LocalApi;
@@ -25,12 +26,6 @@ const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'type', 'exp
 const s3 = () => createS3Client();
 const db = () => createDocumentClient();
 
-async function scanTable(): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  for await (const page of paginateScan({ client: db() }, { TableName: tableName() }))
-    items.push(...(page.Items ?? []));
-  return items;
-}
 async function bucketFiles(): Promise<{ key: string; text: string }[]> {
   const listed = await s3().send(new ListObjectsV2Command({ Bucket: bucketName() }));
   return Promise.all(
@@ -212,7 +207,10 @@ describe('access, portability and erasure', () => {
     expect(await store.get(requester.customerNumber)).toBeUndefined();
     expect(await store.get(deceased.customerNumber)).toBeUndefined();
     expect(await store.get(recent.customerNumber)).toBeDefined();
-    expect((await store.tombstone(requester.customerNumber))?.erasedBy).toBe('retention-job');
+    expect(await store.erasureState(requester.customerNumber)).toMatchObject({
+      state: 'erased',
+      tombstone: { erasedBy: 'retention-job' },
+    });
   });
 });
 

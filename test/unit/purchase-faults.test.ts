@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, ThrottlingException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ThrottlingException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { routes } from '../../infra/routes.ts';
 import { handler as countHandler } from '../../functions/api/purchases/count.ts';
@@ -15,11 +20,15 @@ const N = '1234567897';
 const receipt = aReceipt(N, { lines: [{ mainGroup: 'food', amountCents: 500 }] });
 const count = (body: unknown = receipt) =>
   countHandler(apiEvent(routes.countReceipt, { groups: ['pos'], body }), lambdaContext);
-const refused = (old?: Record<string, unknown>) =>
-  new ConditionalCheckFailedException({
-    message: 'The conditional request failed',
+/** A cancelled transaction, each item's reason as DynamoDB gives it (the old item marshalled). */
+const cancelled = (reasons: { Code?: string; Item?: Record<string, unknown> }[]) =>
+  new TransactionCanceledException({
+    message: 'Transaction cancelled',
     $metadata: {},
-    ...(old ? { Item: marshall(old) } : {}),
+    CancellationReasons: reasons.map(({ Code, Item }) => ({
+      Code: Code ?? 'None',
+      ...(Item ? { Item: marshall(Item) } : {}),
+    })),
   });
 
 beforeAll(() => {
@@ -31,71 +40,102 @@ afterAll(() => vi.restoreAllMocks());
 beforeEach(() => dynamo.reset());
 
 describe('counting under faults', () => {
-  it('writes a receipt with exactly one conditional UpdateItem when the month exists', async () => {
-    dynamo.on(UpdateCommand).resolves({ Attributes: { group_food: 2500, receipts: 4 } });
+  it('writes a receipt with exactly one transaction (its identity and the month) when the month exists', async () => {
+    dynamo.on(TransactWriteCommand).resolves({});
     const answer = await count();
     expect(answer.statusCode).toBe(201);
-    expect(JSON.parse(answer.body!)).toMatchObject({
+    expect(JSON.parse(answer.body!)).toEqual({
       result: 'counted',
-      groups: { food: 2500 },
-      receipts: 4,
+      storeId: receipt.storeId,
+      receiptId: receipt.receiptId,
+      month: '2026-10',
     });
     expect(dynamo.calls()).toHaveLength(1);
-    const input = dynamo.commandCalls(UpdateCommand)[0]!.args[0].input;
-    expect(input.ConditionExpression).toBe('attribute_exists(pk) AND NOT contains(#tags, :tag)');
-    expect(input.UpdateExpression).toMatch(/^ADD #receipts :one, #tags :tags, #g0 :d0 SET/);
+    const [identity, month] = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(identity!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
+    expect(month!.Update!.ConditionExpression).toBe('attribute_exists(pk) AND NOT contains(#tags, :tag)');
+    expect(month!.Update!.UpdateExpression).toMatch(/^ADD #receipts :one, #tags :tags, #g0 :d0 SET/);
   });
 
-  it('answers a receipt already in the month’s set as a duplicate from the refused write alone', async () => {
-    dynamo.on(UpdateCommand).rejects(
-      refused({
-        group_food: 500,
-        receipts: 1,
-        receiptTags: new Set([receiptTag(receipt.storeId, receipt.receiptId)]),
-      }),
-    );
+  it('answers a receipt whose identity is taken by the same member and month as a duplicate, from the refused write alone', async () => {
+    dynamo
+      .on(TransactWriteCommand)
+      .rejects(
+        cancelled([{ Code: 'ConditionalCheckFailed', Item: { customerNumber: N, month: '2026-10' } }, {}]),
+      );
     const answer = await count();
     expect(answer.statusCode).toBe(201);
-    expect(JSON.parse(answer.body!)).toMatchObject({
-      result: 'duplicate',
-      groups: { food: 500 },
-      receipts: 1,
-    });
-    expect(dynamo.commandCalls(GetCommand)).toHaveLength(0);
+    expect(JSON.parse(answer.body!)).toMatchObject({ result: 'duplicate', month: '2026-10' });
+    expect(dynamo.calls()).toHaveLength(1);
   });
 
-  it('reads the member only for the month’s first receipt, then creates the month', async () => {
+  it('refuses a receipt id counted for another member or month with 409, naming neither', async () => {
+    const other = '2345678916';
+    for (const first of [
+      { customerNumber: other, month: '2026-10' },
+      { customerNumber: N, month: '2026-09' },
+    ]) {
+      dynamo.reset();
+      dynamo
+        .on(TransactWriteCommand)
+        .rejects(cancelled([{ Code: 'ConditionalCheckFailed', Item: first }, {}]));
+      const answer = await count();
+      expect(answer.statusCode).toBe(409);
+      expect(JSON.parse(answer.body!).type).toBe('https://moymore.fi/problems/receipt-id-taken');
+      expect(answer.body).not.toContain(other);
+      expect(answer.body).not.toContain(N);
+    }
+  });
+
+  it('reads the member only for the month’s first receipt, then creates the month while the member is there', async () => {
     dynamo
-      .on(UpdateCommand)
-      .rejectsOnce(refused())
-      .resolves({ Attributes: { group_food: 500, receipts: 1 } });
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled([{}, { Code: 'ConditionalCheckFailed' }]))
+      .resolves({});
     dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
     const answer = await count();
     expect(answer.statusCode).toBe(201);
-    const updates = dynamo.commandCalls(UpdateCommand).map((c) => c.args[0].input.ConditionExpression);
-    expect(updates).toEqual([
+    const writes = dynamo.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
+    expect(writes.map((items) => items[1]!.Update!.ConditionExpression)).toEqual([
       'attribute_exists(pk) AND NOT contains(#tags, :tag)',
       'NOT contains(#tags, :tag)',
     ]);
+    expect(writes[1]![2]!.ConditionCheck!.ConditionExpression).toBe('#type = :member');
   });
 
-  it('answers 503 with Retry-After when DynamoDB keeps throttling, and 503 on a network error', async () => {
-    dynamo.on(UpdateCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
+  it('refuses the month’s first receipt when the member went away between the read and the write', async () => {
+    dynamo
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled([{}, { Code: 'ConditionalCheckFailed' }]))
+      .rejects(cancelled([{}, {}, { Code: 'ConditionalCheckFailed' }]));
+    dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
+    const answer = await count();
+    expect(answer.statusCode).toBe(422);
+    expect(JSON.parse(answer.body!).type).toBe('https://moymore.fi/problems/unknown-member');
+  });
+
+  it('answers 503 with Retry-After when DynamoDB keeps throttling or a transaction conflicts, and 503 on a network error', async () => {
+    dynamo.on(TransactWriteCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
     const throttled = await count();
     expect(throttled.statusCode).toBe(503);
     expect(throttled.headers?.['retry-after']).toBe('1');
-    dynamo.on(UpdateCommand).rejects(Object.assign(new Error('read ETIMEDOUT'), { code: 'ETIMEDOUT' }));
+    dynamo.on(TransactWriteCommand).rejects(cancelled([{ Code: 'TransactionConflict' }, { Code: 'None' }]));
+    expect((await count()).statusCode).toBe(503);
+    dynamo
+      .on(TransactWriteCommand)
+      .rejects(Object.assign(new Error('read ETIMEDOUT'), { code: 'ETIMEDOUT' }));
     expect((await count()).statusCode).toBe(503);
   });
 
   it('marks only the throttled receipt of a batch for retry', async () => {
     const ok = aReceipt(N);
     const unlucky = aReceipt(N);
-    dynamo.on(UpdateCommand).callsFake((input: { ExpressionAttributeValues: Record<string, unknown> }) => {
-      if (input.ExpressionAttributeValues[':tag'] === receiptTag(unlucky.storeId, unlucky.receiptId)) {
+    const unluckyTag = receiptTag(unlucky.storeId, unlucky.receiptId);
+    dynamo.on(TransactWriteCommand).callsFake((input: TransactWriteCommandInput) => {
+      if (input.TransactItems![1]!.Update!.ExpressionAttributeValues![':tag'] === unluckyTag) {
         throw new ThrottlingException({ message: 'slow down', $metadata: {} });
       }
-      return { Attributes: { group_food: 1250, receipts: 1 } };
+      return {};
     });
     const answer = await batchHandler(
       apiEvent(routes.countReceipts, { groups: ['pos'], body: { receipts: [ok, unlucky] } }),

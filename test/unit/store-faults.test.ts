@@ -11,6 +11,7 @@ import {
   ProvisionedThroughputExceededException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { routes } from '../../infra/routes.ts';
 import { handler as readHandler } from '../../functions/api/members/read.ts';
 import { handler as correctHandler } from '../../functions/api/members/correct.ts';
@@ -27,6 +28,13 @@ const cancelled = (...codes: string[]) =>
     message: 'Transaction cancelled',
     $metadata: {},
     CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+/** Cancelled on the profile, which DynamoDB answers with as it is now. */
+const profileRefused = (now: Record<string, unknown>) =>
+  new TransactionCanceledException({
+    message: 'Transaction cancelled',
+    $metadata: {},
+    CancellationReasons: [{ Code: 'ConditionalCheckFailed', Item: marshall(now) }, { Code: 'None' }],
   });
 
 const read = () =>
@@ -76,8 +84,14 @@ describe('store faults become the right HTTP answer', () => {
 
   it('answers 412 when the version changed between read and write', async () => {
     dynamo.on(GetCommand).resolves({ Item: stored });
-    dynamo.on(TransactWriteCommand).rejects(cancelled('ConditionalCheckFailed', 'None', 'None'));
+    dynamo.on(TransactWriteCommand).rejects(profileRefused({ ...stored, version: stored.version + 1 }));
     expect((await correct({ surname: 'Korhonen' })).statusCode).toBe(412);
+  });
+
+  it('answers 404 when the member began to be erased between read and write', async () => {
+    dynamo.on(GetCommand).resolves({ Item: stored });
+    dynamo.on(TransactWriteCommand).rejects(profileRefused({ ...stored, type: 'erasing' }));
+    expect((await correct({ surname: 'Korhonen' })).statusCode).toBe(404);
   });
 
   it('answers 409 naming the email when its unique key is taken', async () => {

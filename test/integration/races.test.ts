@@ -1,0 +1,168 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { handler as auditVerifyJob } from '../../functions/jobs/audit-verify.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+import { aReceipt, aRegistration, ADMIN, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
+import { itemsMentioning, scanTable } from '../support/scan.ts';
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stop());
+
+const register = async (overrides: Record<string, unknown> = {}) =>
+  (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration(overrides) })).body;
+const erase = (n: string) => call(api, 'DELETE', `/members/${n}?reason=member-request`, { as: ADMIN });
+const post = (body: unknown) => call(api, 'POST', '/purchases', { as: POS, body });
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** This month and two before it, as Helsinki receipts at mid-month. */
+const MONTHS = [0, 1, 2].map((back) => {
+  const at = new Date();
+  at.setUTCMonth(at.getUTCMonth() - back, 15);
+  at.setUTCHours(10);
+  return at.toISOString();
+});
+
+/** Sums of the anonymous purchase totals over all months. */
+async function anonymousCents(): Promise<number> {
+  const items = (await scanTable()).filter((item) => item.type === 'anonymous-purchases');
+  return items.reduce(
+    (sum, item) =>
+      sum +
+      Object.entries(item)
+        .filter(([name]) => name.startsWith('group_'))
+        .reduce((cents, [, value]) => cents + Number(value), 0),
+    0,
+  );
+}
+
+describe('an erasure racing receipts', () => {
+  it('leaves only the tombstone whatever receipts were in flight, refuses later ones, and loses no cent', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const n = (await register()).customerNumber as string;
+      await post(aReceipt(n, { purchasedAt: MONTHS[1] }));
+      const anonymousBefore = await anonymousCents();
+      let counted = 0;
+      let streaming = true;
+      const stream = (async () => {
+        for (let round = 0; streaming && round < 200; round++) {
+          const sent = MONTHS.map((purchasedAt, i) =>
+            aReceipt(n, { purchasedAt, lines: [{ mainGroup: 'food', amountCents: 100 + i }] }),
+          );
+          const answers = await Promise.all(sent.map(post));
+          answers.forEach((answer, i) => {
+            if (answer.body?.result === 'counted') counted += sent[i]!.lines[0]!.amountCents;
+            else expect(answer.status).toBe(422);
+          });
+        }
+      })();
+      await pause(40 + attempt * 15);
+      const erased = await erase(n);
+      expect(erased.status).toBe(200);
+      await pause(60);
+      streaming = false;
+      await stream;
+
+      expect((await itemsMentioning(n)).map((item) => item.type)).toEqual(['erased']);
+      // Every cent counted for the member went into the anonymous totals, none twice.
+      expect((await anonymousCents()) - anonymousBefore).toBe(counted + 1250);
+      for (const purchasedAt of MONTHS) {
+        const late = await post(aReceipt(n, { purchasedAt }));
+        expect(late.status).toBe(422);
+        expect(late.body.type).toBe('https://moymore.fi/problems/unknown-member');
+      }
+      expect((await itemsMentioning(n)).map((item) => item.type)).toEqual(['erased']);
+      expect((await erase(n)).body).toEqual(erased.body);
+    }
+  });
+});
+
+describe('an erasure racing changes of the member', () => {
+  it('either completes or changes nothing: never a half-erased member, never a 500', async () => {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const registration = aRegistration();
+      const n = (await register(registration)).customerNumber as string;
+      const path = `/members/${n}`;
+      const answers: { status: number }[] = [];
+      let erasing = true;
+      /** Keeps changing the member, each change on the version just read, until the erasure answers. */
+      const changer = async (change: (i: number) => Promise<{ status: number }>) => {
+        for (let i = 0; erasing && i < 100; i++) answers.push(await change(i));
+      };
+      const patch = async (i: number) => {
+        const current = await call(api, 'GET', path, { as: CUSTOMER_SERVICE });
+        if (current.status !== 200) return current;
+        return call(api, 'PATCH', path, {
+          as: CUSTOMER_SERVICE,
+          headers: { 'if-match': current.headers.get('etag')! },
+          body: {
+            email: `moved.${attempt}.${i}.${Date.now()}@example.fi`,
+            mobile: `050 ${1_000_000 + i}${attempt}`,
+          },
+        });
+      };
+      const card = (i: number) =>
+        call(api, 'PUT', `${path}/card`, {
+          as: CUSTOMER_SERVICE,
+          body: { type: i % 2 ? 'CASH_CARD' : 'MASTERCARD' },
+        });
+      const consent = (i: number) =>
+        call(api, 'PUT', `${path}/consents/marketing.sms`, {
+          as: CUSTOMER_SERVICE,
+          body: { granted: i % 2 === 0, source: 'phone', noticeVersion: '2026.1' },
+        });
+      const changing = Promise.all([changer(patch), changer(card), changer(consent)]);
+      await pause(30 + attempt * 10);
+      let erased = await erase(n);
+      erasing = false;
+      await changing;
+      for (const answer of [erased, ...answers]) expect(answer.status).toBeLessThan(500);
+      expect([200, 409]).toContain(erased.status);
+      // An erasure that could not begin changed nothing; asked again, it completes.
+      if (erased.status !== 200) erased = await erase(n);
+      expect(erased.status).toBe(200);
+
+      const emails = (await scanTable())
+        .filter((item) => item.type === 'unique-email' && item.customerNumber === n)
+        .map((item) => item.pk);
+      expect(emails).toEqual([]);
+      expect((await itemsMentioning(n, registration.email)).map((item) => item.type)).toEqual(['erased']);
+      const again = await register({ email: registration.email, mobile: registration.mobile });
+      const found = await call(api, 'GET', `/members?email=${encodeURIComponent(registration.email)}`, {
+        as: CUSTOMER_SERVICE,
+      });
+      expect(found.body.members.map((m: { customerNumber: string }) => m.customerNumber)).toEqual([
+        again.customerNumber,
+      ]);
+    }
+  });
+});
+
+describe('many staff reading one member at once', () => {
+  it('answers every reader and audits each read once, in a chain that verifies', async () => {
+    const member = await register();
+    const n = member.customerNumber as string;
+    const reads = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => {
+        const path = [
+          `/members/${n}`,
+          `/members/${n}/consents`,
+          `/members/${n}/export`,
+          `/members?email=${encodeURIComponent(member.email)}`,
+        ][i % 4]!;
+        return call(api, 'GET', path, { as: CUSTOMER_SERVICE });
+      }),
+    );
+    expect(reads.map((r) => r.status)).toEqual(Array(30).fill(200));
+    const trail = await call(api, 'GET', `/members/${n}/audit`, { as: ADMIN });
+    // The registration, the 30 reads, and this read of the trail itself.
+    expect(trail.body.entries).toHaveLength(32);
+    expect(trail.body.entries.map((e: { seq: number }) => e.seq)).toEqual(
+      Array.from({ length: 32 }, (_, i) => i + 1),
+    );
+    const verified = await auditVerifyJob();
+    expect(verified.faults).toEqual([]);
+  });
+});
