@@ -6,12 +6,14 @@ import type { ClaimValue } from '../../shared/auth/caller.ts';
 
 /**
  * The local stand-in for the Cognito user pool: ID tokens with the claims Cognito puts in them,
- * checked as the API Gateway JWT authorizer checks them (signature, iss, aud, exp, nbf).
+ * checked as the API Gateway JWT authorizer checks them (signature, iss, aud, exp, nbf), and no looser than
+ * Cognito issues them (exp and iat present, iat not in the future).
  * Clients send the ID token, because Cognito puts custom attributes (custom:customerNumber) only there.
  */
 export const LOCAL_ISSUER = 'http://localhost/moymore-local-issuer';
 export const LOCAL_AUDIENCE = 'moymore-local-client';
 const ALGORITHM = 'ES256';
+const MAX_TOKEN_AGE = '24h';
 
 type Key = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 
@@ -78,6 +80,9 @@ export async function verifyToken(keys: LocalKeys, token: string): Promise<JWTPa
       issuer: LOCAL_ISSUER,
       audience: LOCAL_AUDIENCE,
       algorithms: [ALGORITHM],
+      // Cognito's tokens always carry both, issued in the past, valid a day at the most.
+      requiredClaims: ['exp', 'iat'],
+      maxTokenAge: MAX_TOKEN_AGE,
     });
     return payload;
   } catch {

@@ -17,16 +17,14 @@ export type ClaimValue = string | number | boolean | string[];
 
 /**
  * API Gateway's HTTP API JWT authorizer hands claims over as strings, a list claim flattened to
- * `"[admin customer-service]"`. Accept that shape (and a real array, for robustness) here only.
+ * `"[admin customer-service]"`: exactly that form is read, names separated by single spaces. Nothing
+ * else counts, so a group named "pos,admin" is one unknown group, not two roles.
  */
 export function groupsFromClaim(value: ClaimValue | undefined): Role[] {
-  if (value === undefined) return [];
-  const names = Array.isArray(value)
-    ? value
-    : String(value)
-        .replace(/^\[|\]$/g, '')
-        .split(/[\s,]+/);
-  return names.filter(isRole);
+  if (typeof value !== 'string') return [];
+  const listed = /^\[(.*)\]$/.exec(value);
+  if (!listed || listed[1] === '') return [];
+  return listed[1]!.split(' ').filter(isRole);
 }
 
 /** The groups of the caller, in the order of ROLES, restricted to those the route allows. */

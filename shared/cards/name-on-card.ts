@@ -16,7 +16,7 @@ const SPELLED: Record<string, string> = {
 
 /** Upper case, the manufacturer's alphabet only: other accents dropped (Ñ → N), other characters removed. */
 function embossable(text: string): string {
-  return [...text.toLocaleUpperCase('fi')]
+  return [...text.normalize('NFC').toLocaleUpperCase('fi')]
     .map((ch) => (KEPT.has(ch) ? ch : (SPELLED[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, ''))))
     .join('')
     .replace(/[^A-ZÅÄÖÜÉ '-]/g, '')

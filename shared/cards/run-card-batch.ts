@@ -14,7 +14,14 @@ const PAGE = 100; // one BatchGetItem of members per page of orders
 const CLAIMS_IN_FLIGHT = 16;
 
 /** Why a pending order is not put in a batch now: it waits, or (deceased) it ends. */
-type Hold = 'protected-address' | 'no-address' | 'restricted' | 'leaving' | 'no-member' | 'deceased';
+type Hold =
+  | 'protected-address'
+  | 'no-address'
+  | 'name-not-embossable'
+  | 'restricted'
+  | 'leaving'
+  | 'no-member'
+  | 'deceased';
 
 function holdOf(member: Member | undefined): Hold | undefined {
   if (!member) return 'no-member';
@@ -23,6 +30,8 @@ function holdOf(member: Member | undefined): Hold | undefined {
   if (member.flags.restricted) return 'restricted';
   if (isLeaving(member)) return 'leaving';
   if (!member.streetAddress || !member.postalCode || !member.postOffice) return 'no-address';
+  // A surname in letters the manufacturer cannot emboss (Han, for one) waits for customer service to agree a spelling.
+  if (nameOnCard('', member.surname) === '') return 'name-not-embossable';
   return undefined;
 }
 

@@ -23,7 +23,7 @@ import {
 } from './problem.ts';
 import { Reply } from './reply.ts';
 import { routeKey, type RouteSpec, type Schema } from './route.ts';
-import { fieldErrors } from './validation.ts';
+import { fieldErrors, unknownField } from './validation.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -41,13 +41,12 @@ export interface ApiInput<R extends RouteSpec> {
 type ParsedEvent<R extends RouteSpec> = Event & { input: ApiInput<R> };
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-const NO_QUERY: Record<string, never> = {};
 const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 function parsePart(schema: Schema | undefined, data: unknown, errors: FieldError[]): unknown {
   if (!schema) {
     const keys = data && typeof data === 'object' ? Object.keys(data) : [];
-    errors.push(...keys.map((field) => ({ field, message: 'is not a field of this request' })));
+    errors.push(...keys.map((key) => unknownField([], key)));
     return undefined;
   }
   const parsed = schema.safeParse(data);
@@ -55,6 +54,14 @@ function parsePart(schema: Schema | undefined, data: unknown, errors: FieldError
   errors.push(...fieldErrors(parsed.error, data));
   return undefined;
 }
+
+/**
+ * Text arrives composed (NFC) from here on: a name typed as A + ring must be the same Å that search,
+ * uniqueness and the card manufacturer see.
+ */
+const toNfc = (_key: string, value: unknown) => (typeof value === 'string' ? value.normalize('NFC') : value);
+const nfcValues = (values: Record<string, string | undefined>) =>
+  Object.fromEntries(Object.entries(values).map(([key, value]) => [key, value?.normalize('NFC')]));
 
 /** API Gateway hands over a body that is not valid UTF-8 base64-encoded: it is refused, not patched with U+FFFD. */
 function utf8(bytes: Buffer): string {
@@ -72,7 +79,7 @@ function readBody(route: RouteSpec, event: Event): unknown {
   const limit = route.maxBodyBytes ?? config.maxBodyBytes;
   if (Buffer.byteLength(raw) > limit) throw bodyTooLarge(limit);
   try {
-    return JSON.parse(raw);
+    return JSON.parse(raw, toNfc);
   } catch {
     throw malformedBody('The body must be one JSON object.');
   }
@@ -96,8 +103,8 @@ const parseRequest = <R extends RouteSpec>(route: R): MiddlewareObj<Event, Resul
     const errors: FieldError[] = [];
     const input = {
       caller,
-      params: parsePart(route.params, event.pathParameters ?? {}, errors),
-      query: parsePart(route.query, event.queryStringParameters ?? NO_QUERY, errors),
+      params: parsePart(route.params, nfcValues(event.pathParameters ?? {}), errors),
+      query: parsePart(route.query, nfcValues(event.queryStringParameters ?? {}), errors),
       body: parsePart(route.body, body, errors),
       headers: event.headers,
     };

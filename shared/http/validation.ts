@@ -9,6 +9,16 @@ const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
     data,
   );
 
+/** Field names are short ASCII identifiers; a key that is not one may be data (an email, a name). */
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}$/;
+
+/** A key the request does not take: named only when it looks like a field name, never echoed otherwise. */
+export function unknownField(path: readonly PropertyKey[], key: string): FieldError {
+  return FIELD_NAME.test(key)
+    ? { field: [...path, key].join('.'), message: 'is not a field of this request' }
+    : { field: path.join('.') || '(body)', message: 'has a field this request does not take' };
+}
+
 /**
  * zod issues as field errors. Messages are written here from the issue's kind, never from the
  * input, so no value the caller sent (personal data) is echoed back or logged.
@@ -18,12 +28,11 @@ export function fieldErrors(error: z.core.$ZodError, data: unknown): FieldError[
     const field = issue.path.join('.') || '(body)';
     switch (issue.code) {
       case 'unrecognized_keys':
-        return issue.keys.map((key) => ({
-          field: [...issue.path, key].join('.'),
-          message: (SYSTEM_FIELDS as readonly string[]).includes(key)
-            ? 'is set by the register and cannot be sent'
-            : 'is not a field of this request',
-        }));
+        return issue.keys.map((key) =>
+          (SYSTEM_FIELDS as readonly string[]).includes(key)
+            ? { field: [...issue.path, key].join('.'), message: 'is set by the register and cannot be sent' }
+            : unknownField(issue.path, key),
+        );
       case 'invalid_type':
         return [
           {

@@ -3,7 +3,7 @@ import { conflict, preconditionFailed } from '../http/problem.ts';
 import type { CardOrder, MemberStore } from '../store/member-store.ts';
 import { reachableMember } from './access.ts';
 import { auditEntry } from './audit.ts';
-import type { Card, CardType, Member } from './member.ts';
+import { isExpectedVersion, type Card, type CardType, type ExpectedVersion, type Member } from './member.ts';
 import { refusal } from './outcome.ts';
 
 /** A card the member already holds: choosing again orders a replacement rather than a first card. */
@@ -20,12 +20,13 @@ export async function chooseCard(
   caller: Caller,
   customerNumber: string,
   type: CardType,
-  expectedVersion: number | undefined,
+  expectedVersion: ExpectedVersion | undefined,
   store: MemberStore,
   now = new Date(),
 ): Promise<Member> {
   const before = await reachableMember(caller, customerNumber, store);
-  if (expectedVersion !== undefined && before.version !== expectedVersion) throw preconditionFailed();
+  if (expectedVersion !== undefined && !isExpectedVersion(expectedVersion, before.version))
+    throw preconditionFailed();
   if (before.card.type === type) return before;
   if (type === 'NONE') return saveCardChange(caller, before, undefined, store, now);
   if (before.flags.deceased) throw deceased();

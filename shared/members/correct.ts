@@ -3,7 +3,7 @@ import { preconditionFailed, preconditionRequired, validationFailed } from '../h
 import type { MemberStore } from '../store/member-store.ts';
 import { reachableMember, sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
-import { PERSONAL_FIELDS, type Member } from './member.ts';
+import { isExpectedVersion, PERSONAL_FIELDS, type ExpectedVersion, type Member } from './member.ts';
 import { refusal } from './outcome.ts';
 import { ADDRESS_INCOMPLETE, addressComplete, type CorrectMemberInput } from './schemas.ts';
 
@@ -15,13 +15,13 @@ export async function correctMember(
   caller: Caller,
   customerNumber: string,
   patch: CorrectMemberInput,
-  expectedVersion: number | undefined,
+  expectedVersion: ExpectedVersion | undefined,
   store: MemberStore,
   now = new Date(),
 ): Promise<Member> {
   if (expectedVersion === undefined) throw preconditionRequired();
   const before = await reachableMember(caller, customerNumber, store);
-  if (before.version !== expectedVersion) throw preconditionFailed();
+  if (!isExpectedVersion(expectedVersion, before.version)) throw preconditionFailed();
 
   const changed = PERSONAL_FIELDS.filter((f) => f in patch && (patch[f] ?? undefined) !== before[f]);
   if (changed.length === 0) return before;

@@ -141,3 +141,9 @@ export function memberView(member: Member, includeSources: boolean): Partial<Mem
 /** A member who asked to be erased or whose membership ended: no more marketing, cards or address checks. */
 export const isLeaving = (member: Pick<Member, 'erasureRequestedAt' | 'membershipEndedAt'>): boolean =>
   Boolean(member.erasureRequestedAt || member.membershipEndedAt);
+
+/** The versions a change may be made on: any current one, or those the caller read. */
+export type ExpectedVersion = 'any' | readonly number[];
+
+export const isExpectedVersion = (expected: ExpectedVersion, version: number) =>
+  expected === 'any' || expected.includes(version);

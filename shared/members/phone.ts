@@ -12,6 +12,8 @@ export function normalisePhone(written: string): string | undefined {
   else if (compact.startsWith('00')) e164 = '+' + compact.slice(2);
   else if (compact.startsWith('0')) e164 = '+358' + compact.slice(1);
   else return undefined;
+  // Finns often keep the trunk zero after the country code (+358 050 …, +358 (0)50 …): one number.
+  if (e164.startsWith('+3580')) e164 = '+358' + e164.slice(5);
   // E.164: a country code not starting with 0, at most 15 digits in all; Finnish numbers have 5 to 12 after +358.
   if (!/^\+[1-9]\d{6,14}$/.test(e164)) return undefined;
   if (e164.startsWith('+358') && !/^\+358\d{5,12}$/.test(e164)) return undefined;

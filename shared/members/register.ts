@@ -1,4 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
+import { Problem } from '../http/problem.ts';
 import type { MemberStore } from '../store/member-store.ts';
 import { sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
@@ -7,6 +8,31 @@ import { NO_FLAGS, PERSONAL_FIELDS, type Member, type PersonalData } from './mem
 import { refusal } from './outcome.ts';
 import { registrationConsents } from '../consents/consents.ts';
 import type { RegisterMemberInput } from './schemas.ts';
+
+/** As the well-known payment APIs answer a key sent again with another request: refused, nothing stored. */
+export const idempotencyKeyReused = () =>
+  new Problem(
+    422,
+    'idempotency-key-reused',
+    'This Idempotency-Key was used for another registration',
+    'Send a new registration with a new key.',
+  );
+
+/** SHA-256 of the request with its keys in a fixed order, so the same registration always gives the same value. */
+async function fingerprintOf(input: RegisterMemberInput): Promise<string> {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(
+            Object.keys(value)
+              .sort()
+              .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+          )
+        : value;
+  const bytes = new TextEncoder().encode(JSON.stringify(canonical(input)));
+  return Buffer.from(await globalThis.crypto.subtle.digest('SHA-256', bytes)).toString('hex');
+}
 
 /** Random numbers collide rarely; a few fresh draws make a collision practically impossible. */
 const NUMBER_ATTEMPTS = 3;
@@ -27,6 +53,7 @@ export async function registerMember(
   };
   // Marketing consent is never a condition of membership: what was answered is recorded, nothing is required.
   const { consents, events } = registrationConsents(answers, caller.actor, at);
+  const fingerprint = await fingerprintOf(input);
   const fields = PERSONAL_FIELDS.filter((f) => data[f] !== undefined);
   const sources = Object.fromEntries(fields.map((f) => [f, { source: sourceOf(caller), at }]));
   for (let attempt = 0; attempt < NUMBER_ATTEMPTS; attempt++) {
@@ -45,12 +72,13 @@ export async function registerMember(
       after: member,
       audit: auditEntry(caller, member.customerNumber, 'register', at, fields),
       ...(events.length ? { consentEvents: events } : {}),
-      ...(idempotencyKey ? { replay: { actor: caller.actor, key: idempotencyKey } } : {}),
+      ...(idempotencyKey ? { replay: { actor: caller.actor, key: idempotencyKey, fingerprint } } : {}),
     });
     switch (saved.outcome) {
       case 'saved':
         return member;
       case 'replayed': {
+        if (saved.fingerprint !== fingerprint) throw idempotencyKeyReused();
         const earlier = await store.get(saved.customerNumber);
         if (earlier) return earlier;
         break; // erased since: register anew

@@ -354,7 +354,7 @@ export const CATALOGUE: readonly ItemType[] = [
     recipients: ['aws'],
     retention: { fi: `${config.idempotencyHours} tuntia`, en: `${config.idempotencyHours} hours`, by: 'ttl' },
     onErasure: 'delete',
-    fields: ['customerNumber'],
+    fields: ['customerNumber', 'fingerprint'],
   },
   {
     type: 'address-line',

@@ -387,6 +387,7 @@ export class DynamoMemberStore implements MemberStore {
             ...memberRefIndex(n, 'registration-replay'),
             type: 'registration-replay',
             customerNumber: n,
+            fingerprint: change.replay.fingerprint,
             expiresAt: Math.floor(Date.parse(after.updatedAt) / 1000) + config.idempotencyHours * 3600,
           },
           ConditionExpression: 'attribute_not_exists(pk)',
@@ -419,7 +420,13 @@ export class DynamoMemberStore implements MemberStore {
           }),
         ),
       );
-      if (Item) return { outcome: 'replayed', customerNumber: Item.customerNumber as string };
+      if (Item) {
+        return {
+          outcome: 'replayed',
+          customerNumber: Item.customerNumber as string,
+          fingerprint: String(Item.fingerprint ?? ''),
+        };
+      }
     }
     const profile = error.CancellationReasons?.[guards.indexOf('profile')];
     if (failed.includes('profile')) return profileRefused(change, profile?.Item);

@@ -84,8 +84,11 @@ export interface MemberChange {
   cancelCardOrder?: string;
   /** Consent changes: each replaces the purpose's current item and appends to its history. */
   consentEvents?: ConsentEvent[];
-  /** For a new member: a repeated registration with the same key answers with the member it created. */
-  replay?: { actor: string; key: string };
+  /**
+   * For a new member: a repeated registration with the same key answers with the member it created.
+   * The fingerprint of the request tells a true repeat from a key reused for another registration.
+   */
+  replay?: { actor: string; key: string; fingerprint: string };
 }
 
 export type SaveOutcome =
@@ -95,7 +98,7 @@ export type SaveOutcome =
   | { outcome: 'gone' }
   | { outcome: 'customer-number-taken' }
   | { outcome: 'duplicate'; field: 'email' | 'mobile' }
-  | { outcome: 'replayed'; customerNumber: string };
+  | { outcome: 'replayed'; customerNumber: string; fingerprint: string };
 
 export type MemberLookup = { email: string } | { mobile: string } | { cardNumber: string };
 

@@ -162,6 +162,24 @@ describe('the card batch round trip', () => {
   });
 });
 
+describe('names the manufacturer cannot emboss', () => {
+  it('keeps the order waiting with a reason, and embosses a decomposed name as composed', async () => {
+    const han = await register({ surname: '王', firstNames: '小明' });
+    const decomposed = await register({ surname: 'A\u0308ija\u0308la\u0308', firstNames: 'A\u030asa' });
+    await choose(han.customerNumber, 'CASH_CARD');
+    await choose(decomposed.customerNumber, 'CASH_CARD');
+    const summary = await runCardBatch(deps());
+    expect(summary.waiting['name-not-embossable']).toBe(1);
+    const rows = parse(await text(summary.batches[0]!.key), { columns: true, delimiter: ';' }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.map((r) => r.customerNumber)).not.toContain(han.customerNumber);
+    expect(rows.find((r) => r.customerNumber === decomposed.customerNumber)?.nameOnCard).toBe('ÅSA ÄIJÄLÄ');
+    expect((await read(han.customerNumber)).card.status).toBe('ORDERED');
+  });
+});
+
 describe('crash safety', () => {
   it('finishes a batch whose run died between claiming and writing, with the same id and no gap', async () => {
     const members = [await register(), await register(), await register()];

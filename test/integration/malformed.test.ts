@@ -15,6 +15,8 @@ import { aReceipt, aRegistration } from '../support/fixtures.ts';
 let api: LocalApi;
 const N = '1234567897'; // a valid customer number that is not in this file's table
 
+/** A key that carries personal data: an unknown field is named only when it looks like a field name. */
+const PERSONAL_KEY = 'matti.meikalainen@example.fi';
 const VALID_BODIES: Record<string, Record<string, unknown>> = {
   'POST /members': aRegistration(),
   'PATCH /members/{customerNumber}': { surname: 'Virtanen' },
@@ -100,6 +102,12 @@ function corpus(): Case[] {
         body: JSON.stringify({ ...valid, isAdmin: true }),
       });
       cases.push({
+        name: `${key}: unknown field named by personal data`,
+        route,
+        path,
+        body: JSON.stringify({ ...valid, [PERSONAL_KEY]: true }),
+      });
+      cases.push({
         name: `${key}: __proto__`,
         route,
         path,
@@ -146,6 +154,7 @@ function corpus(): Case[] {
     if (route.query) {
       for (const query of [
         '?unknown=1',
+        `?${encodeURIComponent(PERSONAL_KEY)}=1`,
         `?from=${encodeURIComponent(INJECTIONS[0]!)}`,
         '?lang=xx&format=pdf&reason=<b>',
       ]) {
@@ -200,6 +209,7 @@ describe('a corpus of malformed requests', () => {
     expect(response.headers.get('content-type')).toBe('application/problem+json');
     if (c.problem) expect(JSON.parse(text).type).toBe(`https://moymore.fi/problems/${c.problem}`);
     expect(text).not.toContain('x'.repeat(50)); // a value is never echoed
+    expect(text).not.toContain(PERSONAL_KEY); // nor a key that is not a field name
     expect(text).not.toMatch(/at \w+ \(|node_modules|test-[0-9a-f]{8}/); // no stack trace, no table name
   });
 

@@ -94,6 +94,15 @@ describe('a newcomer registers, reads back and corrects a member', () => {
     });
     expect(stale.status).toBe(412);
     expect(stale.body.type).toBe('https://moymore.fi/problems/stale-version');
+    // Compared strongly (RFC 9110): a weak tag or another spelling of the version never matches.
+    for (const tag of ['W/"2"', '"02"', '2', '"2"x']) {
+      const loose = await call(api, 'PATCH', path, {
+        as: asMember,
+        headers: { 'if-match': tag },
+        body: { surname: 'Virtanen' },
+      });
+      expect(loose.status).toBe(412);
+    }
 
     const read = await call(api, 'GET', `${path}?include=sources`, { as: CUSTOMER_SERVICE });
     expect(read.body).toMatchObject({ surname: 'Äijälä-Öhman', postOffice: 'Espoo', version: 2 });
@@ -171,6 +180,55 @@ describe('uniqueness of email and mobile', () => {
     expect(byOld.body.members[0].customerNumber).toBe(b.customerNumber);
   });
 
+  it('takes If-Match: * as any current version, and a list of tags naming the current one', async () => {
+    const member = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() }))
+      .body;
+    const path = `/members/${member.customerNumber}`;
+    const any = await call(api, 'PATCH', path, {
+      as: CUSTOMER_SERVICE,
+      headers: { 'if-match': '*' },
+      body: { postOffice: 'Vantaa' },
+    });
+    expect(any.status).toBe(200);
+    expect(any.headers.get('etag')).toBe('"2"');
+    const listed = await call(api, 'PATCH', path, {
+      as: CUSTOMER_SERVICE,
+      headers: { 'if-match': '"1", "2"' },
+      body: { postOffice: 'Espoo' },
+    });
+    expect(listed.headers.get('etag')).toBe('"3"');
+  });
+
+  it('stores names composed (NFC) whatever form they were typed in, and refuses invisible ones', async () => {
+    const decomposed = aRegistration({ surname: 'A\u0308ija\u0308la\u0308', firstNames: 'A\u030asa' });
+    const created = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: decomposed });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ surname: 'Äijälä', firstNames: 'Åsa' });
+    expect(created.body.surname).toBe('Äijälä'.normalize('NFC'));
+    for (const invisible of ['\u3164', '\u034f', '\u0301\u0308', 'Anna\u3164', '\u115f\u1160']) {
+      const refused = await call(api, 'POST', '/members', {
+        as: CUSTOMER_SERVICE,
+        body: aRegistration({ surname: invisible }),
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.body.errors.map((e: { field: string }) => e.field)).toEqual(['surname']);
+    }
+    const han = await call(api, 'POST', '/members', {
+      as: CUSTOMER_SERVICE,
+      body: aRegistration({ surname: '王' }),
+    });
+    expect(han.status).toBe(201);
+  });
+
+  it('takes a mobile written with the trunk zero after the country code as the same number', async () => {
+    const first = aRegistration({ mobile: `050 ${Date.now() % 10_000_000}` });
+    expect((await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: first })).status).toBe(201);
+    const same = aRegistration({ mobile: `+358 ${first.mobile}` });
+    const taken = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: same });
+    expect(taken.status).toBe(409);
+    expect(taken.body.errors).toEqual([{ field: 'mobile', message: 'belongs to another member' }]);
+  });
+
   it('answers a resent registration with the same Idempotency-Key with the member it created', async () => {
     const body = aRegistration();
     const headers = { 'idempotency-key': `test-${Date.now()}-${Math.random()}` };
@@ -179,6 +237,15 @@ describe('uniqueness of email and mobile', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body.customerNumber).toBe(first.body.customerNumber);
+
+    const other = aRegistration();
+    const reused = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: other, headers });
+    expect(reused.status).toBe(422);
+    expect(reused.body.type).toBe('https://moymore.fi/problems/idempotency-key-reused');
+    const search = await call(api, 'GET', `/members?email=${encodeURIComponent(other.email)}`, {
+      as: CUSTOMER_SERVICE,
+    });
+    expect(search.body.members).toEqual([]);
 
     const unusable = await call(api, 'POST', '/members', {
       as: CUSTOMER_SERVICE,

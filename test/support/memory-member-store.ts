@@ -20,7 +20,7 @@ export class MemoryMemberStore implements MemberStore {
   readonly cards = new Map<string, string>();
   readonly orders = new Map<string, CardOrder & { status: 'PENDING' | 'CANCELLED' }>();
   readonly audits: ChainedAuditEntry[] = [];
-  readonly replays = new Map<string, string>();
+  readonly replays = new Map<string, { customerNumber: string; fingerprint: string }>();
 
   async get(customerNumber: string) {
     const member = this.members.get(customerNumber);
@@ -72,7 +72,7 @@ export class MemoryMemberStore implements MemberStore {
     const n = after.customerNumber;
     const replayKey = change.replay && `${change.replay.actor}#${change.replay.key}`;
     if (replayKey && this.replays.has(replayKey))
-      return { outcome: 'replayed', customerNumber: this.replays.get(replayKey)! };
+      return { outcome: 'replayed', ...this.replays.get(replayKey)! };
     const stored = this.members.get(n);
     if (before ? stored?.version !== before.version : stored) {
       return { outcome: before ? 'stale' : 'customer-number-taken' };
@@ -98,7 +98,8 @@ export class MemoryMemberStore implements MemberStore {
         ...change.placeCardOrder,
         status: 'PENDING',
       });
-    if (replayKey) this.replays.set(replayKey, n);
+    if (replayKey)
+      this.replays.set(replayKey, { customerNumber: n, fingerprint: change.replay!.fingerprint });
     this.consentEvents.push(...(change.consentEvents ?? []).map((e) => ({ ...e, customerNumber: n })));
     if (change.audit) await this.chain(change.audit);
     return { outcome: 'saved' };

@@ -8,16 +8,24 @@ describe('claims from the HTTP API JWT authorizer', () => {
   it('reads cognito:groups in the flattened form API Gateway delivers', () => {
     expect(groupsFromClaim('[admin customer-service]')).toEqual(['admin', 'customer-service']);
     expect(groupsFromClaim('[pos]')).toEqual(['pos']);
-    expect(groupsFromClaim(['marketing'])).toEqual(['marketing']);
+    expect(groupsFromClaim('[]')).toEqual([]);
     expect(groupsFromClaim('[unknown-group]')).toEqual([]);
     expect(groupsFromClaim(undefined)).toEqual([]);
+  });
+
+  it('reads nothing but that form: a comma inside a group name makes no role', () => {
+    expect(groupsFromClaim('[pos,admin]')).toEqual([]);
+    expect(groupsFromClaim('admin')).toEqual([]);
+    expect(groupsFromClaim('[admin]x')).toEqual([]);
+    expect(groupsFromClaim(['admin'])).toEqual([]);
+    expect(groupsFromClaim('[pos,admin customer-service]')).toEqual(['customer-service']);
   });
 
   it('flattens claims locally exactly as API Gateway does', () => {
     expect(
       flattenClaims({
         sub: 'abc',
-        'cognito:groups': ['admin', 'pos'],
+        'cognito:groups': '[admin pos]',
         exp: 1700000000,
         email_verified: true,
         x: null as never,

@@ -94,7 +94,7 @@ describe('correcting', () => {
       staff,
       member.customerNumber,
       { surname: member.surname, phone: null, language: 'fi' },
-      1,
+      [1],
       store,
     );
     expect(after.version).toBe(2);
@@ -110,10 +110,10 @@ describe('correcting', () => {
         .status,
     ).toBe(428);
     expect(
-      (await problemOf(correctMember(staff, member.customerNumber, { surname: 'X' }, 5, store))).status,
+      (await problemOf(correctMember(staff, member.customerNumber, { surname: 'X' }, [5], store))).status,
     ).toBe(412);
     const broken = await problemOf(
-      correctMember(staff, member.customerNumber, { postOffice: null }, 1, store),
+      correctMember(staff, member.customerNumber, { postOffice: null }, [1], store),
     );
     expect(broken.status).toBe(400);
     expect(store.members.get(member.customerNumber)!.version).toBe(1);
@@ -121,7 +121,7 @@ describe('correcting', () => {
 
   it('makes no write for a patch that changes nothing', async () => {
     const member = await registerMember(staff, input(), store);
-    const same = await correctMember(staff, member.customerNumber, { surname: member.surname }, 1, store);
+    const same = await correctMember(staff, member.customerNumber, { surname: member.surname }, [1], store);
     expect(same.version).toBe(1);
     expect(store.audits).toHaveLength(1);
   });

@@ -1,6 +1,6 @@
 import { chooseCard as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { versionFromIfMatch } from '../../../shared/http/etag.ts';
+import { versionsFromIfMatch } from '../../../shared/http/etag.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { chooseCard } from '../../../shared/members/choose-card.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
@@ -12,7 +12,7 @@ export const handler = apiHandler(route, async ({ caller, params, body, headers 
       caller,
       params.customerNumber,
       body.type,
-      versionFromIfMatch(headers['if-match']),
+      versionsFromIfMatch(headers['if-match']),
       memberStore(),
     ),
   ),

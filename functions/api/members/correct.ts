@@ -1,6 +1,6 @@
 import { correctMember as route } from '../../../infra/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { versionFromIfMatch } from '../../../shared/http/etag.ts';
+import { versionsFromIfMatch } from '../../../shared/http/etag.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { correctMember } from '../../../shared/members/correct.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
@@ -12,7 +12,7 @@ export const handler = apiHandler(route, async ({ caller, params, body, headers 
       caller,
       params.customerNumber,
       body,
-      versionFromIfMatch(headers['if-match']),
+      versionsFromIfMatch(headers['if-match']),
       memberStore(),
     ),
   ),
