@@ -28,10 +28,12 @@ function meteredClient(meter: Meter, askCapacity: boolean) {
       // Ask for the consumed capacity; the stores themselves never do. Left out when timing throughput.
       if (askCapacity) (args.input as { ReturnConsumedCapacity?: string }).ReturnConsumedCapacity = 'TOTAL';
       const result = await next(args);
-      const consumed = (
-        result.output as { ConsumedCapacity?: { CapacityUnits?: number; WriteCapacityUnits?: number } }
-      ).ConsumedCapacity;
-      meter.writeUnits += consumed?.WriteCapacityUnits ?? consumed?.CapacityUnits ?? 0;
+      // One entry for a single-item write, a list (per table) for a transaction.
+      type Consumed = { CapacityUnits?: number; WriteCapacityUnits?: number };
+      const consumed = (result.output as { ConsumedCapacity?: Consumed | Consumed[] }).ConsumedCapacity;
+      for (const entry of [consumed ?? []].flat()) {
+        meter.writeUnits += entry.WriteCapacityUnits ?? entry.CapacityUnits ?? 0;
+      }
       return result;
     },
     { step: 'initialize', name: 'benchMeter' },
@@ -133,7 +135,7 @@ export async function measurePurchases() {
         requestsPerReceipt: (meter.requests - before) / (batches * 100),
       };
     };
-    // The store's conditional UpdateItem alone, without parsing or the batch around it.
+    // The store's receipt transaction alone, without parsing or the batch around it.
     const storeRound = async (count: number) => {
       const counts = Array.from({ length: count }, (_, i) =>
         receiptCount(receiptOf(members[i % members.length]!), members[i % members.length]!, new Date()),
