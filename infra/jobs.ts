@@ -1,3 +1,4 @@
+import { EXCHANGE_PREFIXES, type ExchangePrefix } from '../shared/exchange/layout.ts';
 import { ADDRESS_METRICS } from '../shared/addresses/metrics.ts';
 import type { TableAction } from '../shared/http/route.ts';
 import { AUDIT_METRICS } from '../shared/privacy/metrics.ts';
@@ -14,7 +15,11 @@ export interface JobSpec {
   schedule: { hour: number; minute: number; day?: string };
   tableActions: readonly TableAction[];
   /** `list`: prefixes the job may list (ListBucket with an s3:prefix condition). */
-  bucket: { read?: readonly string[]; write?: readonly string[]; list?: readonly string[] };
+  bucket: {
+    read?: readonly ExchangePrefix[];
+    write?: readonly ExchangePrefix[];
+    list?: readonly ExchangePrefix[];
+  };
   /**
    * A job that may need more than one invocation: a Step Functions loop invokes it again while it
    * answers `{ done: false }`, and `npm run job` does the same.
@@ -31,17 +36,25 @@ export const jobs = {
     schedule: { hour: 2, minute: 0 },
     tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem'],
     // Writes batches; never reads what the manufacturer sends.
-    bucket: { write: ['card-orders/outbound/'] },
+    bucket: { write: [EXCHANGE_PREFIXES.cardBatches] },
   },
   'address-refresh': {
     handler: 'jobs/address-refresh',
     description: 'Population register address updates applied to members, with a report per file',
     schedule: { hour: 3, minute: 0 },
-    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
+    tableActions: [
+      'GetItem',
+      'PutItem',
+      'UpdateItem',
+      'DeleteItem',
+      'Query',
+      'BatchGetItem',
+      'BatchWriteItem',
+    ],
     bucket: {
-      read: ['address-updates/inbound/'],
-      list: ['address-updates/inbound/'],
-      write: ['address-updates/reports/'],
+      read: [EXCHANGE_PREFIXES.addressUpdates],
+      list: [EXCHANGE_PREFIXES.addressUpdates],
+      write: [EXCHANGE_PREFIXES.addressReports],
     },
     runsUntilDone: true,
     alarms: [
@@ -53,7 +66,7 @@ export const jobs = {
       {
         ...ADDRESS_METRICS,
         metric: ADDRESS_METRICS.filesUnapplied,
-        description: 'An address update file under address-updates/inbound/ is rejected or not applied',
+        description: 'An address update file is rejected or not applied',
       },
     ],
   },
@@ -62,7 +75,7 @@ export const jobs = {
     description: 'The members the address update service should check, as a fixed-width file',
     schedule: { hour: 1, minute: 0, day: '1' },
     tableActions: ['Scan'],
-    bucket: { write: ['address-updates/outbound/'] },
+    bucket: { write: [EXCHANGE_PREFIXES.addressExtracts] },
   },
   retention: {
     handler: 'jobs/retention',
@@ -89,7 +102,7 @@ export const jobs = {
 
 export interface ObjectEventSpec {
   /** Objects created under this prefix of the exchange bucket trigger the handler. */
-  prefix: string;
+  prefix: ExchangePrefix;
   handler: string;
   description: string;
   tableActions: JobSpec['tableActions'];
@@ -98,10 +111,10 @@ export interface ObjectEventSpec {
 
 export const objectEvents = [
   {
-    prefix: 'card-orders/inbound/',
+    prefix: EXCHANGE_PREFIXES.cardAcks,
     handler: 'events/card-ack',
     description: 'The card manufacturer’s acknowledgements, applied line by line',
-    tableActions: ['GetItem', 'UpdateItem', 'PutItem', 'DeleteItem', 'Query'],
-    bucket: { read: ['card-orders/inbound/'], write: ['card-orders/reports/'] },
+    tableActions: ['GetItem', 'UpdateItem', 'PutItem', 'DeleteItem', 'ConditionCheckItem', 'Query'],
+    bucket: { read: [EXCHANGE_PREFIXES.cardAcks], write: [EXCHANGE_PREFIXES.cardAckReports] },
   },
 ] as const satisfies readonly ObjectEventSpec[];

@@ -1,3 +1,4 @@
+import { EXCHANGE_PREFIXES } from '../shared/exchange/layout.ts';
 import type { RouteSpec } from '../shared/http/route.ts';
 import {
   ChooseCardBody,
@@ -78,7 +79,7 @@ export const findMembers = {
   summary: 'Find a member by exact email, mobile number (phone=) or loyalty card number',
   query: FindMembersQuery,
   responses: { 200: { description: 'Zero or one member', body: MemberList }, 400: problem('Not valid') },
-  tableActions: ['GetItem', 'PutItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const readMember = {
@@ -90,7 +91,7 @@ export const readMember = {
   params: MemberPath,
   query: ReadMemberQuery,
   responses: { 200: member('The member, with its ETag'), 404: problem('No such member') },
-  tableActions: ['GetItem', 'PutItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const correctMember = {
@@ -167,7 +168,7 @@ export const readConsents = {
     200: { description: 'Current consents', body: ConsentList },
     404: problem('No such member'),
   },
-  tableActions: ['GetItem', 'PutItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const changeConsent = {
@@ -193,7 +194,7 @@ export const consentHistory = {
   summary: 'Every consent change, oldest first (append-only)',
   params: MemberPath,
   responses: { 200: { description: 'The history', body: ConsentHistory }, 404: problem('No such member') },
-  tableActions: ['GetItem', 'PutItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const createCampaign = {
@@ -220,7 +221,7 @@ export const computeAudience = {
     404: problem('No such campaign'),
   },
   tableActions: ['GetItem', 'Query', 'BatchGetItem', 'BatchWriteItem', 'UpdateItem'],
-  bucketPrefixes: { write: ['marketing/exports/'] },
+  bucketPrefixes: { write: [EXCHANGE_PREFIXES.marketingExports] },
   timeoutSeconds: 29,
 } as const satisfies RouteSpec;
 
@@ -253,7 +254,7 @@ export const countReceipt = {
     422: problem('Unknown member, or a return beyond this month’s purchases'),
     503: problem('Not counted this time; send it again after Retry-After'),
   },
-  tableActions: ['GetItem', 'UpdateItem'],
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
 } as const satisfies RouteSpec;
 
 export const countReceipts = {
@@ -265,7 +266,7 @@ export const countReceipts = {
   body: ReceiptBatch,
   maxBodyBytes: 1024 * 1024,
   responses: { 200: { description: 'Per receipt: counted, duplicate, rejected (with why) or retry' } },
-  tableActions: ['GetItem', 'UpdateItem'],
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'ConditionCheckItem'],
 } as const satisfies RouteSpec;
 
 export const mainGroups = {
@@ -290,7 +291,7 @@ export const readPurchases = {
     200: { description: 'The months that have purchases', body: PurchaseMonthList },
     404: problem('No such member'),
   },
-  tableActions: ['GetItem', 'Query', 'PutItem'],
+  tableActions: ['GetItem', 'Query', 'PutItem', 'DeleteItem'],
 } as const satisfies RouteSpec;
 
 export const posLookup = {
@@ -312,7 +313,7 @@ export const exportMember = {
   summary: 'Everything the register holds on the member, by item type with purposes (Art. 15, 20)',
   params: MemberPath,
   responses: { 200: { description: 'The export, JSON' }, 404: problem('No such member') },
-  tableActions: ['GetItem', 'PutItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
   timeoutSeconds: 20,
 } as const satisfies RouteSpec;
 
@@ -324,7 +325,7 @@ export const memberAudit = {
   summary: 'Who read or changed the member’s data, oldest first',
   params: MemberPath,
   responses: { 200: { description: 'The audit trail' }, 404: problem('No such member') },
-  tableActions: ['GetItem', 'PutItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const requestErasure = {

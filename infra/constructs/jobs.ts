@@ -1,3 +1,4 @@
+import { EXCHANGE_PREFIXES } from '../../shared/exchange/layout.ts';
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -235,32 +236,32 @@ export function manufacturerRole(
 ): iam.Role {
   const role = new iam.Role(scope, 'CardManufacturerRole', {
     assumedBy: new iam.AccountPrincipal(account),
-    description: 'The card manufacturer: reads card-orders/outbound/, writes card-orders/inbound/',
+    description: `The card manufacturer: reads ${EXCHANGE_PREFIXES.cardBatches}, writes ${EXCHANGE_PREFIXES.cardAcks}`,
     maxSessionDuration: Duration.hours(1),
   });
   role.addToPolicy(
     new iam.PolicyStatement({
       actions: ['s3:GetObject'],
-      resources: [bucket.arnForObjects('card-orders/outbound/*')],
+      resources: [bucket.arnForObjects(`${EXCHANGE_PREFIXES.cardBatches}*`)],
     }),
   );
   role.addToPolicy(
     new iam.PolicyStatement({
       actions: ['s3:PutObject'],
-      resources: [bucket.arnForObjects('card-orders/inbound/*')],
+      resources: [bucket.arnForObjects(`${EXCHANGE_PREFIXES.cardAcks}*`)],
     }),
   );
   role.addToPolicy(
     new iam.PolicyStatement({
       actions: ['s3:ListBucket'],
       resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': ['card-orders/outbound/*'] } },
+      conditions: { StringLike: { 's3:prefix': [`${EXCHANGE_PREFIXES.cardBatches}*`] } },
     }),
   );
   role.addToPolicy(
     new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }),
   );
-  acknowledgePrefix(role, bucket, 'card-orders/outbound/');
-  acknowledgePrefix(role, bucket, 'card-orders/inbound/');
+  acknowledgePrefix(role, bucket, EXCHANGE_PREFIXES.cardBatches);
+  acknowledgePrefix(role, bucket, EXCHANGE_PREFIXES.cardAcks);
   return role;
 }

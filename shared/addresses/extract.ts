@@ -1,10 +1,11 @@
 import { Readable } from 'node:stream';
 import { isLeaving, type Member } from '../members/member.ts';
-import type { ExchangeBucket } from '../store/exchange-bucket.ts';
-import type { MemberStore } from '../store/member-store.ts';
+import type { ExchangeFiles } from '../exchange/exchange-files.ts';
+import type { MemberStore } from '../members/member-store.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { toLatin1, writeColumns, type Layout } from './fixed-width.ts';
 import { formatHeader, formatTrailer } from './update-file.ts';
+import { addressExtractKey } from '../exchange/layout.ts';
 
 /** A member sent to the update service for checking (README, "Address extract"). */
 export const EXTRACT_LAYOUT = [
@@ -17,8 +18,6 @@ export const EXTRACT_LAYOUT = [
   { name: 'postalCode', width: 5 },
   { name: 'postOffice', width: 30 },
 ] as const satisfies Layout<string>;
-
-export const outboundKeyOf = (day: string) => `address-updates/outbound/${day.replaceAll('-', '')}.dat`;
 
 /** Why a member is not sent: the dead, those whose address must not leave, and those who asked us to stop. */
 export type LeftOut = 'deceased' | 'protected-address' | 'restricted' | 'leaving';
@@ -61,11 +60,11 @@ export interface AddressExtractSummary {
  */
 export async function runAddressExtract(deps: {
   members: MemberStore;
-  bucket: ExchangeBucket;
+  bucket: ExchangeFiles;
   now?: () => Date;
 }): Promise<AddressExtractSummary> {
   const day = helsinkiDate(deps.now?.() ?? new Date());
-  const summary: AddressExtractSummary = { key: outboundKeyOf(day), members: 0, leftOut: {} };
+  const summary: AddressExtractSummary = { key: addressExtractKey(day), members: 0, leftOut: {} };
   const line = (text: string) => Buffer.from(text + '\r\n', 'latin1');
   async function* lines() {
     yield line(

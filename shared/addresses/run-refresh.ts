@@ -3,15 +3,13 @@ import { inParallel } from '../concurrency.ts';
 import { withLease, type JobLeases } from '../jobs/lease.ts';
 import { isCustomerNumber } from '../members/customer-number.ts';
 import type { Member } from '../members/member.ts';
-import type { AddressFileState, AddressJobStore, NotedLine } from '../store/address-job-store.ts';
-import type { ExchangeBucket } from '../store/exchange-bucket.ts';
-import type { MemberStore } from '../store/member-store.ts';
+import type { AddressFileState, AddressJobStore, NotedLine } from './address-job-store.ts';
+import type { ExchangeFiles } from '../exchange/exchange-files.ts';
+import type { MemberStore } from '../members/member-store.ts';
 import { decide, needsMember, REVIEW_REASONS, type LineContext, type Outcome } from './decide.ts';
 import { latin1Lines, type Line } from './latin1-lines.ts';
 import { parseDetail, parseHeader, parseTrailer, type AddressUpdate, type Parsed } from './update-file.ts';
-
-export const INBOUND_PREFIX = 'address-updates/inbound/';
-export const reportKeyOf = (key: string) => `address-updates/reports/${key.split('/').pop()}.report.json`;
+import { addressReportKey, EXCHANGE_PREFIXES } from '../exchange/layout.ts';
 
 /** Lines applied between checkpoints: ten BatchGetItems of members, then their writes. */
 const WINDOW_LINES = 1000;
@@ -23,7 +21,7 @@ export interface AddressRefreshDeps {
   members: MemberStore;
   jobs: AddressJobStore;
   leases: JobLeases;
-  bucket: ExchangeBucket;
+  bucket: ExchangeFiles;
   now?: () => Date;
   /** Milliseconds this run may still use (a Lambda's remaining time); unlimited if absent. */
   timeLeft?: () => number;
@@ -72,7 +70,7 @@ export async function runAddressRefresh(deps: AddressRefreshDeps): Promise<Addre
 }
 
 async function applyInboundFiles(run: AddressRefreshRun, deps: AddressRefreshDeps): Promise<void> {
-  for await (const key of deps.bucket.list(INBOUND_PREFIX)) {
+  for await (const key of deps.bucket.list(EXCHANGE_PREFIXES.addressUpdates)) {
     let state = await deps.jobs.fileState(key);
     if (state?.status === 'applied') continue;
     if (state?.status === 'rejected') {
@@ -131,7 +129,7 @@ async function startFile(key: string, deps: AddressRefreshDeps): Promise<Address
 
 async function readStructure(
   key: string,
-  bucket: ExchangeBucket,
+  bucket: ExchangeFiles,
 ): Promise<
   Parsed<{
     header: { fileId: string; referenceDate: string };
@@ -257,7 +255,7 @@ async function applyLine(
 /** Writes the file's report, streamed (its review list may be long), then marks the file done. */
 async function finish(state: AddressFileState, deps: AddressRefreshDeps, at: string): Promise<void> {
   state.finishedAt = at;
-  state.report = reportKeyOf(state.key);
+  state.report = addressReportKey(state.key);
   const head = {
     file: state.key.split('/').pop(),
     fileId: state.fileId,

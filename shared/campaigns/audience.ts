@@ -5,13 +5,14 @@ import type { Caller } from '../auth/caller.ts';
 import { notFound } from '../http/problem.ts';
 import { CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
 import { isLeaving, type Member } from '../members/member.ts';
-import type { MemberStore } from '../store/member-store.ts';
-import type { PurchaseStore } from '../store/purchase-store.ts';
-import type { AudienceSummary, Campaign, CampaignStore } from '../store/campaign-store.ts';
-import type { ExchangeBucket } from '../store/exchange-bucket.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import type { PurchaseStore } from '../purchases/purchase-store.ts';
+import type { AudienceSummary, Campaign, CampaignStore } from './campaign-store.ts';
+import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import type { MainGroup } from '../purchases/main-groups.ts';
 import { ageOn, helsinkiDate } from '../time/helsinki.ts';
 import type { CreateCampaignInput, CriteriaInput } from './schemas.ts';
+import { marketingExportKey } from '../exchange/layout.ts';
 
 const PAGE = 100; // one BatchGetItem of profiles per page of the audience index
 
@@ -19,7 +20,7 @@ export interface CampaignDeps {
   campaigns: CampaignStore;
   members: MemberStore;
   purchases: PurchaseStore;
-  bucket: ExchangeBucket;
+  bucket: ExchangeFiles;
 }
 
 export async function createCampaign(
@@ -188,7 +189,7 @@ export const audienceCsv = (campaign: Campaign, rows: AsyncIterable<AudienceRow>
 
 /** The mailing house's file: marketing/exports/<campaignId>.csv, with each address's source. */
 export async function exportPostAudience(campaign: Campaign, deps: CampaignDeps): Promise<string> {
-  const key = `marketing/exports/${campaign.campaignId}.csv`;
+  const key = marketingExportKey(campaign.campaignId);
   await deps.bucket.upload(
     key,
     audienceCsv(campaign, audienceRows(campaign, deps)),

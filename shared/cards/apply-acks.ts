@@ -1,10 +1,11 @@
 import { parse } from 'csv-parse';
 import { fieldErrors } from '../http/validation.ts';
-import type { MemberStore } from '../store/member-store.ts';
-import type { CardStore, OrderStatus } from '../store/card-store.ts';
-import type { ExchangeBucket } from '../store/exchange-bucket.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import type { CardStore, OrderStatus } from './card-store.ts';
+import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import { ACK_COLUMNS, AckLine, type AckLineInput } from './ack-file.ts';
 import { CARD_NUMBER } from '../members/schemas.ts';
+import { cardAckReportKey } from '../exchange/layout.ts';
 
 export interface AckReport {
   file: string;
@@ -24,16 +25,14 @@ const PROGRESS: Partial<Record<OrderStatus, number>> = {
   RETURNED: 3,
 };
 
-export const reportKeyOf = (key: string) => `card-orders/reports/${key.split('/').pop()}.report.json`;
-
 /**
  * Applies a manufacturer's acknowledgement file line by line. Each line is applied once however often
  * the file comes; a line that is malformed or names an unknown batch or member is reported and the
- * rest goes on. The report is written to card-orders/reports/.
+ * rest goes on. The report is written beside the other acknowledgement reports.
  */
 export async function applyAckFile(
   key: string,
-  deps: { cards: CardStore; members: MemberStore; bucket: ExchangeBucket },
+  deps: { cards: CardStore; members: MemberStore; bucket: ExchangeFiles },
 ): Promise<AckReport> {
   const report: AckReport = { file: key, lines: 0, applied: 0, alreadyApplied: 0, ignored: [], rejected: [] };
   const records = (await deps.bucket.read(key)).pipe(
@@ -69,7 +68,7 @@ export async function applyAckFile(
     else if (outcome === 'already-applied') report.alreadyApplied += 1;
     else report.ignored.push({ line: info.lines, reason: outcome.reason });
   }
-  await deps.bucket.putJson(reportKeyOf(key), report);
+  await deps.bucket.putJson(cardAckReportKey(key), report);
   return report;
 }
 

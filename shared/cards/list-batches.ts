@@ -1,4 +1,4 @@
-import type { CardStore } from '../store/card-store.ts';
+import type { CardStore } from './card-store.ts';
 
 /** A batch whose cards the manufacturer has not answered for this long is overdue. */
 export const OVERDUE_DAYS = 14;

@@ -1,13 +1,14 @@
 import { Readable } from 'node:stream';
 import { isLeaving, type Member } from '../members/member.ts';
-import type { MemberStore } from '../store/member-store.ts';
-import type { CardBatch, CardStore, StoredCardOrder } from '../store/card-store.ts';
-import type { ExchangeBucket } from '../store/exchange-bucket.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import type { CardBatch, CardStore, StoredCardOrder } from './card-store.ts';
+import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { batchCsv, Digest, type BatchManifest, type BatchRow } from './batch-file.ts';
 import { nameOnCard } from './name-on-card.ts';
 import { inParallel } from '../concurrency.ts';
 import { withLease, type JobLeases } from '../jobs/lease.ts';
+import { cardBatchKey, cardBatchManifestKey } from '../exchange/layout.ts';
 
 export const MAX_ORDERS_PER_BATCH = 5000;
 const PAGE = 100; // one BatchGetItem of members per page of orders
@@ -66,7 +67,7 @@ export interface CardBatchSummary {
 export interface CardBatchDeps {
   cards: CardStore;
   members: MemberStore;
-  bucket: ExchangeBucket;
+  bucket: ExchangeFiles;
   leases: JobLeases;
   now?: () => Date;
   maxPerBatch?: number;
@@ -176,8 +177,8 @@ class SequenceNumbers {
 /** Writes the batch file from its claimed orders, then the manifest, then marks the batch delivered. */
 async function deliver(batch: CardBatch, deps: CardBatchDeps, now: Date) {
   const day = helsinkiDate(new Date(batch.createdAt)).replaceAll('-', '');
-  const file = `${batch.batchId}.csv`;
-  const key = `card-orders/outbound/${day}/${file}`;
+  const key = cardBatchKey(day, batch.batchId);
+  const file = key.slice(key.lastIndexOf('/') + 1);
   const digest = new Digest();
   let records = 0;
   async function* rows() {
@@ -198,7 +199,7 @@ async function deliver(batch: CardBatch, deps: CardBatchDeps, now: Date) {
     sha256: digest.hex(),
   };
   // The manufacturer takes a batch only when its manifest is there: it goes last.
-  await deps.bucket.putJson(`card-orders/outbound/${day}/${batch.batchId}.manifest.json`, manifest);
+  await deps.bucket.putJson(cardBatchManifestKey(day, batch.batchId), manifest);
   await deps.cards.markDelivered(batch, key, manifest, now);
   return { batchId: batch.batchId, transmissionReference: batch.transmissionReference, records, key };
 }

@@ -4,7 +4,7 @@ import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { Member } from '../members/member.ts';
 import { refusal } from '../members/outcome.ts';
-import type { MemberStore } from '../store/member-store.ts';
+import type { MemberStore } from '../members/member-store.ts';
 import { PURPOSES, type Consent, type ConsentEvent, type ConsentSource, type Purpose } from './purposes.ts';
 
 /** A consent changed by someone else at the same moment: read again and apply on top, a few times. */

@@ -1,9 +1,18 @@
 import type * as z from 'zod/mini';
 import type { Role } from '../auth/roles.ts';
+import type { ExchangePrefix } from '../exchange/layout.ts';
 
 /** Actions inside a TransactWriteItems need their own grant each. */
 export type TableAction =
-  'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'Query' | 'Scan' | 'BatchGetItem' | 'BatchWriteItem';
+  | 'GetItem'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem'
+  | 'Query'
+  | 'Scan'
+  | 'BatchGetItem'
+  | 'BatchWriteItem';
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Schema = z.ZodMiniType;
 
@@ -27,7 +36,7 @@ export interface RouteSpec {
   /** The DynamoDB actions the function's IAM role is granted on the table, and nothing more. */
   tableActions: readonly TableAction[];
   /** Prefixes of the exchange bucket the function may read or write. */
-  bucketPrefixes?: { read?: readonly string[]; write?: readonly string[] };
+  bucketPrefixes?: { read?: readonly ExchangePrefix[]; write?: readonly ExchangePrefix[] };
   /** Longer than the default 10 s only for work over many members; API Gateway stops waiting at 30 s. */
   timeoutSeconds?: number;
 }

@@ -1,7 +1,7 @@
 import type { Caller } from '../auth/caller.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
 import { notFound } from '../http/problem.ts';
-import type { MemberStore } from '../store/member-store.ts';
+import type { MemberStore } from './member-store.ts';
 import type { DataSource, Member } from './member.ts';
 
 /** A member reaches only their own record; to them every other number simply does not exist. */

@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
 import { conflict, preconditionFailed } from '../http/problem.ts';
-import type { CardOrder, MemberStore } from '../store/member-store.ts';
+import type { CardOrder, MemberStore } from './member-store.ts';
 import { reachableMember } from './access.ts';
 import { auditEntry } from './audit.ts';
 import { isExpectedVersion, type Card, type CardType, type ExpectedVersion, type Member } from './member.ts';

@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
 import { preconditionFailed, preconditionRequired, validationFailed } from '../http/problem.ts';
-import type { MemberStore } from '../store/member-store.ts';
+import type { MemberStore } from './member-store.ts';
 import { reachableMember, sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
 import { isExpectedVersion, PERSONAL_FIELDS, type ExpectedVersion, type Member } from './member.ts';

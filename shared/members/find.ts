@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import type { MemberLookup, MemberStore } from '../store/member-store.ts';
+import type { MemberLookup, MemberStore } from './member-store.ts';
 import { auditEntry } from './audit.ts';
 import type { Member } from './member.ts';
 import type { FindMembersInput } from './schemas.ts';

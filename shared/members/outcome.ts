@@ -1,5 +1,5 @@
 import { conflict, notFound, preconditionFailed } from '../http/problem.ts';
-import type { SaveOutcome } from '../store/member-store.ts';
+import type { SaveOutcome } from './member-store.ts';
 
 /** Turns a refused save into the problem the caller sees. */
 export function refusal(saved: SaveOutcome): Error {

@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
 
-import type { MemberStore } from '../store/member-store.ts';
+import type { MemberStore } from './member-store.ts';
 import { isStaff, reachableMember } from './access.ts';
 import { auditEntry } from './audit.ts';
 import type { Member } from './member.ts';

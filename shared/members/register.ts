@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
 import { Problem } from '../http/problem.ts';
-import type { MemberStore } from '../store/member-store.ts';
+import type { MemberStore } from './member-store.ts';
 import { sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
 import { newCustomerNumber } from './new-customer-number.ts';

@@ -1,3 +1,4 @@
+import { EXCHANGE_PREFIXES, type ExchangePrefix } from '../exchange/layout.ts';
 import { config } from '../config.ts';
 import { PERSONAL_FIELDS } from '../members/member.ts';
 import { SEALED_AUDIT_FIELDS } from '../members/audit-chain.ts';
@@ -440,17 +441,18 @@ export function isCatalogued(item: ItemType, field: string): boolean {
   );
 }
 
-const exchangeFile = (prefix: string, personal: boolean) => ({
+const exchangeFile = (prefix: ExchangePrefix, personal: boolean) => ({
   prefix,
   expiresAfterDays: personal ? config.retention.exchangeFileDays : config.retention.reportMonths * 31,
 });
+const X = EXCHANGE_PREFIXES;
 /** Files in the exchange bucket, by prefix: those with personal data expire after days, reports (customer numbers only) after months. */
 export const EXCHANGE_FILES = [
-  exchangeFile('card-orders/outbound/', true), // card batches to the manufacturer
-  exchangeFile('card-orders/inbound/', true), // the manufacturer's acknowledgements
-  exchangeFile('address-updates/inbound/', true), // from the population register service
-  exchangeFile('address-updates/outbound/', true), // the extract sent to it
-  exchangeFile('marketing/exports/', true), // postal campaign address lists
-  exchangeFile('card-orders/reports/', false),
-  exchangeFile('address-updates/reports/', false),
+  exchangeFile(X.cardBatches, true),
+  exchangeFile(X.cardAcks, true),
+  exchangeFile(X.addressUpdates, true),
+  exchangeFile(X.addressExtracts, true),
+  exchangeFile(X.marketingExports, true),
+  exchangeFile(X.cardAckReports, false),
+  exchangeFile(X.addressReports, false),
 ];

@@ -1,7 +1,8 @@
 import { inParallel } from '../concurrency.ts';
 import { chainFaults, type ChainFault } from '../members/audit-chain.ts';
 import type { Member } from '../members/member.ts';
-import type { MemberPrivacyStore, MemberStore } from '../store/member-store.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import type { MemberPrivacyStore } from './privacy-store.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { erasureDueOn } from './erasure-due.ts';
 import { eraseMember } from './rights.ts';

@@ -6,13 +6,8 @@ import type { ChainedAuditEntry } from '../members/audit-chain.ts';
 import type { Member } from '../members/member.ts';
 import { memberView } from '../members/member.ts';
 import { refusal } from '../members/outcome.ts';
-import type {
-  AuditAction,
-  MemberPrivacyStore,
-  MemberStore,
-  StoredItem,
-  Tombstone,
-} from '../store/member-store.ts';
+import type { AuditAction, MemberStore } from '../members/member-store.ts';
+import type { MemberPrivacyStore, StoredItem, Tombstone } from './privacy-store.ts';
 import type { ErasureReason } from './schemas.ts';
 import { itemType, LEGAL_BASES, MEMBER_ITEM_TYPES, PROCESSING_PURPOSES } from './catalogue.ts';
 

@@ -2,8 +2,8 @@ import { config } from '../config.ts';
 import { inParallel } from '../concurrency.ts';
 import { Problem, validationFailed, type ProblemBody } from '../http/problem.ts';
 import { fieldErrors } from '../http/validation.ts';
-import type { MemberStore } from '../store/member-store.ts';
-import type { PurchaseStore } from '../store/purchase-store.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import type { PurchaseStore } from './purchase-store.ts';
 import { countReceipt, type ReceiptResult } from './count-receipt.ts';
 import { Receipt } from './schemas.ts';
 

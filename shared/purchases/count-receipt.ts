@@ -1,6 +1,6 @@
 import { Problem } from '../http/problem.ts';
-import type { MemberStore } from '../store/member-store.ts';
-import type { PurchaseStore } from '../store/purchase-store.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import type { PurchaseStore } from './purchase-store.ts';
 import { receiptCount } from './receipt.ts';
 import type { ReceiptInput } from './schemas.ts';
 

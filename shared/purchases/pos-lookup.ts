@@ -1,7 +1,7 @@
 import { notFound } from '../http/problem.ts';
 import { isCustomerNumber } from '../members/customer-number.ts';
 import type { Card } from '../members/member.ts';
-import type { MemberStore } from '../store/member-store.ts';
+import type { MemberStore } from '../members/member-store.ts';
 
 /** What a till may know of a scanned card or number: that it is a member's, and the card's state. Nothing personal. */
 export async function posLookup(

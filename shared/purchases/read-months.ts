@@ -2,8 +2,8 @@ import type { Caller } from '../auth/caller.ts';
 
 import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
-import type { MemberStore } from '../store/member-store.ts';
-import type { MonthTotals, PurchaseStore } from '../store/purchase-store.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import type { MonthTotals, PurchaseStore } from './purchase-store.ts';
 
 /** A member's monthly totals per main group; staff reads are audited like any read of the member. */
 export async function readPurchaseMonths(

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import { Problem } from '../http/problem.ts';
 import { addMonths, helsinkiMonth, MONTH } from '../time/helsinki.ts';
-import type { ReceiptCount } from '../store/purchase-store.ts';
+import type { ReceiptCount } from './purchase-store.ts';
 import type { MainGroup } from './main-groups.ts';
 import type { ReceiptInput } from './schemas.ts';
 

@@ -1,13 +1,13 @@
 import { createDocumentClient, tableName } from './dynamo.ts';
 import { DynamoMemberStore } from './dynamo-member-store.ts';
 import { DynamoPurchaseStore } from './dynamo-purchase-store.ts';
-import type { MemberStore } from './member-store.ts';
-import type { PurchaseStore } from './purchase-store.ts';
-import type { CardStore } from './card-store.ts';
-import type { CampaignStore } from './campaign-store.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import type { PurchaseStore } from '../purchases/purchase-store.ts';
+import type { CardStore } from '../cards/card-store.ts';
+import type { CampaignStore } from '../campaigns/campaign-store.ts';
 import { DynamoCampaignStore } from './dynamo-campaign-store.ts';
 import { DynamoCardStore } from './dynamo-card-store.ts';
-import type { AddressJobStore } from './address-job-store.ts';
+import type { AddressJobStore } from '../addresses/address-job-store.ts';
 import { DynamoAddressJobStore } from './dynamo-address-job-store.ts';
 import type { JobLeases } from '../jobs/lease.ts';
 import { DynamoJobLeases } from './dynamo-job-leases.ts';

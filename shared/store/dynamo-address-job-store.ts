@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
-import type { AddressFileState, AddressJobStore, NotedLine } from './address-job-store.ts';
+import type { AddressFileState, AddressJobStore, NotedLine } from '../addresses/address-job-store.ts';
 import { putAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
 import {
   addressFileIdKey,

@@ -4,7 +4,7 @@ import type { Purpose } from '../consents/purposes.ts';
 import { putAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
 import { audienceIndex, campaignContactsIndex, campaignKey, contactKey, withdrawnIndex } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
-import type { AudienceSummary, Campaign, CampaignStore } from './campaign-store.ts';
+import type { AudienceSummary, Campaign, CampaignStore } from '../campaigns/campaign-store.ts';
 
 export class DynamoCampaignStore implements CampaignStore {
   constructor(

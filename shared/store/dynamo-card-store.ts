@@ -23,7 +23,7 @@ import {
   PROFILE_TYPES,
   pendingCardOrderIndex,
 } from './keys.ts';
-import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from './card-store.ts';
+import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']

@@ -25,7 +25,13 @@ import {
   receiptKey,
   type ItemKey,
 } from './keys.ts';
-import type { ErasurePlan, ErasureState, MemberPrivacyStore, StoredItem, Tombstone } from './member-store.ts';
+import type {
+  ErasurePlan,
+  ErasureState,
+  MemberPrivacyStore,
+  StoredItem,
+  Tombstone,
+} from '../privacy/privacy-store.ts';
 import { TABLE_SCHEMA } from './table.ts';
 
 /**

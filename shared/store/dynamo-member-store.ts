@@ -40,7 +40,13 @@ import {
   PROFILE_TYPES,
   type ItemKey,
 } from './keys.ts';
-import type { AuditEntry, MemberChange, MemberLookup, MemberStore, SaveOutcome } from './member-store.ts';
+import type {
+  AuditEntry,
+  MemberChange,
+  MemberLookup,
+  MemberStore,
+  SaveOutcome,
+} from '../members/member-store.ts';
 import { cancelledForContention, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
 import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';

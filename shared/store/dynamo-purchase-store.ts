@@ -13,7 +13,7 @@ import {
   purchaseMonthRange,
   receiptKey,
 } from './keys.ts';
-import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from './purchase-store.ts';
+import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from '../purchases/purchase-store.ts';
 
 /**
  * Each group is a top-level number attribute, because ADD works only on top-level attributes; the

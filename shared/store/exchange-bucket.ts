@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, paginateListObjectsV2, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 
 /**
  * The exchange bucket. Against a local S3 (AWS_ENDPOINT_URL_S3 set) paths are path-style and checksums
@@ -26,7 +27,8 @@ export function bucketName(): string {
   return name;
 }
 
-export class ExchangeBucket {
+/** The exchange files in S3. */
+export class ExchangeBucket implements ExchangeFiles {
   constructor(
     private readonly s3: S3Client,
     private readonly bucket: string,

@@ -9,7 +9,8 @@ import { runCardBatch } from '../../shared/cards/run-card-batch.ts';
 import { listCardBatches } from '../../shared/cards/list-batches.ts';
 import { cardStore, jobLeases, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
-import { bucketName, createS3Client, ExchangeBucket } from '../../shared/store/exchange-bucket.ts';
+import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
+import type { ExchangeFiles } from '../../shared/exchange/exchange-files.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
@@ -42,6 +43,17 @@ const register = async (overrides: Record<string, unknown> = {}) =>
 const choose = (n: string, type: string) =>
   call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type } });
 const read = async (n: string) => (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+/** The real exchange files, with some calls replaced (a run that dies at that step). */
+const filesWith = (replaced: Partial<ExchangeFiles>): ExchangeFiles => {
+  const real = exchangeBucket();
+  return {
+    upload: (key, body, type) => real.upload(key, body, type),
+    putJson: (key, value) => real.putJson(key, value),
+    read: (key, fromByte) => real.read(key, fromByte),
+    list: (prefix) => real.list(prefix),
+    ...replaced,
+  };
+};
 const deps = () => ({
   cards: cardStore(),
   members: memberStore(),
@@ -184,11 +196,11 @@ describe('crash safety', () => {
   it('finishes a batch whose run died between claiming and writing, with the same id and no gap', async () => {
     const members = [await register(), await register(), await register()];
     for (const m of members) await choose(m.customerNumber, 'CASH_CARD');
-    const broken = Object.assign(Object.create(ExchangeBucket.prototype), exchangeBucket(), {
+    const broken = filesWith({
       upload: async () => {
         throw new Error('the run died here');
       },
-    }) as ExchangeBucket;
+    });
     await expect(runCardBatch({ ...deps(), bucket: broken })).rejects.toThrow('the run died here');
     expect((await read(members[0]!.customerNumber)).card.status).toBe('BATCHED');
 
@@ -203,11 +215,11 @@ describe('crash safety', () => {
 
   it('writes the same file again when the run died after the file but before the manifest', async () => {
     await choose((await register()).customerNumber, 'MASTERCARD');
-    const noManifest = Object.assign(Object.create(ExchangeBucket.prototype), exchangeBucket(), {
+    const noManifest = filesWith({
       putJson: async () => {
         throw new Error('died before the manifest');
       },
-    }) as ExchangeBucket;
+    });
     await expect(runCardBatch({ ...deps(), bucket: noManifest })).rejects.toThrow();
     const open = (await listCardBatches(cardStore(), false)).batches!.find((b) => b.status === 'open')!;
     const firstFile = await text(

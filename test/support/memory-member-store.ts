@@ -10,7 +10,7 @@ import type {
   MemberLookup,
   MemberStore,
   SaveOutcome,
-} from '../../shared/store/member-store.ts';
+} from '../../shared/members/member-store.ts';
 
 /** The MemberStore contract in memory, for domain unit tests: same outcomes, all-or-nothing saves. */
 export class MemoryMemberStore implements MemberStore {

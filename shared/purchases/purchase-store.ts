@@ -1,4 +1,4 @@
-import type { MainGroup } from '../purchases/main-groups.ts';
+import type { MainGroup } from './main-groups.ts';
 
 /** One month's totals of a member: cents per main group and how many receipts made them. */
 export interface MonthTotals {

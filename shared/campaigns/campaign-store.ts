@@ -1,5 +1,5 @@
 import type { Channel, Purpose } from '../consents/purposes.ts';
-import type { CriteriaInput } from '../campaigns/schemas.ts';
+import type { CriteriaInput } from './schemas.ts';
 
 export interface Campaign {
   campaignId: string;

@@ -1,6 +1,6 @@
-import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
-import type { AckStatus } from '../cards/ack-file.ts';
-import type { CardOrder } from './member-store.ts';
+import type { BatchManifest, BatchRow } from './batch-file.ts';
+import type { AckStatus } from './ack-file.ts';
+import type { CardOrder } from '../members/member-store.ts';
 
 export type OrderStatus =
   'PENDING' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED' | 'CANCELLED';

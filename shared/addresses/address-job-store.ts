@@ -1,4 +1,4 @@
-import type { Outcome } from '../addresses/decide.ts';
+import type { Outcome } from './decide.ts';
 
 export type OutcomeCounts = Partial<Record<Outcome, number>>;
 

@@ -1,0 +1,34 @@
+/**
+ * The one module that knows the exchange bucket's layout: each party's prefix and how file keys are
+ * made. Jobs, IAM grants, notifications, lifecycle rules and the data catalogue all read it.
+ */
+export const EXCHANGE_PREFIXES = {
+  /** Card batches and their manifests, for the card manufacturer. */
+  cardBatches: 'card-orders/outbound/',
+  /** The card manufacturer's acknowledgements. */
+  cardAcks: 'card-orders/inbound/',
+  cardAckReports: 'card-orders/reports/',
+  /** Address update files from the population register service. */
+  addressUpdates: 'address-updates/inbound/',
+  /** The extract sent to the population register service. */
+  addressExtracts: 'address-updates/outbound/',
+  addressReports: 'address-updates/reports/',
+  /** Postal campaign address lists, for the mailing house. */
+  marketingExports: 'marketing/exports/',
+} as const;
+
+export type ExchangePrefix = (typeof EXCHANGE_PREFIXES)[keyof typeof EXCHANGE_PREFIXES];
+
+const P = EXCHANGE_PREFIXES;
+const fileName = (key: string) => key.split('/').pop()!;
+
+/** A batch's file and manifest, under the day (YYYYMMDD) the batch was opened. */
+export const cardBatchKey = (day: string, batchId: string) => `${P.cardBatches}${day}/${batchId}.csv`;
+export const cardBatchManifestKey = (day: string, batchId: string) =>
+  `${P.cardBatches}${day}/${batchId}.manifest.json`;
+export const cardAckReportKey = (ackKey: string) => `${P.cardAckReports}${fileName(ackKey)}.report.json`;
+export const addressReportKey = (updateKey: string) =>
+  `${P.addressReports}${fileName(updateKey)}.report.json`;
+/** The monthly extract of one day (YYYY-MM-DD). */
+export const addressExtractKey = (day: string) => `${P.addressExtracts}${day.replaceAll('-', '')}.dat`;
+export const marketingExportKey = (campaignId: string) => `${P.marketingExports}${campaignId}.csv`;
