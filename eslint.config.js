@@ -1,5 +1,11 @@
 import tseslint from 'typescript-eslint';
 
+/** The domain: pure TypeScript that knows nothing of DynamoDB, S3, HTTP or the CDK app. */
+export const DOMAIN_FILES = [
+  'shared/*.ts',
+  'shared/{addresses,auth,campaigns,cards,consents,exchange,jobs,members,privacy,purchases,time}/**/*.ts',
+];
+
 export default tseslint.config(
   { ignores: ['node_modules', 'cdk.out', '.local', '.bench'] },
   ...tseslint.configs.recommended,
@@ -8,6 +14,31 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+    },
+  },
+  {
+    // Arrows point one way: entry points → domain ← adapters (shared/store, shared/http).
+    files: DOMAIN_FILES,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/store/*',
+                '**/http/*',
+                '**/infra/**',
+                '**/functions/**',
+                '@aws-sdk/*',
+                'aws-cdk-lib*',
+              ],
+              message:
+                'The domain imports no adapter: declare a port in the domain and implement it in shared/store.',
+            },
+          ],
+        },
       ],
     },
   },

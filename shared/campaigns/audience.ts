@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
 import type { Caller } from '../auth/caller.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../refusal.ts';
 import { CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
 import { isLeaving, type Member } from '../members/member.ts';
 import type { MemberStore } from '../members/member-store.ts';

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse';
-import { fieldErrors } from '../http/validation.ts';
+import { fieldErrors } from '../validation.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import type { CardStore, OrderStatus } from './card-store.ts';
 import type { ExchangeFiles } from '../exchange/exchange-files.ts';

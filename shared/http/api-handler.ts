@@ -17,13 +17,13 @@ import {
   Problem,
   temporarilyUnavailable,
   unauthenticated,
+  problemOf,
   unsupportedMediaType,
-  validationFailed,
-  type FieldError,
 } from './problem.ts';
+import { invalid, Refusal, StoreBusy, type FieldError } from '../refusal.ts';
 import { Reply } from './reply.ts';
 import { routeKey, type RouteSpec, type Schema } from './route.ts';
-import { fieldErrors, unknownField } from './validation.ts';
+import { fieldErrors, unknownField } from '../validation.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
@@ -114,7 +114,7 @@ const parseRequest = <R extends RouteSpec>(route: R): MiddlewareObj<Event, Resul
         errors.push({ field: header.name, message: 'is not valid' });
       }
     }
-    if (errors.length > 0) throw validationFailed(errors);
+    if (errors.length > 0) throw invalid(errors);
     (event as ParsedEvent<R>).input = input as ApiInput<R>;
   },
 });
@@ -132,14 +132,16 @@ const problemResult = (problem: Problem): Result => ({
 const problemResponses = (route: RouteSpec): MiddlewareObj<Event, Result> => ({
   onError: (request) => {
     const error = request.error;
-    if (error instanceof Problem) {
-      if (error.status >= 500)
-        logger.warn('request not served', { route: routeKey(route), problem: error.slug });
-      request.response = problemResult(error);
+    if (error instanceof Problem || error instanceof Refusal) {
+      const problem = error instanceof Refusal ? problemOf(error) : error;
+      if (problem.status >= 500)
+        logger.warn('request not served', { route: routeKey(route), problem: problem.slug });
+      request.response = problemResult(problem);
       return;
     }
     const name = error instanceof Error ? error.name : typeof error;
-    if (isTransient(error)) {
+    // One path for a busy store, whether an adapter said so or the SDK's own error came through.
+    if (error instanceof StoreBusy || isTransient(error)) {
       logger.warn('store unavailable', { route: routeKey(route), error: name });
       request.response = problemResult(temporarilyUnavailable(config.retryAfterSeconds));
       return;

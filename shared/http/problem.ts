@@ -1,17 +1,14 @@
+import { Refusal, type FieldError, type RefusalKind, type StoreBusy } from '../refusal.ts';
+
 /** RFC 9457 problem details. The `type` URIs are public: clients branch on them. */
 export const PROBLEM_BASE = 'https://moymore.fi/problems/';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 export interface ProblemBody {
   type: string;
   title: string;
   status: number;
   detail?: string;
-  errors?: FieldError[];
+  errors?: readonly FieldError[];
 }
 
 /** An expected failure: carries only what may be shown to the caller (never input values). */
@@ -21,7 +18,7 @@ export class Problem extends Error {
     readonly slug: string,
     readonly title: string,
     readonly detail?: string,
-    readonly errors?: FieldError[],
+    readonly errors?: readonly FieldError[],
     readonly headers: Record<string, string> = {},
   ) {
     super(title);
@@ -39,8 +36,27 @@ export class Problem extends Error {
   }
 }
 
-export const validationFailed = (errors: FieldError[]) =>
-  new Problem(400, 'validation-failed', 'The request is not valid', 'See errors for each field.', errors);
+/** The status of each domain refusal: the one place the domain's words become HTTP. */
+const REFUSAL_STATUS: Record<RefusalKind, number> = {
+  'not-found': 404,
+  'validation-failed': 400,
+  'stale-version': 412,
+  'if-match-required': 428,
+  'duplicate-value': 409,
+  'member-changing': 409,
+  'member-deceased': 409,
+  'no-card-to-replace': 409,
+  'receipt-id-taken': 409,
+  'idempotency-key-reused': 422,
+  'unknown-member': 422,
+  'return-exceeds-purchases': 422,
+  'receipt-too-old': 422,
+};
+
+/** A domain refusal as problem details: its kind is the problem type. */
+export const problemOf = (refusal: Refusal) =>
+  new Problem(REFUSAL_STATUS[refusal.kind], refusal.kind, refusal.title, refusal.detail, refusal.errors);
+
 export const malformedBody = (detail: string) =>
   new Problem(400, 'malformed-body', 'The body is not valid JSON', detail);
 export const unsupportedMediaType = () =>
@@ -49,18 +65,6 @@ export const bodyTooLarge = (limit: number) =>
   new Problem(413, 'body-too-large', 'The body is too large', `At most ${limit} bytes.`);
 export const unauthenticated = () => new Problem(401, 'unauthenticated', 'A valid bearer token is required');
 export const forbidden = () => new Problem(403, 'forbidden', 'Your role may not do this');
-export const notFound = (what: string) => new Problem(404, 'not-found', `No such ${what}`);
-export const conflict = (slug: string, title: string, errors?: FieldError[]) =>
-  new Problem(409, slug, title, undefined, errors);
-export const preconditionFailed = () =>
-  new Problem(
-    412,
-    'stale-version',
-    'The resource has changed since you read it',
-    'Read it again and send its new ETag in If-Match.',
-  );
-export const preconditionRequired = () =>
-  new Problem(428, 'if-match-required', 'Send If-Match with the ETag you read');
 export const temporarilyUnavailable = (retryAfterSeconds: number) =>
   new Problem(
     503,
@@ -72,3 +76,7 @@ export const temporarilyUnavailable = (retryAfterSeconds: number) =>
   );
 export const internalError = () =>
   new Problem(500, 'internal-error', 'Something went wrong on our side', 'The error was logged.');
+
+/** What a batch answers for one item it refused, or could not do now (the store was busy). */
+export const problemBodyOf = (refusal: Refusal | StoreBusy, retryAfterSeconds: number): ProblemBody =>
+  (refusal instanceof Refusal ? problemOf(refusal) : temporarilyUnavailable(retryAfterSeconds)).toBody();

@@ -1,6 +1,6 @@
 import type { Caller } from '../auth/caller.ts';
 import { STAFF_ROLES } from '../auth/roles.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../refusal.ts';
 import type { MemberStore } from './member-store.ts';
 import type { DataSource, Member } from './member.ts';
 

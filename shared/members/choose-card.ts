@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import { conflict, preconditionFailed } from '../http/problem.ts';
+import { Refusal, staleVersion } from '../refusal.ts';
 import type { CardOrder, MemberStore } from './member-store.ts';
 import { reachableMember } from './access.ts';
 import { auditEntry } from './audit.ts';
@@ -9,7 +9,7 @@ import { refusal } from './outcome.ts';
 /** A card the member already holds: choosing again orders a replacement rather than a first card. */
 const HELD = new Set<Card['status']>(['PRODUCED', 'SHIPPED']);
 
-const deceased = () => conflict('member-deceased', 'No card is ordered for a deceased member');
+const deceased = () => new Refusal('member-deceased', 'No card is ordered for a deceased member');
 
 /**
  * The member's card choice. Choosing a card places an order in the card order queue; changing the
@@ -26,7 +26,7 @@ export async function chooseCard(
 ): Promise<Member> {
   const before = await reachableMember(caller, customerNumber, store);
   if (expectedVersion !== undefined && !isExpectedVersion(expectedVersion, before.version))
-    throw preconditionFailed();
+    throw staleVersion();
   if (before.card.type === type) return before;
   if (type === 'NONE') return saveCardChange(caller, before, undefined, store, now);
   if (before.flags.deceased) throw deceased();
@@ -52,7 +52,7 @@ export async function orderReplacement(
   const before = await reachableMember(caller, customerNumber, store);
   if (before.card.status === 'ORDERED') return before;
   if (before.card.type === 'NONE' || !HELD.has(before.card.status)) {
-    throw conflict('no-card-to-replace', 'The member holds no card to replace; choose a card instead');
+    throw new Refusal('no-card-to-replace', 'The member holds no card to replace; choose a card instead');
   }
   if (before.flags.deceased) throw deceased();
   return saveCardChange(caller, before, { type: before.card.type, orderType: 'REPLACEMENT' }, store, now);

@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import { preconditionFailed, preconditionRequired, validationFailed } from '../http/problem.ts';
+import { invalid, staleVersion, versionRequired } from '../refusal.ts';
 import type { MemberStore } from './member-store.ts';
 import { reachableMember, sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
@@ -19,9 +19,9 @@ export async function correctMember(
   store: MemberStore,
   now = new Date(),
 ): Promise<Member> {
-  if (expectedVersion === undefined) throw preconditionRequired();
+  if (expectedVersion === undefined) throw versionRequired();
   const before = await reachableMember(caller, customerNumber, store);
-  if (!isExpectedVersion(expectedVersion, before.version)) throw preconditionFailed();
+  if (!isExpectedVersion(expectedVersion, before.version)) throw staleVersion();
 
   const changed = PERSONAL_FIELDS.filter((f) => f in patch && (patch[f] ?? undefined) !== before[f]);
   if (changed.length === 0) return before;
@@ -43,8 +43,7 @@ export async function correctMember(
       after.sources[field] = { source: sourceOf(caller), at };
     }
   }
-  if (!addressComplete(after))
-    throw validationFailed([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
+  if (!addressComplete(after)) throw invalid([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
 
   const saved = await store.save({
     before,

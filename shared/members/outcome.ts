@@ -1,15 +1,15 @@
-import { conflict, notFound, preconditionFailed } from '../http/problem.ts';
+import { notFound, Refusal, staleVersion } from '../refusal.ts';
 import type { SaveOutcome } from './member-store.ts';
 
-/** Turns a refused save into the problem the caller sees. */
+/** Turns a refused save into the refusal the caller sees. */
 export function refusal(saved: SaveOutcome): Error {
   switch (saved.outcome) {
     case 'duplicate':
-      return conflict('duplicate-value', 'Another member already has this value', [
+      return new Refusal('duplicate-value', 'Another member already has this value', undefined, [
         { field: saved.field, message: 'belongs to another member' },
       ]);
     case 'stale':
-      return preconditionFailed();
+      return staleVersion();
     case 'gone':
       return notFound('member');
     default:

@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import { Problem } from '../http/problem.ts';
+import { Refusal } from '../refusal.ts';
 import type { MemberStore } from './member-store.ts';
 import { sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
@@ -11,8 +11,7 @@ import type { RegisterMemberInput } from './schemas.ts';
 
 /** As the well-known payment APIs answer a key sent again with another request: refused, nothing stored. */
 export const idempotencyKeyReused = () =>
-  new Problem(
-    422,
+  new Refusal(
     'idempotency-key-reused',
     'This Idempotency-Key was used for another registration',
     'Send a new registration with a new key.',

@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import { conflict, notFound } from '../http/problem.ts';
+import { notFound, Refusal } from '../refusal.ts';
 import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { ChainedAuditEntry } from '../members/audit-chain.ts';
@@ -148,7 +148,10 @@ export const setRestriction = (
 
 /** An erasure that could not begin because the member kept changing: nothing was erased. */
 export const memberKeptChanging = () =>
-  conflict('member-changing', 'The member changed while the erasure began; nothing was erased. Try again.');
+  new Refusal(
+    'member-changing',
+    'The member changed while the erasure began; nothing was erased. Try again.',
+  );
 
 /**
  * Erasure (Art. 17). The profile is first marked as being erased, so that nothing racing the erasure

@@ -1,7 +1,7 @@
 import { config } from '../config.ts';
 import { inParallel } from '../concurrency.ts';
-import { Problem, validationFailed, type ProblemBody } from '../http/problem.ts';
-import { fieldErrors } from '../http/validation.ts';
+import { invalid, Refusal, StoreBusy } from '../refusal.ts';
+import { fieldErrors } from '../validation.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import type { PurchaseStore } from './purchase-store.ts';
 import { countReceipt, type ReceiptResult } from './count-receipt.ts';
@@ -14,7 +14,8 @@ export type BatchItemResult =
       result: 'rejected' | 'retry';
       storeId?: string;
       receiptId?: string;
-      problem: ProblemBody;
+      /** Why: a refusal to show, or the store was busy (send that receipt again). */
+      refusal: Refusal | StoreBusy;
     };
 
 /** Store and receipt id of a receipt that failed validation, when they at least are readable. */
@@ -33,21 +34,15 @@ async function countOne(
 ): Promise<BatchItemResult> {
   const parsed = Receipt.safeParse(raw);
   if (!parsed.success) {
-    const problem = new Problem(
-      400,
-      'validation-failed',
-      'The receipt is not valid',
-      undefined,
-      fieldErrors(parsed.error, raw),
-    );
-    return { index, result: 'rejected', ...idsOf(raw), problem: problem.toBody() };
+    const refusal = invalid(fieldErrors(parsed.error, raw), 'The receipt is not valid');
+    return { index, result: 'rejected', ...idsOf(raw), refusal };
   }
   try {
     return { index, ...(await countReceipt(parsed.data, stores)) };
   } catch (error) {
-    if (!(error instanceof Problem)) throw error;
+    if (!(error instanceof Refusal || error instanceof StoreBusy)) throw error;
     const ids = { storeId: parsed.data.storeId, receiptId: parsed.data.receiptId };
-    return { index, result: error.status >= 500 ? 'retry' : 'rejected', ...ids, problem: error.toBody() };
+    return { index, result: error instanceof StoreBusy ? 'retry' : 'rejected', ...ids, refusal: error };
   }
 }
 
@@ -60,10 +55,10 @@ export async function countBatch(
   stores: { purchases: PurchaseStore; members: MemberStore },
 ) {
   // A batch of which no receipt can even be read is a malformed request, not a batch with refusals.
-  const invalid = receipts.map((raw) => Receipt.safeParse(raw)).map((parsed, index) => ({ parsed, index }));
-  if (invalid.every(({ parsed }) => !parsed.success)) {
-    throw validationFailed(
-      invalid.flatMap(({ parsed, index }) =>
+  const readings = receipts.map((raw) => Receipt.safeParse(raw)).map((parsed, index) => ({ parsed, index }));
+  if (readings.every(({ parsed }) => !parsed.success)) {
+    throw invalid(
+      readings.flatMap(({ parsed, index }) =>
         fieldErrors(parsed.error!, receipts[index]).map((e) => ({
           ...e,
           field: e.field === '(body)' ? `receipts[${index}]` : `receipts[${index}].${e.field}`,

@@ -1,4 +1,4 @@
-import { Problem } from '../http/problem.ts';
+import { Refusal } from '../refusal.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import type { PurchaseStore } from './purchase-store.ts';
 import { receiptCount } from './receipt.ts';
@@ -12,23 +12,20 @@ export interface ReceiptResult {
 }
 
 export const unknownMember = () =>
-  new Problem(
-    422,
+  new Refusal(
     'unknown-member',
     'No such member: the receipt was not counted',
     'Check the card or customer number.',
   );
 export const returnExceedsPurchases = (group: string) =>
-  new Problem(
-    422,
+  new Refusal(
     'return-exceeds-purchases',
     "The return exceeds this month's purchases in its group: the receipt was not counted",
     `Main group ${group}.`,
   );
 /** Names neither member: the till learns only that the id is taken. */
 export const receiptIdTaken = () =>
-  new Problem(
-    409,
+  new Refusal(
     'receipt-id-taken',
     'This store and receipt id were counted for another member or month: the receipt was not counted',
     'A receipt id is counted once; send a corrected receipt under a new receipt id.',

@@ -1,4 +1,4 @@
-import { notFound } from '../http/problem.ts';
+import { notFound } from '../refusal.ts';
 import { isCustomerNumber } from '../members/customer-number.ts';
 import type { Card } from '../members/member.ts';
 import type { MemberStore } from '../members/member-store.ts';

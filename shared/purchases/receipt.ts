@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { config, epochSecondsAfterMonths } from '../config.ts';
-import { Problem } from '../http/problem.ts';
+import { Refusal } from '../refusal.ts';
 import { addMonths, helsinkiMonth, MONTH } from '../time/helsinki.ts';
 import type { ReceiptCount } from './purchase-store.ts';
 import type { MainGroup } from './main-groups.ts';
@@ -36,8 +36,7 @@ export const oldestKeptMonth = (now: Date) =>
   addMonths(helsinkiMonth(now), 1 - config.retention.purchaseMonths);
 
 export const receiptTooOld = (oldest: string) =>
-  new Problem(
-    422,
+  new Refusal(
     'receipt-too-old',
     'The receipt is older than the register keeps purchases: it was not counted',
     `Purchases are kept from ${oldest} on.`,

@@ -2,7 +2,7 @@ import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/li
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { AddressFileState, AddressJobStore, NotedLine } from '../addresses/address-job-store.ts';
-import { putAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import { putAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import {
   addressFileIdKey,
   addressFileKey,
@@ -20,14 +20,14 @@ export class DynamoAddressJobStore implements AddressJobStore {
   ) {}
 
   async fileState(key: string): Promise<AddressFileState | undefined> {
-    const { Item } = await transientAsUnavailable(() =>
+    const { Item } = await transientAsBusy(() =>
       this.db.send(new GetCommand({ TableName: this.table, Key: addressFileKey(key), ConsistentRead: true })),
     );
     return Item && withoutStorage<AddressFileState>(Item);
   }
 
   async saveFileState(state: AddressFileState): Promise<void> {
-    await transientAsUnavailable(() =>
+    await transientAsBusy(() =>
       this.db.send(
         new PutCommand({
           TableName: this.table,

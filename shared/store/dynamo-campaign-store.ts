@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Purpose } from '../consents/purposes.ts';
-import { putAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import { putAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { audienceIndex, campaignContactsIndex, campaignKey, contactKey, withdrawnIndex } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
 import type { AudienceSummary, Campaign, CampaignStore } from '../campaigns/campaign-store.ts';
@@ -13,7 +13,7 @@ export class DynamoCampaignStore implements CampaignStore {
   ) {}
 
   async create(campaign: Campaign): Promise<void> {
-    await transientAsUnavailable(() =>
+    await transientAsBusy(() =>
       this.db.send(
         new PutCommand({
           TableName: this.table,
@@ -25,14 +25,14 @@ export class DynamoCampaignStore implements CampaignStore {
   }
 
   async get(campaignId: string): Promise<Campaign | undefined> {
-    const { Item } = await transientAsUnavailable(() =>
+    const { Item } = await transientAsBusy(() =>
       this.db.send(new GetCommand({ TableName: this.table, Key: campaignKey(campaignId) })),
     );
     return Item && withoutStorage<Campaign>(Item);
   }
 
   async saveSummary(campaignId: string, summary: AudienceSummary): Promise<void> {
-    await transientAsUnavailable(() =>
+    await transientAsBusy(() =>
       this.db.send(
         new UpdateCommand({
           TableName: this.table,

@@ -11,7 +11,7 @@ import {
 import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { TABLE_SCHEMA } from './table.ts';
-import { queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import { queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import {
   batchOrderIndex,
   cardKey,
@@ -76,10 +76,10 @@ export class DynamoCardStore implements CardStore {
     private readonly table: string,
   ) {}
 
-  /** Any document-client command, with transient faults as 503 problems. */
+  /** Any document-client command, with transient faults as StoreBusy. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's send is overloaded per command
   private send<T = unknown>(command: any): Promise<T> {
-    return transientAsUnavailable(() => this.db.send(command) as Promise<T>);
+    return transientAsBusy(() => this.db.send(command) as Promise<T>);
   }
 
   private async *query(

@@ -1,7 +1,7 @@
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { JobLeases, LeasedJob } from '../jobs/lease.ts';
-import { transientAsUnavailable } from './dynamo.ts';
+import { transientAsBusy } from './dynamo.ts';
 import { jobLeaseKey } from './keys.ts';
 
 /** One item per job: a conditional put takes it when absent or lapsed; a delete on its id gives it back. */
@@ -15,7 +15,7 @@ export class DynamoJobLeases implements JobLeases {
     const lease = globalThis.crypto.randomUUID();
     const nowSeconds = Math.floor(now.getTime() / 1000);
     try {
-      await transientAsUnavailable(() =>
+      await transientAsBusy(() =>
         this.db.send(
           new PutCommand({
             TableName: this.table,
@@ -35,7 +35,7 @@ export class DynamoJobLeases implements JobLeases {
 
   async release(job: LeasedJob, lease: string): Promise<void> {
     try {
-      await transientAsUnavailable(() =>
+      await transientAsBusy(() =>
         this.db.send(
           new DeleteCommand({
             TableName: this.table,

@@ -10,7 +10,7 @@ import { ConditionalCheckFailedException, TransactionCanceledException } from '@
 import type { Member } from '../members/member.ts';
 import { monthExpiry } from '../purchases/receipt.ts';
 import { inParallel } from '../concurrency.ts';
-import { deleteAll, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import { deleteAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { DynamoMemberStore, memberOf } from './dynamo-member-store.ts';
 import { GROUP_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
 import {
@@ -40,7 +40,7 @@ import { TABLE_SCHEMA } from './table.ts';
  */
 export class DynamoMemberPrivacyStore extends DynamoMemberStore implements MemberPrivacyStore {
   async erasureState(customerNumber: string): Promise<ErasureState | undefined> {
-    const { Item } = await transientAsUnavailable(() =>
+    const { Item } = await transientAsBusy(() =>
       this.db.send(
         new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true }),
       ),
@@ -59,7 +59,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
 
   async beginErasure(member: Member, at: string): Promise<boolean> {
     try {
-      await transientAsUnavailable(() =>
+      await transientAsBusy(() =>
         this.db.send(
           new UpdateCommand({
             TableName: this.table,
@@ -148,7 +148,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
     }
     await deleteAll(this.db, this.table, [...keys.values()]);
     try {
-      await transientAsUnavailable(() =>
+      await transientAsBusy(() =>
         this.db.send(
           new PutCommand({
             TableName: this.table,
@@ -173,7 +173,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
    */
   private async anonymiseMonth(key: ItemKey): Promise<void> {
     for (;;) {
-      const { Item } = await transientAsUnavailable(() =>
+      const { Item } = await transientAsBusy(() =>
         this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
       );
       if (!Item) return; // moved by an earlier run
@@ -201,7 +201,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         adds.push(`#g${i} :g${i}`);
       });
       try {
-        await transientAsUnavailable(() =>
+        await transientAsBusy(() =>
           this.db.send(
             new TransactWriteCommand({
               TransactItems: [

@@ -47,11 +47,11 @@ import type {
   MemberStore,
   SaveOutcome,
 } from '../members/member-store.ts';
-import { cancelledForContention, queryPages, transientAsUnavailable, withoutStorage } from './dynamo.ts';
+import { cancelledForContention, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 import { inParallel } from '../concurrency.ts';
-import { temporarilyUnavailable } from '../http/problem.ts';
+import { StoreBusy } from '../refusal.ts';
 
 type TransactItem = NonNullable<
   ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
@@ -87,7 +87,7 @@ export class DynamoMemberStore implements MemberStore {
   ) {}
 
   async get(customerNumber: string): Promise<Member | undefined> {
-    const { Item } = await transientAsUnavailable(() =>
+    const { Item } = await transientAsBusy(() =>
       this.db.send(
         new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true }),
       ),
@@ -106,9 +106,9 @@ export class DynamoMemberStore implements MemberStore {
       // DynamoDB may answer part of a batch; ask again for the rest, backing off a little each time.
       for (let attempt = 0; keys && keys.length > 0; attempt++) {
         if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        if (attempt > 8) throw temporarilyUnavailable(config.retryAfterSeconds);
+        if (attempt > 8) throw new StoreBusy();
         const asked: Record<string, unknown>[] = keys;
-        const answer: BatchGetCommandOutput = await transientAsUnavailable(() =>
+        const answer: BatchGetCommandOutput = await transientAsBusy(() =>
           this.db.send(
             new BatchGetCommand({ RequestItems: { [this.table]: { Keys: asked, ConsistentRead: true } } }),
           ),
@@ -130,7 +130,7 @@ export class DynamoMemberStore implements MemberStore {
         : 'mobile' in lookup
           ? mobileKey(lookup.mobile)
           : cardKey(lookup.cardNumber);
-    const { Item } = await transientAsUnavailable(() =>
+    const { Item } = await transientAsBusy(() =>
       this.db.send(
         new GetCommand({ TableName: this.table, Key: key, ProjectionExpression: 'customerNumber' }),
       ),
@@ -149,14 +149,14 @@ export class DynamoMemberStore implements MemberStore {
     for (let attempt = 1; ; attempt++) {
       const put = await this.chainedAuditPut(entry, head);
       try {
-        await transientAsUnavailable(() =>
+        await transientAsBusy(() =>
           this.db.send(new PutCommand({ ...put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
         );
         written = auditKey(entry.customerNumber, put.Item.seq);
         break;
       } catch (error) {
         if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        if (attempt === CHAIN_ATTEMPTS) throw temporarilyUnavailable(config.retryAfterSeconds);
+        if (attempt === CHAIN_ATTEMPTS) throw new StoreBusy();
         head = error.Item
           ? (unmarshall(error.Item) as ChainedAuditEntry)
           : await this.auditHead(entry.customerNumber);
@@ -165,14 +165,12 @@ export class DynamoMemberStore implements MemberStore {
     }
     // An erasure that began while the entry was on its way may have missed it: take it back then.
     if (!(await this.get(entry.customerNumber))) {
-      await transientAsUnavailable(() =>
-        this.db.send(new DeleteCommand({ TableName: this.table, Key: written })),
-      );
+      await transientAsBusy(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: written })));
     }
   }
 
   private async auditHead(customerNumber: string): Promise<ChainedAuditEntry | undefined> {
-    const { Items } = await transientAsUnavailable(() =>
+    const { Items } = await transientAsBusy(() =>
       this.db.send(
         new QueryCommand({
           TableName: this.table,
@@ -247,7 +245,7 @@ export class DynamoMemberStore implements MemberStore {
     for (let attempt = 1; ; attempt++) {
       const outcome = await this.saveOnce(change);
       if (outcome !== 'audit-raced') return outcome;
-      if (attempt === CHAIN_ATTEMPTS) throw temporarilyUnavailable(config.retryAfterSeconds);
+      if (attempt === CHAIN_ATTEMPTS) throw new StoreBusy();
       await chainPause(attempt);
     }
   }
@@ -257,7 +255,7 @@ export class DynamoMemberStore implements MemberStore {
     // The profile alone needs no transaction: one conditional put, at half a transaction's capacity.
     if (items.length === 1 && items[0]!.Put) {
       try {
-        await transientAsUnavailable(() => this.db.send(new PutCommand(items[0]!.Put!)));
+        await transientAsBusy(() => this.db.send(new PutCommand(items[0]!.Put!)));
         return { outcome: 'saved' };
       } catch (error) {
         if (error instanceof ConditionalCheckFailedException) return profileRefused(change, error.Item);
@@ -265,7 +263,7 @@ export class DynamoMemberStore implements MemberStore {
       }
     }
     try {
-      await transientAsUnavailable(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
+      await transientAsBusy(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
       return { outcome: 'saved' };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -417,7 +415,7 @@ export class DynamoMemberStore implements MemberStore {
     );
     // The replay key is checked first: a repeated registration also collides on its own email.
     if (failed.includes('replay') && change.replay) {
-      const { Item } = await transientAsUnavailable(() =>
+      const { Item } = await transientAsBusy(() =>
         this.db.send(
           new GetCommand({
             TableName: this.table,
@@ -440,8 +438,7 @@ export class DynamoMemberStore implements MemberStore {
     if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
     if (failed.includes('audit')) return 'audit-raced';
     // Cancelled by a conflicting transaction or throttling: nothing changed, safe to resend. Anything else is a bug.
-    if (cancelledForContention(error.CancellationReasons))
-      throw temporarilyUnavailable(config.retryAfterSeconds);
+    if (cancelledForContention(error.CancellationReasons)) throw new StoreBusy();
     throw error;
   }
 }

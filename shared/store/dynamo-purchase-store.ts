@@ -1,10 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { config } from '../config.ts';
-import { temporarilyUnavailable } from '../http/problem.ts';
+import { StoreBusy } from '../refusal.ts';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
-import { cancelledForContention, queryPages, transientAsUnavailable } from './dynamo.ts';
+import { cancelledForContention, queryPages, transientAsBusy } from './dynamo.ts';
 import {
   memberKey,
   monthOfPurchaseKey,
@@ -78,7 +77,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
       });
     }
     try {
-      await transientAsUnavailable(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
+      await transientAsBusy(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
       return { outcome: 'counted' };
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
@@ -152,8 +151,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
       if (short) return { outcome: 'return-exceeds', group: short[0] as MainGroup };
     }
     // Cancelled for contention or throttling only: nothing was written, the till may resend.
-    if (cancelledForContention(error.CancellationReasons))
-      throw temporarilyUnavailable(config.retryAfterSeconds);
+    if (cancelledForContention(error.CancellationReasons)) throw new StoreBusy();
     throw new Error('receipt refused for no known reason');
   }
 

@@ -7,8 +7,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { inParallel } from '../concurrency.ts';
-import { config } from '../config.ts';
-import { temporarilyUnavailable } from '../http/problem.ts';
+import { StoreBusy } from '../refusal.ts';
 import { isTransient } from './transient.ts';
 
 /**
@@ -31,12 +30,12 @@ export function tableName(): string {
   return name;
 }
 
-/** Runs a store call, turning a transient failure into a 503 problem that changes nothing. */
-export async function transientAsUnavailable<T>(call: () => Promise<T>): Promise<T> {
+/** Runs a store call, a transient failure (nothing changed) as StoreBusy. */
+export async function transientAsBusy<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (isTransient(error)) throw temporarilyUnavailable(config.retryAfterSeconds);
+    if (isTransient(error)) throw new StoreBusy();
     throw error;
   }
 }
@@ -53,7 +52,7 @@ export function withoutStorage<T>(item: Record<string, unknown>): T {
   return rest as T;
 }
 
-/** Every page of a query, transient faults as 503 problems. */
+/** Every page of a query, transient faults as StoreBusy. */
 export async function* queryPages(
   db: DynamoDBDocumentClient,
   input: QueryCommandInput,
@@ -61,7 +60,7 @@ export async function* queryPages(
   try {
     yield* paginateQuery({ client: db, ...(input.Limit ? { pageSize: input.Limit } : {}) }, input);
   } catch (error) {
-    if (isTransient(error)) throw temporarilyUnavailable(config.retryAfterSeconds);
+    if (isTransient(error)) throw new StoreBusy();
     throw error;
   }
 }
@@ -110,7 +109,7 @@ async function writeAll(
     for (let attempt = 0; pending?.length; attempt++) {
       if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
       const asked = pending;
-      const answer = await transientAsUnavailable(() =>
+      const answer = await transientAsBusy(() =>
         db.send(new BatchWriteCommand({ RequestItems: { [table]: asked as never } })),
       );
       pending = answer.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;

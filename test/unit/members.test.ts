@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Caller } from '../../shared/auth/caller.ts';
-import { Problem } from '../../shared/http/problem.ts';
+import { problemOf as answerOf } from '../../shared/http/problem.ts';
+import { Refusal } from '../../shared/refusal.ts';
 import { chooseCard } from '../../shared/members/choose-card.ts';
 import { correctMember } from '../../shared/members/correct.ts';
 import { findMembers } from '../../shared/members/find.ts';
@@ -20,13 +21,14 @@ const asMember = (customerNumber: string): Caller => ({
 });
 const input = (overrides: Record<string, unknown> = {}) => RegisterMemberBody.parse(aRegistration(overrides));
 
+/** The domain's refusal, as the HTTP layer answers it. */
 const problemOf = async (promise: Promise<unknown>) => {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(Problem);
-  return error as Problem;
+  expect(error).toBeInstanceOf(Refusal);
+  return answerOf(error as Refusal);
 };
 
 let store: MemoryMemberStore;

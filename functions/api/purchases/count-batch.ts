@@ -1,8 +1,21 @@
 import { countReceipts as route } from '../../../infra/routes.ts';
+import { config } from '../../../shared/config.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { problemBodyOf } from '../../../shared/http/problem.ts';
 import { countBatch } from '../../../shared/purchases/count-batch.ts';
 import { memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(route, async ({ body }) =>
-  countBatch(body.receipts, { purchases: purchaseStore(), members: memberStore() }),
-);
+export const handler = apiHandler(route, async ({ body }) => {
+  const { results, ...tally } = await countBatch(body.receipts, {
+    purchases: purchaseStore(),
+    members: memberStore(),
+  });
+  return {
+    ...tally,
+    results: results.map((result) => {
+      if (!('refusal' in result)) return result;
+      const { refusal, ...rest } = result;
+      return { ...rest, problem: problemBodyOf(refusal, config.retryAfterSeconds) };
+    }),
+  };
+});

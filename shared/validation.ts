@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import type { FieldError } from './problem.ts';
-import { SYSTEM_FIELDS } from '../members/member.ts';
+import type { FieldError } from './refusal.ts';
+import { SYSTEM_FIELDS } from './members/member.ts';
 
 const valueAt = (data: unknown, path: readonly PropertyKey[]): unknown =>
   path.reduce<unknown>(

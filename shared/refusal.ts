@@ -1,0 +1,62 @@
+/**
+ * What the domain refuses, as values with a stable kind: the domain knows nothing of HTTP, and the
+ * HTTP layer's one table (shared/http/problem.ts) gives each kind its problem type and status.
+ */
+
+/** A field the caller must fix, by its name: never its value. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+export const REFUSAL_KINDS = [
+  'not-found',
+  'validation-failed',
+  'stale-version',
+  'if-match-required',
+  'duplicate-value',
+  'member-changing',
+  'member-deceased',
+  'no-card-to-replace',
+  'idempotency-key-reused',
+  'unknown-member',
+  'return-exceeds-purchases',
+  'receipt-id-taken',
+  'receipt-too-old',
+] as const;
+export type RefusalKind = (typeof REFUSAL_KINDS)[number];
+
+/** An expected refusal: carries only what may be shown to the caller (never input values). */
+export class Refusal extends Error {
+  constructor(
+    readonly kind: RefusalKind,
+    readonly title: string,
+    readonly detail?: string,
+    readonly errors?: readonly FieldError[],
+  ) {
+    super(title);
+    this.name = 'Refusal';
+  }
+}
+
+/**
+ * The store cannot answer now (throttled, timed out, a transaction in contention): nothing was
+ * changed by the attempt, and the same call may be made again.
+ */
+export class StoreBusy extends Error {
+  constructor() {
+    super('the store is busy');
+    this.name = 'StoreBusy';
+  }
+}
+
+export const notFound = (what: string) => new Refusal('not-found', `No such ${what}`);
+export const invalid = (errors: readonly FieldError[], title = 'The request is not valid') =>
+  new Refusal('validation-failed', title, 'See errors for each field.', errors);
+export const staleVersion = () =>
+  new Refusal(
+    'stale-version',
+    'The resource has changed since you read it',
+    'Read it again and send its new ETag in If-Match.',
+  );
+export const versionRequired = () => new Refusal('if-match-required', 'Send If-Match with the ETag you read');
