@@ -25,15 +25,21 @@ const PROGRESS: Partial<Record<OrderStatus, number>> = {
   RETURNED: 3,
 };
 
+type AckDeps = { cards: CardStore; members: MemberStore; bucket: ExchangeFiles };
+
+/** The files of one S3 event, one after another, each with its report. */
+export async function applyAckFiles(keys: readonly string[], deps: AckDeps): Promise<AckReport[]> {
+  const reports: AckReport[] = [];
+  for (const key of keys) reports.push(await applyAckFile(key, deps));
+  return reports;
+}
+
 /**
  * Applies a manufacturer's acknowledgement file line by line. Each line is applied once however often
  * the file comes; a line that is malformed or names an unknown batch or member is reported and the
  * rest goes on. The report is written beside the other acknowledgement reports.
  */
-export async function applyAckFile(
-  key: string,
-  deps: { cards: CardStore; members: MemberStore; bucket: ExchangeFiles },
-): Promise<AckReport> {
+export async function applyAckFile(key: string, deps: AckDeps): Promise<AckReport> {
   const report: AckReport = { file: key, lines: 0, applied: 0, alreadyApplied: 0, ignored: [], rejected: [] };
   const records = (await deps.bucket.read(key)).pipe(
     parse({ delimiter: ';', bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),

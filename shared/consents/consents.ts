@@ -1,9 +1,9 @@
 import type { Caller } from '../auth/caller.ts';
-
 import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { Member } from '../members/member.ts';
-import { refusal } from '../members/outcome.ts';
+import { saveChange } from '../members/change-member.ts';
+import { Refusal } from '../refusal.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import { PURPOSES, type Consent, type ConsentEvent, type ConsentSource, type Purpose } from './purposes.ts';
 
@@ -53,20 +53,22 @@ export async function changeConsent(
     const at = now.toISOString();
     const consent: Consent = { purpose, ...answer, at, actor: caller.actor };
     const event: ConsentEvent = { ...consent, previously: current?.granted ?? null };
-    const after: Member = {
-      ...before,
-      consents: { ...before.consents, [purpose]: consent },
-      version: before.version + 1,
-      updatedAt: at,
-    };
-    const saved = await store.save({
-      before,
-      after,
-      audit: auditEntry(caller, customerNumber, 'consent', at, [purpose]),
-      consentEvents: [event],
-    });
-    if (saved.outcome === 'saved') return listOf(after);
-    if (saved.outcome !== 'stale' || attempt === ATTEMPTS) throw refusal(saved);
+    try {
+      const after = await saveChange(
+        store,
+        before,
+        { consents: { ...before.consents, [purpose]: consent } },
+        at,
+        {
+          audit: auditEntry(caller, customerNumber, 'consent', at, [purpose]),
+          consentEvents: [event],
+        },
+      );
+      return listOf(after);
+    } catch (error) {
+      // Changed meanwhile (another purpose, most likely): answer on the member as it is now.
+      if (!(error instanceof Refusal && error.kind === 'stale-version') || attempt === ATTEMPTS) throw error;
+    }
   }
 }
 

@@ -4,7 +4,7 @@ import type { CardOrder, MemberStore } from './member-store.ts';
 import { reachableMember } from './access.ts';
 import { auditEntry } from './audit.ts';
 import { isExpectedVersion, type Card, type CardType, type ExpectedVersion, type Member } from './member.ts';
-import { refusal } from './outcome.ts';
+import { saveChange } from './change-member.ts';
 
 /** A card the member already holds: choosing again orders a replacement rather than a first card. */
 const HELD = new Set<Card['status']>(['PRODUCED', 'SHIPPED']);
@@ -79,16 +79,11 @@ async function saveCardChange(
   const card: Card = order
     ? { type: order.cardType, status: 'ORDERED', orderedAt: at, ...held }
     : { type: 'NONE', status: 'NONE' };
-  const after: Member = { ...before, card, version: before.version + 1, updatedAt: at };
-  const saved = await store.save({
-    before,
-    after,
+  return saveChange(store, before, { card }, at, {
     audit: auditEntry(caller, customerNumber, 'choose-card', at, ['card']),
     ...(order ? { placeCardOrder: order } : {}),
     ...(before.card.status === 'ORDERED' && before.card.orderedAt
       ? { cancelCardOrder: before.card.orderedAt }
       : {}),
   });
-  if (saved.outcome !== 'saved') throw refusal(saved);
-  return after;
 }

@@ -4,7 +4,7 @@ import type { MemberStore } from './member-store.ts';
 import { reachableMember, sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
 import { isExpectedVersion, PERSONAL_FIELDS, type ExpectedVersion, type Member } from './member.ts';
-import { refusal } from './outcome.ts';
+import { saveChange } from './change-member.ts';
 import { ADDRESS_INCOMPLETE, addressComplete, type CorrectMemberInput } from './schemas.ts';
 
 /**
@@ -27,29 +27,17 @@ export async function correctMember(
   if (changed.length === 0) return before;
 
   const at = now.toISOString();
-  const after: Member = {
-    ...before,
-    sources: { ...before.sources },
-    version: before.version + 1,
-    updatedAt: at,
-  };
+  // A field sent as null is removed: set to undefined, which storage leaves out.
+  const set: Partial<Member> = { sources: { ...before.sources } };
   for (const field of changed) {
-    const value = patch[field];
-    if (value === null || value === undefined) {
-      delete after[field as keyof Member];
-      delete after.sources[field];
-    } else {
-      Object.assign(after, { [field]: value });
-      after.sources[field] = { source: sourceOf(caller), at };
-    }
+    const value = patch[field] ?? undefined;
+    Object.assign(set, { [field]: value });
+    if (value === undefined) delete set.sources![field];
+    else set.sources![field] = { source: sourceOf(caller), at };
   }
-  if (!addressComplete(after)) throw invalid([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
-
-  const saved = await store.save({
-    before,
-    after,
+  if (!addressComplete({ ...before, ...set }))
+    throw invalid([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
+  return saveChange(store, before, set, at, {
     audit: auditEntry(caller, customerNumber, 'correct', at, changed),
   });
-  if (saved.outcome !== 'saved') throw refusal(saved);
-  return after;
 }

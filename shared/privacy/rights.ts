@@ -5,7 +5,7 @@ import { auditEntry } from '../members/audit.ts';
 import type { ChainedAuditEntry } from '../members/audit-chain.ts';
 import type { Member } from '../members/member.ts';
 import { memberView } from '../members/member.ts';
-import { refusal } from '../members/outcome.ts';
+import { saveChange } from '../members/change-member.ts';
 import type { AuditAction, MemberStore } from '../members/member-store.ts';
 import type { MemberPrivacyStore, StoredItem, Tombstone } from './privacy-store.ts';
 import type { ErasureReason } from './schemas.ts';
@@ -82,15 +82,10 @@ async function changeStatus(
   const at = now.toISOString();
   const wanted = change(before, at);
   if (!wanted) return before;
-  const after: Member = { ...before, ...wanted.set, version: before.version + 1, updatedAt: at };
-  const saved = await store.save({
-    before,
-    after,
+  return saveChange(store, before, wanted.set, at, {
     audit: auditEntry(caller, customerNumber, audit.action, at, [audit.field]),
     ...(wanted.cancelCardOrder ? { cancelCardOrder: wanted.cancelCardOrder } : {}),
   });
-  if (saved.outcome !== 'saved') throw refusal(saved);
-  return after;
 }
 
 /** The member asks to be erased: recorded now, carried out by an admin or by the retention job after the delay. */

@@ -1,8 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { AddressFileState, AddressJobStore, NotedLine } from '../addresses/address-job-store.ts';
-import { putAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
+import { conditionalWrite, putAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import {
   addressFileIdKey,
   addressFileKey,
@@ -38,24 +37,18 @@ export class DynamoAddressJobStore implements AddressJobStore {
   }
 
   async claimFileId(fileId: string, key: string): Promise<string> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...addressFileIdKey(fileId), type: 'address-file-id', key },
-          ConditionExpression: 'attribute_not_exists(pk) OR #key = :key',
-          ExpressionAttributeNames: { '#key': 'key' },
-          ExpressionAttributeValues: { ':key': key },
-        }),
-      );
-      return key;
-    } catch (error) {
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const { Item } = await this.db.send(
-        new GetCommand({ TableName: this.table, Key: addressFileIdKey(fileId), ConsistentRead: true }),
-      );
-      return Item!.key as string;
-    }
+    const refused = await conditionalWrite(
+      this.db,
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...addressFileIdKey(fileId), type: 'address-file-id', key },
+        ConditionExpression: 'attribute_not_exists(pk) OR #key = :key',
+        ExpressionAttributeNames: { '#key': 'key' },
+        ExpressionAttributeValues: { ':key': key },
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return refused ? String(refused[0]!.item!.key) : key;
   }
 
   async noteLines(key: string, lines: readonly NotedLine[]): Promise<void> {

@@ -1,5 +1,4 @@
 import { config, epochSecondsAfterMonths } from '../config.ts';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   QueryCommand,
@@ -11,7 +10,7 @@ import {
 import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { TABLE_SCHEMA } from './table.ts';
-import { queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
+import { conditionalWrite, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import {
   batchOrderIndex,
   cardKey,
@@ -43,9 +42,6 @@ const orderOf = (item: Record<string, unknown>): StoredCardOrder => {
   } as unknown as StoredCardOrder;
 };
 const batchOf = (item: Record<string, unknown>): CardBatch => withoutStorage<CardBatch>(item);
-const conditionFailed = (error: unknown) =>
-  error instanceof TransactionCanceledException &&
-  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');
 
 /** The profile follows its current order: only while the member has not ordered another card since, nor is being erased. */
 const profileCardUpdate = (
@@ -199,29 +195,25 @@ export class DynamoCardStore implements CardStore {
     orderUpdate: { set: string; names?: Record<string, string>; values: Record<string, unknown> },
     profile: TransactItem,
   ): Promise<boolean> {
-    try {
-      await this.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table,
-                Key: cardOrderKey(order.customerNumber, order.orderedAt),
-                UpdateExpression: orderUpdate.set,
-                ConditionExpression: '#status = :pending',
-                ExpressionAttributeNames: { '#status': 'status', ...orderUpdate.names },
-                ExpressionAttributeValues: { ':pending': 'PENDING', ...orderUpdate.values },
-              },
+    const refused = await conditionalWrite(
+      this.db,
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: cardOrderKey(order.customerNumber, order.orderedAt),
+              UpdateExpression: orderUpdate.set,
+              ConditionExpression: '#status = :pending',
+              ExpressionAttributeNames: { '#status': 'status', ...orderUpdate.names },
+              ExpressionAttributeValues: { ':pending': 'PENDING', ...orderUpdate.values },
             },
-            profile,
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (conditionFailed(error)) return false;
-      throw error;
-    }
+          },
+          profile,
+        ],
+      }),
+    );
+    return !refused;
   }
 
   claim(
@@ -413,15 +405,11 @@ export class DynamoCardStore implements CardStore {
     if (effect.unlinkCard && effect.unlinkCard !== effect.linkCard) {
       items.push({ Delete: { TableName: this.table, Key: cardKey(effect.unlinkCard) } });
     }
-    try {
-      await this.send(new TransactWriteCommand({ TransactItems: items }));
-      return 'applied';
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const [orderReason, memberReason] = error.CancellationReasons ?? [];
-      if (orderReason?.Code === 'ConditionalCheckFailed') return 'already-applied';
-      if (memberReason?.Code === 'ConditionalCheckFailed') return 'member-changed';
-      throw error;
-    }
+    const refused = await conditionalWrite(this.db, new TransactWriteCommand({ TransactItems: items }));
+    if (!refused) return 'applied';
+    const [orderRefused, memberRefused] = refused;
+    if (orderRefused?.failed) return 'already-applied';
+    if (memberRefused?.failed) return 'member-changed';
+    throw new Error('acknowledgement refused for no known reason');
   }
 }

@@ -6,11 +6,10 @@ import {
   UpdateCommand,
   type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import type { Member } from '../members/member.ts';
 import { monthExpiry } from '../purchases/receipt.ts';
 import { inParallel } from '../concurrency.ts';
-import { deleteAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
+import { conditionalWrite, deleteAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { DynamoMemberStore, memberOf } from './dynamo-member-store.ts';
 import { GROUP_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
 import {
@@ -58,29 +57,23 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
   }
 
   async beginErasure(member: Member, at: string): Promise<boolean> {
-    try {
-      await transientAsBusy(() =>
-        this.db.send(
-          new UpdateCommand({
-            TableName: this.table,
-            Key: memberKey(member.customerNumber),
-            UpdateExpression: 'SET #type = :erasing, erasingSince = :at',
-            ConditionExpression: '#type = :member AND #version = :expected',
-            ExpressionAttributeNames: { '#type': 'type', '#version': 'version' },
-            ExpressionAttributeValues: {
-              ':erasing': PROFILE_TYPES.erasing,
-              ':member': PROFILE_TYPES.member,
-              ':expected': member.version,
-              ':at': at,
-            },
-          }),
-        ),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    const refused = await conditionalWrite(
+      this.db,
+      new UpdateCommand({
+        TableName: this.table,
+        Key: memberKey(member.customerNumber),
+        UpdateExpression: 'SET #type = :erasing, erasingSince = :at',
+        ConditionExpression: '#type = :member AND #version = :expected',
+        ExpressionAttributeNames: { '#type': 'type', '#version': 'version' },
+        ExpressionAttributeValues: {
+          ':erasing': PROFILE_TYPES.erasing,
+          ':member': PROFILE_TYPES.member,
+          ':expected': member.version,
+          ':at': at,
+        },
+      }),
+    );
+    return !refused;
   }
 
   async memberItems(customerNumber: string): Promise<StoredItem[]> {
@@ -147,22 +140,17 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
       if (key) keys.set(`${key.pk}\n${key.sk}`, key);
     }
     await deleteAll(this.db, this.table, [...keys.values()]);
-    try {
-      await transientAsBusy(() =>
-        this.db.send(
-          new PutCommand({
-            TableName: this.table,
-            Item: { ...memberKey(member.customerNumber), type: PROFILE_TYPES.erased, ...tombstone },
-            ConditionExpression: '#type = :erasing',
-            ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: { ':erasing': PROFILE_TYPES.erasing },
-          }),
-        ),
-      );
-    } catch (error) {
-      // Another run of the same erasure finished first: its tombstone stands.
-      if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    }
+    // Refused only when another run of the same erasure finished first: its tombstone stands.
+    await conditionalWrite(
+      this.db,
+      new PutCommand({
+        TableName: this.table,
+        Item: { ...memberKey(member.customerNumber), type: PROFILE_TYPES.erased, ...tombstone },
+        ConditionExpression: '#type = :erasing',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':erasing': PROFILE_TYPES.erasing },
+      }),
+    );
   }
 
   /**
@@ -200,37 +188,32 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         values[`:g${i}`] = cents;
         adds.push(`#g${i} :g${i}`);
       });
-      try {
-        await transientAsBusy(() =>
-          this.db.send(
-            new TransactWriteCommand({
-              TransactItems: [
-                {
-                  Update: {
-                    TableName: this.table,
-                    Key: anonymousPurchasesKey(totals.month),
-                    UpdateExpression: `ADD ${adds.join(', ')} SET #month = :month, #type = :type, #expiresAt = :expiresAt`,
-                    ExpressionAttributeNames: names,
-                    ExpressionAttributeValues: values,
-                  },
-                },
-                {
-                  Delete: {
-                    TableName: this.table,
-                    Key: key,
-                    ConditionExpression: '#receipts = :counted',
-                    ExpressionAttributeNames: { '#receipts': 'receipts' },
-                    ExpressionAttributeValues: { ':counted': totals.receipts },
-                  },
-                },
-              ],
-            }),
-          ),
-        );
-        return;
-      } catch (error) {
-        if (!(error instanceof TransactionCanceledException)) throw error;
-      }
+      const refused = await conditionalWrite(
+        this.db,
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: anonymousPurchasesKey(totals.month),
+                UpdateExpression: `ADD ${adds.join(', ')} SET #month = :month, #type = :type, #expiresAt = :expiresAt`,
+                ExpressionAttributeNames: names,
+                ExpressionAttributeValues: values,
+              },
+            },
+            {
+              Delete: {
+                TableName: this.table,
+                Key: key,
+                ConditionExpression: '#receipts = :counted',
+                ExpressionAttributeNames: { '#receipts': 'receipts' },
+                ExpressionAttributeValues: { ':counted': totals.receipts },
+              },
+            },
+          ],
+        }),
+      );
+      if (!refused) return;
     }
   }
 

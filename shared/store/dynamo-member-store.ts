@@ -10,12 +10,6 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-  type AttributeValue,
-} from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Member } from '../members/member.ts';
 import { PURPOSES, type ConsentEvent } from '../consents/purposes.ts';
@@ -47,7 +41,7 @@ import type {
   MemberStore,
   SaveOutcome,
 } from '../members/member-store.ts';
-import { cancelledForContention, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
+import { conditionalWrite, queryPages, transientAsBusy, withoutStorage, type Refused } from './dynamo.ts';
 import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 import { inParallel } from '../concurrency.ts';
@@ -67,9 +61,9 @@ export const memberOf = (item: Record<string, unknown>): Member => withoutStorag
 const isProfile = (item: Record<string, unknown> | undefined) => item?.type === PROFILE_TYPES.member;
 
 /** Why the profile refused a save: another version, a member being erased, or a number already drawn. */
-function profileRefused(change: MemberChange, old: Record<string, AttributeValue> | undefined): SaveOutcome {
+function profileRefused(change: MemberChange, old: Record<string, unknown> | undefined): SaveOutcome {
   if (!change.before) return { outcome: 'customer-number-taken' };
-  return old?.type?.S === PROFILE_TYPES.member ? { outcome: 'stale' } : { outcome: 'gone' };
+  return old?.type === PROFILE_TYPES.member ? { outcome: 'stale' } : { outcome: 'gone' };
 }
 
 /**
@@ -145,28 +139,28 @@ export class DynamoMemberStore implements MemberStore {
    */
   async audit(entry: AuditEntry): Promise<void> {
     let head = await this.auditHead(entry.customerNumber);
-    let written: ItemKey;
     for (let attempt = 1; ; attempt++) {
       const put = await this.chainedAuditPut(entry, head);
-      try {
-        await transientAsBusy(() =>
-          this.db.send(new PutCommand({ ...put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' })),
-        );
-        written = auditKey(entry.customerNumber, put.Item.seq);
-        break;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException)) throw error;
-        if (attempt === CHAIN_ATTEMPTS) throw new StoreBusy();
-        head = error.Item
-          ? (unmarshall(error.Item) as ChainedAuditEntry)
-          : await this.auditHead(entry.customerNumber);
-        await chainPause(attempt);
+      const refused = await conditionalWrite(
+        this.db,
+        new PutCommand({ ...put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
+      );
+      if (!refused) {
+        await this.takeBackIfErasing(entry.customerNumber, put.Item);
+        return;
       }
+      if (attempt === CHAIN_ATTEMPTS) throw new StoreBusy();
+      head =
+        (refused[0]?.item as ChainedAuditEntry | undefined) ?? (await this.auditHead(entry.customerNumber));
+      await chainPause(attempt);
     }
-    // An erasure that began while the entry was on its way may have missed it: take it back then.
-    if (!(await this.get(entry.customerNumber))) {
-      await transientAsBusy(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: written })));
-    }
+  }
+
+  /** An erasure that began while the entry was on its way may have missed it: the entry goes then. */
+  private async takeBackIfErasing(customerNumber: string, written: ItemKey): Promise<void> {
+    if (await this.get(customerNumber)) return;
+    const key = { pk: written.pk, sk: written.sk };
+    await transientAsBusy(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: key })));
   }
 
   private async auditHead(customerNumber: string): Promise<ChainedAuditEntry | undefined> {
@@ -253,22 +247,13 @@ export class DynamoMemberStore implements MemberStore {
   private async saveOnce(change: MemberChange): Promise<SaveOutcome | 'audit-raced'> {
     const { items, guards } = await this.transaction(change);
     // The profile alone needs no transaction: one conditional put, at half a transaction's capacity.
-    if (items.length === 1 && items[0]!.Put) {
-      try {
-        await transientAsBusy(() => this.db.send(new PutCommand(items[0]!.Put!)));
-        return { outcome: 'saved' };
-      } catch (error) {
-        if (error instanceof ConditionalCheckFailedException) return profileRefused(change, error.Item);
-        throw error;
-      }
-    }
-    try {
-      await transientAsBusy(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
-      return { outcome: 'saved' };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      return this.outcomeOfCancellation(change, guards, error);
-    }
+    const refused = await conditionalWrite(
+      this.db,
+      items.length === 1 && items[0]!.Put
+        ? new PutCommand(items[0]!.Put)
+        : new TransactWriteCommand({ TransactItems: items }),
+    );
+    return refused ? this.outcomeOfRefusal(change, guards, refused) : { outcome: 'saved' };
   }
 
   private async transaction(change: MemberChange) {
@@ -405,14 +390,12 @@ export class DynamoMemberStore implements MemberStore {
     return { items, guards };
   }
 
-  private async outcomeOfCancellation(
+  private async outcomeOfRefusal(
     change: MemberChange,
     guards: Guard[],
-    error: TransactionCanceledException,
+    refused: Refused,
   ): Promise<SaveOutcome | 'audit-raced'> {
-    const failed = (error.CancellationReasons ?? []).flatMap((reason, i) =>
-      reason.Code === 'ConditionalCheckFailed' ? [guards[i]] : [],
-    );
+    const failed = refused.flatMap((reason, i) => (reason.failed ? [guards[i]] : []));
     // The replay key is checked first: a repeated registration also collides on its own email.
     if (failed.includes('replay') && change.replay) {
       const { Item } = await transientAsBusy(() =>
@@ -432,13 +415,10 @@ export class DynamoMemberStore implements MemberStore {
         };
       }
     }
-    const profile = error.CancellationReasons?.[guards.indexOf('profile')];
-    if (failed.includes('profile')) return profileRefused(change, profile?.Item);
+    if (failed.includes('profile')) return profileRefused(change, refused[guards.indexOf('profile')]?.item);
     if (failed.includes('email')) return { outcome: 'duplicate', field: 'email' };
     if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
     if (failed.includes('audit')) return 'audit-raced';
-    // Cancelled by a conflicting transaction or throttling: nothing changed, safe to resend. Anything else is a bug.
-    if (cancelledForContention(error.CancellationReasons)) throw new StoreBusy();
-    throw error;
+    throw new Error(`member save refused by ${failed.join(', ')}`);
   }
 }

@@ -1,9 +1,6 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { StoreBusy } from '../refusal.ts';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
-import { cancelledForContention, queryPages, transientAsBusy } from './dynamo.ts';
+import { conditionalWrite, queryPages, type Refused } from './dynamo.ts';
 import {
   memberKey,
   monthOfPurchaseKey,
@@ -76,13 +73,8 @@ export class DynamoPurchaseStore implements PurchaseStore {
         },
       });
     }
-    try {
-      await transientAsBusy(() => this.db.send(new TransactWriteCommand({ TransactItems: items })));
-      return { outcome: 'counted' };
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      return this.whyRefused(receipt, error, createMonth);
-    }
+    const refused = await conditionalWrite(this.db, new TransactWriteCommand({ TransactItems: items }));
+    return refused ? this.whyRefused(receipt, refused, createMonth) : { outcome: 'counted' };
   }
 
   private monthUpdate(receipt: ReceiptCount, createMonth: boolean) {
@@ -124,15 +116,8 @@ export class DynamoPurchaseStore implements PurchaseStore {
     };
   }
 
-  private whyRefused(
-    receipt: ReceiptCount,
-    error: TransactionCanceledException,
-    createMonth: boolean,
-  ): CountOutcome {
-    const [identity, month, member] = (error.CancellationReasons ?? []).map((reason) => ({
-      failed: reason.Code === 'ConditionalCheckFailed',
-      item: reason.Item ? unmarshall(reason.Item) : undefined,
-    }));
+  private whyRefused(receipt: ReceiptCount, refused: Refused, createMonth: boolean): CountOutcome {
+    const [identity, month, member] = refused;
     if (identity?.failed) {
       const first = identity.item;
       const same = first?.customerNumber === receipt.customerNumber && first?.month === receipt.month;
@@ -150,8 +135,6 @@ export class DynamoPurchaseStore implements PurchaseStore {
       );
       if (short) return { outcome: 'return-exceeds', group: short[0] as MainGroup };
     }
-    // Cancelled for contention or throttling only: nothing was written, the till may resend.
-    if (cancelledForContention(error.CancellationReasons)) throw new StoreBusy();
     throw new Error('receipt refused for no known reason');
   }
 

@@ -1,7 +1,16 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   BatchWriteCommand,
+  DeleteCommand,
   DynamoDBDocumentClient,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
   paginateQuery,
   type QueryCommandInput,
   type QueryCommandOutput,
@@ -42,9 +51,38 @@ export async function transientAsBusy<T>(call: () => Promise<T>): Promise<T> {
 
 const CONTENTION = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
-/** A transaction cancelled by a conflicting one or by throttling: nothing changed, safe to send again. */
-export const cancelledForContention = (reasons: readonly { Code?: string | undefined }[] | undefined) =>
-  (reasons ?? []).some((reason) => reason.Code !== undefined && CONTENTION.has(reason.Code));
+/** Why a conditional write was refused: for each item (one for a single write), whether its condition failed, and the item as stored when asked for. */
+export type Refused = readonly { failed: boolean; item?: Record<string, unknown> }[];
+
+/**
+ * Sends a conditional write, of one item or a transaction: undefined when written, what refused it
+ * when a condition failed. A transaction cancelled only by a conflicting one or by throttling, and
+ * any transient fault, changed nothing: StoreBusy, safe to send again.
+ */
+export async function conditionalWrite(
+  db: DynamoDBDocumentClient,
+  command: PutCommand | UpdateCommand | DeleteCommand | TransactWriteCommand,
+): Promise<Refused | undefined> {
+  try {
+    // The client's send is overloaded per command; each of these answers the same way here.
+    await transientAsBusy(() => db.send(command as PutCommand));
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) {
+      return [{ failed: true, ...(error.Item ? { item: unmarshall(error.Item) } : {}) }];
+    }
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const reasons = (error.CancellationReasons ?? []).map((reason) => ({
+      failed: reason.Code === 'ConditionalCheckFailed',
+      ...(reason.Item ? { item: unmarshall(reason.Item) } : {}),
+    }));
+    if (reasons.some((reason) => reason.failed)) return reasons;
+    if ((error.CancellationReasons ?? []).some((r) => r.Code !== undefined && CONTENTION.has(r.Code))) {
+      throw new StoreBusy();
+    }
+    throw error;
+  }
+}
 
 /** An item without what only storage needs (keys, index keys, item type, TTL): what the domain sees. */
 export function withoutStorage<T>(item: Record<string, unknown>): T {
