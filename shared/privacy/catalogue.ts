@@ -131,6 +131,11 @@ const uniqueKey = (type: string, title: Text): ItemType => ({
   onErasure: 'delete',
   fields: ['customerNumber'],
 });
+const PURCHASE_MONTHS_KEPT = months(
+  config.retention.purchaseMonths,
+  `${config.retention.purchaseMonths} kk kuukauden päättymisestä`,
+  `${config.retention.purchaseMonths} months after the month ends`,
+);
 const AUDIT_FIELDS = [...SEALED_AUDIT_FIELDS, 'hash'];
 const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'at', 'actor'];
 
@@ -267,11 +272,7 @@ export const CATALOGUE: readonly ItemType[] = [
     purposes: ['benefits', 'marketing'],
     sources: ['tills'],
     recipients: ['aws'],
-    retention: months(
-      config.retention.purchaseMonths,
-      `${config.retention.purchaseMonths} kk kuukauden päättymisestä`,
-      `${config.retention.purchaseMonths} months after the month ends`,
-    ),
+    retention: PURCHASE_MONTHS_KEPT,
     onErasure: 'anonymise',
     fields: ['receipts', 'receiptTags', 'group_*'],
   },
@@ -285,11 +286,7 @@ export const CATALOGUE: readonly ItemType[] = [
     purposes: ['benefits'],
     sources: ['tills'],
     recipients: ['aws'],
-    retention: months(
-      config.retention.purchaseMonths,
-      `${config.retention.purchaseMonths} kk kuukauden päättymisestä`,
-      `${config.retention.purchaseMonths} months after the month ends`,
-    ),
+    retention: PURCHASE_MONTHS_KEPT,
     // Erased with the purchase month that lists it.
     onErasure: 'delete',
     fields: ['customerNumber', 'month'],

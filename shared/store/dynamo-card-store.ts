@@ -10,7 +10,14 @@ import {
 import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { TABLE_SCHEMA } from './table.ts';
-import { conditionalWrite, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
+import { stillAMember } from './dynamo-member-store.ts';
+import {
+  conditionalWrite,
+  queryPages,
+  transientAsBusy,
+  withoutStorage,
+  type TransactItem,
+} from './dynamo.ts';
 import {
   batchOrderIndex,
   cardKey,
@@ -23,10 +30,6 @@ import {
   pendingCardOrderIndex,
 } from './keys.ts';
 import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
 
 const JOB = 'card-batch';
 const COUNTER = jobKey(JOB, 'COUNTER');
@@ -377,15 +380,7 @@ export class DynamoCardStore implements CardStore {
       items.push(profileCardUpdate(this.table, order, set.join(', '), values, { '#status': 'status' }));
     } else {
       // Nothing lands for a member being erased: a card linked now would outlive the erasure.
-      items.push({
-        ConditionCheck: {
-          TableName: this.table,
-          Key: memberKey(order.customerNumber),
-          ConditionExpression: '#type = :member',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':member': PROFILE_TYPES.member },
-        },
-      });
+      items.push(stillAMember(this.table, order.customerNumber));
     }
     if (effect.linkCard) {
       items.push({

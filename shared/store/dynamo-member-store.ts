@@ -41,15 +41,19 @@ import type {
   MemberStore,
   SaveOutcome,
 } from '../members/member-store.ts';
-import { conditionalWrite, queryPages, transientAsBusy, withoutStorage, type Refused } from './dynamo.ts';
+import {
+  conditionalWrite,
+  queryPages,
+  transientAsBusy,
+  withoutStorage,
+  type Refused,
+  type TransactItem,
+} from './dynamo.ts';
 import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 import { inParallel } from '../concurrency.ts';
 import { StoreBusy } from '../refusal.ts';
 
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
 type Guard = 'profile' | 'email' | 'mobile' | 'replay' | 'audit' | 'other';
 
@@ -59,6 +63,17 @@ const BATCHES_IN_FLIGHT = 4;
 
 export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
 const isProfile = (item: Record<string, unknown> | undefined) => item?.type === PROFILE_TYPES.member;
+
+/** A transaction's check that the member is a member still (not being erased): nothing of theirs lands after. */
+export const stillAMember = (table: string, customerNumber: string): TransactItem => ({
+  ConditionCheck: {
+    TableName: table,
+    Key: memberKey(customerNumber),
+    ConditionExpression: '#type = :member',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':member': PROFILE_TYPES.member },
+  },
+});
 
 /** Why the profile refused a save: another version, a member being erased, or a number already drawn. */
 function profileRefused(change: MemberChange, old: Record<string, unknown> | undefined): SaveOutcome {

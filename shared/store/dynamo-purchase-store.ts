@@ -1,14 +1,8 @@
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
-import { conditionalWrite, queryPages, type Refused } from './dynamo.ts';
-import {
-  memberKey,
-  monthOfPurchaseKey,
-  PROFILE_TYPES,
-  purchaseMonthKey,
-  purchaseMonthRange,
-  receiptKey,
-} from './keys.ts';
+import { stillAMember } from './dynamo-member-store.ts';
+import { conditionalWrite, queryPages, type Refused, type TransactItem } from './dynamo.ts';
+import { monthOfPurchaseKey, purchaseMonthKey, purchaseMonthRange, receiptKey } from './keys.ts';
 import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from '../purchases/purchase-store.ts';
 
 /**
@@ -26,10 +20,6 @@ export function totalsOf(month: string, item: Item): MonthTotals {
   }
   return { month, groups, receipts: Number(item.receipts ?? 0) };
 }
-
-type TransactItem = NonNullable<
-  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
->[number];
 
 /**
  * A receipt is counted by one TransactWriteItems: the receipt's identity item (store + receipt id,
@@ -63,15 +53,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
       },
     ];
     if (createMonth) {
-      items.push({
-        ConditionCheck: {
-          TableName: this.table,
-          Key: memberKey(receipt.customerNumber),
-          ConditionExpression: '#type = :member',
-          ExpressionAttributeNames: { '#type': 'type' },
-          ExpressionAttributeValues: { ':member': PROFILE_TYPES.member },
-        },
-      });
+      items.push(stillAMember(this.table, receipt.customerNumber));
     }
     const refused = await conditionalWrite(this.db, new TransactWriteCommand({ TransactItems: items }));
     return refused ? this.whyRefused(receipt, refused, createMonth) : { outcome: 'counted' };

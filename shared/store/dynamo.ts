@@ -49,6 +49,11 @@ export async function transientAsBusy<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+/** One item of a TransactWriteItems. */
+export type TransactItem = NonNullable<
+  ConstructorParameters<typeof TransactWriteCommand>[0]['TransactItems']
+>[number];
+
 const CONTENTION = new Set(['TransactionConflict', 'ThrottlingError', 'ProvisionedThroughputExceeded']);
 
 /** Why a conditional write was refused: for each item (one for a single write), whether its condition failed, and the item as stored when asked for. */
