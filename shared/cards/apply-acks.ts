@@ -111,6 +111,8 @@ async function applyLine(
     ...(line.cardNumber ? { cardNumber: line.cardNumber } : {}),
     ...(line.reason ? { reason: line.reason } : {}),
     updatesProfile: current,
+    // An undeliverable card means the address is in doubt, for customer service to check.
+    addressDoubtful: line.status === 'RETURNED',
     ...(newNumber ? { linkCard: newNumber } : {}),
     // The replaced card stops resolving at the tills once its successor exists.
     ...(exists &&

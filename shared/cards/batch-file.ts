@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { stringify } from 'csv-stringify';
+import { helsinkiDate } from '../time/helsinki.ts';
+
+/** A batch's id: the day it was opened (Helsinki) and its transmission reference, CB-YYYYMMDD-NNNN. */
+export const batchIdOf = (openedAt: Date, transmissionReference: number) =>
+  `CB-${helsinkiDate(openedAt).replaceAll('-', '')}-${String(transmissionReference).padStart(4, '0')}`;
 
 /** Columns of the batch file, in order (formats/card-batch.md). */
 export const BATCH_COLUMNS = [

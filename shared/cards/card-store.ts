@@ -37,6 +37,8 @@ export interface AckEffect {
   reason?: string;
   /** Whether the order is still the member's current one, so the profile follows it. */
   updatesProfile: boolean;
+  /** The card could not be delivered: the member's address is in doubt, for customer service to check. */
+  addressDoubtful: boolean;
   /** A loyalty card number the tills may now resolve to the member. */
   linkCard?: string;
   /** The card this one replaces, which stops resolving. */

@@ -46,3 +46,6 @@ export const CHANNEL_PURPOSE = {
   post: 'marketing.post',
 } as const;
 export type Channel = keyof typeof CHANNEL_PURPOSE;
+
+/** A marketing consent (not a ban): granting it puts the member in its audience, withdrawing it out. */
+export const isMarketingConsent = (purpose: Purpose) => PURPOSES.purposes[purpose].kind === 'consent';

@@ -1,4 +1,5 @@
 import { EXCHANGE_PREFIXES, type ExchangePrefix } from '../exchange/layout.ts';
+import type { ItemTypeName } from './item-types.ts';
 import { config } from '../config.ts';
 import { PERSONAL_FIELDS } from '../members/member.ts';
 import { SEALED_AUDIT_FIELDS } from '../members/audit-chain.ts';
@@ -104,7 +105,9 @@ const withMember: Retention = {
 
 export interface ItemType {
   /** The stored `type` attribute. */
-  type: string;
+  type: ItemTypeName;
+  /** Other types the same item takes for a while (the profile while its erasure runs). */
+  alsoStoredAs?: readonly ItemTypeName[];
   title: Text;
   /** Whether the item is about one member (in the export, erased with them). */
   aboutMember: boolean;
@@ -120,7 +123,7 @@ export interface ItemType {
 
 const months = (n: number, fi: string, en: string): Retention => ({ fi, en, by: 'ttl', months: n });
 /** An email or mobile number's uniqueness key: it names the member and goes with them. */
-const uniqueKey = (type: string, title: Text): ItemType => ({
+const uniqueKey = (type: ItemTypeName, title: Text): ItemType => ({
   type,
   title,
   aboutMember: true,
@@ -182,11 +185,12 @@ const OPERATIONAL_FIELDS = {
   ],
   'address-file-id': ['key'],
   'job-lease': ['lease', 'until'],
-} as const satisfies Record<string, readonly string[]>;
+} as const satisfies Partial<Record<ItemTypeName, readonly string[]>>;
 
 export const CATALOGUE: readonly ItemType[] = [
   {
     type: 'member',
+    alsoStoredAs: ['erasing'],
     title: { fi: 'Jäsenen perustiedot', en: 'The member’s profile' },
     aboutMember: true,
     purposes: ['membership', 'address-accuracy', 'marketing'],
@@ -399,17 +403,7 @@ export const CATALOGUE: readonly ItemType[] = [
     onErasure: 'keep',
     fields: ['month', 'receipts', 'members', 'group_*'],
   },
-  ...(
-    [
-      'campaign',
-      'card-batch',
-      'job-counter',
-      'job-pointer',
-      'address-file',
-      'address-file-id',
-      'job-lease',
-    ] as const
-  ).map((type): ItemType => ({
+  ...(Object.keys(OPERATIONAL_FIELDS) as (keyof typeof OPERATIONAL_FIELDS)[]).map((type): ItemType => ({
     type,
     title: { fi: `Eräajon tai kampanjan tieto (${type})`, en: `Job or campaign record (${type})` },
     aboutMember: false,
@@ -429,7 +423,8 @@ export const CATALOGUE: readonly ItemType[] = [
 /** The item types about one member, as the export and erasure walk them. */
 export const MEMBER_ITEM_TYPES = CATALOGUE.filter((item) => item.aboutMember);
 
-export const itemType = (type: string): ItemType | undefined => CATALOGUE.find((item) => item.type === type);
+export const itemType = (type: string): ItemType | undefined =>
+  CATALOGUE.find((item) => item.type === type || item.alsoStoredAs?.includes(type as ItemTypeName));
 
 /** Whether a stored attribute is one the catalogue lists for its item type. */
 export function isCatalogued(item: ItemType, field: string): boolean {

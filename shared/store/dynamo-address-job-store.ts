@@ -1,3 +1,4 @@
+import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { AddressFileState, AddressJobStore, NotedLine } from '../addresses/address-job-store.ts';
@@ -30,7 +31,7 @@ export class DynamoAddressJobStore implements AddressJobStore {
       this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...addressFileKey(state.key), type: 'address-file', ...state },
+          Item: { ...addressFileKey(state.key), type: ITEM_TYPES.addressFile, ...state },
         }),
       ),
     );
@@ -41,7 +42,7 @@ export class DynamoAddressJobStore implements AddressJobStore {
       this.db,
       new PutCommand({
         TableName: this.table,
-        Item: { ...addressFileIdKey(fileId), type: 'address-file-id', key },
+        Item: { ...addressFileIdKey(fileId), type: ITEM_TYPES.addressFileId, key },
         ConditionExpression: 'attribute_not_exists(pk) OR #key = :key',
         ExpressionAttributeNames: { '#key': 'key' },
         ExpressionAttributeValues: { ':key': key },
@@ -62,7 +63,7 @@ export class DynamoAddressJobStore implements AddressJobStore {
         ...(line.customerNumber
           ? memberRefIndex(line.customerNumber, `address-line#${key}#${line.line}`)
           : {}),
-        type: 'address-line',
+        type: ITEM_TYPES.addressLine,
         ...line,
         expiresAt,
       })),

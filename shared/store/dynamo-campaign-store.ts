@@ -1,3 +1,4 @@
+import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Purpose } from '../consents/purposes.ts';
@@ -17,7 +18,7 @@ export class DynamoCampaignStore implements CampaignStore {
       this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...campaignKey(campaign.campaignId), type: 'campaign', ...campaign },
+          Item: { ...campaignKey(campaign.campaignId), type: ITEM_TYPES.campaign, ...campaign },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
@@ -85,7 +86,7 @@ export class DynamoCampaignStore implements CampaignStore {
     const items = customerNumbers.map((n) => ({
       ...contactKey(n, campaign.campaignId),
       ...campaignContactsIndex(campaign.campaignId, n),
-      type: 'contact',
+      type: ITEM_TYPES.contact,
       campaignId: campaign.campaignId,
       channel: campaign.channel,
       at,

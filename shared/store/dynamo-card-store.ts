@@ -1,3 +1,4 @@
+import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import {
   GetCommand,
@@ -7,8 +8,7 @@ import {
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { BatchManifest, BatchRow } from '../cards/batch-file.ts';
-import { helsinkiDate } from '../time/helsinki.ts';
+import { batchIdOf, type BatchManifest, type BatchRow } from '../cards/batch-file.ts';
 import { TABLE_SCHEMA } from './table.ts';
 import { stillAMember } from './dynamo-member-store.ts';
 import {
@@ -26,7 +26,6 @@ import {
   JOB_ITEM_PREFIX,
   jobKey,
   memberKey,
-  PROFILE_TYPES,
   pendingCardOrderIndex,
 } from './keys.ts';
 import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
@@ -63,7 +62,7 @@ const profileCardUpdate = (
     ExpressionAttributeValues: {
       ':one': 1,
       ':orderedAt': order.orderedAt,
-      ':member': PROFILE_TYPES.member,
+      ':member': ITEM_TYPES.member,
       ...values,
     },
   },
@@ -117,7 +116,7 @@ export class DynamoCardStore implements CardStore {
     const previous = counter?.reference ?? 0;
     const transmissionReference = previous + 1;
     const batch: CardBatch = {
-      batchId: `CB-${helsinkiDate(now).replaceAll('-', '')}-${String(transmissionReference).padStart(4, '0')}`,
+      batchId: batchIdOf(now, transmissionReference),
       transmissionReference,
       createdAt: now.toISOString(),
       status: 'open',
@@ -130,7 +129,7 @@ export class DynamoCardStore implements CardStore {
           {
             Put: {
               TableName: this.table,
-              Item: { ...COUNTER, type: 'job-counter', reference: transmissionReference },
+              Item: { ...COUNTER, type: ITEM_TYPES.jobCounter, reference: transmissionReference },
               ConditionExpression: counter ? '#reference = :previous' : 'attribute_not_exists(pk)',
               ...(counter
                 ? {
@@ -143,14 +142,14 @@ export class DynamoCardStore implements CardStore {
           {
             Put: {
               TableName: this.table,
-              Item: { ...batchKey(batch.batchId), type: 'card-batch', ...batch },
+              Item: { ...batchKey(batch.batchId), type: ITEM_TYPES.cardBatch, ...batch },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
           {
             Put: {
               TableName: this.table,
-              Item: { ...OPEN, type: 'job-pointer', batchId: batch.batchId },
+              Item: { ...OPEN, type: ITEM_TYPES.jobPointer, batchId: batch.batchId },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           },
@@ -374,9 +373,10 @@ export class DynamoCardStore implements CardStore {
         set.push('card.cardNumber = :cardNumber');
         values[':cardNumber'] = effect.cardNumber;
       }
-      // An undeliverable card means the address is in doubt, for customer service to check.
-      if (effect.status === 'RETURNED') set.push('flags.addressDoubtful = :true');
-      if (effect.status === 'RETURNED') values[':true'] = true;
+      if (effect.addressDoubtful) {
+        set.push('flags.addressDoubtful = :true');
+        values[':true'] = true;
+      }
       items.push(profileCardUpdate(this.table, order, set.join(', '), values, { '#status': 'status' }));
     } else {
       // Nothing lands for a member being erased: a card linked now would outlive the erasure.
@@ -389,7 +389,7 @@ export class DynamoCardStore implements CardStore {
           Item: {
             ...cardKey(effect.linkCard),
             ...memberRefIndex(order.customerNumber, 'card'),
-            type: 'card',
+            type: ITEM_TYPES.card,
             customerNumber: order.customerNumber,
             cardType: order.cardType,
             since: at,

@@ -1,3 +1,4 @@
+import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { DeleteCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { JobLeases, LeasedJob } from '../jobs/lease.ts';
 import { conditionalWrite } from './dynamo.ts';
@@ -17,7 +18,7 @@ export class DynamoJobLeases implements JobLeases {
       this.db,
       new PutCommand({
         TableName: this.table,
-        Item: { ...jobLeaseKey(job), type: 'job-lease', lease, until: nowSeconds + seconds },
+        Item: { ...jobLeaseKey(job), type: ITEM_TYPES.jobLease, lease, until: nowSeconds + seconds },
         ConditionExpression: 'attribute_not_exists(pk) OR #until < :now',
         ExpressionAttributeNames: { '#until': 'until' },
         ExpressionAttributeValues: { ':now': nowSeconds },

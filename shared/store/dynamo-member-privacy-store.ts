@@ -1,3 +1,4 @@
+import { ITEM_TYPES } from '../privacy/item-types.ts';
 import {
   paginateScan,
   PutCommand,
@@ -20,7 +21,6 @@ import {
   memberPartitions,
   mobileKey,
   monthOfPurchaseKey,
-  PROFILE_TYPES,
   receiptKey,
   type ItemKey,
 } from './keys.ts';
@@ -45,11 +45,11 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
       ),
     );
     switch (Item?.type) {
-      case PROFILE_TYPES.member:
+      case ITEM_TYPES.member:
         return { state: 'member', member: memberOf(Item) };
-      case PROFILE_TYPES.erasing:
+      case ITEM_TYPES.erasing:
         return { state: 'erasing', member: memberOf(Item) };
-      case PROFILE_TYPES.erased:
+      case ITEM_TYPES.erased:
         return { state: 'erased', tombstone: withoutStorage<Tombstone>(Item) };
       default:
         return undefined;
@@ -66,8 +66,8 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         ConditionExpression: '#type = :member AND #version = :expected',
         ExpressionAttributeNames: { '#type': 'type', '#version': 'version' },
         ExpressionAttributeValues: {
-          ':erasing': PROFILE_TYPES.erasing,
-          ':member': PROFILE_TYPES.member,
+          ':erasing': ITEM_TYPES.erasing,
+          ':member': ITEM_TYPES.member,
           ':expected': member.version,
           ':at': at,
         },
@@ -104,20 +104,20 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         for (const item of page.Items ?? []) {
           const key = { pk: String(item.pk), sk: String(item.sk) };
           // A profile being erased is still the member's profile, to be made the tombstone.
-          const type = item.type === PROFILE_TYPES.erasing ? PROFILE_TYPES.member : String(item.type);
+          const type = item.type === ITEM_TYPES.erasing ? ITEM_TYPES.member : String(item.type);
           const data =
-            type === 'purchases'
+            type === ITEM_TYPES.purchases
               ? { ...totalsOf(monthOfPurchaseKey(key.sk), item) }
-              : type === PROFILE_TYPES.member
+              : type === ITEM_TYPES.member
                 ? { ...memberOf(item) }
                 : withoutStorage<Record<string, unknown>>(item);
           found.push({ type, key, data });
           // A month lists its receipts' identities, which live outside the member's partitions.
-          for (const tag of type === 'purchases'
+          for (const tag of type === ITEM_TYPES.purchases
             ? ((item.receiptTags as Set<string> | undefined) ?? [])
             : []) {
             found.push({
-              type: 'receipt',
+              type: ITEM_TYPES.receipt,
               key: receiptKey(tag),
               data: { customerNumber, month: data.month },
             });
@@ -129,7 +129,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
   }
 
   async erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<void> {
-    const other = plan.anonymise.find((item) => item.type !== 'purchases');
+    const other = plan.anonymise.find((item) => item.type !== ITEM_TYPES.purchases);
     if (other) throw new Error(`only purchase months can be made anonymous, not ${other.type}`);
     await inParallel(plan.anonymise, 4, ({ key }) => this.anonymiseMonth(key));
     // The uniqueness keys the profile names are the member's own (they move together in one
@@ -145,10 +145,10 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
       this.db,
       new PutCommand({
         TableName: this.table,
-        Item: { ...memberKey(member.customerNumber), type: PROFILE_TYPES.erased, ...tombstone },
+        Item: { ...memberKey(member.customerNumber), type: ITEM_TYPES.erased, ...tombstone },
         ConditionExpression: '#type = :erasing',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':erasing': PROFILE_TYPES.erasing },
+        ExpressionAttributeValues: { ':erasing': ITEM_TYPES.erasing },
       }),
     );
   }
@@ -179,7 +179,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         ':receipts': totals.receipts,
         ':one': 1,
         ':month': totals.month,
-        ':type': 'anonymous-purchases',
+        ':type': ITEM_TYPES.anonymousPurchases,
         ':expiresAt': monthExpiry(totals.month),
       };
       const adds = ['#receipts :receipts', '#members :one'];

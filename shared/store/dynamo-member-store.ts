@@ -1,3 +1,4 @@
+import { ITEM_TYPES, uniqueKeyType } from '../privacy/item-types.ts';
 import {
   BatchGetCommand,
   type BatchGetCommandOutput,
@@ -12,7 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Member } from '../members/member.ts';
-import { PURPOSES, type ConsentEvent } from '../consents/purposes.ts';
+import { isMarketingConsent, type ConsentEvent } from '../consents/purposes.ts';
 import {
   audienceIndex,
   withdrawnIndex,
@@ -31,7 +32,6 @@ import {
   erasureDueIndex,
   memberRefIndex,
   PROFILE_SK,
-  PROFILE_TYPES,
   type ItemKey,
 } from './keys.ts';
 import type {
@@ -62,7 +62,7 @@ const BATCH_GET_LIMIT = 100;
 const BATCHES_IN_FLIGHT = 4;
 
 export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
-const isProfile = (item: Record<string, unknown> | undefined) => item?.type === PROFILE_TYPES.member;
+const isProfile = (item: Record<string, unknown> | undefined) => item?.type === ITEM_TYPES.member;
 
 /** A transaction's check that the member is a member still (not being erased): nothing of theirs lands after. */
 export const stillAMember = (table: string, customerNumber: string): TransactItem => ({
@@ -71,14 +71,14 @@ export const stillAMember = (table: string, customerNumber: string): TransactIte
     Key: memberKey(customerNumber),
     ConditionExpression: '#type = :member',
     ExpressionAttributeNames: { '#type': 'type' },
-    ExpressionAttributeValues: { ':member': PROFILE_TYPES.member },
+    ExpressionAttributeValues: { ':member': ITEM_TYPES.member },
   },
 });
 
 /** Why the profile refused a save: another version, a member being erased, or a number already drawn. */
 function profileRefused(change: MemberChange, old: Record<string, unknown> | undefined): SaveOutcome {
   if (!change.before) return { outcome: 'customer-number-taken' };
-  return old?.type === PROFILE_TYPES.member ? { outcome: 'stale' } : { outcome: 'gone' };
+  return old?.type === ITEM_TYPES.member ? { outcome: 'stale' } : { outcome: 'gone' };
 }
 
 /**
@@ -201,7 +201,7 @@ export class DynamoMemberStore implements MemberStore {
       TableName: this.table,
       Item: {
         ...auditKey(entry.customerNumber, link.seq),
-        type: 'audit',
+        type: ITEM_TYPES.audit,
         ...link,
         expiresAt: epochSecondsAfterMonths(new Date(entry.at), config.retention.auditMonths),
       },
@@ -288,7 +288,7 @@ export class DynamoMemberStore implements MemberStore {
         Item: {
           ...memberKey(n),
           ...(erasureDueOn(after) ? erasureDueIndex(erasureDueOn(after)!, n) : {}),
-          type: PROFILE_TYPES.member,
+          type: ITEM_TYPES.member,
           ...after,
         },
         // A member being erased takes no change: its erasure must not be undone by one that raced it.
@@ -296,7 +296,7 @@ export class DynamoMemberStore implements MemberStore {
           ? {
               ConditionExpression: '#version = :expected AND #type = :member',
               ExpressionAttributeNames: { '#version': 'version', '#type': 'type' },
-              ExpressionAttributeValues: { ':expected': before.version, ':member': PROFILE_TYPES.member },
+              ExpressionAttributeValues: { ':expected': before.version, ':member': ITEM_TYPES.member },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             }
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
@@ -322,8 +322,8 @@ export class DynamoMemberStore implements MemberStore {
             TableName: Table,
             Item: {
               ...keyOf(now),
-              ...memberRefIndex(n, `unique-${field}`),
-              type: `unique-${field}`,
+              ...memberRefIndex(n, uniqueKeyType(field)),
+              type: uniqueKeyType(field),
               customerNumber: n,
             },
             ConditionExpression: 'attribute_not_exists(pk)',
@@ -353,7 +353,7 @@ export class DynamoMemberStore implements MemberStore {
           Item: {
             ...cardOrderKey(n, order.orderedAt),
             ...pendingCardOrderIndex(order.orderedAt, n),
-            type: 'card-order',
+            type: ITEM_TYPES.cardOrder,
             status: 'PENDING',
             ...order,
           },
@@ -362,14 +362,14 @@ export class DynamoMemberStore implements MemberStore {
     }
     for (const event of change.consentEvents ?? []) {
       const { previously: _previously, ...consent } = event;
-      const marketing = PURPOSES.purposes[event.purpose].kind === 'consent';
+      const marketing = isMarketingConsent(event.purpose);
       add('other', {
         Put: {
           TableName: Table,
           Item: {
             ...consentKey(n, event.purpose),
             ...(marketing ? (event.granted ? audienceIndex : withdrawnIndex)(event.purpose, n) : {}),
-            type: 'consent',
+            type: ITEM_TYPES.consent,
             ...consent,
           },
         },
@@ -377,7 +377,7 @@ export class DynamoMemberStore implements MemberStore {
       add('other', {
         Put: {
           TableName: Table,
-          Item: { ...consentLogKey(n, event.at, event.purpose), type: 'consent-event', ...event },
+          Item: { ...consentLogKey(n, event.at, event.purpose), type: ITEM_TYPES.consentEvent, ...event },
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       });
@@ -389,7 +389,7 @@ export class DynamoMemberStore implements MemberStore {
           Item: {
             ...registrationReplayKey(change.replay.actor, change.replay.key),
             ...memberRefIndex(n, 'registration-replay'),
-            type: 'registration-replay',
+            type: ITEM_TYPES.registrationReplay,
             customerNumber: n,
             fingerprint: change.replay.fingerprint,
             expiresAt: Math.floor(Date.parse(after.updatedAt) / 1000) + config.idempotencyHours * 3600,

@@ -1,3 +1,4 @@
+import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
 import { stillAMember } from './dynamo-member-store.ts';
@@ -39,7 +40,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
           TableName: this.table,
           Item: {
             ...receiptKey(receipt.tag),
-            type: 'receipt',
+            type: ITEM_TYPES.receipt,
             customerNumber: receipt.customerNumber,
             month: receipt.month,
             expiresAt: receipt.expiresAt,
@@ -71,7 +72,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
       ':tags': new Set([receipt.tag]),
       ':one': 1,
       ':expiresAt': receipt.expiresAt,
-      ':type': 'purchases',
+      ':type': ITEM_TYPES.purchases,
     };
     const adds = ['#receipts :one', '#tags :tags'];
     // The month's own set keeps a receipt out while an erasure has taken its identity item but not yet the month.

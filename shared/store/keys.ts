@@ -9,8 +9,6 @@ export interface ItemKey {
 /** Everything of one member lives in their partition: profile, purchase months, card orders. */
 const memberPartition = (customerNumber: string) => `MEMBER#${customerNumber}`;
 
-/** The profile item's type says where the member stands: a member, being erased, or the tombstone. */
-export const PROFILE_TYPES = { member: 'member', erasing: 'erasing', erased: 'erased' } as const;
 export const memberKey = (customerNumber: string): ItemKey => ({
   pk: memberPartition(customerNumber),
   sk: 'PROFILE',

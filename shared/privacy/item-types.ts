@@ -1,0 +1,37 @@
+/**
+ * Every item type the table holds, by its stored `type`: the stores write only these, and the data
+ * catalogue describes each (a test holds both to this list, items that live only during a run too).
+ */
+export const ITEM_TYPES = {
+  member: 'member',
+  /** The profile while its erasure runs: nothing about the member lands until it is the tombstone. */
+  erasing: 'erasing',
+  erased: 'erased',
+  uniqueEmail: 'unique-email',
+  uniqueMobile: 'unique-mobile',
+  card: 'card',
+  cardOrder: 'card-order',
+  purchases: 'purchases',
+  receipt: 'receipt',
+  consent: 'consent',
+  consentEvent: 'consent-event',
+  contact: 'contact',
+  audit: 'audit',
+  registrationReplay: 'registration-replay',
+  addressLine: 'address-line',
+  anonymousPurchases: 'anonymous-purchases',
+  campaign: 'campaign',
+  cardBatch: 'card-batch',
+  jobCounter: 'job-counter',
+  jobPointer: 'job-pointer',
+  addressFile: 'address-file',
+  addressFileId: 'address-file-id',
+  /** Held by a job while it runs, deleted when it ends. */
+  jobLease: 'job-lease',
+} as const;
+
+export type ItemTypeName = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];
+
+/** The uniqueness key of an email or a mobile number. */
+export const uniqueKeyType = (field: 'email' | 'mobile') =>
+  field === 'email' ? ITEM_TYPES.uniqueEmail : ITEM_TYPES.uniqueMobile;
