@@ -1,7 +1,7 @@
 import { mockClient } from 'aws-sdk-client-mock';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
-import { routes } from '../infra/routes.ts';
+import { routes } from '../shared/contract/routes.ts';
 import { apiHandler } from '../shared/http/api-handler.ts';
 import { aStoredProfileItem } from '../test/support/fixtures.ts';
 

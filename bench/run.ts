@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { routeList } from '../infra/routes.ts';
+import { routeList } from '../shared/contract/routes.ts';
 import { config } from '../shared/config.ts';
 import { measureBundles } from './bundles.ts';
 import { measureHandler } from './handler-time.ts';

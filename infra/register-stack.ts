@@ -3,8 +3,8 @@ import type { Construct } from 'constructs';
 import { RegisterApi } from './constructs/api.ts';
 import { RegisterData } from './constructs/data.ts';
 import { RegisterIdentity } from './constructs/identity.ts';
-import { routeList } from './routes.ts';
-import { jobs, objectEvents } from './jobs.ts';
+import { routeList } from '../shared/contract/routes.ts';
+import { jobs, objectEvents } from '../shared/contract/jobs.ts';
 import { manufacturerRole, RegisterJobs } from './constructs/jobs.ts';
 
 /** The whole register in one stack: data, identity, and the API over both. */

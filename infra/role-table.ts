@@ -1,5 +1,5 @@
 import { ROLES } from '../shared/auth/roles.ts';
-import { routeList } from './routes.ts';
+import { routeList } from '../shared/contract/routes.ts';
 
 /**
  * README's "who may do what" table, made from the route table; a test keeps README equal to it.

@@ -1,4 +1,4 @@
-import { cardBatches as route } from '../../infra/routes.ts';
+import { cardBatches as route } from '../../shared/contract/routes.ts';
 import { listCardBatches } from '../../shared/cards/list-batches.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { cardStore } from '../../shared/store/default-stores.ts';

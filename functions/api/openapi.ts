@@ -1,4 +1,4 @@
-import { routeList, openApi as route } from '../../infra/routes.ts';
+import { routeList, openApi as route } from '../../shared/contract/routes.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { openApiDocument } from '../../shared/http/openapi.ts';
 

@@ -8,7 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { routeKey, type RouteSpec } from '../../shared/http/route.ts';
+import { routeKey, type RouteSpec } from '../../shared/contract/route.ts';
 import { acknowledge } from '../nag.ts';
 import { RegisterFunction } from './register-function.ts';
 import { grantBucketPrefixes, grantTableActions } from './grants.ts';

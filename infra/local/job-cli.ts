@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { jobs, type JobSpec } from '../jobs.ts';
+import { jobs, type JobSpec } from '../../shared/contract/jobs.ts';
 import { PROJECT_ROOT } from './register.ts';
 import { LOCAL, localEnvironment } from './services.ts';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { S3Event } from 'aws-lambda';
-import { objectEvents } from '../jobs.ts';
+import { objectEvents } from '../../shared/contract/jobs.ts';
 
 type EventHandler = (event: S3Event) => Promise<unknown>;
 

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { routeList } from '../routes.ts';
+import { routeList } from '../../shared/contract/routes.ts';
 import { createApiServer, type ApiLambdaHandler } from './server.ts';
 import { objectEventDispatcher } from './object-events.ts';
 import { loadOrCreateKeys, signToken, type TokenRequest } from './local-jwt.ts';

@@ -5,7 +5,7 @@ import type {
   APIGatewayProxyStructuredResultV2,
   Context,
 } from 'aws-lambda';
-import { routeKey, type RouteSpec } from '../../shared/http/route.ts';
+import { routeKey, type RouteSpec } from '../../shared/contract/route.ts';
 import { flattenClaims, verifyToken, type LocalKeys } from './local-jwt.ts';
 
 export type ApiLambdaHandler = (

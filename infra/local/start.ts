@@ -1,6 +1,6 @@
 import { LOCAL, startLocalRegister } from './register.ts';
 import { JAVA_MISSING } from './services.ts';
-import { jobs } from '../jobs.ts';
+import { jobs } from '../../shared/contract/jobs.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
 
 /** `npm start [-- --in-memory]`: the whole register locally until Ctrl-C. */

@@ -22,7 +22,7 @@ import {
 } from './problem.ts';
 import { invalid, Refusal, StoreBusy, type FieldError } from '../refusal.ts';
 import { Reply } from './reply.ts';
-import { routeKey, type RouteSpec, type Schema } from './route.ts';
+import { routeKey, type RouteSpec, type Schema } from '../contract/route.ts';
 import { fieldErrors, unknownField } from '../validation.ts';
 
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;

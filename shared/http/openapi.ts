@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PROBLEM_BASE } from './problem.ts';
-import { routeKey, type RouteSpec, type Schema } from './route.ts';
+import { routeKey, type RouteSpec, type Schema } from '../contract/route.ts';
 import { ProblemView } from '../members/schemas.ts';
 
 // Refinements (check digits, age) cannot be expressed in JSON Schema; they are described in prose.

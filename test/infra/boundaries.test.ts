@@ -18,8 +18,9 @@ describe('the domain never imports an adapter', () => {
     ],
     [
       'shared/refusal-bad.ts',
-      "import { routeList } from '../infra/routes.ts';\nexport const r = routeList;\n",
+      "import { routeList } from './contract/routes.ts';\nexport const r = routeList;\n",
     ],
+    ['shared/members/app-bad.ts', "import { app } from '../../infra/app.ts';\nexport const a = app;\n"],
   ])('fails lint on %s', async (filePath, code) => {
     expect(await boundaryErrors(filePath, code)).toHaveLength(1);
   });

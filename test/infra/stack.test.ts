@@ -5,8 +5,8 @@ import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
-import { routeList } from '../../infra/routes.ts';
-import { jobs, objectEvents } from '../../infra/jobs.ts';
+import { routeList } from '../../shared/contract/routes.ts';
+import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
 
 let template: Template;

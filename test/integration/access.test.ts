@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { routeList } from '../../infra/routes.ts';
+import { routeList } from '../../shared/contract/routes.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
-import { routeKey } from '../../shared/http/route.ts';
+import { routeKey } from '../../shared/contract/route.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
 import { call, startTestApi } from '../support/local-api.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { routeList } from '../../infra/routes.ts';
+import { routeList } from '../../shared/contract/routes.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 

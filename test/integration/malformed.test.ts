@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { routeList } from '../../infra/routes.ts';
-import type { RouteSpec } from '../../shared/http/route.ts';
+import { routeList } from '../../shared/contract/routes.ts';
+import type { RouteSpec } from '../../shared/contract/route.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { startTestApi } from '../support/local-api.ts';
 import { aReceipt, aRegistration } from '../support/fixtures.ts';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { routeList } from '../../infra/routes.ts';
+import { routeList } from '../../shared/contract/routes.ts';
 import { openApiDocument } from '../../shared/http/openapi.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 

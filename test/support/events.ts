@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { flattenClaims } from '../../infra/local/local-jwt.ts';
-import { routeKey, type RouteSpec } from '../../shared/http/route.ts';
+import { routeKey, type RouteSpec } from '../../shared/contract/route.ts';
 
 /** A payload 2.0 event as API Gateway delivers it after the JWT authorizer, for calling a handler directly. */
 export function apiEvent(

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ThrottlingException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { routes } from '../../infra/routes.ts';
+import { routes } from '../../shared/contract/routes.ts';
 import { handler as countHandler } from '../../functions/api/purchases/count.ts';
 import { handler as batchHandler } from '../../functions/api/purchases/count-batch.ts';
 import { receiptTag } from '../../shared/purchases/receipt.ts';

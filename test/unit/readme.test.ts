@@ -4,7 +4,7 @@ import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { roleTable } from '../../infra/role-table.ts';
-import { jobs } from '../../infra/jobs.ts';
+import { jobs } from '../../shared/contract/jobs.ts';
 
 const readme = readFileSync(join(PROJECT_ROOT, 'README.md'), 'utf8');
 

@@ -12,7 +12,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { routes } from '../../infra/routes.ts';
+import { routes } from '../../shared/contract/routes.ts';
 import { handler as readHandler } from '../../functions/api/members/read.ts';
 import { handler as correctHandler } from '../../functions/api/members/correct.ts';
 import { handler as registerHandler } from '../../functions/api/members/register.ts';

@@ -1,4 +1,4 @@
-import { computeAudience as route } from '../../../infra/routes.ts';
+import { computeAudience as route } from '../../../shared/contract/routes.ts';
 import { computeAudience } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore, memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';

@@ -1,4 +1,4 @@
-import { createCampaign as route } from '../../../infra/routes.ts';
+import { createCampaign as route } from '../../../shared/contract/routes.ts';
 import { createCampaign } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';

@@ -1,5 +1,5 @@
 import { text } from 'node:stream/consumers';
-import { readAudience as route } from '../../../infra/routes.ts';
+import { readAudience as route } from '../../../shared/contract/routes.ts';
 import { audienceCsv, audienceRows, getCampaign } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';

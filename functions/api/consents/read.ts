@@ -1,4 +1,4 @@
-import { readConsents as route } from '../../../infra/routes.ts';
+import { readConsents as route } from '../../../shared/contract/routes.ts';
 import { readConsents } from '../../../shared/consents/consents.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';

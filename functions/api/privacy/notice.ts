@@ -1,4 +1,4 @@
-import { privacyNotice as route } from '../../../infra/routes.ts';
+import { privacyNotice as route } from '../../../shared/contract/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { noticeHtml, privacyNotice } from '../../../shared/privacy/notice.ts';

@@ -1,4 +1,4 @@
-import { recordsOfProcessing as route } from '../../../infra/routes.ts';
+import { recordsOfProcessing as route } from '../../../shared/contract/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { recordsOfProcessing } from '../../../shared/privacy/notice.ts';
 

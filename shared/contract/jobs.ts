@@ -1,7 +1,7 @@
-import { EXCHANGE_PREFIXES, type ExchangePrefix } from '../shared/exchange/layout.ts';
-import { ADDRESS_METRICS } from '../shared/addresses/metrics.ts';
-import type { TableAction } from '../shared/http/route.ts';
-import { AUDIT_METRICS } from '../shared/privacy/metrics.ts';
+import { EXCHANGE_PREFIXES, type ExchangePrefix } from '../exchange/layout.ts';
+import { ADDRESS_METRICS } from '../addresses/metrics.ts';
+import type { TableAction } from './route.ts';
+import { AUDIT_METRICS } from '../privacy/metrics.ts';
 
 /**
  * Scheduled jobs and S3-triggered handlers: read by the CDK stack (schedules, bucket notifications)

@@ -1,5 +1,5 @@
-import { EXCHANGE_PREFIXES } from '../shared/exchange/layout.ts';
-import type { RouteSpec } from '../shared/http/route.ts';
+import { EXCHANGE_PREFIXES } from '../exchange/layout.ts';
+import type { RouteSpec } from './route.ts';
 import {
   ChooseCardBody,
   CorrectMemberBody,
@@ -10,7 +10,7 @@ import {
   MemberView,
   ReadMemberQuery,
   RegisterMemberBody,
-} from '../shared/members/schemas.ts';
+} from '../members/schemas.ts';
 
 import {
   PosAnswer,
@@ -20,12 +20,12 @@ import {
   Receipt,
   ReceiptAnswer,
   ReceiptBatch,
-} from '../shared/purchases/schemas.ts';
+} from '../purchases/schemas.ts';
 
-import { CardBatchesQuery } from '../shared/cards/schemas.ts';
-import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../shared/campaigns/schemas.ts';
-import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../shared/consents/schemas.ts';
-import { ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../shared/privacy/schemas.ts';
+import { CardBatchesQuery } from '../cards/schemas.ts';
+import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../campaigns/schemas.ts';
+import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../consents/schemas.ts';
+import { ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../privacy/schemas.ts';
 
 // Marked free of side effects so that a bundle drops the routes it does not import.
 const ifMatch = /* @__NO_SIDE_EFFECTS__ */ (required: boolean) =>

@@ -1,0 +1,35 @@
+import { readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as routeModule from '../../shared/contract/routes.ts';
+import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
+
+const FUNCTIONS = join(import.meta.dirname, '../../functions');
+const entryPoints = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? entryPoints(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [relative(FUNCTIONS, join(dir, entry.name)).replace(/\.ts$/, '')]
+        : [],
+  );
+
+describe('the contract tables', () => {
+  it('list every route the module exports: none is left undeployed', () => {
+    const exported = Object.entries(routeModule)
+      .filter(([, value]) => value && typeof value === 'object' && 'handler' in value && 'path' in value)
+      .map(([name]) => name);
+    expect(exported.sort()).toEqual(Object.keys(routeModule.routes).sort());
+  });
+
+  it('give every entry point under functions/ to exactly one route, job or object event', () => {
+    const handlers = [
+      ...routeModule.routeList.map((route) => route.handler),
+      ...Object.values(jobs).map((job) => job.handler),
+      ...objectEvents.map((event) => event.handler),
+    ];
+    const files = entryPoints(FUNCTIONS);
+    expect([...handlers].sort()).toEqual([...files].sort());
+    expect(new Set(handlers).size).toBe(handlers.length);
+  });
+});
