@@ -1,5 +1,5 @@
 import { EXCHANGE_PREFIXES } from '../../shared/exchange/layout.ts';
-import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -74,6 +74,12 @@ export class RegisterJobs extends Construct {
           }),
         );
       }
+      const loop = job.runsUntilDone ? this.loopUntilDone(pascal(name), fn.fn) : undefined;
+      if (!job.schedule) {
+        // Started by hand: `aws stepfunctions start-execution` with the job's input.
+        if (loop) new CfnOutput(this, `${pascal(name)}WorkflowArn`, { value: loop.stateMachineArn });
+        continue;
+      }
       const targetProps = {
         retryAttempts: 2,
         maxEventAge: Duration.hours(2),
@@ -87,8 +93,8 @@ export class RegisterJobs extends Construct {
           ...(job.schedule.day ? { day: job.schedule.day } : {}),
           timeZone: TimeZone.EUROPE_HELSINKI,
         }),
-        target: job.runsUntilDone
-          ? new StepFunctionsStartExecution(this.loopUntilDone(pascal(name), fn.fn), targetProps)
+        target: loop
+          ? new StepFunctionsStartExecution(loop, targetProps)
           : new LambdaInvoke(fn.fn, targetProps),
       });
     }

@@ -4,11 +4,15 @@ import { jobs, type JobSpec } from '../../shared/contract/jobs.ts';
 import { PROJECT_ROOT } from './register.ts';
 import { LOCAL, localEnvironment } from './services.ts';
 
-/** `npm run job -- <name>`: runs a scheduled job once against the running local stack, with its Lambda handler. */
+/**
+ * `npm run job -- <name> [--dry-run]`: runs a job once against the running local stack, with its
+ * Lambda handler; `--dry-run` sends `{ "dryRun": true }` (the legacy import changes nothing then).
+ */
 const name = process.argv[2] ?? '';
+const event = process.argv.includes('--dry-run') ? { dryRun: true } : undefined;
 const names = Object.keys(jobs);
 if (!names.includes(name)) {
-  console.error(`usage: npm run job -- <${names.join('|')}>`);
+  console.error(`usage: npm run job -- <${names.join('|')}> [--dry-run]`);
   process.exit(2);
 }
 Object.assign(
@@ -21,11 +25,11 @@ Object.assign(
 const job: JobSpec = jobs[name as keyof typeof jobs];
 try {
   const module = (await import(pathToFileURL(join(PROJECT_ROOT, 'functions', `${job.handler}.ts`)).href)) as {
-    handler: () => Promise<unknown>;
+    handler: (event?: unknown) => Promise<unknown>;
   };
   // As the Step Functions loop in AWS: invoke again while a job that runs until done says it is not.
   for (;;) {
-    const result = await module.handler();
+    const result = await module.handler(event);
     console.log(JSON.stringify(result, null, 2));
     if (!job.runsUntilDone || (result as { done?: boolean }).done !== false) break;
   }

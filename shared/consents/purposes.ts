@@ -24,12 +24,16 @@ export const PURPOSE_CODES = Object.keys(PURPOSES.purposes) as Purpose[];
 export const CONSENT_SOURCES = ['web', 'store', 'phone', 'letter', 'registration'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
+/** The earlier register's answers came with no notice version. */
+export type RecordedSource = ConsentSource | 'legacy-register';
+
 /** The current state of one purpose for a member. */
 export interface Consent {
   purpose: Purpose;
   granted: boolean;
-  source: ConsentSource;
-  noticeVersion: string;
+  source: RecordedSource;
+  /** The privacy notice the member had read; none for answers moved in from the earlier register. */
+  noticeVersion?: string;
   at: string;
   actor: string;
 }

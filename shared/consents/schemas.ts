@@ -15,7 +15,7 @@ const ConsentView = z.strictObject({
   purpose: z.string(),
   granted: z.boolean(),
   source: z.string(),
-  noticeVersion: z.string(),
+  noticeVersion: z.optional(z.string()),
   at: z.string(),
   actor: z.string(),
 });

@@ -11,8 +11,8 @@ export interface JobSpec {
   /** Entry point under functions/, without extension. */
   handler: string;
   description: string;
-  /** Local time in Europe/Helsinki. */
-  schedule: { hour: number; minute: number; day?: string };
+  /** Local time in Europe/Helsinki; a job without one is started by hand. */
+  schedule?: { hour: number; minute: number; day?: string };
   tableActions: readonly TableAction[];
   /** `list`: prefixes the job may list (ListBucket with an s3:prefix condition). */
   bucket: {
@@ -97,6 +97,25 @@ export const jobs = {
         description: 'An audit entry was edited or removed (see the audit-verify log)',
       },
     ],
+  },
+  'legacy-import': {
+    handler: 'jobs/legacy-import',
+    description: 'The earlier register’s export moved in, by hand: { "dryRun": true } changes nothing',
+    tableActions: [
+      'GetItem',
+      'PutItem',
+      'UpdateItem',
+      'DeleteItem',
+      'ConditionCheckItem',
+      'Query',
+      'BatchGetItem',
+    ],
+    bucket: {
+      read: [EXCHANGE_PREFIXES.legacyExports, EXCHANGE_PREFIXES.legacyReports],
+      list: [EXCHANGE_PREFIXES.legacyExports, EXCHANGE_PREFIXES.legacyReports],
+      write: [EXCHANGE_PREFIXES.legacyReports],
+    },
+    runsUntilDone: true,
   },
 } as const satisfies Record<string, JobSpec>;
 

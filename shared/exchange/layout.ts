@@ -15,6 +15,9 @@ export const EXCHANGE_PREFIXES = {
   addressReports: 'address-updates/reports/',
   /** Postal campaign address lists, for the mailing house. */
   marketingExports: 'marketing/exports/',
+  /** The earlier register's exports, one folder each, for the move-in. */
+  legacyExports: 'legacy-import/inbound/',
+  legacyReports: 'legacy-import/reports/',
 } as const;
 
 export type ExchangePrefix = (typeof EXCHANGE_PREFIXES)[keyof typeof EXCHANGE_PREFIXES];
@@ -32,3 +35,17 @@ export const addressReportKey = (updateKey: string) =>
 /** The monthly extract of one day (YYYY-MM-DD). */
 export const addressExtractKey = (day: string) => `${P.addressExtracts}${day.replaceAll('-', '')}.dat`;
 export const marketingExportKey = (campaignId: string) => `${P.marketingExports}${campaignId}.csv`;
+
+/** An export's files: `legacy-import/inbound/<exportId>/<name>`; its manifest arrives last. */
+export const legacyExportKey = (exportId: string, name: string) => `${P.legacyExports}${exportId}/${name}`;
+export const LEGACY_MANIFEST = 'manifest.json';
+/** The export of a manifest key, if it is one. */
+export const legacyExportOf = (key: string) =>
+  key.startsWith(P.legacyExports) && key.endsWith(`/${LEGACY_MANIFEST}`)
+    ? key.slice(P.legacyExports.length, -LEGACY_MANIFEST.length - 1)
+    : undefined;
+/** An import's report (a dry run's beside it), its short summary, and the parts a run writes as it goes. */
+export const legacyReportKey = (exportId: string, dryRun: boolean, ending = 'report.json') =>
+  `${P.legacyReports}${exportId}${dryRun ? '.dry-run' : ''}.${ending}`;
+export const legacyReportPartKey = (exportId: string, dryRun: boolean, part: string) =>
+  `${P.legacyReports}${exportId}${dryRun ? '.dry-run' : ''}/${part}.jsonl`;

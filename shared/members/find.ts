@@ -14,7 +14,9 @@ export async function findMembers(
     ? { email: query.email }
     : query.phone
       ? { mobile: query.phone }
-      : { cardNumber: query.cardNumber! };
+      : query.legacyNumber
+        ? { legacyNumber: query.legacyNumber }
+        : { cardNumber: query.cardNumber! };
   const customerNumber = await store.find(lookup);
   const member = customerNumber ? await store.get(customerNumber) : undefined;
   if (!member) return [];

@@ -14,7 +14,8 @@ export type AuditAction =
   | 'consent'
   | 'restrict'
   | 'erasure-request'
-  | 'end-membership';
+  | 'end-membership'
+  | 'import';
 
 /** Actions that only read: they are what "who viewed my data" lists as views. */
 export const READ_ACTIONS: readonly AuditAction[] = ['read', 'search', 'export', 'read-audit'];
@@ -24,7 +25,8 @@ export interface AuditEntry {
   customerNumber: string;
   at: string;
   actor: string;
-  role: Role;
+  /** The caller's role, or `system` for the register's own jobs. */
+  role: Role | 'system';
   action: AuditAction;
   via: string;
   /** Why the actor had the data in hand: the role's purpose. */
@@ -52,6 +54,10 @@ export interface MemberChange {
   cancelCardOrder?: string;
   /** Consent changes: each replaces the purpose's current item and appends to its history. */
   consentEvents?: ConsentEvent[];
+  /** For a member moved in from the earlier register: its number there, claimed once (a second import finds it). */
+  legacyNumber?: string;
+  /** A produced loyalty card the member holds, which the tills may resolve from now on. */
+  linkCard?: string;
   /**
    * For a new member: a repeated registration with the same key answers with the member it created.
    * The fingerprint of the request tells a true repeat from a key reused for another registration.
@@ -65,10 +71,13 @@ export type SaveOutcome =
   /** The member is being erased or is erased: nothing about them changes any more. */
   | { outcome: 'gone' }
   | { outcome: 'customer-number-taken' }
-  | { outcome: 'duplicate'; field: 'email' | 'mobile' }
+  | { outcome: 'duplicate'; field: 'email' | 'mobile' | 'card' }
+  /** The earlier register's member was moved in before, as this member. */
+  | { outcome: 'already-imported'; customerNumber: string }
   | { outcome: 'replayed'; customerNumber: string; fingerprint: string };
 
-export type MemberLookup = { email: string } | { mobile: string } | { cardNumber: string };
+export type MemberLookup =
+  { email: string } | { mobile: string } | { cardNumber: string } | { legacyNumber: string };
 
 export interface MemberStore {
   get(customerNumber: string): Promise<Member | undefined>;

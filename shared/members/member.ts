@@ -54,7 +54,13 @@ export const SYSTEM_FIELDS = [
 ] as const;
 
 export type DataSource =
-  'member' | 'customer-service' | 'admin' | 'processor' | 'population-register' | 'card-manufacturer';
+  | 'member'
+  | 'customer-service'
+  | 'admin'
+  | 'processor'
+  | 'population-register'
+  | 'card-manufacturer'
+  | 'legacy-register';
 
 export interface FieldSource {
   source: DataSource;
@@ -102,6 +108,8 @@ export interface Member extends PersonalData {
   erasureRequestedAt?: string;
   /** When the membership ended; the member is erased 12 months later. */
   membershipEndedAt?: string;
+  /** The member's number in the register used until the move (2009–), kept for customer service. */
+  legacyNumber?: string;
   /** The address update line last applied to this member, so a resumed run counts it once. */
   addressRefresh?: { fileId: string; line: number; outcome: string };
   sources: Partial<Record<PersonalField, FieldSource>>;
@@ -119,6 +127,7 @@ export const NO_FLAGS: Flags = {
 
 const VIEW_ORDER = [
   'customerNumber',
+  'legacyNumber',
   ...PERSONAL_FIELDS,
   'card',
   'flags',

@@ -77,6 +77,8 @@ export const CustomerNumber = z
     z.refine(isCustomerNumber, 'check digit does not match: the number is mistyped'),
   );
 export const CARD_NUMBER = /^\d{16}$/;
+/** A member's number in the earlier register: 1 to 8 digits, no check digit. */
+export const LegacyNumber = z.string().check(z.regex(/^[1-9]\d{0,7}$/, 'must be 1 to 8 digits'));
 export const CardNumber = z.string().check(z.regex(CARD_NUMBER, 'must be the 16 digits of a loyalty card'));
 
 const addressComplete = (fields: Partial<Record<(typeof ADDRESS_FIELDS)[number], unknown>>) => {
@@ -124,10 +126,11 @@ export const FindMembersQuery = z
     email: z.optional(Email),
     phone: z.optional(PhoneNumber),
     cardNumber: z.optional(CardNumber),
+    legacyNumber: z.optional(LegacyNumber),
   })
   .check(
     z.refine((q) => Object.keys(q).length === 1, {
-      message: 'give exactly one of email, phone or cardNumber',
+      message: 'give exactly one of email, phone, cardNumber or legacyNumber',
       path: ['email'],
     }),
   );
@@ -147,6 +150,7 @@ export { ADDRESS_INCOMPLETE, addressComplete };
 const FieldSourceView = z.strictObject({ source: z.string(), at: z.string() });
 export const MemberView = z.strictObject({
   customerNumber: z.string(),
+  legacyNumber: z.optional(z.string()),
   surname: z.string(),
   firstNames: z.string(),
   streetAddress: z.optional(z.string()),

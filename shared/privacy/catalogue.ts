@@ -66,6 +66,10 @@ export const SOURCES = {
   tills: { fi: 'Moymoren kassat', en: 'Moymore’s tills' },
   'card-manufacturer': { fi: 'Korttivalmistaja', en: 'The card manufacturer' },
   register: { fi: 'Rekisteri itse', en: 'The register itself' },
+  'legacy-register': {
+    fi: 'Moymoren aiempi kanta-asiakasrekisteri (2009–), siirretty tähän rekisteriin',
+    en: 'Moymore’s earlier loyalty register (2009–), moved into this one',
+  },
 } as const satisfies Record<string, Text>;
 
 export const RECIPIENTS = {
@@ -185,6 +189,18 @@ const OPERATIONAL_FIELDS = {
   ],
   'address-file-id': ['key'],
   'job-lease': ['lease', 'until'],
+  'legacy-import': [
+    'exportId',
+    'status',
+    'startedAt',
+    'phase',
+    'next',
+    'members',
+    'purchases',
+    'reason',
+    'finishedAt',
+    'report',
+  ],
 } as const satisfies Partial<Record<ItemTypeName, readonly string[]>>;
 
 export const CATALOGUE: readonly ItemType[] = [
@@ -194,7 +210,7 @@ export const CATALOGUE: readonly ItemType[] = [
     title: { fi: 'Jäsenen perustiedot', en: 'The member’s profile' },
     aboutMember: true,
     purposes: ['membership', 'address-accuracy', 'marketing'],
-    sources: ['member', 'customer-service', 'population-register', 'card-manufacturer'],
+    sources: ['member', 'customer-service', 'population-register', 'card-manufacturer', 'legacy-register'],
     recipients: ['card-manufacturer', 'address-service', 'it-processor', 'aws'],
     retention: {
       fi: `Jäsenyyden ajan; tiedot poistetaan ${config.retention.afterMembershipMonths} kk jäsenyyden päättymisestä ja ${config.retention.afterDeathMonths} kk jäsenen kuolemasta, poistopyyntö toteutetaan ${config.retention.erasureRequestDays} päivässä`,
@@ -205,6 +221,7 @@ export const CATALOGUE: readonly ItemType[] = [
     onErasure: 'tombstone',
     fields: [
       'customerNumber',
+      'legacyNumber',
       ...PERSONAL_FIELDS,
       'consents',
       'card',
@@ -235,6 +252,17 @@ export const CATALOGUE: readonly ItemType[] = [
     retention: withMember,
     onErasure: 'delete',
     fields: ['customerNumber', 'cardType', 'since'],
+  },
+  {
+    type: 'legacy-number',
+    title: { fi: 'Asiakasnumero aiemmassa rekisterissä', en: 'Customer number in the earlier register' },
+    aboutMember: true,
+    purposes: ['membership'],
+    sources: ['legacy-register'],
+    recipients: ['aws'],
+    retention: withMember,
+    onErasure: 'delete',
+    fields: ['customerNumber'],
   },
   {
     type: 'card-order',
@@ -445,6 +473,8 @@ export const EXCHANGE_FILES = [
   exchangeFile(X.addressUpdates, true),
   exchangeFile(X.addressExtracts, true),
   exchangeFile(X.marketingExports, true),
+  exchangeFile(X.legacyExports, true),
   exchangeFile(X.cardAckReports, false),
   exchangeFile(X.addressReports, false),
+  exchangeFile(X.legacyReports, false),
 ];

@@ -10,6 +10,7 @@ export const ITEM_TYPES = {
   uniqueEmail: 'unique-email',
   uniqueMobile: 'unique-mobile',
   card: 'card',
+  legacyNumber: 'legacy-number',
   cardOrder: 'card-order',
   purchases: 'purchases',
   receipt: 'receipt',
@@ -26,6 +27,7 @@ export const ITEM_TYPES = {
   jobPointer: 'job-pointer',
   addressFile: 'address-file',
   addressFileId: 'address-file-id',
+  legacyImport: 'legacy-import',
   /** Held by a job while it runs, deleted when it ends. */
   jobLease: 'job-lease',
 } as const;

@@ -11,6 +11,8 @@ import type { AddressJobStore } from '../addresses/address-job-store.ts';
 import { DynamoAddressJobStore } from './dynamo-address-job-store.ts';
 import type { JobLeases } from '../jobs/lease.ts';
 import { DynamoJobLeases } from './dynamo-job-leases.ts';
+import type { LegacyImportStore } from '../legacy/import-store.ts';
+import { DynamoLegacyImportStore } from './dynamo-legacy-store.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -54,4 +56,11 @@ let leases: JobLeases | undefined;
 export function jobLeases(): JobLeases {
   leases ??= new DynamoJobLeases(db(), tableName());
   return leases;
+}
+
+let legacyImports: LegacyImportStore | undefined;
+
+export function legacyImportStore(): LegacyImportStore {
+  legacyImports ??= new DynamoLegacyImportStore(db(), tableName());
+  return legacyImports;
 }

@@ -1,7 +1,5 @@
 import { ITEM_TYPES, uniqueKeyType } from '../privacy/item-types.ts';
 import {
-  BatchGetCommand,
-  type BatchGetCommandOutput,
   DeleteCommand,
   GetCommand,
   paginateScan,
@@ -23,6 +21,7 @@ import {
   consentLogKey,
   consentLogRange,
   cardKey,
+  legacyKey,
   cardOrderKey,
   emailKey,
   memberKey,
@@ -43,6 +42,7 @@ import type {
 } from '../members/member-store.ts';
 import {
   conditionalWrite,
+  getAll,
   queryPages,
   transientAsBusy,
   withoutStorage,
@@ -51,15 +51,10 @@ import {
 } from './dynamo.ts';
 import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
-import { inParallel } from '../concurrency.ts';
 import { StoreBusy } from '../refusal.ts';
 
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
-type Guard = 'profile' | 'email' | 'mobile' | 'replay' | 'audit' | 'other';
-
-/** DynamoDB answers at most 100 keys per BatchGetItem. */
-const BATCH_GET_LIMIT = 100;
-const BATCHES_IN_FLIGHT = 4;
+type Guard = 'profile' | 'email' | 'mobile' | 'card' | 'legacy' | 'replay' | 'audit' | 'other';
 
 export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
 const isProfile = (item: Record<string, unknown> | undefined) => item?.type === ITEM_TYPES.member;
@@ -106,29 +101,11 @@ export class DynamoMemberStore implements MemberStore {
 
   async getMany(customerNumbers: readonly string[]): Promise<Map<string, Member>> {
     const members = new Map<string, Member>();
-    const unique = [...new Set(customerNumbers)];
-    const batches = Array.from({ length: Math.ceil(unique.length / BATCH_GET_LIMIT) }, (_, i) =>
-      unique.slice(i * BATCH_GET_LIMIT, (i + 1) * BATCH_GET_LIMIT),
-    );
-    await inParallel(batches, BATCHES_IN_FLIGHT, async (batch) => {
-      let keys: Record<string, unknown>[] | undefined = batch.map((n) => ({ ...memberKey(n) }));
-      // DynamoDB may answer part of a batch; ask again for the rest, backing off a little each time.
-      for (let attempt = 0; keys && keys.length > 0; attempt++) {
-        if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-        if (attempt > 8) throw new StoreBusy();
-        const asked: Record<string, unknown>[] = keys;
-        const answer: BatchGetCommandOutput = await transientAsBusy(() =>
-          this.db.send(
-            new BatchGetCommand({ RequestItems: { [this.table]: { Keys: asked, ConsistentRead: true } } }),
-          ),
-        );
-        for (const item of (answer.Responses?.[this.table] ?? []).filter(isProfile)) {
-          const member = memberOf(item);
-          members.set(member.customerNumber, member);
-        }
-        keys = answer.UnprocessedKeys?.[this.table]?.Keys;
-      }
-    });
+    const items = await getAll(this.db, this.table, [...new Set(customerNumbers)].map(memberKey), true);
+    for (const item of items.filter(isProfile)) {
+      const member = memberOf(item);
+      members.set(member.customerNumber, member);
+    }
     return members;
   }
 
@@ -138,7 +115,9 @@ export class DynamoMemberStore implements MemberStore {
         ? emailKey(lookup.email)
         : 'mobile' in lookup
           ? mobileKey(lookup.mobile)
-          : cardKey(lookup.cardNumber);
+          : 'legacyNumber' in lookup
+            ? legacyKey(lookup.legacyNumber)
+            : cardKey(lookup.cardNumber);
     const { Item } = await transientAsBusy(() =>
       this.db.send(
         new GetCommand({ TableName: this.table, Key: key, ProjectionExpression: 'customerNumber' }),
@@ -382,6 +361,24 @@ export class DynamoMemberStore implements MemberStore {
         },
       });
     }
+    // A moved-in member's earlier number and produced card: each names one member only.
+    const claim = (guard: Guard, key: ItemKey, what: string, type: string, extra: Record<string, unknown>) =>
+      add(guard, {
+        Put: {
+          TableName: Table,
+          Item: { ...key, ...memberRefIndex(n, what), type, customerNumber: n, ...extra },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    if (change.legacyNumber) {
+      claim('legacy', legacyKey(change.legacyNumber), 'legacy-number', ITEM_TYPES.legacyNumber, {});
+    }
+    if (change.linkCard) {
+      claim('card', cardKey(change.linkCard), 'card', ITEM_TYPES.card, {
+        cardType: after.card.type,
+        since: after.updatedAt,
+      });
+    }
     if (change.replay) {
       add('replay', {
         Put: {
@@ -431,8 +428,15 @@ export class DynamoMemberStore implements MemberStore {
       }
     }
     if (failed.includes('profile')) return profileRefused(change, refused[guards.indexOf('profile')]?.item);
+    if (failed.includes('legacy')) {
+      return {
+        outcome: 'already-imported',
+        customerNumber: (await this.find({ legacyNumber: change.legacyNumber! }))!,
+      };
+    }
     if (failed.includes('email')) return { outcome: 'duplicate', field: 'email' };
     if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
+    if (failed.includes('card')) return { outcome: 'duplicate', field: 'card' };
     if (failed.includes('audit')) return 'audit-raced';
     throw new Error(`member save refused by ${failed.join(', ')}`);
   }

@@ -5,6 +5,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
+  BatchGetCommand,
+  type BatchGetCommandOutput,
   BatchWriteCommand,
   DeleteCommand,
   DynamoDBDocumentClient,
@@ -106,6 +108,38 @@ export async function* queryPages(
     if (isTransient(error)) throw new StoreBusy();
     throw error;
   }
+}
+
+/** DynamoDB answers at most 100 keys per BatchGetItem. */
+const BATCH_GET_LIMIT = 100;
+
+/** Many items by key, 100 a request, a few requests at once; what DynamoDB leaves unprocessed is asked again after a pause. */
+export async function getAll(
+  db: DynamoDBDocumentClient,
+  table: string,
+  keys: readonly { pk: string; sk: string }[],
+  consistent: boolean,
+): Promise<Record<string, unknown>[]> {
+  const items: Record<string, unknown>[] = [];
+  const batches = Array.from({ length: Math.ceil(keys.length / BATCH_GET_LIMIT) }, (_, i) =>
+    keys.slice(i * BATCH_GET_LIMIT, (i + 1) * BATCH_GET_LIMIT),
+  );
+  await inParallel(batches, 4, async (batch) => {
+    let pending: Record<string, unknown>[] | undefined = batch.map((key) => ({ ...key }));
+    for (let attempt = 0; pending && pending.length > 0; attempt++) {
+      if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
+      if (attempt > 8) throw new StoreBusy();
+      const asked: Record<string, unknown>[] = pending;
+      const answer: BatchGetCommandOutput = await transientAsBusy(() =>
+        db.send(
+          new BatchGetCommand({ RequestItems: { [table]: { Keys: asked, ConsistentRead: consistent } } }),
+        ),
+      );
+      items.push(...(answer.Responses?.[table] ?? []));
+      pending = answer.UnprocessedKeys?.[table]?.Keys;
+    }
+  });
+  return items;
 }
 
 /** DynamoDB takes at most 25 items per BatchWriteItem. */

@@ -283,7 +283,7 @@ describe('lookup for customer service', () => {
     expect(none.status).toBe(400);
     const two = await call(api, 'GET', '/members?email=a@b.fi&phone=0401234567', { as: CUSTOMER_SERVICE });
     expect(two.status).toBe(400);
-    expect(two.body.errors[0].message).toBe('give exactly one of email, phone or cardNumber');
+    expect(two.body.errors[0].message).toBe('give exactly one of email, phone, cardNumber or legacyNumber');
   });
 });
 

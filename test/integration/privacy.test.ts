@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { legacyKey, memberRefIndex } from '../../shared/store/keys.ts';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
@@ -89,6 +90,18 @@ async function aMemberEverywhere() {
   await putInbound(`EVERY_20261124_00${everywhere}.dat`, updateFile([anUpdate(n, { match: 'ambiguous' })]));
   await addressRefreshJob();
   await addressExtractJob();
+  // As the move-in of the earlier register leaves it: the member's earlier number.
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: {
+        ...legacyKey(`77${everywhere}`),
+        ...memberRefIndex(n, 'legacy-number'),
+        type: 'legacy-number',
+        customerNumber: n,
+      },
+    }),
+  );
   await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE });
   return { n, registration, mobile: member.mobile as string };
 }

@@ -39,6 +39,7 @@ export class MemoryMemberStore implements MemberStore {
   async find(lookup: MemberLookup) {
     if ('email' in lookup) return this.emails.get(lookup.email);
     if ('mobile' in lookup) return this.mobiles.get(lookup.mobile);
+    if ('legacyNumber' in lookup) return undefined;
     return this.cards.get(lookup.cardNumber);
   }
 
