@@ -231,15 +231,15 @@ export class DynamoMemberStore implements MemberStore {
 
   async save(change: MemberChange): Promise<SaveOutcome> {
     for (let attempt = 1; ; attempt++) {
-      const outcome = await this.saveOnce(change);
+      const outcome = await this.saveOnce(change, attempt);
       if (outcome !== 'audit-raced') return outcome;
       if (attempt === CHAIN_ATTEMPTS) throw new StoreBusy();
       await chainPause(attempt);
     }
   }
 
-  private async saveOnce(change: MemberChange): Promise<SaveOutcome | 'audit-raced'> {
-    const { items, guards } = await this.transaction(change);
+  private async saveOnce(change: MemberChange, attempt: number): Promise<SaveOutcome | 'audit-raced'> {
+    const { items, guards } = await this.transaction(change, attempt);
     // The profile alone needs no transaction: one conditional put, at half a transaction's capacity.
     const refused = await conditionalWrite(
       this.db,
@@ -250,7 +250,7 @@ export class DynamoMemberStore implements MemberStore {
     return refused ? this.outcomeOfRefusal(change, guards, refused) : { outcome: 'saved' };
   }
 
-  private async transaction(change: MemberChange) {
+  private async transaction(change: MemberChange, attempt: number) {
     const { before, after } = change;
     const items: TransactItem[] = [];
     const guards: Guard[] = [];
@@ -396,7 +396,8 @@ export class DynamoMemberStore implements MemberStore {
       });
     }
     if (change.audit) {
-      const head = await this.auditHead(n);
+      // A new member's chain starts empty: no need to ask, unless the first try found otherwise.
+      const head = change.before || attempt > 1 ? await this.auditHead(n) : undefined;
       add('audit', { Put: await this.chainedAuditPut(change.audit, head) });
     }
     return { items, guards };
