@@ -5,7 +5,8 @@ import { RegisterData } from './constructs/data.ts';
 import { RegisterIdentity } from './constructs/identity.ts';
 import { routeList } from '../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../shared/contract/jobs.ts';
-import { manufacturerRole, RegisterJobs } from './constructs/jobs.ts';
+import { partnerRole, RegisterJobs } from './constructs/jobs.ts';
+import { partners } from '../shared/contract/partners.ts';
 
 /** The whole register in one stack: data, identity, and the API over both. */
 export class RegisterStack extends Stack {
@@ -31,13 +32,11 @@ export class RegisterStack extends Stack {
       bucket: this.data.exchangeBucket,
       key: this.data.key,
     });
-    const manufacturer = manufacturerRole(
-      this,
-      this.data.exchangeBucket,
-      this.data.key,
-      this.node.tryGetContext('manufacturerAccountId') ?? this.account,
-    );
-    new CfnOutput(this, 'CardManufacturerRoleArn', { value: manufacturer.roleArn });
+    for (const [id, partner] of Object.entries(partners)) {
+      const account = this.node.tryGetContext(partner.accountContext) ?? this.account;
+      const role = partnerRole(this, id, partner, this.data.exchangeBucket, this.data.key, account);
+      new CfnOutput(this, `${id}RoleArn`, { value: role.roleArn });
+    }
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });

@@ -1,10 +1,18 @@
 /** Settings that policy, not code, decides. Retention periods are also stated in the privacy notice. */
 export const config = {
-  /** Who answers for the register (privacy notice, records of processing). */
+  /** Who answers for the register (privacy notice, records of processing), as its 2009 description says. */
   controller: {
     name: 'Moymore Oy',
-    address: 'Esimerkkikatu 1, 00100 Helsinki',
-    contact: 'tietosuoja@moymore.fi',
+    registerName: {
+      fi: 'Moymore Oy:n kanta-asiakasrekisteri',
+      en: 'The loyalty customer register of Moymore Oy',
+    },
+    /** The person responsible for the register and its contact person. */
+    contactPerson: 'Leena Glans',
+    address: 'Porvoontie 24, 07150 Laukkoski',
+    phone: '041 5398001',
+    /** The IT company that runs the register for Moymore (a processor). */
+    itProcessor: 'Internet-Palvelut.fi SM',
     /** Where the data is stored and processed. */
     region: 'eu-north-1 (Stockholm)',
   },

@@ -1,4 +1,4 @@
-import { EXCHANGE_PREFIXES } from '../../shared/exchange/layout.ts';
+import type { PartnerSpec } from '../../shared/contract/partners.ts';
 import { CfnOutput, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -231,43 +231,48 @@ export class RegisterJobs extends Construct {
 }
 
 /**
- * The card manufacturer's own IAM role: it reads batches and writes acknowledgements, and nothing
- * else in the exchange bucket. Its account is the `manufacturerAccountId` context value.
+ * A partner's own IAM role, assumed from its own account: it reads and writes only its prefixes of
+ * the exchange bucket (shared/contract/partners.ts), and lists only what it may read.
  */
-export function manufacturerRole(
+export function partnerRole(
   scope: Construct,
+  id: string,
+  partner: PartnerSpec,
   bucket: s3.IBucket,
   key: kms.IKey,
   account: string,
 ): iam.Role {
-  const role = new iam.Role(scope, 'CardManufacturerRole', {
+  const role = new iam.Role(scope, `${id}Role`, {
     assumedBy: new iam.AccountPrincipal(account),
-    description: `The card manufacturer: reads ${EXCHANGE_PREFIXES.cardBatches}, writes ${EXCHANGE_PREFIXES.cardAcks}`,
+    description: partner.description,
     maxSessionDuration: Duration.hours(1),
   });
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: ['s3:GetObject'],
-      resources: [bucket.arnForObjects(`${EXCHANGE_PREFIXES.cardBatches}*`)],
-    }),
-  );
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: ['s3:PutObject'],
-      resources: [bucket.arnForObjects(`${EXCHANGE_PREFIXES.cardAcks}*`)],
-    }),
-  );
-  role.addToPolicy(
-    new iam.PolicyStatement({
-      actions: ['s3:ListBucket'],
-      resources: [bucket.bucketArn],
-      conditions: { StringLike: { 's3:prefix': [`${EXCHANGE_PREFIXES.cardBatches}*`] } },
-    }),
-  );
-  role.addToPolicy(
-    new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [key.keyArn] }),
-  );
-  acknowledgePrefix(role, bucket, EXCHANGE_PREFIXES.cardBatches);
-  acknowledgePrefix(role, bucket, EXCHANGE_PREFIXES.cardAcks);
+  const objects = (prefixes: readonly string[]) =>
+    prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
+  if (partner.read.length > 0) {
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: objects(partner.read) }),
+    );
+  }
+  if (partner.write.length > 0) {
+    role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: objects(partner.write) }),
+    );
+  }
+  if (partner.read.length > 0) {
+    role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [bucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': partner.read.map((prefix) => `${prefix}*`) } },
+      }),
+    );
+  }
+  const keyActions = [
+    ...(partner.read.length > 0 ? ['kms:Decrypt'] : []),
+    ...(partner.write.length > 0 ? ['kms:GenerateDataKey'] : []),
+  ];
+  role.addToPolicy(new iam.PolicyStatement({ actions: keyActions, resources: [key.keyArn] }));
+  for (const prefix of [...partner.read, ...partner.write]) acknowledgePrefix(role, bucket, prefix);
   return role;
 }

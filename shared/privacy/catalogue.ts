@@ -72,6 +72,58 @@ export const SOURCES = {
   },
 } as const satisfies Record<string, Text>;
 
+/** The data items the register holds about a member, in the groups of its description. */
+export const DATA_ITEMS = [
+  {
+    title: { fi: 'Henkilötiedot', en: 'Personal data' },
+    items: [
+      { fi: 'sukunimi', en: 'surname' },
+      { fi: 'etunimet', en: 'first names' },
+      { fi: 'lähiosoite', en: 'street address' },
+      { fi: 'postinumero', en: 'postal code' },
+      { fi: 'postitoimipaikka', en: 'post office' },
+      { fi: 'matkapuhelin', en: 'mobile' },
+      { fi: 'puhelin', en: 'phone' },
+      { fi: 'sähköpostiosoite', en: 'email' },
+      { fi: 'syntymäaika', en: 'date of birth' },
+      { fi: 'sukupuoli', en: 'gender' },
+      { fi: 'asiointikieli', en: 'language' },
+    ],
+  },
+  {
+    title: { fi: 'Korttitiedot', en: 'Card data' },
+    items: [
+      { fi: 'asiakasnumero', en: 'customer number' },
+      {
+        fi: 'valittu kortti (MasterCard / käteiskortti / ei korttia)',
+        en: 'chosen card (MasterCard / cash card / no card)',
+      },
+      {
+        fi: 'kortin tila ja numero (MasterCardista vain neljä viimeistä numeroa)',
+        en: "the card's state and number (of a MasterCard only the last four digits)",
+      },
+    ],
+  },
+  {
+    title: { fi: 'Ostotiedot', en: 'Purchase data' },
+    items: [
+      { fi: 'asiakasnumero', en: 'customer number' },
+      { fi: 'ostokuukausi', en: 'purchase month' },
+      { fi: 'ostosten yhteissumma pääryhmätasolla', en: 'total sum per main product group' },
+    ],
+  },
+  {
+    title: { fi: 'Kanta-asiakasmarkkinoinnin tiedot', en: 'Loyalty marketing data' },
+    items: [
+      { fi: 'kontaktitiedot', en: 'contacts' },
+      { fi: 'tiedot markkinointikampanjoista', en: 'marketing campaigns' },
+      { fi: 'suoramarkkinointikielto', en: 'direct-marketing ban' },
+      { fi: 'osoitetietojen luovutuskielto', en: 'address-disclosure ban' },
+      { fi: 'suostumukset ja niiden historia', en: 'consents and their history' },
+    ],
+  },
+] as const satisfies readonly { title: Text; items: readonly Text[] }[];
+
 export const RECIPIENTS = {
   'card-manufacturer': {
     fi: 'Korttivalmistaja (henkilötietojen käsittelijä): nimi ja osoite korttia varten',
@@ -82,8 +134,8 @@ export const RECIPIENTS = {
     en: 'The address update service (processor): name, date of birth and address to check',
   },
   'it-processor': {
-    fi: 'IT-palveluntarjoaja (käsittelijä): ylläpito nimetyin tunnuksin',
-    en: 'The IT service provider (processor): operations by designated user IDs',
+    fi: `${config.controller.itProcessor} (käsittelijä): rekisterin tekninen ylläpito nimetyin tunnuksin`,
+    en: `${config.controller.itProcessor} (processor): runs the register, by designated user IDs`,
   },
   aws: {
     fi: 'Amazon Web Services EMEA (käsittelijä): tallennus EU:ssa (eu-north-1)',

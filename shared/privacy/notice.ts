@@ -1,6 +1,6 @@
 import { config } from '../config.ts';
 import { PURPOSES } from '../consents/purposes.ts';
-import { CATALOGUE, LEGAL_BASES, PROCESSING_PURPOSES, RECIPIENTS, SOURCES } from './catalogue.ts';
+import { CATALOGUE, DATA_ITEMS, LEGAL_BASES, PROCESSING_PURPOSES, RECIPIENTS, SOURCES } from './catalogue.ts';
 
 export type Lang = 'fi' | 'en';
 
@@ -8,6 +8,7 @@ const HEADINGS = {
   controller: { fi: 'Rekisterinpitäjä', en: 'Controller' },
   purposes: { fi: 'Käsittelyn tarkoitukset ja oikeusperusteet', en: 'Purposes and legal bases' },
   content: { fi: 'Rekisterin tietosisältö', en: 'What the register holds' },
+  records: { fi: 'Tallennetut tietoryhmät', en: 'How the data is stored' },
   sources: { fi: 'Säännönmukaiset tietolähteet', en: 'Where the data comes from' },
   recipients: { fi: 'Tietojen vastaanottajat', en: 'Recipients' },
   transfers: { fi: 'Siirrot EU:n ja ETA:n ulkopuolelle', en: 'Transfers outside the EU and EEA' },
@@ -26,8 +27,16 @@ const TEXT = {
     en: `No data is transferred outside the EU or EEA. The data is stored in the AWS region ${config.controller.region}.`,
   },
   protection: {
-    fi: 'Henkilötietoja näkevät ja muuttavat vain erikseen nimetyt henkilöt omilla tunnuksillaan; jokainen henkilökunnan luku ja muutos kirjataan muuttumattomaan lokiin. Tiedot salataan levossa (KMS) ja siirrossa (TLS).',
-    en: 'Only separately designated people see or change personal data, each with their own user ID; every staff read and change is written to a tamper-evident log. Data is encrypted at rest (KMS) and in transit (TLS).',
+    fi: `Henkilötietoja näkevät ja muuttavat vain erikseen nimetyt Moymore Oy:n ja ${config.controller.itProcessor}:n henkilöt omilla, erikseen myönnetyillä tunnuksillaan; tietojen käsittely on luottamuksellista, ja jokainen henkilökunnan luku ja muutos kirjataan muuttumattomaan lokiin. Tiedot salataan levossa (KMS) ja siirrossa (TLS), ja palomuurit (AWS WAF) suojaavat rajapintaa.`,
+    en: `Only separately designated people of Moymore Oy and ${config.controller.itProcessor} see or change personal data, each with a user ID granted separately; the data is handled in confidence, and every staff read and change is written to a tamper-evident log. Data is encrypted at rest (KMS) and in transit (TLS), and firewalls (AWS WAF) protect the API.`,
+  },
+  paper: {
+    fi: 'Manuaalinen aineisto säilytetään lukitussa tilassa ja hävitetään käsittelyn jälkeen.',
+    en: 'Paper material is kept in a locked room and destroyed after it has been processed.',
+  },
+  premises: {
+    fi: `Palvelimet ovat pilvipalveluntarjoajan (Amazon Web Services) lukituissa, vartioiduissa ja fyysisesti suojatuissa konesaleissa EU:ssa, alueella ${config.controller.region}.`,
+    en: `The servers are in the cloud provider's (Amazon Web Services) locked, guarded and physically protected data centres in the EU, region ${config.controller.region}.`,
   },
   rights: {
     fi: 'Voit tarkastaa ja saada tietosi koneluettavassa muodossa, oikaista ne, rajoittaa niiden käsittelyä, vastustaa suoramarkkinointia, peruuttaa suostumuksesi milloin tahansa ja pyytää tietojesi poistamista. Voit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).',
@@ -45,7 +54,11 @@ export function privacyNotice(lang: Lang) {
       {
         id: 'controller',
         heading: HEADINGS.controller[lang],
-        items: [config.controller.name, config.controller.address, config.controller.contact],
+        items: [
+          config.controller.name,
+          `${config.controller.registerName[lang]}`,
+          `${lang === 'fi' ? 'Rekisteriasioista vastaava henkilö ja yhteyshenkilö' : 'Person responsible and contact'}: ${config.controller.contactPerson}, ${config.controller.name}, ${config.controller.address}, ${lang === 'fi' ? 'puhelin' : 'phone'} ${config.controller.phone}`,
+        ],
       },
       {
         id: 'purposes',
@@ -55,6 +68,13 @@ export function privacyNotice(lang: Lang) {
       {
         id: 'content',
         heading: HEADINGS.content[lang],
+        items: DATA_ITEMS.map(
+          (group) => `${group.title[lang]}: ${group.items.map((item) => item[lang]).join(', ')}`,
+        ),
+      },
+      {
+        id: 'records',
+        heading: HEADINGS.records[lang],
         items: CATALOGUE.filter((item) => item.aboutMember).map((item) => item.title[lang]),
       },
       { id: 'sources', heading: HEADINGS.sources[lang], items: Object.values(SOURCES).map((s) => s[lang]) },
@@ -64,7 +84,11 @@ export function privacyNotice(lang: Lang) {
         items: Object.values(RECIPIENTS).map((r) => r[lang]),
       },
       { id: 'transfers', heading: HEADINGS.transfers[lang], items: [TEXT.transfers[lang]] },
-      { id: 'protection', heading: HEADINGS.protection[lang], items: [TEXT.protection[lang]] },
+      {
+        id: 'protection',
+        heading: HEADINGS.protection[lang],
+        items: [TEXT.protection[lang], TEXT.paper[lang], TEXT.premises[lang]],
+      },
       {
         id: 'retention',
         heading: HEADINGS.retention[lang],

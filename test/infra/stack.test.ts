@@ -196,6 +196,51 @@ describe('jobs, events and the card manufacturer', () => {
     expect(statements[2]!.Condition).toEqual({ StringLike: { 's3:prefix': ['card-orders/outbound/*'] } });
   });
 
+  it.each([
+    [
+      'AddressService',
+      [['s3:GetObject'], 'address-updates/outbound/*'],
+      [['s3:PutObject'], 'address-updates/inbound/*'],
+    ],
+    ['MailingHouse', [['s3:GetObject'], 'marketing/exports/*']],
+  ] as const)('lets the %s role read and write its own prefixes and nothing else', (id, ...expected) => {
+    const statements = s3Statements(`${id}Role`);
+    expect(
+      statements
+        .filter((st) => !st.Action.includes('s3:ListBucket'))
+        .map((st) => [st.Action, st.Resource.match(/[a-z-]+\/[a-z]+\/\*/)?.[0]]),
+    ).toEqual(expected);
+    const [read] = expected[0]!.slice(1) as string[];
+    expect(statements.find((st) => st.Action.includes('s3:ListBucket'))!.Condition).toEqual({
+      StringLike: { 's3:prefix': [read] },
+    });
+  });
+
+  it('lets each partner in from its own account, named by a context value', () => {
+    const app = new App({
+      outdir: mkdtempSync(join(tmpdir(), 'moymore-cdk-')),
+      context: {
+        manufacturerAccountId: '111111111111',
+        addressServiceAccountId: '222222222222',
+        mailingHouseAccountId: '333333333333',
+        // Roles only: no function needs bundling for this.
+        'aws:cdk:bundling-stacks': [],
+      },
+    });
+    const partnerTemplate = Template.fromStack(buildApp(app).stack);
+    const principals = Object.entries(partnerTemplate.findResources('AWS::IAM::Role'))
+      .filter(([id]) => /^(CardManufacturer|AddressService|MailingHouse)Role/.test(id))
+      .map(([id, role]) => [
+        id.replace(/Role.*/, ''),
+        JSON.stringify(role.Properties.AssumeRolePolicyDocument),
+      ]);
+    expect(principals.map(([id, doc]) => [id, doc!.match(/\d{12}/)?.[0]])).toEqual([
+      ['CardManufacturer', '111111111111'],
+      ['AddressService', '222222222222'],
+      ['MailingHouse', '333333333333'],
+    ]);
+  });
+
   it('lets the card batch job write outbound batches but read nothing, least of all inbound', () => {
     const statements = s3Statements('JobsCardBatchRole');
     expect(statements.flatMap((st) => st.Action).sort()).toEqual(['s3:AbortMultipartUpload', 's3:PutObject']);

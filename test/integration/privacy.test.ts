@@ -310,12 +310,13 @@ describe('the privacy notice', () => {
     expect(html.text).toContain('Rekisterinpitäjä');
     const json = (await call(api, 'GET', '/privacy-notice?lang=en&format=json')).body;
     const section = (id: string) => json.sections.find((s: { id: string }) => s.id === id).items as string[];
-    expect(section('content')).toEqual(MEMBER_ITEM_TYPES.map((t) => t.title.en));
+    expect(section('records')).toEqual(MEMBER_ITEM_TYPES.map((t) => t.title.en));
     expect(section('retention').join(' ')).toContain('36 months');
     expect(json.sections.map((s: { id: string }) => s.id)).toEqual([
       'controller',
       'purposes',
       'content',
+      'records',
       'sources',
       'recipients',
       'transfers',
