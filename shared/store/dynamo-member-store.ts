@@ -4,18 +4,16 @@ import {
   GetCommand,
   paginateScan,
   PutCommand,
-  QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { config, epochSecondsAfterMonths } from '../config.ts';
+import { config } from '../config.ts';
 import type { Member } from '../members/member.ts';
 import { isMarketingConsent, type ConsentEvent } from '../consents/purposes.ts';
 import {
   audienceIndex,
   withdrawnIndex,
-  auditKey,
   auditPartition,
   consentKey,
   consentLogKey,
@@ -49,9 +47,9 @@ import {
   type Refused,
   type TransactItem,
 } from './dynamo.ts';
-import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
+import type { ChainedAuditEntry } from '../members/audit-chain.ts';
+import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
-import { StoreBusy } from '../refusal.ts';
 
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
 type Guard = 'profile' | 'email' | 'mobile' | 'card' | 'legacy' | 'replay' | 'audit' | 'other';
@@ -75,14 +73,6 @@ function profileRefused(change: MemberChange, old: Record<string, unknown> | und
   if (!change.before) return { outcome: 'customer-number-taken' };
   return old?.type === ITEM_TYPES.member ? { outcome: 'stale' } : { outcome: 'gone' };
 }
-
-/**
- * A save or an audit that lost the race for the chain's next place tries again, after a short random
- * pause that grows with each attempt, so that dozens of readers of one member all get through.
- */
-const CHAIN_ATTEMPTS = 40;
-const chainPause = (attempt: number) =>
-  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 5 * attempt)));
 
 export class DynamoMemberStore implements MemberStore {
   constructor(
@@ -132,22 +122,15 @@ export class DynamoMemberStore implements MemberStore {
    * put answers with, so every reader gets its entry however many read at once.
    */
   async audit(entry: AuditEntry): Promise<void> {
-    let head = await this.auditHead(entry.customerNumber);
-    for (let attempt = 1; ; attempt++) {
-      const put = await this.chainedAuditPut(entry, head);
+    const written = await withChainedEntry(this.db, this.table, entry.customerNumber, async (head) => {
+      const put = await chainedAuditPut(this.table, entry, head);
       const refused = await conditionalWrite(
         this.db,
         new PutCommand({ ...put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
       );
-      if (!refused) {
-        await this.takeBackIfErasing(entry.customerNumber, put.Item);
-        return;
-      }
-      if (attempt === CHAIN_ATTEMPTS) throw new StoreBusy();
-      head =
-        (refused[0]?.item as ChainedAuditEntry | undefined) ?? (await this.auditHead(entry.customerNumber));
-      await chainPause(attempt);
-    }
+      return refused ? { raced: true, taken: refused[0]?.item } : { raced: false, value: put.Item };
+    });
+    await this.takeBackIfErasing(entry.customerNumber, written);
   }
 
   /** An erasure that began while the entry was on its way may have missed it: the entry goes then. */
@@ -155,37 +138,6 @@ export class DynamoMemberStore implements MemberStore {
     if (await this.get(customerNumber)) return;
     const key = { pk: written.pk, sk: written.sk };
     await transientAsBusy(() => this.db.send(new DeleteCommand({ TableName: this.table, Key: key })));
-  }
-
-  private async auditHead(customerNumber: string): Promise<ChainedAuditEntry | undefined> {
-    const { Items } = await transientAsBusy(() =>
-      this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': auditPartition(customerNumber) },
-          ScanIndexForward: false,
-          Limit: 1,
-          ConsistentRead: true,
-        }),
-      ),
-    );
-    return Items?.[0] as ChainedAuditEntry | undefined;
-  }
-
-  /** A put of the entry linked after the head: it lands only if nobody took that place first. */
-  private async chainedAuditPut(entry: AuditEntry, head: ChainedAuditEntry | undefined) {
-    const link = await linkAfter(entry, head);
-    return {
-      TableName: this.table,
-      Item: {
-        ...auditKey(entry.customerNumber, link.seq),
-        type: ITEM_TYPES.audit,
-        ...link,
-        expiresAt: epochSecondsAfterMonths(new Date(entry.at), config.retention.auditMonths),
-      },
-      ConditionExpression: 'attribute_not_exists(pk)',
-    };
   }
 
   async consentHistory(customerNumber: string): Promise<ConsentEvent[]> {
@@ -230,27 +182,33 @@ export class DynamoMemberStore implements MemberStore {
   }
 
   async save(change: MemberChange): Promise<SaveOutcome> {
-    for (let attempt = 1; ; attempt++) {
-      const outcome = await this.saveOnce(change, attempt);
-      if (outcome !== 'audit-raced') return outcome;
-      if (attempt === CHAIN_ATTEMPTS) throw new StoreBusy();
-      await chainPause(attempt);
-    }
-  }
-
-  private async saveOnce(change: MemberChange, attempt: number): Promise<SaveOutcome | 'audit-raced'> {
-    const { items, guards } = await this.transaction(change, attempt);
-    // The profile alone needs no transaction: one conditional put, at half a transaction's capacity.
-    const refused = await conditionalWrite(
+    const n = change.after.customerNumber;
+    return withChainedEntry<SaveOutcome>(
       this.db,
-      items.length === 1 && items[0]!.Put
-        ? new PutCommand(items[0]!.Put)
-        : new TransactWriteCommand({ TransactItems: items }),
+      this.table,
+      n,
+      async (head) => {
+        const { items, guards } = await this.transaction(change, head);
+        // The profile alone needs no transaction: one conditional put, at half a transaction's capacity.
+        const refused = await conditionalWrite(
+          this.db,
+          items.length === 1 && items[0]!.Put
+            ? new PutCommand(items[0]!.Put)
+            : new TransactWriteCommand({ TransactItems: items }),
+        );
+        const outcome = refused
+          ? await this.outcomeOfRefusal(change, guards, refused)
+          : { outcome: 'saved' as const };
+        return outcome === 'audit-raced'
+          ? { raced: true as const }
+          : { raced: false as const, value: outcome };
+      },
+      // A new member's chain starts empty.
+      change.before ? 'existing' : 'new',
     );
-    return refused ? this.outcomeOfRefusal(change, guards, refused) : { outcome: 'saved' };
   }
 
-  private async transaction(change: MemberChange, attempt: number) {
+  private async transaction(change: MemberChange, head: ChainedAuditEntry | undefined) {
     const { before, after } = change;
     const items: TransactItem[] = [];
     const guards: Guard[] = [];
@@ -396,9 +354,7 @@ export class DynamoMemberStore implements MemberStore {
       });
     }
     if (change.audit) {
-      // A new member's chain starts empty: no need to ask, unless the first try found otherwise.
-      const head = change.before || attempt > 1 ? await this.auditHead(n) : undefined;
-      add('audit', { Put: await this.chainedAuditPut(change.audit, head) });
+      add('audit', { Put: await chainedAuditPut(Table, change.audit, head) });
     }
     return { items, guards };
   }
