@@ -1,5 +1,6 @@
 import { ADDRESS_METRICS } from '../../shared/addresses/metrics.ts';
-import { AnotherRunActive, runAddressRefresh } from '../../shared/addresses/run-refresh.ts';
+import { runAddressRefresh } from '../../shared/addresses/run-refresh.ts';
+import { AnotherRunActive } from '../../shared/jobs/lease.ts';
 import { jobHandler } from '../../shared/lambda/job-handler.ts';
 import { addressJobStore, jobLeases, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';

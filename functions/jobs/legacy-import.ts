@@ -1,4 +1,5 @@
 import { jobHandler } from '../../shared/lambda/job-handler.ts';
+import { AnotherRunActive } from '../../shared/jobs/lease.ts';
 import { runLegacyImport } from '../../shared/legacy/run-import.ts';
 import { jobLeases, legacyImportStore, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
@@ -9,14 +10,17 @@ import { exchangeBucket } from '../../shared/store/default-bucket.ts';
  */
 export const handler = jobHandler({
   name: 'legacy import run',
-  run: (event: { dryRun?: boolean } | undefined, context) =>
-    runLegacyImport({
+  run: async (event: { dryRun?: boolean } | undefined, context) => {
+    const run = await runLegacyImport({
       members: memberStore(),
       imports: legacyImportStore(),
       leases: jobLeases(),
       files: exchangeBucket(),
       dryRun: event?.dryRun === true,
       ...(context ? { timeLeft: () => context.getRemainingTimeInMillis() } : {}),
-    }),
+    });
+    if (run.skipped) throw new AnotherRunActive('another run holds the lease');
+    return run;
+  },
   summary: (run) => ({ done: run.done, dryRun: run.dryRun, skipped: run.skipped, exports: run.exports }),
 });

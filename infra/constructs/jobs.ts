@@ -16,7 +16,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JobSpec, ObjectEventSpec } from '../../shared/contract/jobs.ts';
-import { AnotherRunActive } from '../../shared/addresses/run-refresh.ts';
+import { AnotherRunActive } from '../../shared/jobs/lease.ts';
 import { acknowledge } from '../nag.ts';
 import { acknowledgePrefix, grantBucketPrefixes, grantTableActions } from './grants.ts';
 import { RegisterFunction } from './register-function.ts';

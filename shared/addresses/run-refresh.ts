@@ -48,14 +48,6 @@ export interface AddressRefreshRun {
 }
 
 /**
- * Thrown by the handler when another run holds the lease: the workflow waits and tries again, since a
- * run that died leaves its lease until it lapses.
- */
-export class AnotherRunActive extends Error {
-  override readonly name = 'AnotherRunActive';
-}
-
-/**
  * The nightly address refresh: every file under address-updates/inbound/ not yet applied is checked
  * whole (header, trailer, count), then applied a window of lines at a time with a checkpoint after
  * each, then answered with a report. Applied and rejected files are skipped on later runs.

@@ -8,6 +8,14 @@ export interface JobLeases {
   release(job: LeasedJob, lease: string): Promise<void>;
 }
 
+/**
+ * Thrown by a looping job's handler when another run holds the lease: its workflow waits and tries
+ * again, since a run that died leaves its lease until it lapses.
+ */
+export class AnotherRunActive extends Error {
+  override readonly name = 'AnotherRunActive';
+}
+
 /** Longer than one invocation may run (15 minutes): a run that died leaves a lease that lapses. */
 export const LEASE_SECONDS = 16 * 60;
 

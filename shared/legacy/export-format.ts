@@ -90,8 +90,9 @@ export function euroCents(text: string): number | undefined {
 export interface CsvRecord {
   fields: string[];
   line: number;
-  /** Byte offset just past this record: where a resumed read starts. */
+  /** Byte offset just past this record, and the line the next record starts on: where a resumed read starts. */
   next: number;
+  nextLine: number;
 }
 
 /**
@@ -123,7 +124,7 @@ export async function* csvRecords(
       const record = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
       const lines = countLineEnds(raw) + 1;
       offset += end + 1 - start;
-      yield { fields: splitFields(record), line, next: offset };
+      yield { fields: splitFields(record), line, next: offset, nextLine: line + lines };
       line += lines;
       start = searchFrom = end + 1;
     }
@@ -132,7 +133,12 @@ export async function* csvRecords(
   text += decoder.decode();
   if (text.length > 0) {
     const record = text.endsWith('\r') ? text.slice(0, -1) : text;
-    yield { fields: splitFields(record), line, next: offset + text.length };
+    yield {
+      fields: splitFields(record),
+      line,
+      next: offset + text.length,
+      nextLine: line + countLineEnds(text) + 1,
+    };
   }
 }
 
@@ -172,9 +178,14 @@ export function splitFields(record: string): string[] {
           break;
         }
       }
-      fields.push(value);
-      if (j >= record.length) return fields;
-      i = j + 1; // past the separator
+      // Anything between a closing quote and the separator is kept, as spreadsheets read it.
+      const separator = record.indexOf(';', j);
+      if (separator < 0) {
+        fields.push(value + record.slice(j));
+        return fields;
+      }
+      fields.push(value + record.slice(j, separator));
+      i = separator + 1;
     } else {
       const separator = record.indexOf(';', i);
       if (separator < 0) {

@@ -31,13 +31,14 @@ export interface LegacyImportStore {
   months(wanted: readonly { customerNumber: string; month: string }[]): Promise<Map<string, StoredMonth>>;
   /**
    * Sets a month's totals to the export's (so a second run writes the same, never twice the sum),
-   * unless the register has counted receipts of its own in that month since.
+   * unless the register has counted receipts of its own in that month since, and only while the
+   * member is a member (not being erased).
    */
   putMonth(
     customerNumber: string,
     totals: MonthTotals,
     expiresAt: number,
-  ): Promise<'written' | 'counted-by-register'>;
+  ): Promise<'written' | 'counted-by-register' | 'member-gone'>;
 }
 
 export const monthKeyOf = (customerNumber: string, month: string) => `${customerNumber} ${month}`;

@@ -26,7 +26,7 @@ export interface Dropped {
 export type MemberDecision =
   | { outcome: 'refused'; legacyNumber: string; reason: string }
   /** Not moved in, as the register's own rules say (deceased members). */
-  | { outcome: 'left-out'; legacyNumber: string; reason: string }
+  | { outcome: 'left-out'; legacyNumber: string; reason: string; deceasedOn?: string }
   | { outcome: 'import'; legacyNumber: string; member: LegacyMember; dropped: Dropped[] };
 
 /** What the register keeps of one earlier member. */
@@ -63,7 +63,10 @@ export function decideMember(row: MemberRow, today: string): MemberDecision {
   const legacyNumber = row.asiakasnro;
   const refuse = (reason: string): MemberDecision => ({ outcome: 'refused', legacyNumber, reason });
   if (!LegacyNumber.safeParse(legacyNumber).success) return refuse('the earlier number is not 1 to 8 digits');
-  if (row.kuollut !== '') return { outcome: 'left-out', legacyNumber, reason: 'deceased' };
+  if (row.kuollut !== '') {
+    const deceasedOn = finnishDate(row.kuollut);
+    return { outcome: 'left-out', legacyNumber, reason: 'deceased', ...(deceasedOn ? { deceasedOn } : {}) };
+  }
   // Typed on Windows: the typographic apostrophe is the register's plain one.
   const name = (value: string) => value.replaceAll('’', "'").trim();
   const surname = checked(Surname, name(row.sukunimi));

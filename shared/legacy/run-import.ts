@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { inParallel } from '../concurrency.ts';
 import type { ConsentEvent } from '../consents/purposes.ts';
-import type { ExchangeFiles } from '../exchange/exchange-files.ts';
+import * as z from 'zod/mini';
+import { FileMissing, type ExchangeFiles } from '../exchange/exchange-files.ts';
 import {
   EXCHANGE_PREFIXES,
   LEGACY_MANIFEST,
@@ -16,6 +17,7 @@ import { saveChange } from '../members/change-member.ts';
 import { NO_FLAGS, PERSONAL_FIELDS, type Member, type PersonalField } from '../members/member.ts';
 import type { AuditEntry, MemberStore } from '../members/member-store.ts';
 import { newCustomerNumber } from '../members/new-customer-number.ts';
+import { LegacyNumber } from '../members/schemas.ts';
 import type { MonthTotals } from '../purchases/purchase-store.ts';
 import { monthExpiry, oldestKeptMonth } from '../purchases/receipt.ts';
 import { helsinkiDate, MONTH } from '../time/helsinki.ts';
@@ -32,6 +34,7 @@ import {
 } from './export-format.ts';
 import type { ImportCounts, ImportState, LegacyImportStore } from './import-store.ts';
 import { monthKeyOf } from './import-store.ts';
+import { Refusal } from '../refusal.ts';
 import { decideMember, type Dropped, type LegacyMember } from './legacy-member.ts';
 
 /** Records taken between checkpoints. */
@@ -111,8 +114,10 @@ async function importExport(
 ): Promise<ExportSummary | undefined> {
   const dryRun = Boolean(deps.dryRun);
   const at = (deps.now?.() ?? new Date()).toISOString();
-  let state = dryRun ? undefined : await deps.imports.state(exportId);
-  if (state && state.status !== 'importing') return undefined;
+  const saved = await deps.imports.state(exportId);
+  if (saved && saved.status !== 'importing') return undefined;
+  // A dry run starts from the beginning, whatever a real run has done, and keeps no checkpoint.
+  let state = dryRun ? undefined : saved;
   let manifest: Manifest | undefined;
   if (!state) {
     const checked = await checkExport(exportId, deps.files);
@@ -140,6 +145,7 @@ async function importExport(
     today: helsinkiDate(deps.now?.() ?? new Date()),
     at,
     dryRun,
+    wouldImport: new Set(),
     shared: await sharedValues(exportId, deps.files, helsinkiDate(deps.now?.() ?? new Date())),
   };
   for (const phase of ['members', 'purchases'] as const) {
@@ -181,6 +187,8 @@ interface ImportContext {
   at: string;
   dryRun: boolean;
   shared: SharedValues;
+  /** In a dry run, the earlier numbers it decided to take, for the purchase lines that follow. */
+  wouldImport: Set<string>;
 }
 
 /** Takes the phase's records a window at a time from the checkpoint; false when it stopped for time. */
@@ -198,9 +206,12 @@ async function takeWindows(
       phase === 'members'
         ? await membersWindow(window, state, context, deps)
         : await purchasesWindow(window, state, context, deps);
-    const part = `${phase}-${String(window[0]!.line).padStart(9, '0')}`;
-    await deps.files.putJson(legacyReportPartKey(context.exportId, context.dryRun, part), lines);
-    state.next = { line: last.line + 1, offset: last.next };
+    // Parts with nothing to say are not written: a report of millions of good purchase lines stays short.
+    if (lines.length > 0) {
+      const part = `${phase}-${String(window[0]!.line).padStart(9, '0')}`;
+      await deps.files.putJson(legacyReportPartKey(context.exportId, context.dryRun, part), lines);
+    }
+    state.next = { line: last.nextLine, offset: last.next };
     if (!context.dryRun) await deps.imports.saveState(state);
     window = [];
   };
@@ -244,7 +255,7 @@ async function membersWindow(
     };
   });
   const wanted = decisions.flatMap(({ decision }) =>
-    decision?.outcome === 'import' ? [decision.legacyNumber] : [],
+    decision && decision.outcome !== 'refused' ? [decision.legacyNumber] : [],
   );
   const movedIn = await deps.imports.movedIn(wanted);
   const existing = await deps.members.getMany([...movedIn.values()]);
@@ -254,16 +265,42 @@ async function membersWindow(
       count(state.members, 'refused');
       return { ...line, outcome: 'refused', reason: `expected ${MEMBER_COLUMNS.length} columns` };
     }
+    // Only an earlier number of the agreed form goes into the report: anything else may be data.
+    const legacyNumber = LegacyNumber.safeParse(decision.legacyNumber).success
+      ? decision.legacyNumber
+      : undefined;
+    if (decision.outcome === 'left-out') {
+      // A member moved in before who has died since: marked deceased, for the retention rules.
+      const customerNumber = movedIn.get(decision.legacyNumber);
+      const alive = customerNumber ? existing.get(customerNumber) : undefined;
+      if (alive && !alive.flags.deceased) {
+        if (!context.dryRun) {
+          await saveChange(
+            deps.members,
+            alive,
+            {
+              flags: { ...alive.flags, deceased: true },
+              ...(decision.deceasedOn ? { deceasedOn: decision.deceasedOn } : {}),
+            },
+            context.at,
+            { audit: auditOf(alive.customerNumber, context, record.line, ['flags.deceased', 'deceasedOn']) },
+          );
+        }
+        count(state.members, 'deceased-since');
+        return { ...line, legacyNumber: decision.legacyNumber, outcome: 'deceased-since' };
+      }
+    }
     if (decision.outcome !== 'import') {
       count(state.members, decision.outcome === 'left-out' ? decision.reason : 'refused');
       return {
         ...line,
-        legacyNumber: decision.legacyNumber,
+        ...(legacyNumber ? { legacyNumber } : {}),
         outcome: decision.outcome,
         reason: decision.reason,
       };
     }
     const { member, dropped } = decision;
+    if (context.dryRun) context.wouldImport.add(member.legacyNumber);
     // Two earlier members with one email or mobile: the first by earlier number keeps it.
     for (const field of ['email', 'mobile'] as const) {
       const first = context.shared.first[field].get(member.data[field] ?? '');
@@ -275,7 +312,7 @@ async function membersWindow(
     const customerNumber = movedIn.get(member.legacyNumber);
     const before = customerNumber ? existing.get(customerNumber) : undefined;
     const outcome = before
-      ? await updateMember(before, member, context, record.line, deps)
+      ? await updateMember(before, member, dropped, context, record.line, deps)
       : customerNumber
         ? 'erased-since'
         : await createMember(member, dropped, context, record.line, deps);
@@ -382,42 +419,70 @@ async function createMember(
 
 /**
  * A member moved in before: the personal fields the earlier register still owns (their source is
- * it) and its bans and consents follow a newer export; nothing is written when all is the same.
+ * it), a protected address, and bans and consents not changed in the register since, follow a newer
+ * export; nothing is written when all is the same. A change that races customer service is decided
+ * again on a fresh read; a value another member holds now is left out.
  */
 async function updateMember(
-  before: Member,
+  member: Member,
   legacy: LegacyMember,
+  dropped: Dropped[],
   context: ImportContext,
   line: number,
   deps: LegacyImportDeps,
 ): Promise<string> {
-  const owned = (field: PersonalField) =>
-    !before.sources[field] || before.sources[field]?.source === 'legacy-register';
-  const changed = PERSONAL_FIELDS.filter((field) => owned(field) && before[field] !== legacy.data[field]);
-  const events: ConsentEvent[] = legacy.answers.flatMap((answer) => {
-    const current = before.consents?.[answer.purpose];
-    // An answer the member has given since (in the register) stands.
-    if (current && current.source !== 'legacy-register') return [];
-    if (current?.granted === answer.granted) return [];
-    return [{ ...answer, source: 'legacy-register', actor: ACTOR, previously: current?.granted ?? null }];
-  });
-  if (changed.length === 0 && events.length === 0) return 'unchanged';
-  if (context.dryRun) return 'updated';
-  const set: Partial<Member> = { sources: { ...before.sources } };
-  for (const field of changed) {
-    Object.assign(set, { [field]: legacy.data[field] });
-    if (legacy.data[field] === undefined) delete set.sources![field];
-    else set.sources![field] = { source: 'legacy-register', at: context.exportedAt };
+  let before = member;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const owned = (field: PersonalField) =>
+      !before.sources[field] || before.sources[field]?.source === 'legacy-register';
+    const changed = PERSONAL_FIELDS.filter((field) => owned(field) && before[field] !== legacy.data[field]);
+    const events: ConsentEvent[] = legacy.answers.flatMap((answer) => {
+      const current = before.consents?.[answer.purpose];
+      // An answer the member has given since (in the register) stands.
+      if (current && current.source !== 'legacy-register') return [];
+      if (current?.granted === answer.granted) return [];
+      return [{ ...answer, source: 'legacy-register', actor: ACTOR, previously: current?.granted ?? null }];
+    });
+    const protect = legacy.protectedAddress && !before.flags.protectedAddress;
+    if (changed.length === 0 && events.length === 0 && !protect) return 'unchanged';
+    if (context.dryRun) return 'updated';
+    const set: Partial<Member> = { sources: { ...before.sources } };
+    for (const field of changed) {
+      Object.assign(set, { [field]: legacy.data[field] });
+      if (legacy.data[field] === undefined) delete set.sources![field];
+      else set.sources![field] = { source: 'legacy-register', at: context.exportedAt };
+    }
+    if (events.length > 0) {
+      set.consents = { ...before.consents };
+      for (const { previously: _p, ...consent } of events) set.consents[consent.purpose] = consent;
+    }
+    if (protect) set.flags = { ...before.flags, protectedAddress: true };
+    try {
+      await saveChange(deps.members, before, set, context.at, {
+        audit: auditOf(before.customerNumber, context, line, [
+          ...changed,
+          ...events.map((e) => e.purpose),
+          ...(protect ? ['flags.protectedAddress'] : []),
+        ]),
+        ...(events.length > 0 ? { consentEvents: events } : {}),
+      });
+      return 'updated';
+    } catch (error) {
+      if (!(error instanceof Refusal)) throw error;
+      if (error.kind === 'not-found') return 'erased-since';
+      if (error.kind === 'duplicate-value') {
+        const field = error.errors?.[0]?.field as 'email' | 'mobile';
+        delete legacy.data[field];
+        dropped.push({ field, reason: 'belongs to another member of the register' });
+        continue;
+      }
+      if (error.kind !== 'stale-version') throw error;
+      const fresh = await deps.members.get(before.customerNumber);
+      if (!fresh) return 'erased-since';
+      before = fresh;
+    }
   }
-  if (events.length > 0) {
-    set.consents = { ...before.consents };
-    for (const { previously: _p, ...consent } of events) set.consents[consent.purpose] = consent;
-  }
-  await saveChange(deps.members, before, set, context.at, {
-    audit: auditOf(before.customerNumber, context, line, [...changed, ...events.map((e) => e.purpose)]),
-    ...(events.length > 0 ? { consentEvents: events } : {}),
-  });
-  return 'updated';
+  return 'changed-meanwhile';
 }
 
 async function purchasesWindow(
@@ -432,13 +497,20 @@ async function purchasesWindow(
     report.push({
       file: EXPORT_FILES.purchases,
       line: record.line,
-      ...(legacyNumber ? { legacyNumber } : {}),
+      // Only an earlier number of the agreed form goes into the report: anything else may be data.
+      ...(legacyNumber && LegacyNumber.safeParse(legacyNumber).success ? { legacyNumber } : {}),
       outcome,
       reason,
     });
   };
   const oldest = oldestKeptMonth(deps.now?.() ?? new Date());
-  const movedIn = await deps.imports.movedIn([...new Set(window.map((record) => record.fields[0] ?? ''))]);
+  const numbers = [...new Set(window.map((record) => record.fields[0] ?? ''))].filter(
+    (n) => LegacyNumber.safeParse(n).success,
+  );
+  const movedIn = await deps.imports.movedIn(numbers);
+  // A dry run has moved no one in: the members it decided to take stand in for them.
+  for (const n of numbers)
+    if (context.dryRun && context.wouldImport.has(n) && !movedIn.has(n)) movedIn.set(n, `dry-run-${n}`);
   // The export's months of each member, summed by group, lines of one month together.
   const months = new Map<string, { customerNumber: string; totals: MonthTotals; lines: number }>();
   for (const record of window) {
@@ -455,7 +527,8 @@ async function purchasesWindow(
       continue;
     }
     if (group === undefined) {
-      refuse(record, 'unknown-group', `no main group ${row.paaryhma}`, row.asiakasnro);
+      const code = /^\d{1,3}$/.test(row.paaryhma) ? ` ${row.paaryhma}` : '';
+      refuse(record, 'unknown-group', `no main group${code} in the earlier register's list`, row.asiakasnro);
       continue;
     }
     if (group === null) {
@@ -556,7 +629,9 @@ async function checkExport(exportId: string, files: ExchangeFiles): Promise<Chec
   let manifest: Manifest;
   try {
     manifest = await readManifest(exportId, files);
-  } catch {
+  } catch (error) {
+    // Only what the export itself got wrong rejects it; a passing fault of the store goes up, for a retry.
+    if (!(error instanceof SyntaxError || error instanceof z.core.$ZodError)) throw error;
     return { ok: false, reason: 'the manifest is not valid JSON of the agreed form' };
   }
   if (manifest.exportId !== exportId) return { ok: false, reason: 'the manifest names another export' };
@@ -569,7 +644,8 @@ async function checkExport(exportId: string, files: ExchangeFiles): Promise<Chec
     let body: Readable;
     try {
       body = await files.read(legacyExportKey(exportId, name));
-    } catch {
+    } catch (error) {
+      if (!(error instanceof FileMissing)) throw error;
       return { ok: false, reason: `${name} is missing` };
     }
     const hash = createHash('sha256');

@@ -20,7 +20,7 @@ function lazyPattern(source: string) {
 
 /** Starts with a letter; no invisible character anywhere (a Hangul filler or a joiner is a letter or a mark). */
 const NAME = "^(?!\\p{DI})\\p{L}(?:(?!\\p{DI})[\\p{L}\\p{M} '.-])*$";
-const ADDRESS = "^[\\p{L}\\p{M}\\p{N}][\\p{L}\\p{M}\\p{N} '.,/-]*$";
+const ADDRESS = "^(?!\\p{DI})[\\p{L}\\p{N}](?:(?!\\p{DI})[\\p{L}\\p{M}\\p{N} '.,/-])*$";
 /** The same rules without a schema around them, for files read line by line (a schema costs a microsecond a call). */
 export const isName = lazyPattern(NAME);
 export const isAddressText = lazyPattern(ADDRESS);

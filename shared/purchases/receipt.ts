@@ -7,9 +7,9 @@ import type { MainGroup } from './main-groups.ts';
 import type { ReceiptInput } from './schemas.ts';
 
 /**
- * A receipt's tag in the month's set of counted receipts: 96 bits of SHA-256 of store and receipt id.
- * Short, so a month of 60 receipts stays within 2 KB (2 WCU a write); long enough that two receipts
- * of one member in one month never collide in practice.
+ * A receipt's tag: 96 bits of SHA-256 of store and receipt id. It keys the receipt's identity item
+ * (table-wide: 2^48 receipts before a collision is even likely) and sits in its month's set, short,
+ * so a month of 60 receipts stays within 2 KB.
  */
 export const receiptTag = (storeId: string, receiptId: string) =>
   createHash('sha256').update(`${storeId}\n${receiptId}`).digest('base64url').slice(0, 16);

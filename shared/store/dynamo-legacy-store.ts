@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { stillAMember } from './dynamo-member-store.ts';
 import type { ImportState, LegacyImportStore, StoredMonth } from '../legacy/import-store.ts';
 import { monthKeyOf } from '../legacy/import-store.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
@@ -72,7 +78,7 @@ export class DynamoLegacyImportStore implements LegacyImportStore {
     customerNumber: string,
     totals: MonthTotals,
     expiresAt: number,
-  ): Promise<'written' | 'counted-by-register'> {
+  ): Promise<'written' | 'counted-by-register' | 'member-gone'> {
     const names: Record<string, string> = {
       '#receipts': 'receipts',
       '#type': 'type',
@@ -90,17 +96,26 @@ export class DynamoLegacyImportStore implements LegacyImportStore {
       sets.push(`#g${i} = :g${i}`);
     });
     // SET, not ADD: a second run writes the same totals. A month the tills have counted in is left alone.
+    // …and only while the member is a member: a month never outlives an erasure that raced the import.
     const refused = await conditionalWrite(
       this.db,
-      new UpdateCommand({
-        TableName: this.table,
-        Key: purchaseMonthKey(customerNumber, totals.month),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: 'attribute_not_exists(receiptTags)',
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: purchaseMonthKey(customerNumber, totals.month),
+              UpdateExpression: `SET ${sets.join(', ')}`,
+              ConditionExpression: 'attribute_not_exists(receiptTags)',
+              ExpressionAttributeNames: names,
+              ExpressionAttributeValues: values,
+            },
+          },
+          stillAMember(this.table, customerNumber),
+        ],
       }),
     );
-    return refused ? 'counted-by-register' : 'written';
+    if (!refused) return 'written';
+    return refused[0]?.failed ? 'counted-by-register' : 'member-gone';
   }
 }

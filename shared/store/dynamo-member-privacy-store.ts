@@ -15,7 +15,9 @@ import { DynamoMemberStore, memberOf } from './dynamo-member-store.ts';
 import { GROUP_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
 import {
   anonymousPurchasesKey,
+  cardKey,
   emailKey,
+  legacyKey,
   erasureDueIndex,
   memberKey,
   memberPartitions,
@@ -134,7 +136,12 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
     await inParallel(plan.anonymise, 4, ({ key }) => this.anonymiseMonth(key));
     // The uniqueness keys the profile names are the member's own (they move together in one
     // transaction): deleted by name too, as the index that lists them is only eventually consistent.
-    const named = [member.email && emailKey(member.email), member.mobile && mobileKey(member.mobile)];
+    const named = [
+      member.email && emailKey(member.email),
+      member.mobile && mobileKey(member.mobile),
+      member.legacyNumber && legacyKey(member.legacyNumber),
+      member.card.type === 'CASH_CARD' && member.card.cardNumber && cardKey(member.card.cardNumber),
+    ];
     const keys = new Map<string, ItemKey>();
     for (const key of [...plan.delete.map((item) => item.key), ...named]) {
       if (key) keys.set(`${key.pk}\n${key.sk}`, key);
@@ -239,7 +246,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         FilterExpression: '#type = :audit',
         ProjectionExpression: 'customerNumber',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':audit': 'audit' },
+        ExpressionAttributeValues: { ':audit': ITEM_TYPES.audit },
       },
     )) {
       for (const item of page.Items ?? []) {

@@ -162,7 +162,7 @@ export class DynamoMemberStore implements MemberStore {
         TableName: this.table,
         FilterExpression: 'sk = :profile AND #type = :member',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':profile': PROFILE_SK, ':member': 'member' },
+        ExpressionAttributeValues: { ':profile': PROFILE_SK, ':member': ITEM_TYPES.member },
       },
     );
     for await (const page of pages) {

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { GetObjectCommand, paginateListObjectsV2, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import type { ExchangeFiles } from '../exchange/exchange-files.ts';
+import { FileMissing, type ExchangeFiles } from '../exchange/exchange-files.ts';
 
 /**
  * The exchange bucket. Against a local S3 (AWS_ENDPOINT_URL_S3 set) paths are path-style and checksums
@@ -55,15 +55,23 @@ export class ExchangeBucket implements ExchangeFiles {
 
   /** The object's bytes as a stream, from a byte offset on if given (a resumed run). */
   async read(key: string, fromByte = 0): Promise<Readable> {
-    const { Body } = await this.s3.send(
-      new GetObjectCommand({
-        Bucket: this.bucket,
-        Key: key,
-        ...(fromByte > 0 ? { Range: `bytes=${fromByte}-` } : {}),
-      }),
-    );
-    if (!(Body instanceof Readable)) throw new Error('S3 answered without a body stream');
-    return Body;
+    try {
+      const { Body } = await this.s3.send(
+        new GetObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(fromByte > 0 ? { Range: `bytes=${fromByte}-` } : {}),
+        }),
+      );
+      if (!(Body instanceof Readable)) throw new Error('S3 answered without a body stream');
+      return Body;
+    } catch (error) {
+      const name = (error as { name?: string }).name;
+      if (name === 'NoSuchKey') throw new FileMissing();
+      // A resumed read that starts at the very end: nothing is left to read.
+      if (name === 'InvalidRange' && fromByte > 0) return Readable.from([]);
+      throw error;
+    }
   }
 
   /** Keys under a prefix, in S3's order (ascending by key). */

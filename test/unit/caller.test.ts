@@ -25,7 +25,7 @@ describe('claims from the HTTP API JWT authorizer', () => {
     expect(
       flattenClaims({
         sub: 'abc',
-        'cognito:groups': '[admin pos]',
+        'cognito:groups': ['admin', 'pos'],
         exp: 1700000000,
         email_verified: true,
         x: null as never,
