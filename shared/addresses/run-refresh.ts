@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { inParallel } from '../concurrency.ts';
+import { changedFields, systemAuditEntry } from '../members/audit.ts';
 import { withLease, type JobLeases } from '../jobs/lease.ts';
 import { isCustomerNumber } from '../members/customer-number.ts';
 import type { Member } from '../members/member.ts';
@@ -235,9 +236,20 @@ async function applyLine(
     const saved = await deps.members.save({
       before: before!,
       after: decision.after,
+      audit: systemAuditEntry({
+        customerNumber: update.customerNumber,
+        at: context.now,
+        actor: 'population-register',
+        action: 'address-refresh',
+        via: `address-refresh ${context.fileId} line ${context.line}`,
+        purpose: 'address-accuracy',
+        fields: changedFields(before!, decision.after),
+      }),
       ...(decision.cancelCardOrder ? { cancelCardOrder: decision.cancelCardOrder } : {}),
     });
     if (saved.outcome === 'saved') return decision.outcome;
+    // Being erased: the line has no one to change any more.
+    if (saved.outcome === 'gone') return 'not-in-register';
     if (saved.outcome !== 'stale') throw new Error(`an address refresh save came back ${saved.outcome}`);
     before = await deps.members.get(update.customerNumber);
   }

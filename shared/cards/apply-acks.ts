@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse';
+import { systemAuditEntry } from '../members/audit.ts';
 import { fieldErrors } from '../validation.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import type { CardStore, OrderStatus } from './card-store.ts';
@@ -24,6 +25,8 @@ const PROGRESS: Partial<Record<OrderStatus, number>> = {
   REJECTED: 3,
   RETURNED: 3,
 };
+
+const fileName = (key: string) => key.slice(key.lastIndexOf('/') + 1);
 
 type AckDeps = { cards: CardStore; members: MemberStore; bucket: ExchangeFiles };
 
@@ -69,7 +72,7 @@ export async function applyAckFile(key: string, deps: AckDeps): Promise<AckRepor
       report.rejected.push({ line: info.lines, reason });
       continue;
     }
-    const outcome = await applyLine(parsed.data, deps);
+    const outcome = await applyLine(parsed.data, `card-ack ${fileName(key)} line ${info.lines}`, deps);
     if (outcome === 'applied') report.applied += 1;
     else if (outcome === 'already-applied') report.alreadyApplied += 1;
     else report.ignored.push({ line: info.lines, reason: outcome.reason });
@@ -80,6 +83,8 @@ export async function applyAckFile(key: string, deps: AckDeps): Promise<AckRepor
 
 async function applyLine(
   line: AckLineInput,
+  /** Where the line came from, for the member's audit trail. */
+  via: string,
   deps: { cards: CardStore; members: MemberStore },
 ): Promise<'applied' | 'already-applied' | { reason: string }> {
   const order = await deps.cards.orderInBatch(line.batchId, Number(line.sequence));
@@ -111,6 +116,15 @@ async function applyLine(
     ...(line.cardNumber ? { cardNumber: line.cardNumber } : {}),
     ...(line.reason ? { reason: line.reason } : {}),
     updatesProfile: current,
+    audit: systemAuditEntry({
+      customerNumber: order.customerNumber,
+      at: new Date().toISOString(),
+      actor: 'card-manufacturer',
+      action: 'card-answer',
+      via: `${via} (batch ${line.batchId} row ${line.sequence})`,
+      purpose: 'membership',
+      fields: current ? ['card'] : [],
+    }),
     // An undeliverable card means the address is in doubt, for customer service to check.
     addressDoubtful: line.status === 'RETURNED',
     ...(newNumber ? { linkCard: newNumber } : {}),

@@ -1,6 +1,6 @@
 import type { BatchManifest, BatchRow } from './batch-file.ts';
 import type { AckStatus } from './ack-file.ts';
-import type { CardOrder } from '../members/member-store.ts';
+import type { AuditEntry, CardOrder } from '../members/member-store.ts';
 
 export type OrderStatus =
   'PENDING' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED' | 'CANCELLED';
@@ -43,6 +43,8 @@ export interface AckEffect {
   linkCard?: string;
   /** The card this one replaces, which stops resolving. */
   unlinkCard?: string;
+  /** The change in the member's audit trail, written with it. */
+  audit: AuditEntry;
 }
 
 /**
@@ -67,9 +69,10 @@ export interface CardStore {
     sequence: number,
     row: BatchRow,
     now: Date,
+    audit: AuditEntry,
   ): Promise<boolean>;
   /** Ends an order that will never be mailed (the member died). */
-  cancel(order: StoredCardOrder, reason: string, now: Date): Promise<void>;
+  cancel(order: StoredCardOrder, reason: string, now: Date, audit: AuditEntry): Promise<void>;
   batchOrders(batchId: string): AsyncIterable<StoredCardOrder>;
   markDelivered(batch: CardBatch, key: string, manifest: BatchManifest, now: Date): Promise<void>;
   batches(): Promise<CardBatch[]>;

@@ -7,6 +7,7 @@ import { helsinkiDate } from '../time/helsinki.ts';
 import { batchCsv, Digest, type BatchManifest, type BatchRow } from './batch-file.ts';
 import { nameOnCard } from './name-on-card.ts';
 import { inParallel } from '../concurrency.ts';
+import { systemAuditEntry } from '../members/audit.ts';
 import { withLease, type JobLeases } from '../jobs/lease.ts';
 import { cardBatchKey, cardBatchManifestKey } from '../exchange/layout.ts';
 
@@ -49,6 +50,18 @@ const rowOf = (batch: CardBatch, sequence: number, order: StoredCardOrder, membe
   // The letter that carries the card is in Finnish or Swedish only.
   language: member.language === 'sv' ? 'sv' : 'fi',
 });
+
+/** The card batch's change of a member, in their audit trail. */
+const batchAudit = (order: StoredCardOrder, at: Date, via: string, fields: string[]) =>
+  systemAuditEntry({
+    customerNumber: order.customerNumber,
+    at: at.toISOString(),
+    actor: 'card-batch',
+    action: 'card-batch',
+    via,
+    purpose: 'membership',
+    fields,
+  });
 
 export interface CardBatchSummary {
   batches: {
@@ -103,7 +116,13 @@ async function batchPendingOrders(deps: CardBatchDeps, summary: CardBatchSummary
         const member = members.get(order.customerNumber);
         const hold = holdOf(member);
         if (hold === 'deceased') {
-          await deps.cards.cancel(order, 'deceased', now());
+          const at = now();
+          await deps.cards.cancel(
+            order,
+            'deceased',
+            at,
+            batchAudit(order, at, 'card order ended: deceased', ['card']),
+          );
           summary.ended.deceased += 1;
         } else if (hold) {
           const key = `${order.customerNumber}#${order.orderedAt}`;
@@ -119,12 +138,14 @@ async function batchPendingOrders(deps: CardBatchDeps, summary: CardBatchSummary
       const open = (batch ??= await deps.cards.openNewBatch(now()));
       await inParallel(room, CLAIMS_IN_FLIGHT, async ({ order, member }) => {
         const sequence = numbers.take();
+        const at = now();
         const claimed = await deps.cards.claim(
           order,
           open,
           sequence,
           rowOf(open, sequence, order, member),
-          now(),
+          at,
+          batchAudit(order, at, `card-batch ${open.batchId} row ${sequence}`, ['card.status']),
         );
         if (!claimed) numbers.release(sequence); // cancelled meanwhile: its number goes to the next order
       });

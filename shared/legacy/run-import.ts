@@ -13,6 +13,7 @@ import {
   legacyReportPartKey,
 } from '../exchange/layout.ts';
 import { withLease, type JobLeases } from '../jobs/lease.ts';
+import { systemAuditEntry } from '../members/audit.ts';
 import { saveChange } from '../members/change-member.ts';
 import { NO_FLAGS, PERSONAL_FIELDS, type Member, type PersonalField } from '../members/member.ts';
 import type { AuditEntry, MemberStore } from '../members/member-store.ts';
@@ -333,17 +334,16 @@ const auditOf = (
   context: ImportContext,
   line: number,
   fields: string[],
-): AuditEntry => ({
-  customerNumber,
-  at: context.at,
-  actor: ACTOR,
-  role: 'system',
-  action: 'import',
-  via: `legacy-import ${context.exportId} members.csv line ${line}`,
-  purpose: 'membership',
-  requestId: `${context.exportId}#${line}`,
-  fields,
-});
+): AuditEntry =>
+  systemAuditEntry({
+    customerNumber,
+    at: context.at,
+    actor: ACTOR,
+    action: 'import',
+    via: `legacy-import ${context.exportId} members.csv line ${line}`,
+    purpose: 'membership',
+    fields,
+  });
 
 /** A new member of the register for an earlier one: the number, card, bans and consents in one save. */
 async function createMember(

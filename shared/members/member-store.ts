@@ -15,7 +15,10 @@ export type AuditAction =
   | 'restrict'
   | 'erasure-request'
   | 'end-membership'
-  | 'import';
+  | 'import'
+  | 'address-refresh'
+  | 'card-batch'
+  | 'card-answer';
 
 /** Actions that only read: they are what "who viewed my data" lists as views. */
 export const READ_ACTIONS: readonly AuditAction[] = ['read', 'search', 'export', 'read-audit'];

@@ -16,8 +16,11 @@ import {
   queryPages,
   transientAsBusy,
   withoutStorage,
+  type Refused,
   type TransactItem,
 } from './dynamo.ts';
+import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
+import type { AuditEntry } from '../members/member-store.ts';
 import {
   batchOrderIndex,
   cardKey,
@@ -196,26 +199,41 @@ export class DynamoCardStore implements CardStore {
     order: StoredCardOrder,
     orderUpdate: { set: string; names?: Record<string, string>; values: Record<string, unknown> },
     profile: TransactItem,
+    audit: AuditEntry,
   ): Promise<boolean> {
-    const refused = await conditionalWrite(
-      this.db,
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.table,
-              Key: cardOrderKey(order.customerNumber, order.orderedAt),
-              UpdateExpression: orderUpdate.set,
-              ConditionExpression: '#status = :pending',
-              ExpressionAttributeNames: { '#status': 'status', ...orderUpdate.names },
-              ExpressionAttributeValues: { ':pending': 'PENDING', ...orderUpdate.values },
-            },
-          },
-          profile,
-        ],
-      }),
-    );
-    return !refused;
+    return this.withAudit(audit, [
+      {
+        Update: {
+          TableName: this.table,
+          Key: cardOrderKey(order.customerNumber, order.orderedAt),
+          UpdateExpression: orderUpdate.set,
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status', ...orderUpdate.names },
+          ExpressionAttributeValues: { ':pending': 'PENDING', ...orderUpdate.values },
+        },
+      },
+      profile,
+    ]).then((refused) => !refused);
+  }
+
+  /**
+   * The items in one transaction with the member's audit entry as the chain's next link: what refused
+   * them, if anything did but the entry's place (taken meanwhile: linked again after it).
+   */
+  private withAudit(audit: AuditEntry, items: TransactItem[]): Promise<Refused | undefined> {
+    return withChainedEntry<Refused | undefined>(this.db, this.table, audit.customerNumber, async (head) => {
+      const entry = await chainedAuditPut(this.table, audit, head);
+      const refused = await conditionalWrite(
+        this.db,
+        new TransactWriteCommand({
+          TransactItems: [...items, { Put: { ...entry, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }],
+        }),
+      );
+      const onlyTheEntry = refused && refused.slice(0, items.length).every((reason) => !reason.failed);
+      return onlyTheEntry
+        ? { raced: true, taken: refused[items.length]?.item }
+        : { raced: false, value: refused };
+    });
   }
 
   claim(
@@ -224,6 +242,7 @@ export class DynamoCardStore implements CardStore {
     sequence: number,
     row: BatchRow,
     now: Date,
+    audit: AuditEntry,
   ): Promise<boolean> {
     const at = now.toISOString();
     const index = batchOrderIndex(batch.batchId, sequence);
@@ -249,10 +268,11 @@ export class DynamoCardStore implements CardStore {
         { ':batched': 'BATCHED', ':at': at },
         { '#status': 'status' },
       ),
+      audit,
     );
   }
 
-  async cancel(order: StoredCardOrder, reason: string, now: Date): Promise<void> {
+  async cancel(order: StoredCardOrder, reason: string, now: Date, audit: AuditEntry): Promise<void> {
     const at = now.toISOString();
     await this.fromPending(
       order,
@@ -264,6 +284,7 @@ export class DynamoCardStore implements CardStore {
         ':none': { type: 'NONE', status: 'NONE' },
         ':at': at,
       }),
+      audit,
     );
   }
 
@@ -400,7 +421,7 @@ export class DynamoCardStore implements CardStore {
     if (effect.unlinkCard && effect.unlinkCard !== effect.linkCard) {
       items.push({ Delete: { TableName: this.table, Key: cardKey(effect.unlinkCard) } });
     }
-    const refused = await conditionalWrite(this.db, new TransactWriteCommand({ TransactItems: items }));
+    const refused = await this.withAudit(effect.audit, items);
     if (!refused) return 'applied';
     const [orderRefused, memberRefused] = refused;
     if (orderRefused?.failed) return 'already-applied';
