@@ -30,7 +30,8 @@ export class RegisterApi extends Construct {
   constructor(scope: Construct, id: string, props: RegisterApiProps) {
     super(scope, id);
     const authorizer = new HttpJwtAuthorizer('Cognito', props.identity.issuerUrl, {
-      jwtAudience: [props.identity.client.userPoolClientId],
+      // People's ID tokens carry the console client as aud; the tills' access tokens their client_id.
+      jwtAudience: [props.identity.client.userPoolClientId, props.identity.tillClient.userPoolClientId],
     });
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       description: 'Moymore loyalty register',
@@ -94,6 +95,7 @@ export class RegisterApi extends Construct {
         methods: [method],
         integration: new HttpLambdaIntegration(`${name}Integration`, fn.fn),
         ...(route.roles === 'public' ? { authorizer: new apigw.HttpNoneAuthorizer() } : {}),
+        ...(route.scopes ? { authorizationScopes: [...route.scopes] } : {}),
       });
       if (route.roles === 'public' && created) {
         acknowledge(created, 'AwsSolutions-APIG4', 'Public on purpose: the OpenAPI document holds no data.');

@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES } from '../../shared/auth/roles.ts';
+import { RESOURCE_SERVER, TILL_SCOPES } from '../../shared/auth/scopes.ts';
 
 /**
  * Who may call the API: a Cognito user pool with one group per role. Clients send the ID token:
@@ -10,6 +11,8 @@ import { ROLES } from '../../shared/auth/roles.ts';
 export class RegisterIdentity extends Construct {
   readonly userPool: cognito.UserPool;
   readonly client: cognito.UserPoolClient;
+  /** The till system's app client: OAuth client credentials, an access token with the tills' scopes. */
+  readonly tillClient: cognito.UserPoolClient;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -50,6 +53,30 @@ export class RegisterIdentity extends Construct {
         .withStandardAttributes({ email: true })
         .withCustomAttributes('customerNumber'),
       writeAttributes: new cognito.ClientAttributes(),
+    });
+
+    // The tills are machines: client credentials against the register's resource server.
+    const scopes = Object.values(TILL_SCOPES).map(
+      (name) =>
+        new cognito.ResourceServerScope({
+          scopeName: name.slice(RESOURCE_SERVER.length + 1),
+          scopeDescription: `Tills: ${name}`,
+        }),
+    );
+    const server = this.userPool.addResourceServer('Register', { identifier: RESOURCE_SERVER, scopes });
+    // The token endpoint of client credentials is on the pool's domain; its prefix is a context value.
+    this.userPool.addDomain('Domain', {
+      cognitoDomain: { domainPrefix: scope.node.tryGetContext('cognitoDomainPrefix') ?? 'moymore-register' },
+    });
+    this.tillClient = this.userPool.addClient('Tills', {
+      generateSecret: true,
+      authFlows: {},
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: scopes.map((s) => cognito.OAuthScope.resourceServer(server, s)),
+      },
+      accessTokenValidity: Duration.hours(1),
+      preventUserExistenceErrors: true,
     });
   }
 

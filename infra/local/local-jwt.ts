@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK, type JWTPayload } from 'jose';
 import { isRole, ROLES, type Role } from '../../shared/auth/roles.ts';
 import type { ClaimValue } from '../../shared/auth/caller.ts';
+import { TILL_SCOPES } from '../../shared/auth/scopes.ts';
 
 /**
  * The local stand-in for the Cognito user pool: ID tokens with the claims Cognito puts in them,
@@ -47,27 +48,44 @@ export async function loadOrCreateKeys(file: string): Promise<LocalKeys> {
   return keys;
 }
 
+/** The local stand-in for a till system's app client (OAuth client credentials). */
+export const LOCAL_TILL_CLIENT = 'moymore-local-tills';
+
 export interface TokenRequest {
   role: Role;
   customerNumber?: string;
   subject?: string;
   ttlSeconds?: number;
+  /** For `pos`: a person's ID token in the pos group instead of the tills' access token (to test refusals). */
+  idToken?: boolean;
 }
 
-/** An ID token shaped like Cognito's: cognito:groups as a list, custom:customerNumber for members. */
+/**
+ * A token shaped like Cognito's. People get an ID token (cognito:groups as a list, custom:customerNumber
+ * for members); `pos` gets what a till's client-credentials grant gives: an access token with the
+ * resource server's scopes, its client id and no audience.
+ */
 export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
   const subject =
     request.subject ?? `local-${request.role}${request.customerNumber ? `-${request.customerNumber}` : ''}`;
-  return new SignJWT({
-    'cognito:groups': [request.role],
-    'cognito:username': subject,
-    token_use: 'id',
-    ...(request.customerNumber ? { 'custom:customerNumber': request.customerNumber } : {}),
-  })
+  const till = request.role === 'pos' && !request.idToken;
+  const jwt = till
+    ? new SignJWT({
+        token_use: 'access',
+        client_id: LOCAL_TILL_CLIENT,
+        scope: Object.values(TILL_SCOPES).join(' '),
+      }).setSubject(LOCAL_TILL_CLIENT)
+    : new SignJWT({
+        'cognito:groups': [request.role],
+        'cognito:username': subject,
+        token_use: 'id',
+        ...(request.customerNumber ? { 'custom:customerNumber': request.customerNumber } : {}),
+      })
+        .setAudience(LOCAL_AUDIENCE)
+        .setSubject(subject);
+  return jwt
     .setProtectedHeader({ alg: ALGORITHM, kid: 'local' })
     .setIssuer(LOCAL_ISSUER)
-    .setAudience(LOCAL_AUDIENCE)
-    .setSubject(subject)
     .setIssuedAt()
     .setExpirationTime(`${request.ttlSeconds ?? 3600}s`)
     .sign(keys.privateKey);
@@ -78,13 +96,14 @@ export async function verifyToken(keys: LocalKeys, token: string): Promise<JWTPa
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
       issuer: LOCAL_ISSUER,
-      audience: LOCAL_AUDIENCE,
       algorithms: [ALGORITHM],
       // Cognito's tokens always carry both, issued in the past, valid a day at the most.
       requiredClaims: ['exp', 'iat'],
       maxTokenAge: MAX_TOKEN_AGE,
     });
-    return payload;
+    // As the HTTP API's JWT authorizer: an ID token's aud, or an access token's client_id, is one of ours.
+    const audience = [payload.aud ?? []].flat();
+    return audience.includes(LOCAL_AUDIENCE) || payload.client_id === LOCAL_TILL_CLIENT ? payload : undefined;
   } catch {
     return undefined;
   }

@@ -7,6 +7,7 @@ import type {
 } from 'aws-lambda';
 import { routeKey, type RouteSpec } from '../../shared/contract/route.ts';
 import { flattenClaims, verifyToken, type LocalKeys } from './local-jwt.ts';
+import { scopesOf } from '../../shared/auth/scopes.ts';
 
 export type ApiLambdaHandler = (
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -110,6 +111,9 @@ export function createApiServer(options: {
         const payload = token ? await verifyToken(options.keys, token) : undefined;
         if (!payload) return gatewayAnswer(res, 401, 'Unauthorized');
         claims = flattenClaims(payload);
+        // A machine route takes only an access token with one of its scopes, as the authorizer does.
+        if (route.scopes && !scopesOf(claims.scope).some((scope) => route.scopes!.includes(scope)))
+          return gatewayAnswer(res, 403, 'Forbidden');
       }
       const body = await readBody(req);
       if (body === 'too-large') return gatewayAnswer(res, 413, 'Request Entity Too Large');
@@ -149,7 +153,7 @@ export function createApiServer(options: {
           time: now.toUTCString(),
           timeEpoch: now.getTime(),
           authorizer: claims
-            ? { principalId: '', integrationLatency: 0, jwt: { claims, scopes: [] } }
+            ? { principalId: '', integrationLatency: 0, jwt: { claims, scopes: scopesOf(claims.scope) } }
             : (undefined as never),
         },
       };

@@ -1,4 +1,5 @@
 import { isRole, ROLES, type Role } from './roles.ts';
+import { isTillToken, scopesOf } from './scopes.ts';
 
 /** Who is calling, as the domain sees it: no token, no claims shape. */
 export interface Caller {
@@ -27,7 +28,10 @@ export function groupsFromClaim(value: ClaimValue | undefined): Role[] {
   return listed[1]!.split(' ').filter(isRole);
 }
 
-/** The groups of the caller, in the order of ROLES, restricted to those the route allows. */
+/**
+ * The one place a caller becomes a role: a person by their Cognito groups, a till by the scopes of
+ * its client-credentials access token. In the order of ROLES, restricted to those the route allows.
+ */
 export function callerFromClaims(
   claims: Record<string, ClaimValue> | undefined,
   allowed: readonly Role[],
@@ -35,7 +39,10 @@ export function callerFromClaims(
 ): Caller | 'unauthenticated' | 'forbidden' {
   const actor = claims?.sub;
   if (!claims || typeof actor !== 'string' || actor === '') return 'unauthenticated';
-  const groups = groupsFromClaim(claims['cognito:groups']);
+  const groups: Role[] = [
+    ...groupsFromClaim(claims['cognito:groups']),
+    ...(isTillToken(scopesOf(claims.scope)) ? (['pos'] as const) : []),
+  ];
   const role = ROLES.find((r) => allowed.includes(r) && groups.includes(r));
   if (!role) return 'forbidden';
   const customerNumber = claims['custom:customerNumber'];

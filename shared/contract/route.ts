@@ -24,6 +24,11 @@ export interface RouteSpec {
   handler: string;
   /** Roles that may call it; 'public' needs no token. */
   roles: readonly Role[] | 'public';
+  /**
+   * For machine routes: the access token must carry one of these scopes (the authorizer checks it),
+   * so a person's ID token is refused there.
+   */
+  scopes?: readonly string[];
   summary: string;
   params?: Schema;
   query?: Schema;

@@ -1,3 +1,4 @@
+import { TILL_SCOPES } from '../auth/scopes.ts';
 import { EXCHANGE_PREFIXES } from '../exchange/layout.ts';
 import type { RouteSpec } from './route.ts';
 import {
@@ -243,6 +244,7 @@ export const countReceipt = {
   path: '/purchases',
   handler: 'api/purchases/count',
   roles: ['pos'],
+  scopes: [TILL_SCOPES.purchases],
   summary: 'Count one receipt into the member’s month (exactly once per store and receipt id)',
   body: Receipt,
   responses: {
@@ -262,6 +264,7 @@ export const countReceipts = {
   path: '/purchases/batch',
   handler: 'api/purchases/count-batch',
   roles: ['pos'],
+  scopes: [TILL_SCOPES.purchases],
   summary: 'Count up to 100 receipts a till queued offline; one answer per receipt',
   body: ReceiptBatch,
   maxBodyBytes: 1024 * 1024,
@@ -299,6 +302,7 @@ export const posLookup = {
   path: '/pos/members/{cardOrCustomerNumber}',
   handler: 'api/pos/lookup',
   roles: ['pos'],
+  scopes: [TILL_SCOPES.lookup],
   summary: 'For the till’s scan: is this a member, and the card’s state; nothing personal',
   params: PosMemberPath,
   responses: { 200: { description: 'A member', body: PosAnswer }, 404: problem('Not a member') },

@@ -113,7 +113,8 @@ describe('API and identity', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
       IdentitySource: ['$request.header.Authorization'],
-      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+      // The console's client (people's ID tokens) and the tills' client (access tokens).
+      JwtConfiguration: { Audience: [Match.anyValue(), Match.anyValue()], Issuer: Match.anyValue() },
     });
     const apiRoutes = resources('AWS::ApiGatewayV2::Route').map((r) => r.Properties);
     expect(apiRoutes.map((r) => r.RouteKey).sort()).toEqual(
@@ -155,6 +156,36 @@ describe('cdk-nag', () => {
       .pluginReports.filter((p) => ['AwsSolutions', 'Serverless'].includes(p.pluginName))
       .flatMap((p) => p.violations.map((v) => v.ruleName));
     expect(findings).toEqual([]);
+  });
+});
+
+describe('tills are machines', () => {
+  it('gives the tills an app client with client credentials and the register’s scopes, and nothing else', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPoolResourceServer', {
+      Identifier: 'moymore-register',
+      Scopes: [Match.objectLike({ ScopeName: 'purchases' }), Match.objectLike({ ScopeName: 'lookup' })],
+    });
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlows: ['client_credentials'],
+      // Built from the resource server's identifier: one per till scope.
+      AllowedOAuthScopes: [Match.anyValue(), Match.anyValue()],
+      GenerateSecret: true,
+    });
+  });
+
+  it('asks the till routes for a till scope, and accepts the tills’ client as an audience', () => {
+    const scoped = resources('AWS::ApiGatewayV2::Route')
+      .filter((r) => r.Properties.AuthorizationScopes)
+      .map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationScopes]);
+    expect(scoped.sort()).toEqual(
+      [
+        ['GET /pos/members/{cardOrCustomerNumber}', ['moymore-register/lookup']],
+        ['POST /purchases', ['moymore-register/purchases']],
+        ['POST /purchases/batch', ['moymore-register/purchases']],
+      ].sort(),
+    );
+    const [authorizer] = resources('AWS::ApiGatewayV2::Authorizer');
+    expect(authorizer!.Properties.JwtConfiguration.Audience).toHaveLength(2);
   });
 });
 

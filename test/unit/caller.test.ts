@@ -61,4 +61,19 @@ describe('claims from the HTTP API JWT authorizer', () => {
     expect(callerFromClaims({ 'cognito:groups': '[admin]' }, ['admin'], call)).toBe('unauthenticated');
     expect(callerFromClaims(undefined, ['admin'], call)).toBe('unauthenticated');
   });
+
+  it('makes a till of a client-credentials access token by its scope, and of nothing else', () => {
+    const call = { via: 'POST /purchases', requestId: 'r' };
+    expect(
+      callerFromClaims(
+        { sub: 'tills', client_id: 'tills', scope: 'moymore-register/purchases' },
+        ['pos'],
+        call,
+      ),
+    ).toMatchObject({ role: 'pos', actor: 'tills' });
+    expect(callerFromClaims({ sub: 'x', scope: 'openid email' }, ['pos'], call)).toBe('forbidden');
+    expect(callerFromClaims({ sub: 'x', scope: 'moymore-register/purchases' }, ['admin'], call)).toBe(
+      'forbidden',
+    );
+  });
 });
