@@ -23,6 +23,7 @@ export const REFUSAL_KINDS = [
   'return-exceeds-purchases',
   'receipt-id-taken',
   'receipt-too-old',
+  'card-blocked',
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 

@@ -147,6 +147,21 @@ export const orderReplacement = {
   tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
 } as const satisfies RouteSpec;
 
+export const reportLostCard = {
+  method: 'POST',
+  path: '/members/{customerNumber}/card/lost',
+  handler: 'api/members/card-lost',
+  roles: ['admin', 'customer-service', 'member'],
+  summary: 'A lost card: the tills refuse it at once, and a replacement of the same type is ordered',
+  params: MemberPath,
+  responses: {
+    200: member('The member with the replacement ordered'),
+    404: problem('No such member'),
+    409: problem('No card to report lost'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+} as const satisfies RouteSpec;
+
 export const cardBatches = {
   method: 'GET',
   path: '/card-batches',
@@ -414,6 +429,7 @@ export const routes = {
   correctMember,
   chooseCard,
   orderReplacement,
+  reportLostCard,
   cardBatches,
   readConsents,
   changeConsent,

@@ -51,6 +51,7 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   'unknown-member': 422,
   'return-exceeds-purchases': 422,
   'receipt-too-old': 422,
+  'card-blocked': 422,
 };
 
 /** A domain refusal as problem details: its kind is the problem type. */

@@ -58,6 +58,38 @@ export async function orderReplacement(
   return saveCardChange(caller, before, { type: before.card.type, orderType: 'REPLACEMENT' }, store, now);
 }
 
+/**
+ * A lost card: it stops resolving at the tills at once (they hear it is blocked) and, unless one
+ * waits already, a replacement of the same type is ordered. Reporting it again changes nothing.
+ */
+export async function reportLostCard(
+  caller: Caller,
+  customerNumber: string,
+  store: MemberStore,
+  now = new Date(),
+): Promise<Member> {
+  const before = await reachableMember(caller, customerNumber, store);
+  const lost = before.card.cardNumber;
+  if (before.card.type === 'NONE' || !lost) {
+    if (before.card.status === 'ORDERED') return before;
+    throw new Refusal('no-card-to-replace', 'The member holds no card to replace; choose a card instead');
+  }
+  if (before.flags.deceased) throw deceased();
+  const blockCard = before.card.type === 'CASH_CARD' ? { blockCard: lost } : {};
+  if (before.card.status === 'ORDERED') {
+    const at = now.toISOString();
+    const { cardNumber: _lost, ...card } = before.card;
+    return saveChange(store, before, { card }, at, {
+      audit: auditEntry(caller, customerNumber, 'choose-card', at, ['card']),
+      ...blockCard,
+    });
+  }
+  return saveCardChange(caller, before, { type: before.card.type, orderType: 'REPLACEMENT' }, store, now, {
+    keepNumber: false,
+    ...blockCard,
+  });
+}
+
 /** The card choice and its order queue entry in one save; a waiting order is cancelled. */
 async function saveCardChange(
   caller: Caller,
@@ -65,6 +97,7 @@ async function saveCardChange(
   wanted: { type: Exclude<CardType, 'NONE'>; orderType: CardOrder['orderType'] } | undefined,
   store: MemberStore,
   now: Date,
+  lost: { keepNumber: boolean; blockCard?: string } = { keepNumber: true },
 ): Promise<Member> {
   const at = now.toISOString();
   const { customerNumber } = before;
@@ -74,8 +107,8 @@ async function saveCardChange(
     cardType: wanted.type,
     orderType: wanted.orderType,
   };
-  // The card in hand keeps its number (and keeps working) until the new one is produced.
-  const held = before.card.cardNumber ? { cardNumber: before.card.cardNumber } : {};
+  // The card in hand keeps its number (and keeps working) until the new one is produced; a lost one does not.
+  const held = before.card.cardNumber && lost.keepNumber ? { cardNumber: before.card.cardNumber } : {};
   const card: Card = order
     ? { type: order.cardType, status: 'ORDERED', orderedAt: at, ...held }
     : { type: 'NONE', status: 'NONE' };
@@ -85,5 +118,6 @@ async function saveCardChange(
     ...(before.card.status === 'ORDERED' && before.card.orderedAt
       ? { cancelCardOrder: before.card.orderedAt }
       : {}),
+    ...(lost.blockCard ? { blockCard: lost.blockCard } : {}),
   });
 }

@@ -61,6 +61,8 @@ export interface MemberChange {
   legacyNumber?: string;
   /** A produced loyalty card the member holds, which the tills may resolve from now on. */
   linkCard?: string;
+  /** A loyalty card reported lost: the tills hear it is blocked from now on. */
+  blockCard?: string;
   /**
    * For a new member: a repeated registration with the same key answers with the member it created.
    * The fingerprint of the request tells a true repeat from a key reused for another registration.
@@ -82,6 +84,12 @@ export type SaveOutcome =
 export type MemberLookup =
   { email: string } | { mobile: string } | { cardNumber: string } | { legacyNumber: string };
 
+/** Whose a loyalty card is, and whether it was reported lost. */
+export interface CardHolder {
+  customerNumber: string;
+  blocked: boolean;
+}
+
 export interface MemberStore {
   get(customerNumber: string): Promise<Member | undefined>;
   /** Many members at once (batch reads); missing ones are left out. */
@@ -89,6 +97,8 @@ export interface MemberStore {
   save(change: MemberChange): Promise<SaveOutcome>;
   /** Exact match on a unique key: the customer number it belongs to. */
   find(lookup: MemberLookup): Promise<string | undefined>;
+  /** The holder of a loyalty card number, blocked or not. */
+  cardHolder(cardNumber: string): Promise<CardHolder | undefined>;
   audit(entry: AuditEntry): Promise<void>;
   /** Every consent change of the member, oldest first. */
   consentHistory(customerNumber: string): Promise<ConsentEvent[]>;

@@ -303,7 +303,7 @@ export const CATALOGUE: readonly ItemType[] = [
     recipients: ['aws'],
     retention: withMember,
     onErasure: 'delete',
-    fields: ['customerNumber', 'cardType', 'since'],
+    fields: ['customerNumber', 'cardType', 'since', 'blockedAt'],
   },
   {
     type: 'legacy-number',

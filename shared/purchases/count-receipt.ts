@@ -23,6 +23,12 @@ export const returnExceedsPurchases = (group: string) =>
     "The return exceeds this month's purchases in its group: the receipt was not counted",
     `Main group ${group}.`,
   );
+export const cardBlocked = () =>
+  new Refusal(
+    'card-blocked',
+    'The card was reported lost: the receipt was not counted',
+    'Ask for the member’s new card or customer number.',
+  );
 /** Names neither member: the till learns only that the id is taken. */
 export const receiptIdTaken = () =>
   new Refusal(
@@ -42,8 +48,9 @@ export async function countReceipt(
   stores: { purchases: PurchaseStore; members: MemberStore },
   now = new Date(),
 ): Promise<ReceiptResult> {
-  const customerNumber =
-    receipt.customerNumber ?? (await stores.members.find({ cardNumber: receipt.cardNumber! }));
+  const holder = receipt.cardNumber ? await stores.members.cardHolder(receipt.cardNumber) : undefined;
+  if (holder?.blocked) throw cardBlocked();
+  const customerNumber = receipt.customerNumber ?? holder?.customerNumber;
   if (!customerNumber) throw unknownMember();
   const count = receiptCount(receipt, customerNumber, now);
   let counted = await stores.purchases.count(count, false);

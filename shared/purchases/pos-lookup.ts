@@ -7,11 +7,15 @@ import type { MemberStore } from '../members/member-store.ts';
 export async function posLookup(
   cardOrCustomerNumber: string,
   members: MemberStore,
-): Promise<{ member: true; card: Pick<Card, 'type' | 'status'> }> {
-  const customerNumber = isCustomerNumber(cardOrCustomerNumber)
-    ? cardOrCustomerNumber
-    : await members.find({ cardNumber: cardOrCustomerNumber });
-  const member = customerNumber ? await members.get(customerNumber) : undefined;
+): Promise<{ member: true; card: { type: Card['type']; status: Card['status'] | 'BLOCKED' } }> {
+  const holder = isCustomerNumber(cardOrCustomerNumber)
+    ? { customerNumber: cardOrCustomerNumber, blocked: false }
+    : await members.cardHolder(cardOrCustomerNumber);
+  const member = holder ? await members.get(holder.customerNumber) : undefined;
   if (!member) throw notFound('member');
-  return { member: true, card: { type: member.card.type, status: member.card.status } };
+  // A card reported lost: the till takes it no more, and hears why.
+  return {
+    member: true,
+    card: { type: member.card.type, status: holder!.blocked ? 'BLOCKED' : member.card.status },
+  };
 }

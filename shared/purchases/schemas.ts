@@ -103,5 +103,5 @@ export const ReceiptAnswer = z.strictObject({
 export const PurchaseMonthList = z.strictObject({ months: z.array(MonthTotalsView) });
 export const PosAnswer = z.strictObject({
   member: z.literal(true),
-  card: z.strictObject({ type: z.enum(CARD_TYPES), status: z.enum(CARD_STATUSES) }),
+  card: z.strictObject({ type: z.enum(CARD_TYPES), status: z.enum([...CARD_STATUSES, 'BLOCKED']) }),
 });

@@ -37,6 +37,7 @@ import type {
   MemberLookup,
   MemberStore,
   SaveOutcome,
+  CardHolder,
 } from '../members/member-store.ts';
 import {
   conditionalWrite,
@@ -121,6 +122,21 @@ export class DynamoMemberStore implements MemberStore {
    * place (a conditional put); a loser links after the entry that took the place, which the refused
    * put answers with, so every reader gets its entry however many read at once.
    */
+  async cardHolder(cardNumber: string): Promise<CardHolder | undefined> {
+    const { Item } = await transientAsBusy(() =>
+      this.db.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: cardKey(cardNumber),
+          ProjectionExpression: 'customerNumber, blockedAt',
+        }),
+      ),
+    );
+    return Item
+      ? { customerNumber: String(Item.customerNumber), blocked: Item.blockedAt !== undefined }
+      : undefined;
+  }
+
   async audit(entry: AuditEntry): Promise<void> {
     const written = await withChainedEntry(this.db, this.table, entry.customerNumber, async (head) => {
       const put = await chainedAuditPut(this.table, entry, head);
@@ -271,6 +287,17 @@ export class DynamoMemberStore implements MemberStore {
     unique('email', emailKey);
     unique('mobile', mobileKey);
 
+    if (change.blockCard) {
+      add('other', {
+        Update: {
+          TableName: Table,
+          Key: cardKey(change.blockCard),
+          UpdateExpression: 'SET blockedAt = :at',
+          ConditionExpression: 'customerNumber = :n',
+          ExpressionAttributeValues: { ':at': after.updatedAt, ':n': n },
+        },
+      });
+    }
     if (change.cancelCardOrder) {
       add('other', {
         Update: {

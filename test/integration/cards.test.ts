@@ -13,7 +13,7 @@ import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.t
 import type { ExchangeFiles } from '../../shared/exchange/exchange-files.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { call, startTestApi } from '../support/local-api.ts';
-import { aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
+import { aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
 
 let api: LocalApi;
 const s3 = () => createS3Client();
@@ -307,6 +307,45 @@ describe('replacement and overdue orders', () => {
     ]);
     expect((await call(api, 'GET', '/pos/members/1111222233334444', { as: POS })).status).toBe(404);
     expect((await call(api, 'GET', '/pos/members/5555666677778888', { as: POS })).status).toBe(200);
+  });
+
+  it('blocks a card reported lost at the tills at once, and orders its replacement', async () => {
+    const m = await register();
+    await choose(m.customerNumber, 'CASH_CARD');
+    const [first] = (await runCardBatch(deps())).batches;
+    await deliverAck(`${first!.batchId}.lost.ack.csv`, [
+      `${first!.batchId};1;${m.customerNumber};PRODUCED;2222333344445555;;2026-11-01T10:00:00Z`,
+    ]);
+    const asMember = { role: 'member', customerNumber: m.customerNumber } as const;
+    const lost = await call(api, 'POST', `/members/${m.customerNumber}/card/lost`, { as: asMember });
+    expect(lost.status).toBe(200);
+    expect(lost.body.card).toEqual({ type: 'CASH_CARD', status: 'ORDERED', orderedAt: expect.any(String) });
+    expect((await call(api, 'GET', '/pos/members/2222333344445555', { as: POS })).body).toEqual({
+      member: true,
+      card: { type: 'CASH_CARD', status: 'BLOCKED' },
+    });
+    const receipt = await call(api, 'POST', '/purchases', {
+      as: POS,
+      body: { ...aReceipt(m.customerNumber), customerNumber: undefined, cardNumber: '2222333344445555' },
+    });
+    expect(receipt.status).toBe(422);
+    expect(receipt.body.type).toBe('https://moymore.fi/problems/card-blocked');
+    // Reported again: nothing more happens; the replacement is in the next batch.
+    expect(
+      (await call(api, 'POST', `/members/${m.customerNumber}/card/lost`, { as: CUSTOMER_SERVICE })).status,
+    ).toBe(200);
+    const [second] = (await runCardBatch(deps())).batches;
+    const rows = parse(await text(second!.key), { columns: true, delimiter: ';' }) as Record<
+      string,
+      string
+    >[];
+    expect(rows.filter((r) => r.customerNumber === m.customerNumber).map((r) => r.orderType)).toEqual([
+      'REPLACEMENT',
+    ]);
+    const none = await register();
+    expect(
+      (await call(api, 'POST', `/members/${none.customerNumber}/card/lost`, { as: CUSTOMER_SERVICE })).status,
+    ).toBe(409);
   });
 
   it('lists orders unanswered 14 days after their batch, for admin and processor only', async () => {

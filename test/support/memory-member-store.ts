@@ -43,6 +43,11 @@ export class MemoryMemberStore implements MemberStore {
     return this.cards.get(lookup.cardNumber);
   }
 
+  async cardHolder(cardNumber: string) {
+    const customerNumber = this.cards.get(cardNumber);
+    return customerNumber ? { customerNumber, blocked: false } : undefined;
+  }
+
   async audit(entry: AuditEntry) {
     await this.chain(entry);
   }

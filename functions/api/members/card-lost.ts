@@ -1,0 +1,9 @@
+import { reportLostCard as route } from '../../../shared/contract/routes.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { memberReply } from '../../../shared/http/member-reply.ts';
+import { reportLostCard } from '../../../shared/members/choose-card.ts';
+import { memberStore } from '../../../shared/store/default-stores.ts';
+
+export const handler = apiHandler(route, async ({ caller, params }) =>
+  memberReply(200, await reportLostCard(caller, params.customerNumber, memberStore())),
+);
