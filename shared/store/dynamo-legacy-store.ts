@@ -10,7 +10,7 @@ import { monthKeyOf } from '../legacy/import-store.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import type { MonthTotals } from '../purchases/purchase-store.ts';
 import { conditionalWrite, getAll, transientAsBusy, withoutStorage } from './dynamo.ts';
-import { GROUP_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
+import { groupClauses, totalsOf } from './dynamo-purchase-store.ts';
 import { legacyImportKey, legacyKey, legacyNumberOf, purchaseMonthKey } from './keys.ts';
 
 /** What the move-in needs of the table beyond members: its checkpoints, earlier numbers, and months. */
@@ -79,22 +79,15 @@ export class DynamoLegacyImportStore implements LegacyImportStore {
     totals: MonthTotals,
     expiresAt: number,
   ): Promise<'written' | 'counted-by-register' | 'member-gone'> {
-    const names: Record<string, string> = {
-      '#receipts': 'receipts',
-      '#type': 'type',
-      '#expiresAt': 'expiresAt',
-    };
-    const values: Record<string, unknown> = {
+    const groups = groupClauses(totals.groups, 'set');
+    const names = { '#receipts': 'receipts', '#type': 'type', '#expiresAt': 'expiresAt', ...groups.names };
+    const values = {
       ':receipts': totals.receipts,
       ':type': ITEM_TYPES.purchases,
       ':expiresAt': expiresAt,
+      ...groups.values,
     };
-    const sets = ['#receipts = :receipts', '#type = :type', '#expiresAt = :expiresAt'];
-    Object.entries(totals.groups).forEach(([group, cents], i) => {
-      names[`#g${i}`] = GROUP_PREFIX + group;
-      values[`:g${i}`] = cents;
-      sets.push(`#g${i} = :g${i}`);
-    });
+    const sets = ['#receipts = :receipts', '#type = :type', '#expiresAt = :expiresAt', ...groups.clauses];
     // SET, not ADD: a second run writes the same totals. A month the tills have counted in is left alone.
     // …and only while the member is a member: a month never outlives an erasure that raced the import.
     const refused = await conditionalWrite(

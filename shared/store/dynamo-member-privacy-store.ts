@@ -12,7 +12,7 @@ import { monthExpiry } from '../purchases/receipt.ts';
 import { inParallel } from '../concurrency.ts';
 import { conditionalWrite, deleteAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { DynamoMemberStore, memberOf } from './dynamo-member-store.ts';
-import { GROUP_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
+import { groupClauses, totalsOf } from './dynamo-purchase-store.ts';
 import {
   anonymousPurchasesKey,
   cardKey,
@@ -175,26 +175,24 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
       const totals = totalsOf(monthOfPurchaseKey(key.sk), Item);
       const tags = [...((Item.receiptTags as Set<string> | undefined) ?? [])];
       await deleteAll(this.db, this.table, tags.map(receiptKey));
-      const names: Record<string, string> = {
+      const groups = groupClauses(totals.groups, 'add');
+      const names = {
         '#receipts': 'receipts',
         '#members': 'members',
         '#month': 'month',
         '#type': 'type',
         '#expiresAt': 'expiresAt',
+        ...groups.names,
       };
-      const values: Record<string, unknown> = {
+      const values = {
         ':receipts': totals.receipts,
         ':one': 1,
         ':month': totals.month,
         ':type': ITEM_TYPES.anonymousPurchases,
         ':expiresAt': monthExpiry(totals.month),
+        ...groups.values,
       };
-      const adds = ['#receipts :receipts', '#members :one'];
-      Object.entries(totals.groups).forEach(([group, cents], i) => {
-        names[`#g${i}`] = GROUP_PREFIX + group;
-        values[`:g${i}`] = cents;
-        adds.push(`#g${i} :g${i}`);
-      });
+      const adds = ['#receipts :receipts', '#members :one', ...groups.clauses];
       const refused = await conditionalWrite(
         this.db,
         new TransactWriteCommand({

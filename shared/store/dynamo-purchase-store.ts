@@ -11,6 +11,18 @@ import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from '../
  * counted receipts are a string set of short tags, which keeps a month of 60 receipts under 2 KB.
  */
 export const GROUP_PREFIX = 'group_';
+
+/** A month's group sums as update clauses, `#g0 :g0` to ADD or `#g0 = :g0` to SET, with their names and values. */
+export function groupClauses(groups: MonthTotals['groups'], form: 'add' | 'set') {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const clauses = Object.entries(groups).map(([group, cents], i) => {
+    names[`#g${i}`] = GROUP_PREFIX + group;
+    values[`:g${i}`] = cents;
+    return form === 'add' ? `#g${i} :g${i}` : `#g${i} = :g${i}`;
+  });
+  return { names, values, clauses };
+}
 type Item = Record<string, unknown>;
 
 export function totalsOf(month: string, item: Item): MonthTotals {
