@@ -152,11 +152,7 @@ async function importExport(
   for (const phase of ['members', 'purchases'] as const) {
     if (state.phase !== phase && phase === 'members') continue;
     const file = phase === 'members' ? EXPORT_FILES.members : EXPORT_FILES.purchases;
-    const records = csvRecords(await deps.files.read(legacyExportKey(exportId, file), state.next.offset), {
-      offset: state.next.offset,
-      line: state.next.line,
-    });
-    const finished = await takeWindows(records, state, phase, context, deps);
+    const finished = await takeWindows(legacyExportKey(exportId, file), state, phase, context, deps);
     if (!finished) {
       run.done = false;
       return summaryOf(state);
@@ -192,17 +188,35 @@ interface ImportContext {
   wouldImport: Set<string>;
 }
 
-/** Takes the phase's records a window at a time from the checkpoint; false when it stopped for time. */
+/**
+ * Takes the phase's records a window at a time from the checkpoint; false when it stopped for time.
+ * Each window is its own range read from the checkpoint: no read stays open while a slow window is
+ * written (S3 and its stand-in drop a stream held open for minutes).
+ */
 async function takeWindows(
-  records: AsyncGenerator<CsvRecord>,
+  key: string,
   state: ImportState,
   phase: 'members' | 'purchases',
   context: ImportContext,
   deps: LegacyImportDeps,
 ): Promise<boolean> {
   const size = deps.window ?? WINDOW;
-  let window: CsvRecord[] = [];
-  const flush = async (last: CsvRecord) => {
+  for (;;) {
+    const window: CsvRecord[] = [];
+    const bytes = await deps.files.read(key, state.next.offset);
+    for await (const record of csvRecords(bytes, state.next)) {
+      if (record.line === 1) continue; // the header, checked before
+      // A member's month stays in one window, so that its lines are summed together.
+      const sameMonth =
+        phase === 'purchases' &&
+        window.length > 0 &&
+        record.fields[0] === window.at(-1)!.fields[0] &&
+        record.fields[1] === window.at(-1)!.fields[1];
+      if (window.length >= size && !sameMonth) break;
+      window.push(record);
+    }
+    bytes.destroy();
+    if (window.length === 0) return true;
     const lines =
       phase === 'members'
         ? await membersWindow(window, state, context, deps)
@@ -212,27 +226,12 @@ async function takeWindows(
       const part = `${phase}-${String(window[0]!.line).padStart(9, '0')}`;
       await deps.files.putJson(legacyReportPartKey(context.exportId, context.dryRun, part), lines);
     }
+    const last = window.at(-1)!;
     state.next = { line: last.nextLine, offset: last.next };
     if (!context.dryRun) await deps.imports.saveState(state);
-    window = [];
-  };
-  for await (const record of records) {
-    if (record.line === 1) continue; // the header, checked before
-    // A member's month stays in one window, so that its lines are summed together.
-    const sameMonth =
-      phase === 'purchases' &&
-      window.length > 0 &&
-      record.fields[0] === window.at(-1)!.fields[0] &&
-      record.fields[1] === window.at(-1)!.fields[1];
-    if (window.length >= size && !sameMonth) {
-      await flush(window.at(-1)!);
-      // A dry run keeps no checkpoint, so it never stops early: it must fit one invocation.
-      if (!context.dryRun && deps.timeLeft && deps.timeLeft() < STOP_MARGIN_MS) return false;
-    }
-    window.push(record);
+    // A dry run keeps no checkpoint, so it never stops early: it must fit one invocation.
+    if (!context.dryRun && deps.timeLeft && deps.timeLeft() < STOP_MARGIN_MS) return false;
   }
-  if (window.length > 0) await flush(window.at(-1)!);
-  return true;
 }
 
 const rowOf = <C extends readonly string[]>(columns: C, fields: string[]) =>
