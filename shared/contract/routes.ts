@@ -137,7 +137,7 @@ export const orderReplacement = {
   path: '/members/{customerNumber}/card/replacement',
   handler: 'api/members/card-replacement',
   roles: ['admin', 'customer-service', 'member'],
-  summary: 'A lost or broken card: order a replacement of the same type',
+  summary: 'A broken card: order a replacement of the same type (a lost one: POST …/card/lost)',
   params: MemberPath,
   responses: {
     200: member('The member with the replacement ordered'),

@@ -10,6 +10,8 @@ import { saveChange } from './change-member.ts';
 const HELD = new Set<Card['status']>(['PRODUCED', 'SHIPPED']);
 
 const deceased = () => new Refusal('member-deceased', 'No card is ordered for a deceased member');
+const noCardToReplace = () =>
+  new Refusal('no-card-to-replace', 'The member holds no card to replace; choose a card instead');
 
 /**
  * The member's card choice. Choosing a card places an order in the card order queue; changing the
@@ -40,8 +42,8 @@ export async function chooseCard(
 }
 
 /**
- * A lost or broken card: a replacement of the same type goes into the queue. The old card keeps
- * working at the tills until its successor is produced. Asking again while it waits changes nothing.
+ * A broken or worn card (a lost one: reportLostCard): a replacement of the same type goes into the
+ * queue. The old card keeps working at the tills until its successor is produced. Asking again while it waits changes nothing.
  */
 export async function orderReplacement(
   caller: Caller,
@@ -52,7 +54,7 @@ export async function orderReplacement(
   const before = await reachableMember(caller, customerNumber, store);
   if (before.card.status === 'ORDERED') return before;
   if (before.card.type === 'NONE' || !HELD.has(before.card.status)) {
-    throw new Refusal('no-card-to-replace', 'The member holds no card to replace; choose a card instead');
+    throw noCardToReplace();
   }
   if (before.flags.deceased) throw deceased();
   return saveCardChange(caller, before, { type: before.card.type, orderType: 'REPLACEMENT' }, store, now);
@@ -72,7 +74,7 @@ export async function reportLostCard(
   const lost = before.card.cardNumber;
   if (before.card.type === 'NONE' || !lost) {
     if (before.card.status === 'ORDERED') return before;
-    throw new Refusal('no-card-to-replace', 'The member holds no card to replace; choose a card instead');
+    throw noCardToReplace();
   }
   if (before.flags.deceased) throw deceased();
   const blockCard = before.card.type === 'CASH_CARD' ? { blockCard: lost } : {};
