@@ -53,6 +53,8 @@ export class RegisterIdentity extends Construct {
         .withStandardAttributes({ email: true })
         .withCustomAttributes('customerNumber'),
       writeAttributes: new cognito.ClientAttributes(),
+      // No hosted sign-in for it until the console's callback URLs exist (the console issue).
+      disableOAuth: true,
     });
 
     // The tills are machines: client credentials against the register's resource server.

@@ -39,8 +39,9 @@ export function callerFromClaims(
 ): Caller | 'unauthenticated' | 'forbidden' {
   const actor = claims?.sub;
   if (!claims || typeof actor !== 'string' || actor === '') return 'unauthenticated';
+  // `pos` is the tills' alone: a person in a group of that name is not a till.
   const groups: Role[] = [
-    ...groupsFromClaim(claims['cognito:groups']),
+    ...groupsFromClaim(claims['cognito:groups']).filter((group) => group !== 'pos'),
     ...(isTillToken(scopesOf(claims.scope)) ? (['pos'] as const) : []),
   ];
   const role = ROLES.find((r) => allowed.includes(r) && groups.includes(r));

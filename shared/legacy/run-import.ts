@@ -168,6 +168,9 @@ async function importExport(
   return summaryOf(state);
 }
 
+/** The run a report part belongs to: the import's start, kept across its invocations (a dry run has one). */
+const runOf = (state: ImportState, dryRun: boolean) => (dryRun ? `dry-${state.startedAt}` : state.startedAt);
+
 const summaryOf = (state: ImportState): ExportSummary => ({
   exportId: state.exportId,
   status: state.status,
@@ -224,7 +227,10 @@ async function takeWindows(
     // Parts with nothing to say are not written: a report of millions of good purchase lines stays short.
     if (lines.length > 0) {
       const part = `${phase}-${String(window[0]!.line).padStart(9, '0')}`;
-      await deps.files.putJson(legacyReportPartKey(context.exportId, context.dryRun, part), lines);
+      await deps.files.putJson(
+        legacyReportPartKey(context.exportId, context.dryRun, `${runOf(state, context.dryRun)}/${part}`),
+        lines,
+      );
     }
     const last = window.at(-1)!;
     state.next = { line: last.nextLine, offset: last.next };
@@ -274,20 +280,11 @@ async function membersWindow(
       const customerNumber = movedIn.get(decision.legacyNumber);
       const alive = customerNumber ? existing.get(customerNumber) : undefined;
       if (alive && !alive.flags.deceased) {
-        if (!context.dryRun) {
-          await saveChange(
-            deps.members,
-            alive,
-            {
-              flags: { ...alive.flags, deceased: true },
-              ...(decision.deceasedOn ? { deceasedOn: decision.deceasedOn } : {}),
-            },
-            context.at,
-            { audit: auditOf(alive.customerNumber, context, record.line, ['flags.deceased', 'deceasedOn']) },
-          );
-        }
-        count(state.members, 'deceased-since');
-        return { ...line, legacyNumber: decision.legacyNumber, outcome: 'deceased-since' };
+        const outcome = context.dryRun
+          ? 'deceased-since'
+          : await markDeceased(alive, decision.deceasedOn, context, record.line, deps);
+        count(state.members, outcome);
+        return { ...line, legacyNumber: decision.legacyNumber, outcome };
       }
     }
     if (decision.outcome !== 'import') {
@@ -343,6 +340,30 @@ const auditOf = (
     purpose: 'membership',
     fields,
   });
+
+/** A member moved in before who has died since: marked deceased (the retention rules take it from there). */
+async function markDeceased(
+  alive: Member,
+  deceasedOn: string | undefined,
+  context: ImportContext,
+  line: number,
+  deps: LegacyImportDeps,
+): Promise<string> {
+  try {
+    await saveChange(
+      deps.members,
+      alive,
+      { flags: { ...alive.flags, deceased: true }, ...(deceasedOn ? { deceasedOn } : {}) },
+      context.at,
+      { audit: auditOf(alive.customerNumber, context, line, ['flags.deceased', 'deceasedOn']) },
+    );
+    return 'deceased-since';
+  } catch (error) {
+    // Changed or erased meanwhile: reported, for a person to look at; the import goes on.
+    if (!(error instanceof Refusal)) throw error;
+    return error.kind === 'not-found' ? 'erased-since' : 'changed-meanwhile';
+  }
+}
 
 /** A new member of the register for an earlier one: the number, card, bans and consents in one save. */
 async function createMember(
@@ -431,9 +452,11 @@ async function updateMember(
   deps: LegacyImportDeps,
 ): Promise<string> {
   let before = member;
+  // Values another member holds by now: left as the member has them, and reported.
+  const taken = new Set<PersonalField>();
   for (let attempt = 0; attempt < 3; attempt++) {
     const owned = (field: PersonalField) =>
-      !before.sources[field] || before.sources[field]?.source === 'legacy-register';
+      !taken.has(field) && (!before.sources[field] || before.sources[field]?.source === 'legacy-register');
     const changed = PERSONAL_FIELDS.filter((field) => owned(field) && before[field] !== legacy.data[field]);
     const events: ConsentEvent[] = legacy.answers.flatMap((answer) => {
       const current = before.consents?.[answer.purpose];
@@ -471,7 +494,7 @@ async function updateMember(
       if (error.kind === 'not-found') return 'erased-since';
       if (error.kind === 'duplicate-value') {
         const field = error.errors?.[0]?.field as 'email' | 'mobile';
-        delete legacy.data[field];
+        taken.add(field);
         dropped.push({ field, reason: 'belongs to another member of the register' });
         continue;
       }
@@ -699,7 +722,11 @@ async function finish(state: ImportState, deps: LegacyImportDeps, at: string): P
     purchases: state.purchases,
     finishedAt: at,
   };
-  const prefix = legacyReportPartKey(state.exportId, dryRun, '').replace(/\.jsonl$/, '');
+  // This run's parts only: an earlier run of the same export (a dry run, say) left its own.
+  const prefix = legacyReportPartKey(state.exportId, dryRun, `${runOf(state, dryRun)}/`).replace(
+    /\.jsonl$/,
+    '',
+  );
   const parts: string[] = [];
   for await (const key of deps.files.list(prefix)) parts.push(key);
   const files = deps.files;

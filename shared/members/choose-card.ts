@@ -77,8 +77,11 @@ export async function reportLostCard(
     throw noCardToReplace();
   }
   if (before.flags.deceased) throw deceased();
-  const blockCard = before.card.type === 'CASH_CARD' ? { blockCard: lost } : {};
-  if (before.card.status === 'ORDERED') {
+  // Only a loyalty card the tills resolve to this member can be blocked (a MasterCard is the bank's).
+  const holder = await store.cardHolder(lost);
+  const blockCard = holder?.customerNumber === customerNumber && !holder.blockedAt ? { blockCard: lost } : {};
+  // A replacement on its way (ordered, or in a batch being made): block the card, order nothing more.
+  if (before.card.status === 'ORDERED' || before.card.status === 'BATCHED') {
     const at = now.toISOString();
     const { cardNumber: _lost, ...card } = before.card;
     return saveChange(store, before, { card }, at, {

@@ -87,7 +87,8 @@ export type MemberLookup =
 /** Whose a loyalty card is, and whether it was reported lost. */
 export interface CardHolder {
   customerNumber: string;
-  blocked: boolean;
+  /** When the card was reported lost: it is blocked from then on. */
+  blockedAt?: string;
 }
 
 export interface MemberStore {

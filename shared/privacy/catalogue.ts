@@ -133,6 +133,10 @@ export const RECIPIENTS = {
     fi: 'Osoitepäivityspalvelu (käsittelijä): nimi, syntymäaika ja osoite tarkistettavaksi',
     en: 'The address update service (processor): name, date of birth and address to check',
   },
+  'mailing-house': {
+    fi: 'Postitustalo (käsittelijä): nimi ja osoite postikampanjaa varten, vain suostumuksen antaneilta',
+    en: 'The mailing house (processor): name and address for a postal campaign, of consenting members only',
+  },
   'it-processor': {
     fi: `${config.controller.itProcessor} (käsittelijä): rekisterin tekninen ylläpito nimetyin tunnuksin`,
     en: `${config.controller.itProcessor} (processor): runs the register, by designated user IDs`,
@@ -263,7 +267,7 @@ export const CATALOGUE: readonly ItemType[] = [
     aboutMember: true,
     purposes: ['membership', 'address-accuracy', 'marketing'],
     sources: ['member', 'customer-service', 'population-register', 'card-manufacturer', 'legacy-register'],
-    recipients: ['card-manufacturer', 'address-service', 'it-processor', 'aws'],
+    recipients: ['card-manufacturer', 'address-service', 'mailing-house', 'it-processor', 'aws'],
     retention: {
       fi: `Jäsenyyden ajan; tiedot poistetaan ${config.retention.afterMembershipMonths} kk jäsenyyden päättymisestä ja ${config.retention.afterDeathMonths} kk jäsenen kuolemasta, poistopyyntö toteutetaan ${config.retention.erasureRequestDays} päivässä`,
       en: `While the membership lasts; erased ${config.retention.afterMembershipMonths} months after the membership ends and ${config.retention.afterDeathMonths} months after the member's death; an erasure request is carried out within ${config.retention.erasureRequestDays} days`,

@@ -27,8 +27,8 @@ const TEXT = {
     en: `No data is transferred outside the EU or EEA. The data is stored in the AWS region ${config.controller.region}.`,
   },
   protection: {
-    fi: `Henkilötietoja näkevät ja muuttavat vain erikseen nimetyt Moymore Oy:n ja ${config.controller.itProcessor}:n henkilöt omilla, erikseen myönnetyillä tunnuksillaan; tietojen käsittely on luottamuksellista, ja jokainen henkilökunnan luku ja muutos kirjataan muuttumattomaan lokiin. Tiedot salataan levossa (KMS) ja siirrossa (TLS), ja palomuurit (AWS WAF) suojaavat rajapintaa.`,
-    en: `Only separately designated people of Moymore Oy and ${config.controller.itProcessor} see or change personal data, each with a user ID granted separately; the data is handled in confidence, and every staff read and change is written to a tamper-evident log. Data is encrypted at rest (KMS) and in transit (TLS), and firewalls (AWS WAF) protect the API.`,
+    fi: `Henkilötietoja näkevät ja muuttavat vain erikseen nimetyt Moymore Oy:n ja ${config.controller.itProcessor}:n henkilöt omilla, erikseen myönnetyillä tunnuksillaan; tietojen käsittely on luottamuksellista, ja jokainen henkilökunnan luku ja muutos kirjataan muuttumattomaan lokiin. Tiedot salataan levossa (KMS) ja siirrossa (TLS). Rajapintaa suojaavat pilvipalveluntarjoajan palomuurit ja palvelunestosuojaus (AWS Shield Standard) sekä pyyntömäärien rajoitus.`,
+    en: `Only separately designated people of Moymore Oy and ${config.controller.itProcessor} see or change personal data, each with a user ID granted separately; the data is handled in confidence, and every staff read and change is written to a tamper-evident log. Data is encrypted at rest (KMS) and in transit (TLS). The cloud provider's firewalls and denial-of-service protection (AWS Shield Standard) and request rate limits protect the API.`,
   },
   paper: {
     fi: 'Manuaalinen aineisto säilytetään lukitussa tilassa ja hävitetään käsittelyn jälkeen.',

@@ -49,7 +49,9 @@ export async function countReceipt(
   now = new Date(),
 ): Promise<ReceiptResult> {
   const holder = receipt.cardNumber ? await stores.members.cardHolder(receipt.cardNumber) : undefined;
-  if (holder?.blocked) throw cardBlocked();
+  // A card bought with before it was reported lost still counts (a till sends what it queued offline).
+  if (holder?.blockedAt && Date.parse(receipt.purchasedAt) >= Date.parse(holder.blockedAt))
+    throw cardBlocked();
   const customerNumber = receipt.customerNumber ?? holder?.customerNumber;
   if (!customerNumber) throw unknownMember();
   const count = receiptCount(receipt, customerNumber, now);

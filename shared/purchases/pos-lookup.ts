@@ -9,13 +9,13 @@ export async function posLookup(
   members: MemberStore,
 ): Promise<{ member: true; card: { type: Card['type']; status: Card['status'] | 'BLOCKED' } }> {
   const holder = isCustomerNumber(cardOrCustomerNumber)
-    ? { customerNumber: cardOrCustomerNumber, blocked: false }
+    ? { customerNumber: cardOrCustomerNumber }
     : await members.cardHolder(cardOrCustomerNumber);
   const member = holder ? await members.get(holder.customerNumber) : undefined;
   if (!member) throw notFound('member');
   // A card reported lost: the till takes it no more, and hears why.
   return {
     member: true,
-    card: { type: member.card.type, status: holder!.blocked ? 'BLOCKED' : member.card.status },
+    card: { type: member.card.type, status: holder!.blockedAt ? 'BLOCKED' : member.card.status },
   };
 }

@@ -133,7 +133,10 @@ export class DynamoMemberStore implements MemberStore {
       ),
     );
     return Item
-      ? { customerNumber: String(Item.customerNumber), blocked: Item.blockedAt !== undefined }
+      ? {
+          customerNumber: String(Item.customerNumber),
+          ...(Item.blockedAt ? { blockedAt: String(Item.blockedAt) } : {}),
+        }
       : undefined;
   }
 

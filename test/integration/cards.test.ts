@@ -324,12 +324,20 @@ describe('replacement and overdue orders', () => {
       member: true,
       card: { type: 'CASH_CARD', status: 'BLOCKED' },
     });
-    const receipt = await call(api, 'POST', '/purchases', {
-      as: POS,
-      body: { ...aReceipt(m.customerNumber), customerNumber: undefined, cardNumber: '2222333344445555' },
-    });
-    expect(receipt.status).toBe(422);
-    expect(receipt.body.type).toBe('https://moymore.fi/problems/card-blocked');
+    const byCard = (purchasedAt: string) =>
+      call(api, 'POST', '/purchases', {
+        as: POS,
+        body: {
+          ...aReceipt(m.customerNumber, { purchasedAt }),
+          customerNumber: undefined,
+          cardNumber: '2222333344445555',
+        },
+      });
+    const after = await byCard(new Date().toISOString());
+    expect(after.status).toBe(422);
+    expect(after.body.type).toBe('https://moymore.fi/problems/card-blocked');
+    // What a till queued offline before the loss still counts.
+    expect((await byCard('2026-10-15T12:00:00+03:00')).status).toBe(201);
     // Reported again: nothing more happens; the replacement is in the next batch.
     expect(
       (await call(api, 'POST', `/members/${m.customerNumber}/card/lost`, { as: CUSTOMER_SERVICE })).status,

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, Context } from 'aws-lambda';
 import { flattenClaims } from '../../infra/local/local-jwt.ts';
+import { TILL_SCOPES } from '../../shared/auth/scopes.ts';
 import { routeKey, type RouteSpec } from '../../shared/contract/route.ts';
 
 /** A payload 2.0 event as API Gateway delivers it after the JWT authorizer, for calling a handler directly. */
@@ -14,9 +15,12 @@ export function apiEvent(
     body?: unknown;
   } = {},
 ): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const groups = options.groups ?? ['customer-service'];
+  // A till is a machine: its access token carries the till scopes, not a group.
   const claims = flattenClaims({
     sub: 'test-subject',
-    'cognito:groups': options.groups ?? ['customer-service'],
+    ...(groups.includes('pos') ? { scope: Object.values(TILL_SCOPES).join(' ') } : {}),
+    'cognito:groups': groups.filter((group) => group !== 'pos'),
     ...(options.customerNumber ? { 'custom:customerNumber': options.customerNumber } : {}),
   });
   return {

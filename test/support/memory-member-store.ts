@@ -45,7 +45,7 @@ export class MemoryMemberStore implements MemberStore {
 
   async cardHolder(cardNumber: string) {
     const customerNumber = this.cards.get(cardNumber);
-    return customerNumber ? { customerNumber, blocked: false } : undefined;
+    return customerNumber ? { customerNumber } : undefined;
   }
 
   async audit(entry: AuditEntry) {
