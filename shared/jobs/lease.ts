@@ -17,7 +17,7 @@ export class AnotherRunActive extends Error {
 }
 
 /** Longer than one invocation may run (15 minutes): a run that died leaves a lease that lapses. */
-export const LEASE_SECONDS = 16 * 60;
+const LEASE_SECONDS = 16 * 60;
 
 /**
  * Runs `work` while holding the job's lease; answers 'another-run-is-active' without running it when

@@ -31,7 +31,6 @@ export const MEMBER_COLUMNS = [
 ] as const;
 export const PURCHASE_COLUMNS = ['asiakasnro', 'kuukausi', 'paaryhma', 'summa', 'kuitteja'] as const;
 export type MemberRow = Record<(typeof MEMBER_COLUMNS)[number], string>;
-export type PurchaseRow = Record<(typeof PURCHASE_COLUMNS)[number], string>;
 
 export const EXPORT_FILES = { members: 'members.csv', purchases: 'purchases.csv' } as const;
 

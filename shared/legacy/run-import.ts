@@ -44,6 +44,8 @@ const WRITES_IN_FLIGHT = 16;
 /** A run stops between windows when less than this is left of its time; the next run resumes. */
 const STOP_MARGIN_MS = 60_000;
 const ACTOR = 'legacy-import';
+/** The run's clock: the tests' fixed day, or now. */
+const clock = (deps: LegacyImportDeps) => deps.now?.() ?? new Date();
 
 export interface LegacyImportDeps {
   members: MemberStore;
@@ -95,7 +97,7 @@ interface ReportLine {
  */
 export async function runLegacyImport(deps: LegacyImportDeps): Promise<LegacyImportRun> {
   const run: LegacyImportRun = { done: true, dryRun: Boolean(deps.dryRun), exports: [] };
-  const now = deps.now?.() ?? new Date();
+  const now = clock(deps);
   const leased = await withLease(deps.leases, 'legacy-import', now, async () => {
     for await (const key of deps.files.list(EXCHANGE_PREFIXES.legacyExports)) {
       const exportId = legacyExportOf(key);
@@ -114,7 +116,7 @@ async function importExport(
   run: LegacyImportRun,
 ): Promise<ExportSummary | undefined> {
   const dryRun = Boolean(deps.dryRun);
-  const at = (deps.now?.() ?? new Date()).toISOString();
+  const at = clock(deps).toISOString();
   const saved = await deps.imports.state(exportId);
   if (saved && saved.status !== 'importing') return undefined;
   // A dry run starts from the beginning, whatever a real run has done, and keeps no checkpoint.
@@ -143,11 +145,11 @@ async function importExport(
   const context: ImportContext = {
     exportId,
     exportedAt: manifest.createdAt,
-    today: helsinkiDate(deps.now?.() ?? new Date()),
+    today: helsinkiDate(clock(deps)),
     at,
     dryRun,
     wouldImport: new Set(),
-    shared: await sharedValues(exportId, deps.files, helsinkiDate(deps.now?.() ?? new Date())),
+    shared: await sharedValues(exportId, deps.files, helsinkiDate(clock(deps))),
   };
   for (const phase of ['members', 'purchases'] as const) {
     if (state.phase !== phase && phase === 'members') continue;
@@ -164,7 +166,7 @@ async function importExport(
     }
   }
   state.status = 'imported';
-  await finish(state, deps, (deps.now?.() ?? new Date()).toISOString());
+  await finish(state, deps, clock(deps).toISOString());
   return summaryOf(state);
 }
 
@@ -525,7 +527,7 @@ async function purchasesWindow(
       reason,
     });
   };
-  const oldest = oldestKeptMonth(deps.now?.() ?? new Date());
+  const oldest = oldestKeptMonth(clock(deps));
   const numbers = [...new Set(window.map((record) => record.fields[0] ?? ''))].filter(
     (n) => LegacyNumber.safeParse(n).success,
   );

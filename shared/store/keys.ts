@@ -17,7 +17,11 @@ export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk:
 export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
 export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });
 /** A member's number in the earlier register, claimed once: an import run again finds the member. */
-export const legacyKey = (legacyNumber: string): ItemKey => ({ pk: `LEGACY#${legacyNumber}`, sk: 'LEGACY' });
+const LEGACY_PREFIX = 'LEGACY#';
+export const legacyKey = (legacyNumber: string): ItemKey => ({
+  pk: LEGACY_PREFIX + legacyNumber,
+  sk: 'LEGACY',
+});
 export const purchaseMonthKey = (customerNumber: string, month: string): ItemKey => {
   // A key no query reads would hold totals nobody sees: refuse to make one.
   if (!MONTH.test(month)) throw new Error('a purchase month must be YYYY-MM');
@@ -130,7 +134,7 @@ export const registrationReplayKey = (actor: string, idempotencyKey: string): It
 /** How far the import of one earlier register's export is. */
 export const legacyImportKey = (exportId: string): ItemKey => jobKey('legacy-import', `EXPORT#${exportId}`);
 /** The earlier number a legacy mapping item is keyed by. */
-export const legacyNumberOf = (key: ItemKey) => key.pk.slice('LEGACY#'.length);
+export const legacyNumberOf = (key: ItemKey) => key.pk.slice(LEGACY_PREFIX.length);
 
 /** An address update file's progress, keyed by its object key; its file id is claimed once. */
 const ADDRESS_JOB = 'address-refresh';
