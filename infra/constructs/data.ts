@@ -21,7 +21,7 @@ export class RegisterData extends Construct {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
-    const { partitionKey, sortKey, timeToLive, gsi1 } = TABLE_SCHEMA;
+    const { partitionKey, sortKey, timeToLive, gsi1, gsi2 } = TABLE_SCHEMA;
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: { name: partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: sortKey, type: dynamodb.AttributeType.STRING },
@@ -37,6 +37,13 @@ export class RegisterData extends Construct {
       indexName: gsi1.indexName,
       partitionKey: { name: gsi1.partitionKey, type: dynamodb.AttributeType.STRING },
       sortKey: { name: gsi1.sortKey, type: dynamodb.AttributeType.STRING },
+    });
+    this.table.addGlobalSecondaryIndex({
+      indexName: gsi2.indexName,
+      partitionKey: { name: gsi2.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: gsi2.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType.INCLUDE,
+      nonKeyAttributes: [...gsi2.projected],
     });
 
     const accessLogs = new s3.Bucket(this, 'AccessLogs', {

@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 import { createRequire } from 'node:module';
 import {
   CreateTableCommand,
+  DescribeTableCommand,
+  UpdateTableCommand,
   DynamoDBClient,
   ListTablesCommand,
   UpdateTimeToLiveCommand,
@@ -94,33 +96,45 @@ export function localS3Client(endpoint: string): S3Client {
   });
 }
 
-/** The table as the CDK stack defines it: same keys, same index, same TTL attribute. */
+const { partitionKey, sortKey, gsi1, gsi2, timeToLive } = TABLE_SCHEMA;
+const INDEXES = [
+  { index: gsi1, Projection: { ProjectionType: 'ALL' as const } },
+  {
+    index: gsi2,
+    Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...gsi2.projected] },
+  },
+].map(({ index, Projection }) => ({
+  IndexName: index.indexName,
+  KeySchema: [
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
+  ],
+  Projection,
+}));
+const keyAttributes = (names: string[]) =>
+  names.map((name) => ({ AttributeName: name, AttributeType: 'S' as const }));
+
+/**
+ * The table as the CDK stack defines it: same keys, same indexes, same TTL attribute. A table kept in
+ * .local/ from before an index existed gets the index added, as a CDK deployment would add it.
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { TableNames = [] } = await client.send(new ListTablesCommand({}));
-  if (TableNames.includes(tableName)) return;
-  const { partitionKey, sortKey, gsi1, timeToLive } = TABLE_SCHEMA;
+  if (TableNames.includes(tableName)) return addMissingIndexes(client, tableName);
   await client.send(
     new CreateTableCommand({
       TableName: tableName,
       BillingMode: 'PAY_PER_REQUEST',
-      AttributeDefinitions: [partitionKey, sortKey, gsi1.partitionKey, gsi1.sortKey].map((name) => ({
-        AttributeName: name,
-        AttributeType: 'S',
-      })),
+      AttributeDefinitions: keyAttributes([
+        partitionKey,
+        sortKey,
+        ...INDEXES.flatMap((i) => i.KeySchema.map((k) => k.AttributeName)),
+      ]),
       KeySchema: [
         { AttributeName: partitionKey, KeyType: 'HASH' },
         { AttributeName: sortKey, KeyType: 'RANGE' },
       ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: gsi1.indexName,
-          KeySchema: [
-            { AttributeName: gsi1.partitionKey, KeyType: 'HASH' },
-            { AttributeName: gsi1.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
+      GlobalSecondaryIndexes: INDEXES,
     }),
   );
   await client.send(
@@ -129,6 +143,20 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       TimeToLiveSpecification: { AttributeName: timeToLive, Enabled: true },
     }),
   );
+}
+
+async function addMissingIndexes(client: DynamoDBClient, tableName: string): Promise<void> {
+  const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+  for (const index of INDEXES.filter((i) => !present.has(i.IndexName))) {
+    await client.send(
+      new UpdateTableCommand({
+        TableName: tableName,
+        AttributeDefinitions: keyAttributes(index.KeySchema.map((k) => k.AttributeName)),
+        GlobalSecondaryIndexUpdates: [{ Create: index }],
+      }),
+    );
+  }
 }
 
 export async function ensureBucket(client: S3Client, bucket: string): Promise<void> {

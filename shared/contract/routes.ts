@@ -7,6 +7,8 @@ import {
   FindMembersQuery,
   IdempotencyKey,
   MemberList,
+  MemberSearchPage,
+  SearchMembersQuery,
   MemberPath,
   MemberView,
   ReadMemberQuery,
@@ -81,6 +83,21 @@ export const findMembers = {
   query: FindMembersQuery,
   responses: { 200: { description: 'Zero or one member', body: MemberList }, 400: problem('Not valid') },
   tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const searchMembers = {
+  method: 'GET',
+  path: '/member-search',
+  handler: 'api/members/search',
+  roles: ['admin', 'customer-service', 'processor'],
+  summary:
+    'Find members by surname or its beginning (a first name makes the surname whole), narrowed by birth date or postal code; 20 a page',
+  query: SearchMembersQuery,
+  responses: {
+    200: { description: 'A page of members, and a cursor when more follow', body: MemberSearchPage },
+    400: problem('Not valid'),
+  },
+  tableActions: ['Query', 'PutItem'],
 } as const satisfies RouteSpec;
 
 export const readMember = {
@@ -425,6 +442,7 @@ export const routes = {
   openApi,
   registerMember,
   findMembers,
+  searchMembers,
   readMember,
   correctMember,
   chooseCard,

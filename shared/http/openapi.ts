@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { PROBLEM_BASE } from './problem.ts';
-import { routeKey, type RouteSpec, type Schema } from '../contract/route.ts';
+import type { RouteSpec, Schema } from '../contract/route.ts';
 import { ProblemView } from '../members/schemas.ts';
 
 // Refinements (check digits, age) cannot be expressed in JSON Schema; they are described in prose.
@@ -40,7 +40,7 @@ function parameters(route: RouteSpec) {
   return list;
 }
 
-function operation(route: RouteSpec) {
+function operation(operationId: string, route: RouteSpec) {
   const responses: Record<string, object> = {};
   for (const [status, response] of Object.entries(route.responses)) {
     const media = Number(status) < 400 ? 'application/json' : 'application/problem+json';
@@ -54,8 +54,10 @@ function operation(route: RouteSpec) {
     responses['401'] ??= { description: 'No valid token' };
     responses['403'] ??= { description: 'The role may not call this' };
   }
+  // The firewall's rate limit per client answers every route so (see README, "Firewall").
+  responses['429'] ??= { description: 'Too many requests from this client; try again later' };
   return {
-    operationId: routeKey(route),
+    operationId,
     summary: route.summary,
     ...(route.roles === 'public'
       ? { security: [] }
@@ -73,11 +75,14 @@ function operation(route: RouteSpec) {
   };
 }
 
-/** The OpenAPI 3.1 document of the routes, from the same schemas the handlers parse with. */
-export function openApiDocument(routes: readonly RouteSpec[]) {
+/**
+ * The OpenAPI 3.1 document of the routes, from the same schemas the handlers parse with. Each route's
+ * name in the table is its operationId, so generated clients get names such as `registerMember`.
+ */
+export function openApiDocument(routes: Readonly<Record<string, RouteSpec>>) {
   const paths: Record<string, Record<string, object>> = {};
-  for (const route of routes) {
-    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(route);
+  for (const [operationId, route] of Object.entries(routes)) {
+    (paths[route.path] ??= {})[route.method.toLowerCase()] = operation(operationId, route);
   }
   return {
     openapi: '3.1.0',
@@ -85,7 +90,10 @@ export function openApiDocument(routes: readonly RouteSpec[]) {
       title: 'Moymore loyalty register',
       version: '1',
       description: `Errors are RFC 9457 problem+json; their types start with ${PROBLEM_BASE}.`,
+      license: { name: 'Proprietary, Moymore Oy', identifier: 'LicenseRef-Moymore-Proprietary' },
     },
+    // Relative: the document is served by the API it describes, locally and in AWS alike.
+    servers: [{ url: '/', description: 'The API that serves this document' }],
     components: {
       securitySchemes: {
         cognito: {

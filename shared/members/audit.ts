@@ -13,6 +13,15 @@ const AUDIT_PURPOSE: Record<Role, string> = {
   member: 'own-data',
 };
 
+/** Who acted, in what role, through which route and why: the part every audit record shares. */
+export const recordedCaller = (caller: Caller) => ({
+  actor: caller.actor,
+  role: caller.role,
+  via: caller.via,
+  purpose: AUDIT_PURPOSE[caller.role],
+  requestId: caller.requestId,
+});
+
 export const auditEntry = (
   caller: Caller,
   customerNumber: string,
@@ -22,12 +31,8 @@ export const auditEntry = (
 ): AuditEntry => ({
   customerNumber,
   at,
-  actor: caller.actor,
-  role: caller.role,
+  ...recordedCaller(caller),
   action,
-  via: caller.via,
-  purpose: AUDIT_PURPOSE[caller.role],
-  requestId: caller.requestId,
   ...(fields ? { fields } : {}),
 });
 

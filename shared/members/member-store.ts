@@ -107,4 +107,38 @@ export interface MemberStore {
   auditTrail(customerNumber: string): Promise<ChainedAuditEntry[]>;
   /** Every member, a page at a time (a scan: for monthly jobs, never for a request). */
   everyMember(): AsyncIterable<Member[]>;
+  /** Members whose folded surname begins so (see name-key.ts), in Finnish order, a page at a time. */
+  searchByName(criteria: NameCriteria, pageSize: number, cursor?: string): Promise<NameSearchPage>;
+  /** One record of a search: who searched, with which criteria, and whom it listed. */
+  logSearch(entry: SearchLogEntry): Promise<void>;
+}
+
+/** Criteria already folded: the surname a prefix unless a first name is given. */
+export interface NameCriteria {
+  surname: string;
+  firstName?: string;
+  birthDate?: string;
+  postalCode?: string;
+}
+
+/** What a search result shows of a member: enough to tell namesakes apart, no contact details. */
+export interface NameSearchHit {
+  customerNumber: string;
+  surname: string;
+  firstNames: string;
+  birthDate: string;
+  postalCode?: string;
+  postOffice?: string;
+  flags: Member['flags'];
+}
+
+export interface NameSearchPage {
+  members: NameSearchHit[];
+  next?: string;
+}
+
+export interface SearchLogEntry extends Omit<AuditEntry, 'customerNumber' | 'action' | 'fields'> {
+  /** The names of the criteria given, never their values. */
+  criteria: string[];
+  listed: string[];
 }

@@ -134,6 +134,18 @@ export const FindMembersQuery = z
       path: ['email'],
     }),
   );
+/** A name search's criteria: the surname's beginning at least (see name-key.ts for how names compare). */
+export const SearchMembersQuery = z.strictObject({
+  surname: z
+    .string()
+    .check(z.trim(), z.minLength(1), z.maxLength(50), z.regex(/\p{L}/u, 'must contain a letter')),
+  firstName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  birthDate: z.optional(z.string().check(z.refine(isCalendarDate, 'must be a date as YYYY-MM-DD'))),
+  postalCode: z.optional(PostalCode),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
+});
+export type SearchMembersInput = z.output<typeof SearchMembersQuery>;
+
 /** A client's retry key: short and printable, since it becomes part of a table key. */
 export const IdempotencyKey = z
   .string()
@@ -174,12 +186,26 @@ export const MemberView = z.strictObject({
     restricted: z.boolean(),
     addressDoubtful: z.boolean(),
   }),
-  sources: z.optional(z.record(z.enum(PERSONAL_FIELDS), FieldSourceView)),
+  sources: z.optional(z.partialRecord(z.enum(PERSONAL_FIELDS), FieldSourceView)),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export const MemberList = z.strictObject({ members: z.array(MemberView) });
+export const MemberSearchPage = z.strictObject({
+  members: z.array(
+    z.strictObject({
+      customerNumber: z.string(),
+      surname: z.string(),
+      firstNames: z.string(),
+      birthDate: z.string(),
+      postalCode: z.optional(z.string()),
+      postOffice: z.optional(z.string()),
+      flags: MemberView.shape.flags,
+    }),
+  ),
+  next: z.optional(z.string()),
+});
 export const ProblemView = z.object({
   type: z.string(),
   title: z.string(),

@@ -473,6 +473,22 @@ export const CATALOGUE: readonly ItemType[] = [
     fields: ['customerNumber', 'erasedAt', 'erasedBy', 'role', 'reason', 'requestedAt', 'erased'],
   },
   {
+    type: 'search-log',
+    title: { fi: 'Loki henkilökunnan hauista', en: 'Log of staff searches' },
+    // Names the members a search listed by customer number only: kept like the tombstone's number.
+    aboutMember: false,
+    purposes: ['accountability'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: months(
+      config.retention.auditMonths,
+      `${config.retention.auditMonths} kk`,
+      `${config.retention.auditMonths} months`,
+    ),
+    onErasure: 'keep',
+    fields: ['actor', 'role', 'via', 'purpose', 'requestId', 'at', 'criteria', 'listed'],
+  },
+  {
     type: 'anonymous-purchases',
     title: { fi: 'Nimettömät ostosummat raportointiin', en: 'Anonymous purchase totals for reporting' },
     aboutMember: false,

@@ -18,6 +18,8 @@ export const ITEM_TYPES = {
   consentEvent: 'consent-event',
   contact: 'contact',
   audit: 'audit',
+  /** One staff search: who, by which criteria (names only), whom it listed. */
+  searchLog: 'search-log',
   registrationReplay: 'registration-replay',
   addressLine: 'address-line',
   anonymousPurchases: 'anonymous-purchases',

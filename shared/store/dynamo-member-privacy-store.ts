@@ -64,7 +64,8 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
       new UpdateCommand({
         TableName: this.table,
         Key: memberKey(member.customerNumber),
-        UpdateExpression: 'SET #type = :erasing, erasingSince = :at',
+        // Out of the name search at once: a member being erased is found by no one.
+        UpdateExpression: 'SET #type = :erasing, erasingSince = :at REMOVE gsi2pk, gsi2sk',
         ConditionExpression: '#type = :member AND #version = :expected',
         ExpressionAttributeNames: { '#type': 'type', '#version': 'version' },
         ExpressionAttributeValues: {

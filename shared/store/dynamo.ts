@@ -18,7 +18,7 @@ import {
   type QueryCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { inParallel } from '../concurrency.ts';
-import { StoreBusy } from '../refusal.ts';
+import { invalid, StoreBusy } from '../refusal.ts';
 import { isTransient } from './transient.ts';
 
 /**
@@ -93,7 +93,17 @@ export async function conditionalWrite(
 
 /** An item without what only storage needs (keys, index keys, item type, TTL): what the domain sees. */
 export function withoutStorage<T>(item: Record<string, unknown>): T {
-  const { pk: _pk, sk: _sk, gsi1pk: _g1, gsi1sk: _g2, type: _type, expiresAt: _expiresAt, ...rest } = item;
+  const {
+    pk: _pk,
+    sk: _sk,
+    gsi1pk: _g1,
+    gsi1sk: _g2,
+    gsi2pk: _n1,
+    gsi2sk: _n2,
+    type: _type,
+    expiresAt: _expiresAt,
+    ...rest
+  } = item;
   return rest as T;
 }
 
@@ -192,4 +202,29 @@ async function writeAll(
       pending = answer.UnprocessedItems?.[table] as Record<string, unknown>[] | undefined;
     }
   });
+}
+
+/**
+ * A page's end as the client's `cursor`: the query's LastEvaluatedKey, opaque to the client. One given
+ * back is checked to be such a key (string attributes only), so a forged one is a 400, not a 500.
+ */
+export const encodeCursor = (key: Record<string, unknown>) =>
+  Buffer.from(JSON.stringify(key)).toString('base64url');
+
+export function decodeCursor(cursor: string): Record<string, string> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    if (
+      key &&
+      typeof key === 'object' &&
+      !Array.isArray(key) &&
+      Object.values(key).every((value) => typeof value === 'string') &&
+      'pk' in key &&
+      'sk' in key
+    )
+      return key as Record<string, string>;
+  } catch {
+    // fall through to the refusal
+  }
+  throw invalid([{ field: 'cursor', message: 'is not a cursor this API gave' }]);
 }

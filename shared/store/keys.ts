@@ -121,6 +121,26 @@ export const memberPartitions = (customerNumber: string) => ({
 export const anonymousPurchasesKey = (month: string): ItemKey => ({ pk: 'ANONYMOUS#PURCHASES', sk: month });
 /** A member's profile item is replaced by the erasure tombstone under the same key. */
 export const PROFILE_SK = 'PROFILE';
+/**
+ * Sparse GSI2 on a member's profile: a partition per first letter of the folded surname, sorted by
+ * surname, first names and customer number (unique), so a surname's beginning is one key condition.
+ */
+const NAME_PREFIX = 'NAME#';
+export const nameSearchIndex = (foldedSurname: string, foldedFirstNames: string, customerNumber: string) => ({
+  gsi2pk: NAME_PREFIX + (foldedSurname[0] ?? ' '),
+  gsi2sk: `${foldedSurname}#${foldedFirstNames}#${customerNumber}`,
+});
+/** Where a search by a folded surname prefix (and a first name, which makes the surname whole) reads. */
+export const nameSearchRange = (foldedSurname: string, foldedFirstName?: string) => ({
+  gsi2pk: NAME_PREFIX + (foldedSurname[0] ?? ' '),
+  skPrefix: foldedFirstName === undefined ? foldedSurname : `${foldedSurname}#${foldedFirstName}`,
+});
+/** Staff searches, a partition a day (Helsinki): kept as long as audit entries. */
+export const searchLogKey = (day: string, at: string, requestId: string): ItemKey => ({
+  pk: `SEARCHLOG#${day}`,
+  sk: `${at}#${requestId}`,
+});
+
 /** Sparse GSI1 on a profile whose erasure is due (date of death + 12 months, or an erasure request + days). */
 export const erasureDueIndex = (due: string, customerNumber: string) => ({
   gsi1pk: 'ERASURE-DUE',

@@ -24,7 +24,7 @@ const resources = (type: string) =>
   Object.values(template.findResources(type)) as { Properties: Record<string, any> }[]; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('data', () => {
-  it('keeps members in one table: pk/sk, on demand, PITR, deletion protection, KMS, TTL and GSI1', () => {
+  it('keeps members in one table: pk/sk, on demand, PITR, deletion protection, KMS, TTL, GSI1 and the name search', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [
@@ -36,7 +36,16 @@ describe('data', () => {
       DeletionProtectionEnabled: true,
       SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' })],
+      GlobalSecondaryIndexes: [
+        Match.objectLike({ IndexName: 'GSI1', Projection: { ProjectionType: 'ALL' } }),
+        Match.objectLike({
+          IndexName: 'GSI2',
+          Projection: {
+            ProjectionType: 'INCLUDE',
+            NonKeyAttributes: Match.arrayWith(['surname', 'birthDate']),
+          },
+        }),
+      ],
     });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
   });

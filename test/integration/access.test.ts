@@ -19,6 +19,7 @@ let campaignId: string;
 const requestFor = (path: string, method: string) => {
   const concrete = path.replace('{customerNumber}', member.customerNumber);
   if (method === 'GET' && path === '/members') return { path: `/members?email=${member.email}` };
+  if (path === '/member-search') return { path: `${path}?surname=${encodeURIComponent(member.surname)}` };
   if (method === 'POST' && path === '/members') return { path, body: aRegistration() };
   if (method === 'PATCH') return { path: concrete, body: {}, headers: { 'if-match': '"1"' } };
   if (path.endsWith('/card')) return { path: concrete, body: { type: 'NONE' } };

@@ -1,6 +1,10 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { routeList } from '../../shared/contract/routes.ts';
+import { routeList, routes } from '../../shared/contract/routes.ts';
 import { openApiDocument } from '../../shared/http/openapi.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 
@@ -17,7 +21,7 @@ describe('GET /openapi.json', () => {
     const response = await call(api, 'GET', '/openapi.json');
     expect(response.status).toBe(200);
     expect(response.body.openapi).toBe('3.1.0');
-    expect(response.body).toEqual(JSON.parse(JSON.stringify(openApiDocument(routeList))));
+    expect(response.body).toEqual(JSON.parse(JSON.stringify(openApiDocument(routes))));
   });
 
   it('has one operation per route and no other, with the path parameters and bodies the handlers parse', async () => {
@@ -48,6 +52,38 @@ describe('GET /openapi.json', () => {
         expect(response.body, `${method} ${path}`).not.toEqual({ message: 'Not Found' });
       }
     }
+  });
+
+  it('passes redocly lint with its recommended rules: no error, no warning', async () => {
+    const served = (await call(api, 'GET', '/openapi.json')).body;
+    const dir = mkdtempSync(join(tmpdir(), 'openapi-'));
+    const file = join(dir, 'openapi.json');
+    writeFileSync(file, JSON.stringify(served));
+    const run = spawnSync(
+      process.execPath,
+      [join('node_modules', '@redocly', 'cli', 'bin', 'cli.js'), 'lint', file, '--format=json'],
+      {
+        encoding: 'utf8',
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+      },
+    );
+    rmSync(dir, { recursive: true });
+    const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
+      totals: { errors: number; warnings: number };
+      problems: { ruleId: string; message: string }[];
+    };
+    expect(report.problems.map((p) => `${p.ruleId}: ${p.message}`)).toEqual([]);
+    expect(report.totals).toMatchObject({ errors: 0, warnings: 0 });
+  });
+
+  it('names every operation as the route table does, so generated clients get usable names', async () => {
+    const document = (await call(api, 'GET', '/openapi.json')).body as {
+      paths: Record<string, Record<string, { operationId: string }>>;
+    };
+    const ids = Object.values(document.paths).flatMap((ops) =>
+      Object.values(ops).map((op) => op.operationId),
+    );
+    expect(ids.sort()).toEqual(Object.keys(routes).sort());
   });
 
   it('describes the registration body as strict, with its required fields', async () => {

@@ -9,8 +9,11 @@ import type {
   MemberChange,
   MemberLookup,
   MemberStore,
+  NameCriteria,
   SaveOutcome,
+  SearchLogEntry,
 } from '../../shared/members/member-store.ts';
+import { foldName } from '../../shared/members/name-key.ts';
 
 /** The MemberStore contract in memory, for domain unit tests: same outcomes, all-or-nothing saves. */
 export class MemoryMemberStore implements MemberStore {
@@ -71,6 +74,33 @@ export class MemoryMemberStore implements MemberStore {
 
   async *everyMember() {
     yield [...this.members.values()].map((member) => structuredClone(member));
+  }
+
+  readonly searches: SearchLogEntry[] = [];
+
+  /** The index's order and prefix rule over the members in memory; the cursor is an offset. */
+  async searchByName(criteria: NameCriteria, pageSize: number, cursor?: string) {
+    const keyOf = (m: Member) => `${foldName(m.surname)}#${foldName(m.firstNames)}#${m.customerNumber}`;
+    const prefix =
+      criteria.firstName === undefined ? criteria.surname : `${criteria.surname}#${criteria.firstName}`;
+    const hits = [...this.members.values()]
+      .filter((m) => keyOf(m).startsWith(prefix))
+      .filter((m) => !criteria.birthDate || m.birthDate === criteria.birthDate)
+      .filter((m) => !criteria.postalCode || m.postalCode === criteria.postalCode)
+      .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1));
+    const from = Number(cursor ?? 0);
+    const members = hits.slice(from, from + pageSize).map((m) => ({
+      customerNumber: m.customerNumber,
+      surname: m.surname,
+      firstNames: m.firstNames,
+      birthDate: m.birthDate,
+      flags: m.flags,
+    }));
+    return { members, ...(from + pageSize < hits.length ? { next: String(from + pageSize) } : {}) };
+  }
+
+  async logSearch(entry: SearchLogEntry) {
+    this.searches.push(entry);
   }
 
   async save(change: MemberChange): Promise<SaveOutcome> {
