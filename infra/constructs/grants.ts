@@ -8,7 +8,7 @@ import { TABLE_SCHEMA } from '../../shared/store/table.ts';
 
 const READ_ONLY = new Set(['GetItem', 'Query', 'BatchGetItem']);
 
-/** Exactly the listed table actions; Query also on GSI1, which is the only index. */
+/** Exactly the listed table actions; Query also on the table's indexes. */
 export function grantTableActions(
   role: iam.IRole,
   table: dynamodb.ITable,
@@ -21,7 +21,11 @@ export function grantTableActions(
       actions: actions.map((action) => `dynamodb:${action}`),
       resources: [
         table.tableArn,
-        ...(actions.includes('Query') ? [`${table.tableArn}/index/${TABLE_SCHEMA.gsi1.indexName}`] : []),
+        ...(actions.includes('Query')
+          ? [TABLE_SCHEMA.gsi1, TABLE_SCHEMA.gsi2].map(
+              (index) => `${table.tableArn}/index/${index.indexName}`,
+            )
+          : []),
       ],
     }),
   );
