@@ -11,9 +11,12 @@ import { TILL_SCOPES } from '../../shared/auth/scopes.ts';
  * Cognito issues them (exp and iat present, iat not in the future).
  * Clients send the ID token, because Cognito puts custom attributes (custom:customerNumber) only there.
  */
-export const LOCAL_ISSUER = 'http://localhost/moymore-local-issuer';
+/** The local OIDC provider's issuer: it answers at /oidc beside the API, as Cognito's does at its own URL. */
+export const localIssuer = (origin: string) => `${origin}/oidc`;
+/** The console's client id at the local provider: the ID tokens' audience. */
 export const LOCAL_AUDIENCE = 'moymore-local-client';
-const ALGORITHM = 'ES256';
+export const ALGORITHM = 'ES256';
+const KEY_ID = 'local';
 const MAX_TOKEN_AGE = '24h';
 
 type Key = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
@@ -21,31 +24,35 @@ type Key = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 export interface LocalKeys {
   privateKey: Key;
   publicKey: Key;
+  /** The private key as a JWK, for the OIDC provider that signs with it. */
+  privateJwk: JWK;
+  issuer: string;
 }
 
 /** The signing key lives in .local/ so the token CLI and the server agree across restarts. */
-export async function loadOrCreateKeys(file: string): Promise<LocalKeys> {
-  if (existsSync(file)) {
-    const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as {
-      privateJwk: JWK;
-      publicJwk: JWK;
-    };
-    return {
-      privateKey: (await importJWK(privateJwk, ALGORITHM)) as Key,
-      publicKey: (await importJWK(publicJwk, ALGORITHM)) as Key,
-    };
+export async function loadOrCreateKeys(file: string, issuer: string): Promise<LocalKeys> {
+  if (!existsSync(file)) {
+    const keys = await generateKeyPair(ALGORITHM, { extractable: true });
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(
+      file,
+      JSON.stringify({
+        privateJwk: await exportJWK(keys.privateKey),
+        publicJwk: await exportJWK(keys.publicKey),
+      }),
+      { mode: 0o600 },
+    );
   }
-  const keys = await generateKeyPair(ALGORITHM, { extractable: true });
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(
-    file,
-    JSON.stringify({
-      privateJwk: await exportJWK(keys.privateKey),
-      publicJwk: await exportJWK(keys.publicKey),
-    }),
-    { mode: 0o600 },
-  );
-  return keys;
+  const { privateJwk, publicJwk } = JSON.parse(readFileSync(file, 'utf8')) as {
+    privateJwk: JWK;
+    publicJwk: JWK;
+  };
+  return {
+    privateKey: (await importJWK(privateJwk, ALGORITHM)) as Key,
+    publicKey: (await importJWK(publicJwk, ALGORITHM)) as Key,
+    privateJwk: { ...privateJwk, kid: KEY_ID, alg: ALGORITHM, use: 'sig' },
+    issuer,
+  };
 }
 
 /** The local stand-in for a till system's app client (OAuth client credentials). */
@@ -84,8 +91,8 @@ export async function signToken(keys: LocalKeys, request: TokenRequest): Promise
         .setAudience(LOCAL_AUDIENCE)
         .setSubject(subject);
   return jwt
-    .setProtectedHeader({ alg: ALGORITHM, kid: 'local' })
-    .setIssuer(LOCAL_ISSUER)
+    .setProtectedHeader({ alg: ALGORITHM, kid: KEY_ID })
+    .setIssuer(keys.issuer)
     .setIssuedAt()
     .setExpirationTime(`${request.ttlSeconds ?? 3600}s`)
     .sign(keys.privateKey);
@@ -95,7 +102,7 @@ export async function signToken(keys: LocalKeys, request: TokenRequest): Promise
 export async function verifyToken(keys: LocalKeys, token: string): Promise<JWTPayload | undefined> {
   try {
     const { payload } = await jwtVerify(token, keys.publicKey, {
-      issuer: LOCAL_ISSUER,
+      issuer: keys.issuer,
       algorithms: [ALGORITHM],
       // Cognito's tokens always carry both, issued in the past, valid a day at the most.
       requiredClaims: ['exp', 'iat'],

@@ -2,14 +2,18 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { routeList } from '../../shared/contract/routes.ts';
-import { createApiServer, type ApiLambdaHandler } from './server.ts';
+import { createApiListener, type ApiLambdaHandler } from './server.ts';
 import { objectEventDispatcher } from './object-events.ts';
-import { loadOrCreateKeys, signToken, type TokenRequest } from './local-jwt.ts';
-import { LOCAL, localEnvironment, startServices, type LocalServices } from './services.ts';
+import { LOCAL_AUDIENCE, loadOrCreateKeys, localIssuer, signToken, type TokenRequest } from './local-jwt.ts';
+import { freePort, LOCAL, localEnvironment, startServices, type LocalServices } from './services.ts';
+import { createLocalOidc } from './oidc.ts';
+import { createFrontDoor } from './front-door.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LOCAL_DIR = join(PROJECT_ROOT, '.local');
 export const KEY_FILE = join(LOCAL_DIR, 'jwt-signing-key.json');
+/** The console as `npm run build` leaves it. */
+export const CONSOLE_DIR = join(PROJECT_ROOT, 'web', 'dist');
 
 /** Handlers are the very modules the Lambda functions are bundled from. */
 const loadHandler = async (handler: string) => {
@@ -26,8 +30,8 @@ export interface LocalApi {
 }
 
 /**
- * The local API Gateway in this process, with the handlers pointed at the given services.
- * Port 0 picks a free port (tests).
+ * The local front door in this process: the API Gateway with the handlers pointed at the given
+ * services, the OIDC provider the console signs in with, and the console. Port 0 picks a free port (tests).
  */
 export async function startLocalApi(options: {
   services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>;
@@ -35,17 +39,30 @@ export async function startLocalApi(options: {
   keyFile: string;
   /** Another table and bucket than the local stack's (tests keep their data apart). */
   names?: { tableName: string; bucketName: string };
+  /** How long the ID tokens of the sign-in page last (tests of an ended session shorten it). */
+  idTokenTtlSeconds?: number;
 }): Promise<LocalApi> {
   Object.assign(process.env, localEnvironment(options.services, options.names));
-  const keys = await loadOrCreateKeys(options.keyFile);
-  const server: Server = createApiServer({ routes: routeList, keys, load: loadHandler });
+  // The issuer names the port, so the port is chosen before the keys and the provider are made.
+  const port = options.port || (await freePort());
+  const origin = `http://localhost:${port}`;
+  const keys = await loadOrCreateKeys(options.keyFile, localIssuer(origin));
+  const server: Server = createFrontDoor({
+    api: createApiListener({ routes: routeList, keys, load: loadHandler }),
+    oidc: createLocalOidc({
+      keys,
+      origin,
+      ...(options.idTokenTtlSeconds ? { idTokenTtlSeconds: options.idTokenTtlSeconds } : {}),
+    }),
+    consoleDir: CONSOLE_DIR,
+    config: () => ({ authority: keys.issuer, clientId: LOCAL_AUDIENCE }),
+  });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(options.port, '127.0.0.1', () => done());
+    server.listen(port, '127.0.0.1', () => done());
   });
-  const { port } = server.address() as { port: number };
   return {
-    url: `http://localhost:${port}`,
+    url: origin,
     token: (request) => signToken(keys, request),
     async stop() {
       server.closeAllConnections();

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type {
   APIGatewayProxyEventV2WithJWTAuthorizer,
@@ -22,7 +22,7 @@ interface CompiledRoute {
 }
 
 /** API Gateway's own answers, which never reach a handler. */
-const gatewayAnswer = (res: ServerResponse, status: number, message: string) => {
+export const gatewayAnswer = (res: ServerResponse, status: number, message: string) => {
   res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify({ message }));
 };
 
@@ -78,22 +78,31 @@ function lambdaContext(requestId: string, route: RouteSpec): Context {
   };
 }
 
+export type ApiListener = {
+  /** Whether a route of the table has this path (any method): the API's, not the console's. */
+  serves(path: string): boolean;
+  handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void>;
+};
+
 /**
  * The local API Gateway: matches the route table, checks the JWT as the authorizer does, builds a
  * payload 2.0 event with claims flattened the way AWS flattens them, and calls the same handler.
+ * `path` is the request's path as the API sees it (the front door strips /api).
  */
-export function createApiServer(options: {
+export function createApiListener(options: {
   routes: readonly RouteSpec[];
   keys: LocalKeys;
   load: (handler: string) => Promise<ApiLambdaHandler>;
-}): Server {
+}): ApiListener {
   const compiled = options.routes.map((route) => compile(route, options.load));
   // Keep a failed import from becoming an unhandled rejection; it surfaces on the first call.
   for (const c of compiled) c.handler.catch(() => undefined);
 
-  return createServer(async (req, res) => {
+  const serves = (path: string) => compiled.some((c) => c.pattern.test(path));
+  const handle = async (req: IncomingMessage, res: ServerResponse, path: string) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      url.pathname = path;
       const method = req.method ?? 'GET';
       const match = compiled
         .map((c) => ({ c, m: c.pattern.exec(url.pathname) }))
@@ -168,5 +177,6 @@ export function createApiServer(options: {
       console.error('handler failed:', error instanceof Error ? error.name : typeof error);
       if (!res.headersSent) gatewayAnswer(res, 500, 'Internal Server Error');
     }
-  });
+  };
+  return { serves, handle };
 }

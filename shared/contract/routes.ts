@@ -28,7 +28,7 @@ import {
 import { CardBatchesQuery } from '../cards/schemas.ts';
 import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../campaigns/schemas.ts';
 import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../consents/schemas.ts';
-import { ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../privacy/schemas.ts';
+import { AuditTrailView, ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../privacy/schemas.ts';
 
 // Marked free of side effects so that a bundle drops the routes it does not import.
 const ifMatch = /* @__NO_SIDE_EFFECTS__ */ (required: boolean) =>
@@ -360,7 +360,10 @@ export const memberAudit = {
   roles: ['admin', 'member'],
   summary: 'Who read or changed the member’s data, oldest first',
   params: MemberPath,
-  responses: { 200: { description: 'The audit trail' }, 404: problem('No such member') },
+  responses: {
+    200: { description: 'The audit trail', body: AuditTrailView },
+    404: problem('No such member'),
+  },
   tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 

@@ -9,3 +9,21 @@ export const PrivacyNoticeQuery = z.strictObject({
   lang: z._default(z.enum(['fi', 'en']), 'fi'),
   format: z._default(z.enum(['html', 'json']), 'html'),
 });
+
+/** "Who viewed my data": an admin also sees which user and the request. */
+export const AuditTrailView = z.strictObject({
+  customerNumber: z.string(),
+  entries: z.array(
+    z.strictObject({
+      seq: z.number(),
+      at: z.string(),
+      role: z.string(),
+      action: z.string(),
+      purpose: z.string(),
+      via: z.string(),
+      fields: z.optional(z.array(z.string())),
+      actor: z.optional(z.string()),
+      requestId: z.optional(z.string()),
+    }),
+  ),
+});

@@ -5,20 +5,23 @@ import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import {
   LOCAL_AUDIENCE,
-  LOCAL_ISSUER,
   loadOrCreateKeys,
+  localIssuer,
   signToken,
   verifyToken,
 } from '../../infra/local/local-jwt.ts';
 
-const keys = await loadOrCreateKeys(join(mkdtempSync(join(tmpdir(), 'moymore-jwt-')), 'key.json'));
+const keys = await loadOrCreateKeys(
+  join(mkdtempSync(join(tmpdir(), 'moymore-jwt-')), 'key.json'),
+  localIssuer('http://localhost:3000'),
+);
 const now = () => Math.floor(Date.now() / 1000);
 /** A token signed with the local key, its time claims as the test says. */
 const tokenWith = (times: (jwt: SignJWT) => SignJWT) =>
   times(
     new SignJWT({ 'cognito:groups': ['admin'], token_use: 'id' })
       .setProtectedHeader({ alg: 'ES256', kid: 'local' })
-      .setIssuer(LOCAL_ISSUER)
+      .setIssuer(keys.issuer)
       .setAudience(LOCAL_AUDIENCE)
       .setSubject('someone'),
   ).sign(keys.privateKey);
@@ -26,6 +29,11 @@ const tokenWith = (times: (jwt: SignJWT) => SignJWT) =>
 describe('the local token check is no looser than Cognito and the authorizer', () => {
   it('accepts the tokens the local issuer mints', async () => {
     expect(await verifyToken(keys, await signToken(keys, { role: 'admin' }))).toBeDefined();
+  });
+
+  it('refuses a token of another issuer, such as the register on another port', async () => {
+    const elsewhere = { ...keys, issuer: localIssuer('http://localhost:3001') };
+    expect(await verifyToken(keys, await signToken(elsewhere, { role: 'admin' }))).toBeUndefined();
   });
 
   it('refuses a token without exp, without iat, or issued in the future', async () => {

@@ -1,0 +1,15 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { CONSOLE_PATHS, type ConsoleConfig } from '../../shared/contract/console.ts';
+import { App } from './App.tsx';
+import { userManager } from './auth.tsx';
+import './styles.css';
+
+/** Settings come from the server the console is served by, so one build runs everywhere. */
+const config = (await (await fetch(CONSOLE_PATHS.config)).json()) as ConsoleConfig;
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App config={config} manager={userManager(config)} />
+  </StrictMode>,
+);
