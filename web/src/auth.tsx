@@ -38,6 +38,9 @@ export function userManager(config: ConsoleConfig): UserManager {
   });
 }
 
+/** The code in the URL can be exchanged once: a second call (React's development double effects) reuses it. */
+let callbackResult: Promise<User> | undefined;
+
 function sessionOf(user: User): Session | undefined {
   if (!user.id_token || user.expired) return undefined;
   const groups = user.profile['cognito:groups'];
@@ -87,7 +90,7 @@ export function AuthProvider({
     (async () => {
       if (path === CONSOLE_PATHS.callback) {
         try {
-          const user = await manager.signinRedirectCallback();
+          const user = await (callbackResult ??= manager.signinRedirectCallback());
           const session = sessionOf(user);
           const back = typeof user.state === 'string' && user.state.startsWith('/') ? user.state : '/';
           void navigate(back, { replace: true });
@@ -103,7 +106,9 @@ export function AuthProvider({
         settle({ status: 'signed-out', reason: 'signed-out' });
         return;
       }
-      settle({ status: 'signed-out' });
+      // Opened afresh (a link, a reload): sign in at once. While the provider's session lasts this
+      // comes straight back, so a link to a member opens that member.
+      await manager.signinRedirect({ state: path + window.location.search });
     })();
     // An ID token past its time ends the session where it is: the next call would be refused anyway.
     manager.events.addAccessTokenExpired(() => {

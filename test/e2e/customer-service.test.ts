@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+import { expectAccessible, launchChromium, newPage, pageProblems, signIn } from '../support/browser.ts';
+
+let api: LocalApi;
+let browser: Browser;
+beforeAll(async () => {
+  [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+/** A surname no other test uses. */
+const uniqueSurname = (stem: string) =>
+  stem +
+  Array.from({ length: 5 }, () => 'abcdefghijklmnopqrstuvwxyzåäö'[Math.floor(Math.random() * 29)]).join('');
+
+async function aMember(overrides: Record<string, unknown> = {}) {
+  const response = await call(api, 'POST', '/members', {
+    as: CUSTOMER_SERVICE,
+    body: aRegistration(overrides),
+  });
+  expect(response.status).toBe(201);
+  return response.body as { customerNumber: string; surname: string; firstNames: string; version: number };
+}
+
+describe('customer service in the console', () => {
+  it('finds a member by the beginning of the surname and fixes their address', async () => {
+    const surname = uniqueSurname('Mäkelä');
+    const member = await aMember({ surname, firstNames: 'Aino Kaarina', postalCode: '00100' });
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    await expectAccessible(page, 'search page');
+
+    await page.getByLabel('Search members').fill(surname.slice(0, 8).toUpperCase());
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('link', { name: `${surname}, Aino Kaarina` }).click();
+    await expect.poll(() => page.url()).toContain(`/member/${member.customerNumber}`);
+    await expectAccessible(page, 'member page');
+
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Street address').fill('Uusi katu 5 A 3');
+    await page.getByLabel('Postal code').fill('33100');
+    await page.getByLabel('Post office').fill('Tampere');
+    await expectAccessible(page, 'member page, editing');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+
+    const stored = await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE });
+    expect(stored.body).toMatchObject({
+      streetAddress: 'Uusi katu 5 A 3',
+      postalCode: '33100',
+      postOffice: 'Tampere',
+    });
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('finds a member by email, phone, card number and customer number from the same box', async () => {
+    const member = await aMember({ surname: uniqueSurname('Laine') });
+    const registered = (await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE }))
+      .body;
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    for (const typed of [registered.email, registered.mobile]) {
+      await page.getByRole('link', { name: 'Find a member' }).click();
+      await page.getByLabel('Search members').fill(typed);
+      await page.getByRole('button', { name: 'Search', exact: true }).click();
+      await page.getByRole('link', { name: new RegExp(member.surname) }).waitFor();
+    }
+    await page.getByLabel('Search members').fill(member.customerNumber);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    await page.getByRole('heading', { name: new RegExp(member.surname) }).waitFor();
+  });
+
+  it('pages through many namesakes, 20 at a time', async () => {
+    const surname = uniqueSurname('Nieminen');
+    for (let i = 0; i < 23; i += 1)
+      await aMember({ surname, firstNames: `Etu${'abcdefghijklmnopqrstuvwxyz'[i]}` });
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    await page.getByLabel('Search members').fill(surname);
+    await page.getByRole('button', { name: 'Search', exact: true }).click();
+    const results = page.getByRole('list').getByRole('link', { name: new RegExp(surname) });
+    await expect.poll(() => results.count()).toBe(20);
+    await page.getByRole('button', { name: 'More results' }).click();
+    await expect.poll(() => results.count()).toBe(23);
+  });
+
+  it('registers a member, showing the API’s field errors at their fields', async () => {
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    await page.getByRole('link', { name: 'Register a member' }).click();
+    await page.getByLabel('Surname').fill(uniqueSurname('Korhonen'));
+    await page.getByLabel('First names').fill('Eero');
+    await page.getByLabel('Date of birth').fill('1980-02-01');
+    await page.getByLabel('Email').fill('not an email');
+    await page.getByRole('button', { name: 'Register' }).click();
+    const email = page.getByLabel('Email');
+    await expect.poll(() => email.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#register-email-error').textContent()).toContain('email');
+    await expectAccessible(page, 'register page with errors');
+
+    await email.fill(`eero.${Date.now()}@example.fi`);
+    await page.getByRole('button', { name: 'Register' }).click();
+    await page.getByRole('button', { name: 'Edit' }).waitFor();
+    expect(page.url()).toMatch(/\/member\/\d{10}$/);
+  });
+
+  it('shows a change someone else saved meanwhile, and re-applies or discards, never overwriting', async () => {
+    const member = await aMember({ surname: uniqueSurname('Heikkinen') });
+    const [first, second] = [await newPage(browser), await newPage(browser)];
+    for (const page of [first, second]) {
+      await signIn(page, api.url, 'customer-service');
+      await page.goto(`${api.url}/member/${member.customerNumber}`);
+      await page.getByRole('button', { name: 'Edit' }).click();
+    }
+    await first.getByLabel('Street address').fill('Ensimmäinen tie 1');
+    await first.getByRole('button', { name: 'Save' }).click();
+    await first.getByText('Saved.', { exact: true }).waitFor();
+
+    await second.getByLabel('Mobile').fill('050 123 4567');
+    await second.getByRole('button', { name: 'Save' }).click();
+    const conflict = second.getByRole('alert').filter({ hasText: 'Someone else changed this member' });
+    await conflict.waitFor();
+    expect(await conflict.textContent()).toContain('Ensimmäinen tie 1');
+    await expectAccessible(second, 'conflict');
+
+    await second.getByRole('button', { name: 'Re-apply my changes' }).click();
+    await second.getByText('Saved.', { exact: true }).waitFor();
+    const stored = (await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE }))
+      .body;
+    expect(stored.streetAddress).toBe('Ensimmäinen tie 1');
+    expect(stored.mobile).toBe('+358501234567');
+
+    // Again, from fresh pages, and this time the second user lets their change go.
+    await first.reload();
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await second.getByRole('button', { name: 'Edit' }).click();
+    await first.getByLabel('Email').fill(`first.${Date.now()}@example.fi`);
+    await first.getByRole('button', { name: 'Save' }).click();
+    await first.getByText('Saved.', { exact: true }).waitFor();
+    await second.getByLabel('Street address').fill('Toinen tie 2');
+    await second.getByRole('button', { name: 'Save' }).click();
+    await conflict.waitFor();
+    await second.getByRole('button', { name: 'Discard my changes' }).click();
+    await second.getByRole('button', { name: 'Edit' }).waitFor();
+    const after = (await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE }))
+      .body;
+    expect(after.streetAddress).toBe('Ensimmäinen tie 1');
+    expect(after.email).toMatch(/^first\./);
+  });
+
+  it('signs out: the session is gone, and the console asks to sign in again', async () => {
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('You have signed out.').waitFor();
+    await expectAccessible(page, 'signed out');
+    // The provider's session ended too: a link into the console asks who you are again.
+    await page.goto(`${api.url}/new-member`);
+    await page.getByLabel('Role').waitFor();
+    expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+    await expectAccessible(page, 'sign-in page');
+  });
+
+  it('tells a role that may not see a page so, and offers no way to it', async () => {
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'marketing');
+    expect(await page.getByRole('link', { name: 'Register a member' }).count()).toBe(0);
+    // A link straight to the page: the session lasts, the role still may not.
+    await page.goto(`${api.url}/new-member`);
+    await page.getByText('Your role may not see this page.').waitFor();
+  });
+
+  it('speaks Finnish to a Finnish browser, and remembers the user’s choice', async () => {
+    const page = await newPage(browser, { locale: 'fi-FI' });
+    await page.goto(api.url + '/');
+    await page.getByLabel('Role').selectOption('customer-service');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('button', { name: 'Kirjaudu ulos' }).waitFor();
+    await page.getByLabel('Hae jäseniä').waitFor();
+    await page.getByLabel('Kieli').selectOption('en');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.reload();
+    await page.getByLabel('Search members').waitFor();
+  });
+});
