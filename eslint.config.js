@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 /** The domain: pure TypeScript that knows nothing of DynamoDB, S3, HTTP or the CDK app. */
 export const DOMAIN_FILES = [
   'shared/*.ts',
-  'shared/{addresses,auth,campaigns,cards,consents,exchange,jobs,legacy,members,privacy,purchases,time}/**/*.ts',
+  'shared/{addresses,auth,campaigns,cards,consents,exchange,jobs,legacy,members,privacy,purchases,queues,time}/**/*.ts',
 ];
 
 export default tseslint.config(

@@ -24,6 +24,8 @@ export const REFUSAL_KINDS = [
   'receipt-id-taken',
   'receipt-too-old',
   'card-blocked',
+  /** The route is the role's, but not this part of it (an admin's work queue). */
+  'role-not-allowed',
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 

@@ -1,3 +1,4 @@
+import type { ProposedAddress } from '../queues/work-queue.ts';
 import type { Outcome } from './decide.ts';
 
 export type OutcomeCounts = Partial<Record<Outcome, number>>;
@@ -24,6 +25,8 @@ export interface NotedLine {
   customerNumber?: string;
   outcome: Outcome;
   reason: string;
+  /** The Finnish address the line gave, when the register did not apply it: a person may. */
+  proposed?: ProposedAddress;
 }
 
 export interface AddressJobStore {
@@ -31,7 +34,10 @@ export interface AddressJobStore {
   saveFileState(state: AddressFileState): Promise<void>;
   /** Claims a file id for an object; answers the object that holds it (another one: a second delivery). */
   claimFileId(fileId: string, key: string): Promise<string>;
-  /** Idempotent: a line noted again replaces itself. */
-  noteLines(key: string, lines: readonly NotedLine[]): Promise<void>;
+  /**
+   * Idempotent: a line noted again replaces itself. A review line of a member also goes on the
+   * address-review work queue (unless the member is being erased).
+   */
+  noteLines(key: string, lines: readonly NotedLine[], at: string): Promise<void>;
   notedLines(key: string, kind: 'review' | 'rejected'): AsyncIterable<NotedLine>;
 }

@@ -208,11 +208,20 @@ async function applyWindow(window: Line[], state: AddressFileState, deps: Addres
     const context = { fileId: state.fileId!, line: line.number, referenceDate: state.referenceDate!, now };
     const outcome = await applyLine(update.value, members.get(update.value.customerNumber), context, deps);
     const reason = REVIEW_REASONS[outcome];
+    const { streetAddress, postalCode, postOffice } = update.value;
     if (reason)
-      noted.push({ line: line.number, customerNumber: update.value.customerNumber, outcome, reason });
+      noted.push({
+        line: line.number,
+        customerNumber: update.value.customerNumber,
+        outcome,
+        reason,
+        ...(streetAddress && postalCode && postOffice
+          ? { proposed: { streetAddress, postalCode, postOffice } }
+          : {}),
+      });
     return outcome;
   });
-  if (noted.length > 0) await deps.jobs.noteLines(state.key, noted);
+  if (noted.length > 0) await deps.jobs.noteLines(state.key, noted, now);
   for (const outcome of outcomes) state.counts[outcome] = (state.counts[outcome] ?? 0) + 1;
   const last = window[window.length - 1]!;
   state.next = { number: last.number + 1, offset: last.nextOffset };

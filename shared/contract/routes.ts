@@ -26,6 +26,7 @@ import {
 } from '../purchases/schemas.ts';
 
 import { CardBatchesQuery } from '../cards/schemas.ts';
+import { ResolveWorkBody, WorkPageView, WorkQueuePath, WorkQueueQuery } from '../queues/schemas.ts';
 import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../campaigns/schemas.ts';
 import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../consents/schemas.ts';
 import { AuditTrailView, ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../privacy/schemas.ts';
@@ -154,7 +155,8 @@ export const orderReplacement = {
   path: '/members/{customerNumber}/card/replacement',
   handler: 'api/members/card-replacement',
   roles: ['admin', 'customer-service', 'member'],
-  summary: 'A broken card: order a replacement of the same type (a lost one: POST …/card/lost)',
+  summary:
+    'A broken card: order a replacement of the same type; a returned or rejected card: send it again (a lost one: POST …/card/lost)',
   params: MemberPath,
   responses: {
     200: member('The member with the replacement ordered'),
@@ -188,6 +190,39 @@ export const cardBatches = {
   query: CardBatchesQuery,
   responses: { 200: { description: 'Batches, or overdue orders' } },
   tableActions: ['Query'],
+} as const satisfies RouteSpec;
+
+export const workQueue = {
+  method: 'GET',
+  path: '/work-queues/{queue}',
+  handler: 'api/queues/read',
+  roles: ['admin', 'customer-service', 'processor'],
+  summary:
+    'A work queue, oldest first, 20 a page: address lines in review, doubtful addresses, returned cards, overdue card orders, erasures (admin)',
+  params: WorkQueuePath,
+  query: WorkQueueQuery,
+  responses: {
+    200: { description: 'A page of items, and a cursor when more follow', body: WorkPageView },
+    403: problem('The queue is not the role’s (erasures are for admins)'),
+  },
+  tableActions: ['Query', 'PutItem'],
+} as const satisfies RouteSpec;
+
+export const resolveWorkItem = {
+  method: 'POST',
+  path: '/work-queues/{queue}/resolutions',
+  handler: 'api/queues/resolve',
+  roles: ['admin', 'customer-service'],
+  summary:
+    'Resolve an item: address review by accept-register or keep-member, a doubtful address by mark-checked (a returned card: POST …/card/replacement; an erasure: DELETE the member)',
+  params: WorkQueuePath,
+  body: ResolveWorkBody,
+  responses: {
+    200: member('The member after the resolution'),
+    400: problem('Not a resolution of this queue'),
+    404: problem('No such item, or someone resolved it first'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const readConsents = {
@@ -452,6 +487,8 @@ export const routes = {
   orderReplacement,
   reportLostCard,
   cardBatches,
+  workQueue,
+  resolveWorkItem,
   readConsents,
   changeConsent,
   consentHistory,

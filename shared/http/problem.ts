@@ -52,6 +52,7 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   'return-exceeds-purchases': 422,
   'receipt-too-old': 422,
   'card-blocked': 422,
+  'role-not-allowed': 403,
 };
 
 /** A domain refusal as problem details: its kind is the problem type. */

@@ -8,6 +8,8 @@ import { saveChange } from './change-member.ts';
 
 /** A card the member already holds: choosing again orders a replacement rather than a first card. */
 const HELD = new Set<Card['status']>(['PRODUCED', 'SHIPPED']);
+/** A card that never reached the member: the manufacturer rejected it or the post returned it. */
+const NOT_RECEIVED = new Set<Card['status']>(['RETURNED', 'REJECTED']);
 
 const deceased = () => new Refusal('member-deceased', 'No card is ordered for a deceased member');
 const noCardToReplace = () =>
@@ -43,7 +45,8 @@ export async function chooseCard(
 
 /**
  * A broken or worn card (a lost one: reportLostCard): a replacement of the same type goes into the
- * queue. The old card keeps working at the tills until its successor is produced. Asking again while it waits changes nothing.
+ * queue. The old card keeps working at the tills until its successor is produced. A returned or
+ * rejected card is sent again the same way, as a new card. Asking again while it waits changes nothing.
  */
 export async function orderReplacement(
   caller: Caller,
@@ -53,11 +56,18 @@ export async function orderReplacement(
 ): Promise<Member> {
   const before = await reachableMember(caller, customerNumber, store);
   if (before.card.status === 'ORDERED') return before;
-  if (before.card.type === 'NONE' || !HELD.has(before.card.status)) {
+  const held = HELD.has(before.card.status);
+  if (before.card.type === 'NONE' || !(held || NOT_RECEIVED.has(before.card.status))) {
     throw noCardToReplace();
   }
   if (before.flags.deceased) throw deceased();
-  return saveCardChange(caller, before, { type: before.card.type, orderType: 'REPLACEMENT' }, store, now);
+  return saveCardChange(
+    caller,
+    before,
+    { type: before.card.type, orderType: held ? 'REPLACEMENT' : 'NEW' },
+    store,
+    now,
+  );
 }
 
 /**

@@ -3,7 +3,13 @@ import { invalid, staleVersion, versionRequired } from '../refusal.ts';
 import type { MemberStore } from './member-store.ts';
 import { reachableMember, sourceOf } from './access.ts';
 import { auditEntry } from './audit.ts';
-import { isExpectedVersion, PERSONAL_FIELDS, type ExpectedVersion, type Member } from './member.ts';
+import {
+  ADDRESS_FIELDS,
+  isExpectedVersion,
+  PERSONAL_FIELDS,
+  type ExpectedVersion,
+  type Member,
+} from './member.ts';
 import { saveChange } from './change-member.ts';
 import { ADDRESS_INCOMPLETE, addressComplete, type CorrectMemberInput } from './schemas.ts';
 
@@ -35,6 +41,9 @@ export async function correctMember(
     if (value === undefined) delete set.sources![field];
     else set.sources![field] = { source: sourceOf(caller), at };
   }
+  // A corrected address is a checked one: the member leaves the doubtful-address queue with it.
+  if (before.flags.addressDoubtful && changed.some((f) => (ADDRESS_FIELDS as readonly string[]).includes(f)))
+    set.flags = { ...before.flags, addressDoubtful: false };
   if (!addressComplete({ ...before, ...set }))
     throw invalid([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
   return saveChange(store, before, set, at, {

@@ -2,6 +2,7 @@ import type { ChainedAuditEntry } from './audit-chain.ts';
 import type { Role } from '../auth/roles.ts';
 import type { CardType, Member } from './member.ts';
 import type { ConsentEvent } from '../consents/purposes.ts';
+import type { WorkQueue } from '../queues/work-queue.ts';
 
 export type AuditAction =
   | 'read'
@@ -18,7 +19,8 @@ export type AuditAction =
   | 'import'
   | 'address-refresh'
   | 'card-batch'
-  | 'card-answer';
+  | 'card-answer'
+  | 'resolve-work';
 
 /** Actions that only read: they are what "who viewed my data" lists as views. */
 export const READ_ACTIONS: readonly AuditAction[] = ['read', 'search', 'export', 'read-audit'];
@@ -63,6 +65,8 @@ export interface MemberChange {
   linkCard?: string;
   /** A loyalty card reported lost: the tills hear it is blocked from now on. */
   blockCard?: string;
+  /** A work item this change resolves: it leaves its queue with the change, or the change fails. */
+  resolveWork?: { queue: WorkQueue; ref: string };
   /**
    * For a new member: a repeated registration with the same key answers with the member it created.
    * The fingerprint of the request tells a true repeat from a key reused for another registration.
@@ -79,7 +83,9 @@ export type SaveOutcome =
   | { outcome: 'duplicate'; field: 'email' | 'mobile' | 'card' }
   /** The earlier register's member was moved in before, as this member. */
   | { outcome: 'already-imported'; customerNumber: string }
-  | { outcome: 'replayed'; customerNumber: string; fingerprint: string };
+  | { outcome: 'replayed'; customerNumber: string; fingerprint: string }
+  /** The work item the change was to resolve is no longer on its queue (someone resolved it first). */
+  | { outcome: 'work-gone' };
 
 export type MemberLookup =
   { email: string } | { mobile: string } | { cardNumber: string } | { legacyNumber: string };

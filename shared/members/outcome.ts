@@ -12,6 +12,8 @@ export function refusal(saved: SaveOutcome): Error {
       return staleVersion();
     case 'gone':
       return notFound('member');
+    case 'work-gone':
+      return notFound('work item');
     default:
       return new Error(`member not saved: ${saved.outcome}`);
   }

@@ -473,6 +473,21 @@ export const CATALOGUE: readonly ItemType[] = [
     fields: ['customerNumber', 'erasedAt', 'erasedBy', 'role', 'reason', 'requestedAt', 'erased'],
   },
   {
+    type: 'work-item',
+    title: { fi: 'Henkilön käsittelyä odottava asia', en: 'Something waiting for a person' },
+    aboutMember: true,
+    purposes: ['membership', 'address-accuracy'],
+    sources: ['register', 'population-register', 'card-manufacturer'],
+    recipients: ['aws'],
+    retention: {
+      fi: 'Kunnes käsitelty, tai jäsenen poistoon asti',
+      en: 'Until resolved, or until the member is erased',
+      by: 'with-member',
+    },
+    onErasure: 'delete',
+    fields: ['queue', 'customerNumber', 'since', 'ref', 'reason', 'proposed'],
+  },
+  {
     type: 'search-log',
     title: { fi: 'Loki henkilökunnan hauista', en: 'Log of staff searches' },
     // Names the members a search listed by customer number only: kept like the tombstone's number.

@@ -18,6 +18,8 @@ export const ITEM_TYPES = {
   consentEvent: 'consent-event',
   contact: 'contact',
   audit: 'audit',
+  /** Something about a member that waits for a person (a work queue's item). */
+  workItem: 'work-item',
   /** One staff search: who, by which criteria (names only), whom it listed. */
   searchLog: 'search-log',
   registrationReplay: 'registration-replay',

@@ -13,6 +13,8 @@ import type { JobLeases } from '../jobs/lease.ts';
 import { DynamoJobLeases } from './dynamo-job-leases.ts';
 import type { LegacyImportStore } from '../legacy/import-store.ts';
 import { DynamoLegacyImportStore } from './dynamo-legacy-store.ts';
+import type { WorkQueueStore } from '../queues/work-queue.ts';
+import { DynamoWorkQueueStore } from './dynamo-work-queue-store.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -63,4 +65,11 @@ let legacyImports: LegacyImportStore | undefined;
 export function legacyImportStore(): LegacyImportStore {
   legacyImports ??= new DynamoLegacyImportStore(db(), tableName());
   return legacyImports;
+}
+
+let workQueues: WorkQueueStore | undefined;
+
+export function workQueueStore(): WorkQueueStore {
+  workQueues ??= new DynamoWorkQueueStore(db(), tableName());
+  return workQueues;
 }

@@ -1,5 +1,13 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { WorkItem } from '../queues/work-queue.ts';
+import { stillAMember } from './dynamo-member-store.ts';
+import { workItemRecord } from './dynamo-work-queue-store.ts';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { AddressFileState, AddressJobStore, NotedLine } from '../addresses/address-job-store.ts';
 import { conditionalWrite, putAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
@@ -52,7 +60,7 @@ export class DynamoAddressJobStore implements AddressJobStore {
     return refused ? String(refused[0]!.item!.key) : key;
   }
 
-  async noteLines(key: string, lines: readonly NotedLine[]): Promise<void> {
+  async noteLines(key: string, lines: readonly NotedLine[], at: string): Promise<void> {
     // Kept as long as the report that lists them.
     const expiresAt = epochSecondsAfterMonths(new Date(), config.retention.reportMonths);
     await putAll(
@@ -68,6 +76,27 @@ export class DynamoAddressJobStore implements AddressJobStore {
         expiresAt,
       })),
     );
+    for (const line of lines) {
+      if (kindOf(line) !== 'review' || !line.customerNumber) continue;
+      const item: WorkItem = {
+        queue: 'address-review',
+        customerNumber: line.customerNumber,
+        since: at,
+        ref: `${key}#${line.line}`,
+        reason: line.reason,
+        ...(line.proposed ? { proposed: line.proposed } : {}),
+      };
+      // A member being erased, or never a member (no match), gets no item: nothing of theirs lands.
+      await conditionalWrite(
+        this.db,
+        new TransactWriteCommand({
+          TransactItems: [
+            stillAMember(this.table, line.customerNumber),
+            { Put: { TableName: this.table, Item: workItemRecord(item) } },
+          ],
+        }),
+      );
+    }
   }
 
   async *notedLines(key: string, kind: 'review' | 'rejected'): AsyncIterable<NotedLine> {

@@ -30,7 +30,10 @@ import {
   jobKey,
   memberKey,
   pendingCardOrderIndex,
+  workItemKey,
 } from './keys.ts';
+import { workItemRecord } from './dynamo-work-queue-store.ts';
+import { PROFILE_REF } from '../queues/work-queue.ts';
 import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
 
 const JOB = 'card-batch';
@@ -399,6 +402,37 @@ export class DynamoCardStore implements CardStore {
         values[':true'] = true;
       }
       items.push(profileCardUpdate(this.table, order, set.join(', '), values, { '#status': 'status' }));
+      // The work queues that mirror the card's status and the address flag follow the answer.
+      const n = order.customerNumber;
+      const returned = effect.status === 'RETURNED' || effect.status === 'REJECTED';
+      items.push(
+        returned
+          ? {
+              Put: {
+                TableName: this.table,
+                Item: workItemRecord({
+                  queue: 'card-returned',
+                  customerNumber: n,
+                  since: at,
+                  ref: PROFILE_REF,
+                  reason: effect.status,
+                }),
+              },
+            }
+          : { Delete: { TableName: this.table, Key: workItemKey(n, 'card-returned', PROFILE_REF) } },
+      );
+      if (effect.addressDoubtful)
+        items.push({
+          Put: {
+            TableName: this.table,
+            Item: workItemRecord({
+              queue: 'address-doubtful',
+              customerNumber: n,
+              since: at,
+              ref: PROFILE_REF,
+            }),
+          },
+        });
     } else {
       // Nothing lands for a member being erased: a card linked now would outlive the erasure.
       items.push(stillAMember(this.table, order.customerNumber));

@@ -32,6 +32,7 @@ import {
   nameSearchIndex,
   nameSearchRange,
   searchLogKey,
+  workItemKey,
   PROFILE_SK,
   type ItemKey,
 } from './keys.ts';
@@ -48,6 +49,8 @@ import type {
   SearchLogEntry,
 } from '../members/member-store.ts';
 import { foldName } from '../members/name-key.ts';
+import { PROFILE_REF, PROFILE_STATE_QUEUES, type ProfileStateQueue } from '../queues/work-queue.ts';
+import { workItemRecord } from './dynamo-work-queue-store.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { TABLE_SCHEMA } from './table.ts';
 import {
@@ -66,7 +69,18 @@ import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
-type Guard = 'profile' | 'email' | 'mobile' | 'card' | 'legacy' | 'replay' | 'audit' | 'other';
+type Guard = 'profile' | 'email' | 'mobile' | 'card' | 'legacy' | 'replay' | 'audit' | 'work' | 'other';
+
+/** What a name search hit shows (GSI2 carries these). */
+const NAME_HIT_FIELDS = [
+  'customerNumber',
+  'surname',
+  'firstNames',
+  'birthDate',
+  'postalCode',
+  'postOffice',
+  'flags',
+] as const satisfies readonly (keyof NameSearchHit)[];
 
 export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
 const isProfile = (item: Record<string, unknown> | undefined) => item?.type === ITEM_TYPES.member;
@@ -214,7 +228,7 @@ export class DynamoMemberStore implements MemberStore {
       filters.push('postalCode = :postalCode');
       values[':postalCode'] = criteria.postalCode;
     }
-    const { indexName, projected } = TABLE_SCHEMA.gsi2;
+    const { indexName } = TABLE_SCHEMA.gsi2;
     const members: NameSearchHit[] = [];
     let startKey = cursor ? decodeCursor(cursor) : undefined;
     // A filter may leave a read page short: read on, a page's worth at a time, until the page is full.
@@ -227,7 +241,10 @@ export class DynamoMemberStore implements MemberStore {
             KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
             ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
             ExpressionAttributeValues: values,
-            ProjectionExpression: projected.join(', '),
+            ProjectionExpression: NAME_HIT_FIELDS.map((_, i) => `#f${i}`).join(', '),
+            ExpressionAttributeNames: Object.fromEntries(
+              NAME_HIT_FIELDS.map((field, i) => [`#f${i}`, field]),
+            ),
             Limit: pageSize - members.length,
             ...(startKey ? { ExclusiveStartKey: startKey } : {}),
           }),
@@ -356,6 +373,33 @@ export class DynamoMemberStore implements MemberStore {
     };
     unique('email', emailKey);
     unique('mobile', mobileKey);
+
+    // A queue that mirrors the member's state gains or loses the member with the change itself.
+    for (const [queue, holds] of Object.entries(PROFILE_STATE_QUEUES) as [
+      ProfileStateQueue,
+      (m: Member) => boolean,
+    ][]) {
+      const was = before ? holds(before) : false;
+      const now = holds(after);
+      if (now && !was)
+        add('other', {
+          Put: {
+            TableName: Table,
+            Item: workItemRecord({ queue, customerNumber: n, since: after.updatedAt, ref: PROFILE_REF }),
+          },
+        });
+      if (was && !now)
+        add('other', { Delete: { TableName: Table, Key: workItemKey(n, queue, PROFILE_REF) } });
+    }
+    if (change.resolveWork) {
+      add('work', {
+        Delete: {
+          TableName: Table,
+          Key: workItemKey(n, change.resolveWork.queue, change.resolveWork.ref),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      });
+    }
 
     if (change.blockCard) {
       add('other', {
@@ -491,6 +535,7 @@ export class DynamoMemberStore implements MemberStore {
     if (failed.includes('email')) return { outcome: 'duplicate', field: 'email' };
     if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
     if (failed.includes('card')) return { outcome: 'duplicate', field: 'card' };
+    if (failed.includes('work')) return { outcome: 'work-gone' };
     if (failed.includes('audit')) return 'audit-raced';
     throw new Error(`member save refused by ${failed.join(', ')}`);
   }

@@ -135,6 +135,21 @@ export const nameSearchRange = (foldedSurname: string, foldedFirstName?: string)
   gsi2pk: NAME_PREFIX + (foldedSurname[0] ?? ' '),
   skPrefix: foldedFirstName === undefined ? foldedSurname : `${foldedSurname}#${foldedFirstName}`,
 });
+/**
+ * A work item lives in its member's partition (erasure and export find it there) and is listed on
+ * GSI2 per queue, oldest first.
+ */
+const WORK_PREFIX = 'WORK#';
+export const workItemKey = (customerNumber: string, queue: string, ref: string): ItemKey => ({
+  pk: memberPartition(customerNumber),
+  sk: `${WORK_PREFIX}${queue}#${ref}`,
+});
+export const workQueueIndex = (queue: string, since: string, customerNumber: string, ref: string) => ({
+  gsi2pk: WORK_PREFIX + queue,
+  gsi2sk: `${since}#${customerNumber}#${ref}`,
+});
+export const workQueuePartition = (queue: string) => WORK_PREFIX + queue;
+
 /** Staff searches, a partition a day (Helsinki): kept as long as audit entries. */
 export const searchLogKey = (day: string, at: string, requestId: string): ItemKey => ({
   pk: `SEARCHLOG#${day}`,

@@ -5,13 +5,26 @@ export const TABLE_SCHEMA = {
   timeToLive: 'expiresAt',
   gsi1: { indexName: 'GSI1', partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
   /**
-   * Name search: sparse, on members' profiles only. It carries what a result shows, so a hit is one
-   * index item read and never the profile.
+   * Sparse, for lists people page through: the name search (members' profiles) and the work queues
+   * (work items). It carries what a list shows, so an entry is one index item read and never more.
    */
   gsi2: {
     indexName: 'GSI2',
     partitionKey: 'gsi2pk',
     sortKey: 'gsi2sk',
-    projected: ['customerNumber', 'surname', 'firstNames', 'birthDate', 'postalCode', 'postOffice', 'flags'],
+    projected: [
+      'customerNumber',
+      'surname',
+      'firstNames',
+      'birthDate',
+      'postalCode',
+      'postOffice',
+      'flags',
+      'queue',
+      'since',
+      'ref',
+      'reason',
+      'proposed',
+    ],
   },
 } as const;

@@ -119,7 +119,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * A broken card: order a replacement of the same type (a lost one: POST …/card/lost)
+     * A broken card: order a replacement of the same type; a returned or rejected card: send it again (a lost one: POST …/card/lost)
      * @description Roles: admin, customer-service, member.
      */
     post: operations['orderReplacement'];
@@ -163,6 +163,46 @@ export interface paths {
     get: operations['cardBatches'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/work-queues/{queue}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A work queue, oldest first, 20 a page: address lines in review, doubtful addresses, returned cards, overdue card orders, erasures (admin)
+     * @description Roles: admin, customer-service, processor.
+     */
+    get: operations['workQueue'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/work-queues/{queue}/resolutions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resolve an item: address review by accept-register or keep-member, a doubtful address by mark-checked (a returned card: POST …/card/replacement; an erasure: DELETE the member)
+     * @description Roles: admin, customer-service.
+     */
+    post: operations['resolveWorkItem'];
     delete?: never;
     options?: never;
     head?: never;
@@ -1645,6 +1685,204 @@ export interface operations {
       };
     };
   };
+  workQueue: {
+    parameters: {
+      query?: {
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        queue: 'address-review' | 'address-doubtful' | 'card-returned' | 'card-overdue' | 'erasure';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of items, and a cursor when more follow */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: {
+              /** @enum {string} */
+              queue: 'address-review' | 'address-doubtful' | 'card-returned' | 'card-overdue' | 'erasure';
+              customerNumber: string;
+              since: string;
+              ref: string;
+              reason?: string;
+              proposed?: {
+                streetAddress: string;
+                postalCode: string;
+                postOffice: string;
+              };
+            }[];
+            next?: string;
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The queue is not the role’s (erasures are for admins) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  resolveWorkItem: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        queue: 'address-review' | 'address-doubtful' | 'card-returned' | 'card-overdue' | 'erasure';
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          customerNumber: string;
+          ref: string;
+          /** @enum {string} */
+          resolution: 'accept-register' | 'keep-member' | 'mark-checked';
+        };
+      };
+    };
+    responses: {
+      /** @description The member after the resolution */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            customerNumber: string;
+            legacyNumber?: string;
+            surname: string;
+            firstNames: string;
+            streetAddress?: string;
+            postalCode?: string;
+            postOffice?: string;
+            mobile?: string;
+            phone?: string;
+            email?: string;
+            birthDate: string;
+            /** @enum {string} */
+            gender: 'female' | 'male' | 'other' | 'unspecified';
+            /** @enum {string} */
+            language: 'fi' | 'sv' | 'en';
+            card: {
+              /** @enum {string} */
+              type: 'MASTERCARD' | 'CASH_CARD' | 'NONE';
+              /** @enum {string} */
+              status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
+              cardNumber?: string;
+              orderedAt?: string;
+            };
+            flags: {
+              deceased: boolean;
+              protectedAddress: boolean;
+              restricted: boolean;
+              addressDoubtful: boolean;
+            };
+            sources?: {
+              [key: string]: {
+                source: string;
+                at: string;
+              };
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Not a resolution of this queue */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such item, or someone resolved it first */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   readConsents: {
     parameters: {
       query?: never;
@@ -3045,6 +3283,30 @@ export const pathsMembersCustomerNumberCardLostPostResponses200ContentApplicatio
 export const pathsCardBatchesGetParametersQueryOverdueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/card-batches']['get']['parameters']['query']['overdue']
 > = ['true', 'false'];
+export const pathsWorkQueuesQueueGetParametersPathQueueValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}']['get']['parameters']['path']['queue']
+> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure'];
+export const pathsWorkQueuesQueueGetResponses200ContentApplicationJsonItemsQueueValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}']['get']['responses']['200']['content']['application/json']['items']['queue']
+> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure'];
+export const pathsWorkQueuesQueueResolutionsPostParametersPathQueueValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['parameters']['path']['queue']
+> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure'];
+export const pathsWorkQueuesQueueResolutionsPostRequestBodyContentApplicationJsonResolutionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['requestBody']['content']['application/json']['resolution']
+> = ['accept-register', 'keep-member', 'mark-checked'];
+export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['responses']['200']['content']['application/json']['gender']
+> = ['female', 'male', 'other', 'unspecified'];
+export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJsonLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['responses']['200']['content']['application/json']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJsonCardTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['responses']['200']['content']['application/json']['card']['type']
+> = ['MASTERCARD', 'CASH_CARD', 'NONE'];
+export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJsonCardStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['responses']['200']['content']['application/json']['card']['status']
+> = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
 export const pathsMembersCustomerNumberConsentsPurposePutParametersPathPurposeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['parameters']['path']['purpose']
 > = [

@@ -1,0 +1,112 @@
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../members/member-store.ts';
+import { ITEM_TYPES } from '../privacy/item-types.ts';
+import type { WorkItem, WorkPage, WorkQueue, WorkQueueStore } from '../queues/work-queue.ts';
+import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
+import { conditionalWrite, decodeCursor, encodeCursor, transientAsBusy, withoutStorage } from './dynamo.ts';
+import { erasureDueIndex, workItemKey, workQueueIndex, workQueuePartition } from './keys.ts';
+import { TABLE_SCHEMA } from './table.ts';
+
+/** A work item as stored: in its member's partition, listed on its queue. */
+export const workItemRecord = (item: WorkItem) => ({
+  ...workItemKey(item.customerNumber, item.queue, item.ref),
+  ...workQueueIndex(item.queue, item.since, item.customerNumber, item.ref),
+  type: ITEM_TYPES.workItem,
+  ...item,
+});
+
+export class DynamoWorkQueueStore implements WorkQueueStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async page(
+    queue: Exclude<WorkQueue, 'card-overdue'>,
+    pageSize: number,
+    cursor?: string,
+  ): Promise<WorkPage> {
+    const erasures = queue === 'erasure';
+    const { Items = [], LastEvaluatedKey } = await transientAsBusy(() =>
+      this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          ...(erasures
+            ? {
+                // Profiles whose erasure is due carry it on GSI1, by due date.
+                IndexName: TABLE_SCHEMA.gsi1.indexName,
+                KeyConditionExpression: 'gsi1pk = :pk',
+                ExpressionAttributeValues: { ':pk': erasureDueIndex('', '').gsi1pk },
+                ProjectionExpression:
+                  'customerNumber, gsi1sk, erasureRequestedAt, deceasedOn, membershipEndedAt',
+              }
+            : {
+                IndexName: TABLE_SCHEMA.gsi2.indexName,
+                KeyConditionExpression: 'gsi2pk = :pk',
+                ExpressionAttributeValues: { ':pk': workQueuePartition(queue) },
+              }),
+          Limit: pageSize,
+          ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
+        }),
+      ),
+    );
+    const items = Items.map((item): WorkItem => {
+      if (!erasures) return withoutStorage<WorkItem>(item);
+      const reason = item.erasureRequestedAt
+        ? 'erasure-request'
+        : item.deceasedOn
+          ? 'deceased'
+          : 'membership-ended';
+      return {
+        queue,
+        customerNumber: String(item.customerNumber),
+        since: String(item.gsi1sk).split('#')[0]!,
+        ref: 'profile',
+        reason,
+      };
+    });
+    return { items, ...(LastEvaluatedKey ? { next: encodeCursor(LastEvaluatedKey) } : {}) };
+  }
+
+  async item(queue: WorkQueue, customerNumber: string, ref: string): Promise<WorkItem | undefined> {
+    const { Item } = await transientAsBusy(() =>
+      this.db.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: workItemKey(customerNumber, queue, ref),
+          ConsistentRead: true,
+        }),
+      ),
+    );
+    return Item && withoutStorage<WorkItem>(Item);
+  }
+
+  /** Takes the item off its queue with the audit entry that says who did and why; false if it was gone. */
+  async resolve(item: WorkItem, audit: AuditEntry): Promise<boolean> {
+    return withChainedEntry<boolean>(this.db, this.table, item.customerNumber, async (head) => {
+      const refused = await conditionalWrite(
+        this.db,
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.table,
+                Key: workItemKey(item.customerNumber, item.queue, item.ref),
+                ConditionExpression: 'attribute_exists(pk)',
+              },
+            },
+            { Put: await chainedAuditPut(this.table, audit, head) },
+          ],
+        }),
+      );
+      if (!refused) return { raced: false, value: true };
+      if (refused[0]?.failed) return { raced: false, value: false };
+      return { raced: true };
+    });
+  }
+}

@@ -1,0 +1,199 @@
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalApi } from '../../infra/local/register.ts';
+import type { TokenRequest } from '../../infra/local/local-jwt.ts';
+import { PROJECT_ROOT } from '../../infra/local/register.ts';
+import { objectEventDispatcher } from '../../infra/local/object-events.ts';
+import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
+import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
+import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
+import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
+import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+import { scanTable } from '../support/scan.ts';
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stop());
+
+const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
+  throw error;
+});
+
+async function aMember() {
+  const response = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() });
+  expect(response.status).toBe(201);
+  return response.body.customerNumber as string;
+}
+
+type Item = { queue: string; customerNumber: string; ref: string; reason?: string; proposed?: object };
+
+/** Every item of the queue for the member, through every page. */
+async function itemsOf(
+  queue: string,
+  customerNumber: string,
+  as: TokenRequest = CUSTOMER_SERVICE,
+): Promise<Item[]> {
+  const found: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await call(api, 'GET', `/work-queues/${queue}${cursor ? `?cursor=${cursor}` : ''}`, { as });
+    expect(page.status).toBe(200);
+    found.push(...(page.body.items as Item[]).filter((i) => i.customerNumber === customerNumber));
+    cursor = page.body.next;
+  } while (cursor);
+  return found;
+}
+
+const resolve = (queue: string, body: object, as = CUSTOMER_SERVICE) =>
+  call(api, 'POST', `/work-queues/${queue}/resolutions`, { as, body });
+
+/** The manufacturer answers the member's order in the newest batch. */
+async function answerCard(customerNumber: string, status: string, reason = '') {
+  await call(api, 'PUT', `/members/${customerNumber}/card`, {
+    as: CUSTOMER_SERVICE,
+    body: { type: 'CASH_CARD' },
+  });
+  const batch = (await cardBatchJob()).batches.find((b) => b.records > 0)!;
+  // The member's line in the batch file (one header line, then sequence order).
+  const { Body } = await createS3Client().send(
+    new GetObjectCommand({ Bucket: bucketName(), Key: batch.key }),
+  );
+  const lines = Buffer.from(await Body!.transformToByteArray())
+    .toString('latin1')
+    .split(/\r?\n/);
+  const sequence = lines.findIndex((line) => line.includes(`;${customerNumber};`));
+  expect(sequence).toBeGreaterThan(0);
+  const key = `card-orders/inbound/ack-${customerNumber}-${Date.now()}.csv`;
+  await createS3Client().send(
+    new PutObjectCommand({
+      Bucket: bucketName(),
+      Key: key,
+      Body: `batchId;sequence;customerNumber;status;cardNumber;reason;at\n${batch.batchId};${sequence};${customerNumber};${status};;${reason};2026-11-20T10:00:00Z\n`,
+    }),
+  );
+  await dispatch({
+    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucketName() }, object: { key } } }],
+  });
+}
+
+describe('work queues', () => {
+  it('puts an address line in review on the queue with the address it gave; taking it applies it as the register’s', async () => {
+    const n = await aMember();
+    // The member's own address is newer than the move date: the register leaves it for a person.
+    await putInbound(`queue-${n}.dat`, updateFile([anUpdate(n, { moveDate: '2026-10-01' })]));
+    await addressRefreshJob();
+    const [item] = await itemsOf('address-review', n);
+    expect(item).toMatchObject({
+      queue: 'address-review',
+      proposed: { streetAddress: 'Hämeenkatu 12 B 7', postalCode: '33100', postOffice: 'TAMPERE' },
+    });
+    expect(item!.reason).toContain('after the move date');
+
+    const taken = await resolve('address-review', {
+      customerNumber: n,
+      ref: item!.ref,
+      resolution: 'accept-register',
+    });
+    expect(taken.status).toBe(200);
+    expect(taken.body.streetAddress).toBe('Hämeenkatu 12 B 7');
+    const read = await call(api, 'GET', `/members/${n}?include=sources`, { as: CUSTOMER_SERVICE });
+    expect(read.body.sources.streetAddress.source).toBe('population-register');
+    expect(await itemsOf('address-review', n)).toEqual([]);
+    // Someone else was a moment late: the item is gone, and nothing changes twice.
+    const late = await resolve('address-review', {
+      customerNumber: n,
+      ref: item!.ref,
+      resolution: 'keep-member',
+    });
+    expect(late.status).toBe(404);
+
+    const trail = await call(api, 'GET', `/members/${n}/audit`, { as: ADMIN });
+    expect(trail.body.entries.filter((e: { action: string }) => e.action === 'resolve-work')).toHaveLength(1);
+  });
+
+  it('keeps the member’s address when told so, with an audit entry and no change to the member', async () => {
+    const n = await aMember();
+    await putInbound(`keep-${n}.dat`, updateFile([anUpdate(n, { moveDate: '2026-10-01' })]));
+    await addressRefreshJob();
+    const [item] = await itemsOf('address-review', n);
+    const before = (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+    const kept = await resolve('address-review', {
+      customerNumber: n,
+      ref: item!.ref,
+      resolution: 'keep-member',
+    });
+    expect(kept.status).toBe(200);
+    expect(kept.body.version).toBe(before.version);
+    expect(await itemsOf('address-review', n)).toEqual([]);
+    const wrong = await resolve('address-review', {
+      customerNumber: n,
+      ref: item!.ref,
+      resolution: 'mark-checked',
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.errors[0].field).toBe('resolution');
+  });
+
+  it('puts a returned card on two queues; a new card and a corrected address take the member off them', async () => {
+    const n = await aMember();
+    await answerCard(n, 'RETURNED', 'unknown address');
+    expect(await itemsOf('card-returned', n)).toHaveLength(1);
+    expect(await itemsOf('address-doubtful', n)).toHaveLength(1);
+
+    const again = await call(api, 'POST', `/members/${n}/card/replacement`, { as: CUSTOMER_SERVICE });
+    expect(again.status).toBe(200);
+    expect(await itemsOf('card-returned', n)).toEqual([]);
+
+    const corrected = await call(api, 'PATCH', `/members/${n}`, {
+      as: CUSTOMER_SERVICE,
+      headers: { 'if-match': `"${again.body.version}"` },
+      body: { streetAddress: 'Oikea katu 3' },
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body.flags.addressDoubtful).toBe(false);
+    expect(await itemsOf('address-doubtful', n)).toEqual([]);
+  });
+
+  it('marks a doubtful address checked without changing it', async () => {
+    const n = await aMember();
+    await answerCard(n, 'RETURNED', 'moved');
+    const checked = await resolve('address-doubtful', {
+      customerNumber: n,
+      ref: 'profile',
+      resolution: 'mark-checked',
+    });
+    expect(checked.status).toBe(200);
+    expect(checked.body.flags.addressDoubtful).toBe(false);
+    expect(await itemsOf('address-doubtful', n)).toEqual([]);
+    expect(await itemsOf('card-returned', n)).toHaveLength(1);
+  });
+
+  it('lists erasure requests for admins only, and an erasure takes the member and their items away', async () => {
+    const n = await aMember();
+    await answerCard(n, 'REJECTED', 'name too long');
+    expect((await call(api, 'POST', `/members/${n}/erasure-request`, { as: CUSTOMER_SERVICE })).status).toBe(
+      202,
+    );
+    expect(await itemsOf('erasure', n, ADMIN)).toMatchObject([{ reason: 'erasure-request' }]);
+    const refused = await call(api, 'GET', '/work-queues/erasure', { as: CUSTOMER_SERVICE });
+    expect(refused.status).toBe(403);
+    expect(refused.body.type).toBe('https://moymore.fi/problems/role-not-allowed');
+
+    expect(
+      (await call(api, 'DELETE', `/members/${n}?reason=member-request`, { as: ADMIN })).status,
+    ).toBeLessThan(300);
+    expect(await itemsOf('erasure', n, ADMIN)).toEqual([]);
+    expect(await itemsOf('card-returned', n)).toEqual([]);
+    const left = (await scanTable()).filter((item) => item.type === 'work-item' && item.customerNumber === n);
+    expect(left).toEqual([]);
+  });
+
+  it('shows the processor overdue card orders only', async () => {
+    const processor = { role: 'processor' } as const;
+    expect((await call(api, 'GET', '/work-queues/card-overdue', { as: processor })).status).toBe(200);
+    expect((await call(api, 'GET', '/work-queues/address-review', { as: processor })).status).toBe(403);
+  });
+});
