@@ -1,11 +1,12 @@
 import type { S3Event } from 'aws-lambda';
 import { applyAckFiles } from '../../shared/cards/apply-acks.ts';
-import { jobHandler } from '../../shared/lambda/job-handler.ts';
+import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
 import { cardStore, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 
 /** S3 ObjectCreated under the acknowledgements' prefix: the manufacturer's answers, applied line by line. */
-export const handler = jobHandler({
+export const entry = jobEntry({
+  job: 'card-ack',
   name: 'acknowledgements applied',
   run: (event: S3Event) =>
     applyAckFiles(
@@ -23,3 +24,5 @@ export const handler = jobHandler({
     })),
   }),
 });
+
+export const handler = jobHandler(entry);

@@ -1,10 +1,13 @@
 import { runAddressExtract } from '../../shared/addresses/extract.ts';
-import { jobHandler } from '../../shared/lambda/job-handler.ts';
+import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
 import { memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 
 /** Monthly, and on demand: the members the address update service should check. */
-export const handler = jobHandler({
+export const entry = jobEntry({
+  job: 'address-extract',
   name: 'address extract',
   run: () => runAddressExtract({ members: memberStore(), bucket: exchangeBucket() }),
 });
+
+export const handler = jobHandler(entry);

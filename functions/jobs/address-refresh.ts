@@ -1,7 +1,7 @@
 import { ADDRESS_METRICS } from '../../shared/addresses/metrics.ts';
 import { runAddressRefresh } from '../../shared/addresses/run-refresh.ts';
 import { AnotherRunActive } from '../../shared/jobs/lease.ts';
-import { jobHandler } from '../../shared/lambda/job-handler.ts';
+import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
 import { addressJobStore, jobLeases, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 
@@ -9,7 +9,8 @@ import { exchangeBucket } from '../../shared/store/default-bucket.ts';
  * Nightly at 03:00 Helsinki time, from a Step Functions loop that invokes it again while it answers
  * `done: false` (a file larger than one invocation resumes from its checkpoint).
  */
-export const handler = jobHandler({
+export const entry = jobEntry({
+  job: 'address-refresh',
   name: 'address refresh run',
   run: async (_event: unknown, context) => {
     const run = await runAddressRefresh({
@@ -36,3 +37,5 @@ export const handler = jobHandler({
     }),
   },
 });
+
+export const handler = jobHandler(entry);

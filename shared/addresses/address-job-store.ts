@@ -40,4 +40,6 @@ export interface AddressJobStore {
    */
   noteLines(key: string, lines: readonly NotedLine[], at: string): Promise<void>;
   notedLines(key: string, kind: 'review' | 'rejected'): AsyncIterable<NotedLine>;
+  /** Every file the job has seen, applied or not. */
+  files(): Promise<AddressFileState[]>;
 }

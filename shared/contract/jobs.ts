@@ -120,6 +120,8 @@ export const jobs = {
 } as const satisfies Record<string, JobSpec>;
 
 export interface ObjectEventSpec {
+  /** Its name among the jobs' runs. */
+  job: string;
   /** Objects created under this prefix of the exchange bucket trigger the handler. */
   prefix: ExchangePrefix;
   handler: string;
@@ -130,6 +132,7 @@ export interface ObjectEventSpec {
 
 export const objectEvents = [
   {
+    job: 'card-ack',
     prefix: EXCHANGE_PREFIXES.cardAcks,
     handler: 'events/card-ack',
     description: 'The card manufacturer’s acknowledgements, applied line by line',
@@ -137,3 +140,6 @@ export const objectEvents = [
     bucket: { read: [EXCHANGE_PREFIXES.cardAcks], write: [EXCHANGE_PREFIXES.cardAckReports] },
   },
 ] as const satisfies readonly ObjectEventSpec[];
+
+/** Every job and object event whose runs are recorded, in the order the processor's view lists them. */
+export const JOB_NAMES: readonly string[] = [...Object.keys(jobs), ...objectEvents.map((event) => event.job)];

@@ -1,6 +1,8 @@
 import type { Context } from 'aws-lambda';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from '../http/logger.ts';
+import type { JobRun } from '../jobs/job-runs.ts';
+import { jobRunStore } from '../store/default-stores.ts';
 
 export interface JobMetrics<R> {
   namespace: string;
@@ -10,6 +12,8 @@ export interface JobMetrics<R> {
 }
 
 export interface JobEntry<E, R> {
+  /** The job's name in the contract (shared/contract/jobs.ts): its runs are recorded under it. */
+  job: string;
   /** Named in the log line of each run. */
   name: string;
   /** Builds the dependencies and makes the one domain call. */
@@ -20,22 +24,56 @@ export interface JobEntry<E, R> {
 }
 
 /**
- * The one shape of every scheduled job and S3-triggered handler, beside apiHandler(): run, publish
- * the run's metrics, log its summary, answer the result (the Step Functions loop reads it).
+ * One run of a job: run, publish its metrics, log its summary and record it for the processor's view
+ * (a failure too, by the error's name only), answer the result.
+ */
+export async function runJob<E, R>(
+  entry: JobEntry<E, R>,
+  event: E,
+  context?: Pick<Context, 'getRemainingTimeInMillis'>,
+  requestedBy?: JobRun['requestedBy'],
+): Promise<R> {
+  const startedAt = new Date().toISOString();
+  const record = (outcome: JobRun['outcome'], summary: Record<string, unknown>) =>
+    jobRunStore().record({
+      job: entry.job,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      outcome,
+      summary,
+      ...(requestedBy ? { requestedBy } : {}),
+    });
+  let result: R;
+  try {
+    result = await entry.run(event, context);
+  } catch (error) {
+    await record('failed', { error: error instanceof Error ? error.name : typeof error }).catch(
+      () => undefined,
+    );
+    throw error;
+  }
+  const summary = entry.summary?.(result) ?? { summary: result };
+  if (entry.metrics) {
+    const metrics = new Metrics({ namespace: entry.metrics.namespace, serviceName: entry.metrics.service });
+    for (const [name, value] of Object.entries(entry.metrics.of(result))) {
+      metrics.addMetric(name, MetricUnit.Count, value);
+    }
+    metrics.publishStoredMetrics();
+  }
+  logger.info(`${entry.name} done`, summary);
+  await record('done', summary);
+  return result;
+}
+
+/**
+ * The one shape of every scheduled job and S3-triggered handler, beside apiHandler(): a run as
+ * runJob() makes it, the result answered (the Step Functions loop reads it).
  */
 export function jobHandler<E = unknown, R = unknown>(entry: JobEntry<E, R>) {
-  const metrics =
-    entry.metrics && new Metrics({ namespace: entry.metrics.namespace, serviceName: entry.metrics.service });
   // A schedule sends an event; a run by hand (npm run job, the tests) may send none.
-  return async (event?: E, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<R> => {
-    const result = await entry.run(event as E, context);
-    if (metrics && entry.metrics) {
-      for (const [name, value] of Object.entries(entry.metrics.of(result))) {
-        metrics.addMetric(name, MetricUnit.Count, value);
-      }
-      metrics.publishStoredMetrics();
-    }
-    logger.info(`${entry.name} done`, entry.summary?.(result) ?? { summary: result });
-    return result;
-  };
+  return (event?: E, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<R> =>
+    runJob(entry, event as E, context);
 }
+
+/** A job's entry, typed by its run: the handler runs it on schedule, and the console on demand. */
+export const jobEntry = <E, R>(entry: JobEntry<E, R>) => entry;

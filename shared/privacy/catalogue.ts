@@ -245,6 +245,7 @@ const OPERATIONAL_FIELDS = {
   ],
   'address-file-id': ['key'],
   'job-lease': ['lease', 'until'],
+  'job-run': ['job', 'startedAt', 'finishedAt', 'outcome', 'summary', 'requestedBy'],
   'legacy-import': [
     'exportId',
     'status',

@@ -32,6 +32,8 @@ export const ITEM_TYPES = {
   addressFile: 'address-file',
   addressFileId: 'address-file-id',
   legacyImport: 'legacy-import',
+  /** One run of a job: when, how it ended, its counts. */
+  jobRun: 'job-run',
   /** Held by a job while it runs, deleted when it ends. */
   jobLease: 'job-lease',
 } as const;

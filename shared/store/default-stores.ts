@@ -14,6 +14,8 @@ import { DynamoJobLeases } from './dynamo-job-leases.ts';
 import type { LegacyImportStore } from '../legacy/import-store.ts';
 import { DynamoLegacyImportStore } from './dynamo-legacy-store.ts';
 import type { WorkQueueStore } from '../queues/work-queue.ts';
+import type { JobRunStore } from '../jobs/job-runs.ts';
+import { DynamoJobRuns } from './dynamo-job-runs.ts';
 import { DynamoWorkQueueStore } from './dynamo-work-queue-store.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
@@ -72,4 +74,11 @@ let workQueues: WorkQueueStore | undefined;
 export function workQueueStore(): WorkQueueStore {
   workQueues ??= new DynamoWorkQueueStore(db(), tableName());
   return workQueues;
+}
+
+let jobRuns: JobRunStore | undefined;
+
+export function jobRunStore(): JobRunStore {
+  jobRuns ??= new DynamoJobRuns(db(), tableName());
+  return jobRuns;
 }

@@ -14,6 +14,7 @@ import { conditionalWrite, putAll, queryPages, transientAsBusy, withoutStorage }
 import {
   addressFileIdKey,
   addressFileKey,
+  addressFilesRange,
   addressLineKey,
   addressLinesRange,
   memberRefIndex,
@@ -97,6 +98,19 @@ export class DynamoAddressJobStore implements AddressJobStore {
         }),
       );
     }
+  }
+
+  async files(): Promise<AddressFileState[]> {
+    const range = addressFilesRange();
+    const files: AddressFileState[] = [];
+    for await (const page of queryPages(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': range.pk, ':prefix': range.skPrefix },
+    })) {
+      files.push(...(page.Items ?? []).map((item) => withoutStorage<AddressFileState>(item)));
+    }
+    return files;
   }
 
   async *notedLines(key: string, kind: 'review' | 'rejected'): AsyncIterable<NotedLine> {

@@ -94,6 +94,12 @@ export const batchOrderIndex = (batchId: string, sequence: number) => ({
 });
 /** What a job has done, so that a re-run resumes instead of repeating. */
 export const jobKey = (job: string, id: string): ItemKey => ({ pk: `JOB#${job}`, sk: id });
+/** A job's runs, newest last in key order. */
+export const jobRunKey = (job: string, startedAt: string, runId: string): ItemKey => ({
+  pk: `JOBRUNS#${job}`,
+  sk: `${startedAt}#${runId}`,
+});
+export const jobRunsPartition = (job: string) => jobRunKey(job, '', '').pk;
 /** Held by the one run of a job that works now. */
 export const jobLeaseKey = (job: string): ItemKey => jobKey(job, 'LEASE');
 export const JOB_ITEM_PREFIX = { cardBatch: 'BATCH#' } as const;
@@ -174,6 +180,7 @@ export const legacyNumberOf = (key: ItemKey) => key.pk.slice(LEGACY_PREFIX.lengt
 /** An address update file's progress, keyed by its object key; its file id is claimed once. */
 const ADDRESS_JOB = 'address-refresh';
 export const addressFileKey = (objectKey: string): ItemKey => jobKey(ADDRESS_JOB, `FILE#${objectKey}`);
+export const addressFilesRange = () => ({ pk: jobKey(ADDRESS_JOB, '').pk, skPrefix: 'FILE#' });
 export const addressFileIdKey = (fileId: string): ItemKey => jobKey(ADDRESS_JOB, `FILEID#${fileId}`);
 /** A line that went to review or was rejected, in line order under its file. */
 export const addressLineKey = (objectKey: string, kind: string, line: number): ItemKey =>

@@ -66,7 +66,8 @@ async function aMemberEverywhere() {
   }
   await call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type: 'CASH_CARD' } });
   const batch = (await cardBatchJob()).batches.find((b) => b.records > 0)!;
-  const ackKey = `card-orders/inbound/ack-${n}.csv`;
+  // Named as the contract names acknowledgements (formats/card-batch.md): by batch, never by member.
+  const ackKey = `card-orders/inbound/${batch.batchId}.ack.csv`;
   await s3().send(
     new PutObjectCommand({
       Bucket: bucketName(),

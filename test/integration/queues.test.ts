@@ -66,7 +66,7 @@ async function answerCard(customerNumber: string, status: string, reason = '') {
     .split(/\r?\n/);
   const sequence = lines.findIndex((line) => line.includes(`;${customerNumber};`));
   expect(sequence).toBeGreaterThan(0);
-  const key = `card-orders/inbound/ack-${customerNumber}-${Date.now()}.csv`;
+  const key = `card-orders/inbound/${batch.batchId}.ack.csv`;
   await createS3Client().send(
     new PutObjectCommand({
       Bucket: bucketName(),

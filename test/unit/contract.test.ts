@@ -32,4 +32,22 @@ describe('the contract tables', () => {
     expect([...handlers].sort()).toEqual([...files].sort());
     expect(new Set(handlers).size).toBe(handlers.length);
   });
+
+  it('record each job’s runs under its name in the contract, which the console lists', async () => {
+    const named = [
+      ...Object.entries(jobs).map(([name, job]) => [name, job.handler] as const),
+      ...objectEvents.map((event) => [event.job, event.handler] as const),
+    ];
+    for (const [name, handler] of named) {
+      const module = (await import(join(FUNCTIONS, `${handler}.ts`))) as { entry: { job: string } };
+      expect(module.entry.job, handler).toBe(name);
+    }
+  });
+
+  it('let the console run the card batch with the job’s own grants', () => {
+    expect([...routeModule.runCardBatchNow.tableActions].sort()).toEqual(
+      [...jobs['card-batch'].tableActions].sort(),
+    );
+    expect(routeModule.runCardBatchNow.bucketPrefixes.write).toEqual(jobs['card-batch'].bucket.write);
+  });
 });

@@ -11,6 +11,8 @@ export const OPERATION_ROLES = {
   orderReplacement: ['admin', 'customer-service', 'member'],
   reportLostCard: ['admin', 'customer-service', 'member'],
   cardBatches: ['admin', 'processor'],
+  jobRuns: ['admin', 'processor'],
+  runCardBatchNow: ['admin', 'processor'],
   workQueue: ['admin', 'customer-service', 'processor'],
   resolveWorkItem: ['admin', 'customer-service'],
   readConsents: ['admin', 'customer-service', 'processor', 'member'],

@@ -169,6 +169,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/job-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The jobs’ last runs (when, outcome, counts, files written) and the address files not applied
+     * @description Roles: admin, processor.
+     */
+    get: operations['jobRuns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/job-runs/card-batch': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Run the card batch now, as the schedule does; the run records who asked
+     * @description Roles: admin, processor.
+     */
+    post: operations['runCardBatchNow'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/work-queues/{queue}': {
     parameters: {
       query?: never;
@@ -1656,6 +1696,111 @@ export interface operations {
     requestBody?: never;
     responses: {
       /** @description Batches, or overdue orders */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  jobRuns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Runs, newest first, per job */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            jobs: {
+              job: string;
+              runs: {
+                job: string;
+                startedAt: string;
+                finishedAt: string;
+                /** @enum {string} */
+                outcome: 'done' | 'failed';
+                summary?: {
+                  [key: string]: unknown;
+                };
+                requestedBy?: {
+                  actor: string;
+                  role: string;
+                  requestId: string;
+                };
+              }[];
+            }[];
+            unappliedFiles: {
+              file: string;
+              status: string;
+              startedAt: string;
+              reason?: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  runCardBatchNow: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description What the run did (skipped when another run is under way) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -3283,6 +3428,9 @@ export const pathsMembersCustomerNumberCardLostPostResponses200ContentApplicatio
 export const pathsCardBatchesGetParametersQueryOverdueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/card-batches']['get']['parameters']['query']['overdue']
 > = ['true', 'false'];
+export const pathsJobRunsGetResponses200ContentApplicationJsonJobsRunsOutcomeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/job-runs']['get']['responses']['200']['content']['application/json']['jobs']['runs']['outcome']
+> = ['done', 'failed'];
 export const pathsWorkQueuesQueueGetParametersPathQueueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}']['get']['parameters']['path']['queue']
 > = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure'];

@@ -1,0 +1,40 @@
+import type { AddressFileState } from '../addresses/address-job-store.ts';
+
+/** One run of a job, as the processor's view shows it: no personal data, as in the job's log line. */
+export interface JobRun {
+  job: string;
+  startedAt: string;
+  finishedAt: string;
+  outcome: 'done' | 'failed';
+  /** The run's summary (counts, keys of the files it wrote), or for a failure the error's name. */
+  summary?: Record<string, unknown>;
+  /** A run started from the console: who asked. */
+  requestedBy?: { actor: string; role: string; requestId: string };
+}
+
+export interface JobRunStore {
+  record(run: JobRun): Promise<void>;
+  /** The newest runs of a job first. */
+  recent(job: string, limit: number): Promise<JobRun[]>;
+}
+
+export const RUNS_SHOWN = 5;
+
+/** The jobs' last runs, and the address files the register has not applied (rejected or stopped midway). */
+export async function readOperations(
+  jobNames: readonly string[],
+  deps: { runs: JobRunStore; addressFiles: () => Promise<AddressFileState[]> },
+) {
+  const jobs = await Promise.all(
+    jobNames.map(async (job) => ({ job, runs: await deps.runs.recent(job, RUNS_SHOWN) })),
+  );
+  const unappliedFiles = (await deps.addressFiles())
+    .filter((file) => file.status !== 'applied')
+    .map((file) => ({
+      file: file.key,
+      status: file.status,
+      startedAt: file.startedAt,
+      ...(file.reason ? { reason: file.reason } : {}),
+    }));
+  return { jobs, unappliedFiles };
+}
