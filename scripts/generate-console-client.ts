@@ -1,7 +1,7 @@
 /**
  * The console's typed API client comes from the API's own OpenAPI document (the one GET /openapi.json
- * serves): openapi-typescript turns it into web/src/api/schema.ts, and the route table's roles into
- * web/src/api/roles.ts, so a route change that breaks the console fails its type check. `--check`
+ * serves): openapi-typescript turns it into web/src/api/schema.ts, and the route table's roles (and the
+ * work queues') into web/src/api/roles.ts, so a route change that breaks the console fails its type check. `--check`
  * only compares (a test runs it), without writing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import openapiTS, { astToString } from 'openapi-typescript';
 import { format } from 'prettier';
 import { routes } from '../shared/contract/routes.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
+import { WORK_QUEUES } from '../shared/queues/work-queue.ts';
 
 const OUT = join(import.meta.dirname, '..', 'web', 'src', 'api');
 
@@ -21,6 +22,10 @@ export async function consoleClientFiles(): Promise<Record<string, string>> {
   const rolesFile = `${header}/** Who may call each operation, from the route table: the console shows only what the user may do. */
 export const OPERATION_ROLES = ${JSON.stringify(roles)} as const;
 export type OperationId = keyof typeof OPERATION_ROLES;
+
+/** Who may work each queue (the domain's rule; the route lets all of them in). */
+export const WORK_QUEUE_ROLES = ${JSON.stringify(Object.fromEntries(Object.entries(WORK_QUEUES).map(([queue, spec]) => [queue, spec.roles])))} as const;
+export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;
 `;
   const pretty = (text: string) => format(text, { parser: 'typescript', printWidth: 110, singleQuote: true });
   return { 'schema.ts': await pretty(schema), 'roles.ts': await pretty(rolesFile) };

@@ -25,7 +25,7 @@ import {
   ReceiptBatch,
 } from '../purchases/schemas.ts';
 
-import { CardBatchesQuery } from '../cards/schemas.ts';
+import { CardBatchesQuery, CardBatchesView } from '../cards/schemas.ts';
 import { OperationsView } from '../jobs/schemas.ts';
 import { ResolveWorkBody, WorkPageView, WorkQueuePath, WorkQueueQuery } from '../queues/schemas.ts';
 import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../campaigns/schemas.ts';
@@ -189,7 +189,7 @@ export const cardBatches = {
   roles: ['admin', 'processor'],
   summary: 'Card batches sent; overdue=true lists orders unanswered 14 days after their batch',
   query: CardBatchesQuery,
-  responses: { 200: { description: 'Batches, or overdue orders' } },
+  responses: { 200: { description: 'Batches, or overdue orders', body: CardBatchesView } },
   tableActions: ['Query'],
 } as const satisfies RouteSpec;
 

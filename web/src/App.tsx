@@ -10,6 +10,8 @@ import type { OperationId } from './api/roles.ts';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { MemberPage } from './pages/MemberPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
+import { QueuesPage } from './pages/QueuesPage.tsx';
+import { OperationsPage } from './pages/OperationsPage.tsx';
 
 const ApiContext = createContext<Api | undefined>(undefined);
 export function useApi(): Api {
@@ -80,6 +82,8 @@ const PAGES: {
 }[] = [
   { path: '/', label: 'navSearch', needs: 'searchMembers' },
   { path: '/new-member', label: 'navRegister', needs: 'registerMember' },
+  { path: '/queues', label: 'navQueues', needs: 'workQueue' },
+  { path: '/operations', label: 'navOperations', needs: 'jobRuns' },
 ];
 
 function SignedIn() {
@@ -159,6 +163,22 @@ function SignedIn() {
               element={
                 <Gate needs="registerMember">
                   <RegisterPage />
+                </Gate>
+              }
+            />
+            <Route
+              path="/queues"
+              element={
+                <Gate needs="workQueue">
+                  <QueuesPage />
+                </Gate>
+              }
+            />
+            <Route
+              path="/operations"
+              element={
+                <Gate needs="jobRuns">
+                  <OperationsPage />
                 </Gate>
               }
             />

@@ -122,6 +122,19 @@ const en = {
   since: 'Since',
   resolve: 'Resolve',
   member: 'Member',
+  proposedAddress: 'Address from the population register',
+  acceptRegister: 'Take the register’s address',
+  keepMember: 'Keep the member’s address',
+  markChecked: 'Mark checked',
+  'queue_address-review': 'Address lines in review',
+  'queue_address-doubtful': 'Doubtful addresses',
+  'queue_card-returned': 'Rejected and returned cards',
+  'queue_card-overdue': 'Card orders overdue 14 days',
+  queue_erasure: 'Erasure requests and erasures due',
+  schedule: 'schedule',
+  batch: 'Batch',
+  records: 'Cards',
+  unappliedFiles: 'Address files not applied',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -249,6 +262,19 @@ const fi: Messages = {
   since: 'Alkaen',
   resolve: 'Ratkaise',
   member: 'Jäsen',
+  proposedAddress: 'Osoite väestötietojärjestelmästä',
+  acceptRegister: 'Ota väestötietojen osoite',
+  keepMember: 'Pidä jäsenen osoite',
+  markChecked: 'Merkitse tarkistetuksi',
+  'queue_address-review': 'Tarkistettavat osoiterivit',
+  'queue_address-doubtful': 'Epävarmat osoitteet',
+  'queue_card-returned': 'Hylätyt ja palautuneet kortit',
+  'queue_card-overdue': 'Yli 14 päivää myöhässä olevat korttitilaukset',
+  queue_erasure: 'Poistopyynnöt ja erääntyneet poistot',
+  schedule: 'ajastus',
+  batch: 'Erä',
+  records: 'Kortteja',
+  unappliedFiles: 'Soveltamatta jääneet osoitetiedostot',
 };
 
 /** Swedish for the words a Swedish-speaking member meets first; the rest falls back to English. */

@@ -36,3 +36,13 @@ export const OPERATION_ROLES = {
   recordsOfProcessing: ['admin'],
 } as const;
 export type OperationId = keyof typeof OPERATION_ROLES;
+
+/** Who may work each queue (the domain's rule; the route lets all of them in). */
+export const WORK_QUEUE_ROLES = {
+  'address-review': ['admin', 'customer-service'],
+  'address-doubtful': ['admin', 'customer-service'],
+  'card-returned': ['admin', 'customer-service'],
+  'card-overdue': ['admin', 'customer-service', 'processor'],
+  erasure: ['admin'],
+} as const;
+export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;

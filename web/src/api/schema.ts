@@ -1700,7 +1700,28 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            batches?: {
+              batchId: string;
+              transmissionReference: number;
+              createdAt: string;
+              /** @enum {string} */
+              status: 'open' | 'delivered';
+              key?: string;
+              records?: number;
+              deliveredAt?: string;
+            }[];
+            overdue?: {
+              batchId: string;
+              sequence: number;
+              customerNumber: string;
+              cardType: string;
+              orderType: string;
+              batchedAt?: string;
+            }[];
+          };
+        };
       };
       /** @description No valid token */
       401: {
@@ -3428,6 +3449,9 @@ export const pathsMembersCustomerNumberCardLostPostResponses200ContentApplicatio
 export const pathsCardBatchesGetParametersQueryOverdueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/card-batches']['get']['parameters']['query']['overdue']
 > = ['true', 'false'];
+export const pathsCardBatchesGetResponses200ContentApplicationJsonBatchesStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/card-batches']['get']['responses']['200']['content']['application/json']['batches']['status']
+> = ['open', 'delivered'];
 export const pathsJobRunsGetResponses200ContentApplicationJsonJobsRunsOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/job-runs']['get']['responses']['200']['content']['application/json']['jobs']['runs']['outcome']
 > = ['done', 'failed'];

@@ -1,0 +1,161 @@
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { PROJECT_ROOT } from '../../infra/local/register.ts';
+import { objectEventDispatcher } from '../../infra/local/object-events.ts';
+import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
+import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
+import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
+import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
+import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+import { expectAccessible, launchChromium, newPage, pageProblems, signIn } from '../support/browser.ts';
+
+let api: LocalApi;
+let browser: Browser;
+beforeAll(async () => {
+  [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await api?.stop();
+});
+
+const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
+  throw error;
+});
+
+async function aMember() {
+  const response = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() });
+  expect(response.status).toBe(201);
+  return response.body as { customerNumber: string; surname: string; firstNames: string };
+}
+
+async function returnCard(customerNumber: string) {
+  await call(api, 'PUT', `/members/${customerNumber}/card`, {
+    as: CUSTOMER_SERVICE,
+    body: { type: 'CASH_CARD' },
+  });
+  const batch = (await cardBatchJob()).batches.find((b) => b.records > 0)!;
+  const { Body } = await createS3Client().send(
+    new GetObjectCommand({ Bucket: bucketName(), Key: batch.key }),
+  );
+  const lines = Buffer.from(await Body!.transformToByteArray())
+    .toString('latin1')
+    .split(/\r?\n/);
+  const sequence = lines.findIndex((line) => line.includes(`;${customerNumber};`));
+  const key = `card-orders/inbound/${batch.batchId}.ack.csv`;
+  await createS3Client().send(
+    new PutObjectCommand({
+      Bucket: bucketName(),
+      Key: key,
+      Body: `batchId;sequence;customerNumber;status;cardNumber;reason;at\n${batch.batchId};${sequence};${customerNumber};RETURNED;;unknown address;2026-11-20T10:00:00Z\n`,
+    }),
+  );
+  await dispatch({
+    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucketName() }, object: { key } } }],
+  });
+}
+
+const rowOf = (page: import('playwright-core').Page, customerNumber: string) =>
+  page.getByRole('row').filter({ has: page.getByRole('link', { name: customerNumber, exact: true }) });
+
+describe('work queues in the console', () => {
+  it('takes the population register’s address for a line in review', async () => {
+    const member = await aMember();
+    await putInbound(
+      `e2e-${member.customerNumber}.dat`,
+      updateFile([anUpdate(member.customerNumber, { moveDate: '2026-10-01' })]),
+    );
+    await addressRefreshJob();
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    await page.getByRole('link', { name: 'Work queues' }).click();
+    await page.getByRole('link', { name: 'Address lines in review' }).click();
+    const row = rowOf(page, member.customerNumber);
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Hämeenkatu 12 B 7');
+    await expectAccessible(page, 'work queues');
+    await row.getByRole('button', { name: 'Take the register’s address' }).click();
+    await expect.poll(() => rowOf(page, member.customerNumber).count()).toBe(0);
+
+    await page.goto(`${api.url}/member/${member.customerNumber}`);
+    await page.getByText('Hämeenkatu 12 B 7').waitFor();
+    await page.getByText('from the population register').first().waitFor();
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('sends a returned card again, and marks the doubtful address checked', async () => {
+    const member = await aMember();
+    await returnCard(member.customerNumber);
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    await page.goto(`${api.url}/queues?queue=card-returned`);
+    await rowOf(page, member.customerNumber).getByRole('button', { name: 'Send the card again' }).click();
+    await expect.poll(() => rowOf(page, member.customerNumber).count()).toBe(0);
+    await page.getByRole('link', { name: 'Doubtful addresses' }).click();
+    await rowOf(page, member.customerNumber).getByRole('button', { name: 'Mark checked' }).click();
+    await expect.poll(() => rowOf(page, member.customerNumber).count()).toBe(0);
+    const stored = (await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE }))
+      .body;
+    expect(stored).toMatchObject({ card: { status: 'ORDERED' }, flags: { addressDoubtful: false } });
+  });
+
+  it('lets an admin erase a member whose erasure was requested, after typing the number', async () => {
+    const member = await aMember();
+    await call(api, 'POST', `/members/${member.customerNumber}/erasure-request`, { as: CUSTOMER_SERVICE });
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'admin');
+    await page.goto(`${api.url}/queues?queue=erasure`);
+    await rowOf(page, member.customerNumber).getByRole('link', { name: 'Erase the member' }).click();
+    await page.getByRole('button', { name: 'Erase the member' }).click();
+    await page.getByLabel('Reason').selectOption('member-request');
+    const confirm = page.getByRole('button', { name: 'Confirm' });
+    expect(await confirm.isDisabled()).toBe(true);
+    await page.getByLabel(/Type the customer number/).fill(member.customerNumber);
+    await confirm.click();
+    await page.getByLabel('Search members').waitFor();
+    expect((await call(api, 'GET', `/members/${member.customerNumber}`, { as: ADMIN })).status).toBe(404);
+  });
+});
+
+describe('the processor’s view in the console', () => {
+  it('runs the card batch, lists the runs, and shows a file’s name as text, never as markup', async () => {
+    const name = `<img src=x onerror="document.title='owned'">${Date.now()}.dat`;
+    await putInbound(name, Buffer.from('not an update file\r\n', 'latin1'));
+    await addressRefreshJob();
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'processor');
+    expect(await page.getByRole('link', { name: 'Register a member' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Operations' }).click();
+    await page.getByRole('button', { name: 'Run the card batch now' }).click();
+    await page.getByText('Done.', { exact: true }).waitFor();
+    await page.getByRole('row').filter({ hasText: 'processor' }).first().waitFor();
+    await page.getByText(name, { exact: false }).waitFor();
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.title()).not.toBe('owned');
+    await expectAccessible(page, 'operations');
+  });
+});
+
+describe('a member in the console', () => {
+  it('sees and corrects their own data, and nobody else’s', async () => {
+    const [own, other] = [await aMember(), await aMember()];
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'member', own.customerNumber);
+    await page.getByRole('heading', { name: new RegExp(own.surname) }).waitFor();
+    expect(await page.getByLabel('Search members').count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Work queues' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Edit' }).click();
+    await page.getByLabel('Street address').fill('Oma tie 9');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Who viewed or changed the data' }).waitFor();
+    await expectAccessible(page, 'own data');
+
+    await page.goto(`${api.url}/member/${other.customerNumber}`);
+    await page.getByText('No such member').waitFor();
+    expect(await page.getByText(other.surname).count()).toBe(0);
+  });
+});
