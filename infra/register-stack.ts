@@ -3,6 +3,7 @@ import type { Construct } from 'constructs';
 import { RegisterApi } from './constructs/api.ts';
 import { RegisterData } from './constructs/data.ts';
 import { RegisterIdentity } from './constructs/identity.ts';
+import { RegisterConsole } from './constructs/console.ts';
 import { routeList } from '../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../shared/contract/jobs.ts';
 import { partnerRole, RegisterJobs } from './constructs/jobs.ts';
@@ -14,16 +15,35 @@ export class RegisterStack extends Stack {
   readonly api: RegisterApi;
   readonly jobs: RegisterJobs;
 
-  constructor(scope: Construct, id: string, props?: StackProps) {
+  readonly console: RegisterConsole;
+
+  constructor(scope: Construct, id: string, props: StackProps & { webAclArn: string }) {
     super(scope, id, props);
     this.data = new RegisterData(this, 'Data');
-    const identity = new RegisterIdentity(this, 'Identity');
+    const consoleDomain = this.node.tryGetContext('consoleDomain') as string | undefined;
+    const identity = new RegisterIdentity(this, 'Identity', { consoleOrigin: () => this.console.origin });
     this.api = new RegisterApi(this, 'Api', {
       routes: routeList,
       identity,
       table: this.data.table,
       bucket: this.data.exchangeBucket,
       key: this.data.key,
+      ...(consoleDomain ? { consoleOrigin: `https://${consoleDomain}` } : {}),
+    });
+    this.console = new RegisterConsole(this, 'Console', {
+      api: this.api.httpApi,
+      accessLogs: this.data.accessLogs,
+      webAclArn: props.webAclArn,
+      config: identity.consoleConfig,
+      identityOrigins: identity.consoleConnects,
+      ...(consoleDomain
+        ? {
+            domain: {
+              name: consoleDomain,
+              certificateArn: this.node.getContext('consoleCertificateArn') as string,
+            },
+          }
+        : {}),
     });
     this.jobs = new RegisterJobs(this, 'Jobs', {
       jobs,
@@ -37,7 +57,8 @@ export class RegisterStack extends Stack {
       const role = partnerRole(this, id, partner, this.data.exchangeBucket, this.data.key, account);
       new CfnOutput(this, `${id}RoleArn`, { value: role.roleArn });
     }
-    new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'ConsoleUrl', { value: this.console.origin });
+    new CfnOutput(this, 'ApiUrl', { value: `${this.console.origin}/api` });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: identity.client.userPoolClientId });
     new CfnOutput(this, 'ExchangeBucket', { value: this.data.exchangeBucket.bucketName });

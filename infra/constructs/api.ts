@@ -20,6 +20,11 @@ export interface RegisterApiProps {
   table: dynamodb.ITable;
   bucket: s3.IBucket;
   key: kms.IKey;
+  /**
+   * The console's own domain, when it has one (context `consoleDomain`): browsers there may call the
+   * API across origins. Without it the console reaches the API below its own origin and no CORS is needed.
+   */
+  consoleOrigin?: string;
 }
 
 /** The HTTP API, one function per row of the route table, each granted only its route's table actions. */
@@ -37,6 +42,17 @@ export class RegisterApi extends Construct {
       description: 'Moymore loyalty register',
       createDefaultStage: false,
       defaultAuthorizer: authorizer,
+      ...(props.consoleOrigin
+        ? {
+            corsPreflight: {
+              allowOrigins: [props.consoleOrigin],
+              allowMethods: [apigw.CorsHttpMethod.ANY],
+              allowHeaders: ['authorization', 'content-type', 'if-match', 'idempotency-key'],
+              exposeHeaders: ['etag', 'location'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
     });
     const accessLogs = new logs.LogGroup(this, 'AccessLogs', {
       retention: logs.RetentionDays.ONE_YEAR,

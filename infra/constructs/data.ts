@@ -12,6 +12,8 @@ export class RegisterData extends Construct {
   readonly key: kms.Key;
   readonly table: dynamodb.Table;
   readonly exchangeBucket: s3.Bucket;
+  /** Server access logs of the buckets, and CloudFront's standard logs. */
+  readonly accessLogs: s3.Bucket;
 
   constructor(scope: Construct, id: string) {
     super(scope, id);
@@ -46,7 +48,7 @@ export class RegisterData extends Construct {
       nonKeyAttributes: [...gsi2.projected],
     });
 
-    const accessLogs = new s3.Bucket(this, 'AccessLogs', {
+    const accessLogs = (this.accessLogs = new s3.Bucket(this, 'AccessLogs', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
       // S3 server access logging can deliver only to SSE-S3 buckets.
@@ -54,7 +56,7 @@ export class RegisterData extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
       lifecycleRules: [{ expiration: Duration.days(365) }],
       removalPolicy: RemovalPolicy.RETAIN,
-    });
+    }));
     acknowledge(
       accessLogs,
       'AwsSolutions-S1',

@@ -1,8 +1,9 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES } from '../../shared/auth/roles.ts';
 import { RESOURCE_SERVER, TILL_SCOPES } from '../../shared/auth/scopes.ts';
+import { CONSOLE_PATHS, type ConsoleConfig } from '../../shared/contract/console.ts';
 
 /**
  * Who may call the API: a Cognito user pool with one group per role. Clients send the ID token:
@@ -14,8 +15,12 @@ export class RegisterIdentity extends Construct {
   /** The till system's app client: OAuth client credentials, an access token with the tills' scopes. */
   readonly tillClient: cognito.UserPoolClient;
 
-  constructor(scope: Construct, id: string) {
+  readonly domain: cognito.UserPoolDomain;
+
+  /** `consoleOrigin` is read at synth: the console's distribution is made after the API that needs this client. */
+  constructor(scope: Construct, id: string, props: { consoleOrigin: () => string }) {
     super(scope, id);
+    const consoleUrl = (path: string) => Lazy.string({ produce: () => props.consoleOrigin() + path });
     this.userPool = new cognito.UserPool(this, 'Users', {
       // Accounts are granted to designated people, never self-created.
       selfSignUpEnabled: false,
@@ -42,8 +47,16 @@ export class RegisterIdentity extends Construct {
     for (const role of ROLES) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Role ${role} (DESIGN.md)` });
     }
+    // The console: authorization code with PKCE (a public client, no secret), Cognito's managed login.
     this.client = this.userPool.addClient('Client', {
       authFlows: { userSrp: true },
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL],
+        callbackUrls: [consoleUrl(CONSOLE_PATHS.callback)],
+        logoutUrls: [consoleUrl(CONSOLE_PATHS.signedOut)],
+      },
+      supportedIdentityProviders: [cognito.UserPoolClientIdentityProvider.COGNITO],
       generateSecret: false,
       preventUserExistenceErrors: true,
       idTokenValidity: Duration.hours(1),
@@ -53,8 +66,6 @@ export class RegisterIdentity extends Construct {
         .withStandardAttributes({ email: true })
         .withCustomAttributes('customerNumber'),
       writeAttributes: new cognito.ClientAttributes(),
-      // No hosted sign-in for it until the console's callback URLs exist (the console issue).
-      disableOAuth: true,
     });
 
     // The tills are machines: client credentials against the register's resource server.
@@ -67,8 +78,15 @@ export class RegisterIdentity extends Construct {
     );
     const server = this.userPool.addResourceServer('Register', { identifier: RESOURCE_SERVER, scopes });
     // The token endpoint of client credentials is on the pool's domain; its prefix is a context value.
-    this.userPool.addDomain('Domain', {
+    this.domain = this.userPool.addDomain('Domain', {
       cognitoDomain: { domainPrefix: scope.node.tryGetContext('cognitoDomainPrefix') ?? 'moymore-register' },
+      managedLoginVersion: cognito.ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+    // Managed login needs a style for the client; Cognito's own look will do.
+    new cognito.CfnManagedLoginBranding(this, 'Branding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.client.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
     this.tillClient = this.userPool.addClient('Tills', {
       generateSecret: true,
@@ -84,5 +102,20 @@ export class RegisterIdentity extends Construct {
 
   get issuerUrl(): string {
     return this.userPool.userPoolProviderUrl;
+  }
+
+  /** What the console reads from /config.json in AWS. */
+  get consoleConfig(): ConsoleConfig {
+    return {
+      authority: this.issuerUrl,
+      clientId: this.client.userPoolClientId,
+      // Cognito's sign-out is /logout with logout_uri, not in its discovery document.
+      signOut: { endpoint: `${this.domain.baseUrl()}/logout`, returnParameter: 'logout_uri' },
+    };
+  }
+
+  /** Where the console's browser code talks to Cognito: discovery and keys, and the token endpoint. */
+  get consoleConnects(): string[] {
+    return [`https://cognito-idp.${Stack.of(this).region}.amazonaws.com`, this.domain.baseUrl()];
   }
 }

@@ -23,8 +23,8 @@ export interface ConsoleConfig {
  * The console's security headers, the same from CloudFront and locally: no script but its own files
  * (no inline script at all), no framing, no sniffing, HTTPS remembered for two years.
  */
-export function consoleSecurityHeaders(identityOrigin?: string): Record<string, string> {
-  const identity = identityOrigin ? ` ${identityOrigin}` : '';
+export function consoleSecurityHeaders(identityOrigins: readonly string[] = []): Record<string, string> {
+  const identity = identityOrigins.map((origin) => ` ${origin}`).join('');
   return {
     'content-security-policy': [
       "default-src 'self'",

@@ -92,8 +92,8 @@ export function openApiDocument(routes: Readonly<Record<string, RouteSpec>>) {
       description: `Errors are RFC 9457 problem+json; their types start with ${PROBLEM_BASE}.`,
       license: { name: 'Proprietary, Moymore Oy', identifier: 'LicenseRef-Moymore-Proprietary' },
     },
-    // Relative: the document is served by the API it describes, locally and in AWS alike.
-    servers: [{ url: '/', description: 'The API that serves this document' }],
+    // Below the console's origin, through the firewall: CloudFront in AWS, the local front door on npm start.
+    servers: [{ url: '/api', description: 'The register’s API, below the console’s own origin' }],
     components: {
       securitySchemes: {
         cognito: {

@@ -10,14 +10,16 @@ import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
 
 let template: Template;
+let edgeTemplate: Template;
 let outdir: string;
 
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'moymore-cdk-'));
   // A real synth, bundling included: esbuild from devDependencies, no Docker, no network.
-  const { app, stack } = buildApp(new App({ outdir }));
+  const { app, stack, edge } = buildApp(new App({ outdir }));
   app.synth();
   template = Template.fromStack(stack);
+  edgeTemplate = Template.fromStack(edge);
 });
 
 const resources = (type: string) =>
@@ -73,9 +75,12 @@ describe('data', () => {
 
 describe('functions', () => {
   it('runs every function on nodejs22.x arm64 with explicit timeout, memory, tracing and its own log group', () => {
-    // CDK's bucket-notification helper (Python, deploy time only) is not one of ours.
+    // CDK's own deploy-time helpers (bucket notifications and deployment in Python, the cross-region
+    // reference reader) are not ours.
     const functions = resources('AWS::Lambda::Function').filter(
-      (f) => !String(f.Properties.Runtime).startsWith('python'),
+      (f) =>
+        !String(f.Properties.Runtime).startsWith('python') &&
+        f.Properties.Handler !== '__entrypoint__.handler',
     );
     expect(functions).toHaveLength(routeList.length + Object.keys(jobs).length + objectEvents.length);
     for (const { Properties: fn } of functions) {
@@ -403,5 +408,78 @@ describe('jobs, events and the card manufacturer', () => {
     const scheduled = Object.values(jobs).filter((job) => 'schedule' in job);
     expect(queues.length).toBe(scheduled.length + objectEvents.length);
     for (const queue of queues) expect(alarms.some((d) => d.includes(queue))).toBe(true);
+  });
+});
+
+describe('the console and its front door', () => {
+  it('serves the console from a private bucket through CloudFront with origin access control', () => {
+    template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+      }),
+    });
+    const [distribution] = resources('AWS::CloudFront::Distribution');
+    const config = distribution!.Properties.DistributionConfig;
+    expect(config.WebACLId).toBeDefined();
+    expect(config.DefaultCacheBehavior.ViewerProtocolPolicy).toBe('redirect-to-https');
+    expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/api/*']);
+  });
+
+  it('sends a CSP that allows no inline script, HSTS, and no framing', () => {
+    const [policy] = resources('AWS::CloudFront::ResponseHeadersPolicy');
+    const headers = policy!.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(headers.StrictTransportSecurity.AccessControlMaxAgeSec).toBeGreaterThanOrEqual(31536000);
+    expect(headers.FrameOptions.FrameOption).toBe('DENY');
+  });
+
+  it('puts AWS WAF in front: the common and known-bad-inputs rule groups and a rate limit per client', () => {
+    edgeTemplate.hasResourceProperties('AWS::WAFv2::WebACL', { Scope: 'CLOUDFRONT' });
+    const [acl] = Object.values(edgeTemplate.findResources('AWS::WAFv2::WebACL')) as {
+      Properties: { Rules: { Name: string; Statement: Record<string, unknown> }[] };
+    }[];
+    const rules = acl!.Properties.Rules;
+    expect(rules.map((r) => r.Name)).toEqual(
+      expect.arrayContaining([
+        'AWSManagedRulesCommonRuleSet',
+        'AWSManagedRulesKnownBadInputsRuleSet',
+        'RatePerClient',
+      ]),
+    );
+    expect(rules.find((r) => r.Name === 'RatePerClient')!.Statement.RateBasedStatement).toMatchObject({
+      AggregateKeyType: 'IP',
+    });
+  });
+
+  it('signs people in to the console with the code flow (PKCE, no secret) at the console’s own callback', () => {
+    const clients = resources('AWS::Cognito::UserPoolClient').filter((c) =>
+      (c.Properties.AllowedOAuthFlows ?? []).includes('code'),
+    );
+    expect(clients).toHaveLength(1);
+    const console = clients[0]!.Properties;
+    expect(console.GenerateSecret ?? false).toBe(false);
+    expect(JSON.stringify(console.CallbackURLs)).toContain('/callback');
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', { ManagedLoginVersion: 2 });
+  });
+
+  it('answers no browser of another origin, but the console’s own domain when it has one', () => {
+    for (const api of resources('AWS::ApiGatewayV2::Api'))
+      expect(api.Properties.CorsConfiguration).toBeUndefined();
+    const app = new App({
+      outdir: mkdtempSync(join(tmpdir(), 'moymore-cdk-')),
+      context: {
+        consoleDomain: 'kanta.moymore.fi',
+        consoleCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/console',
+      },
+    });
+    const withDomain = Template.fromStack(buildApp(app).stack);
+    const [api] = Object.values(withDomain.findResources('AWS::ApiGatewayV2::Api')) as {
+      Properties: { CorsConfiguration: { AllowOrigins: string[] } };
+    }[];
+    expect(api!.Properties.CorsConfiguration.AllowOrigins).toEqual(['https://kanta.moymore.fi']);
   });
 });
