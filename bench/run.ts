@@ -10,6 +10,7 @@ import { measureCardBatches } from './cards.ts';
 import { measureAudience } from './audience.ts';
 import { measureAddressApply, measureAddressParse } from './address.ts';
 import { measureLegacyImport } from './legacy.ts';
+import { measureConsole } from './console-run.ts';
 
 /** `npm run bench`: prints the figures and writes them to BENCHMARKS.md with the command that made them. */
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -28,6 +29,7 @@ const AUDIENCE_MEMBERS = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 20_000);
 const audience = await measureAudience(AUDIENCE_MEMBERS);
 const parse = await measureAddressParse(Number(process.env.BENCH_ADDRESS_LINES ?? 1_000_000));
 const apply = await measureAddressApply(Number(process.env.BENCH_ADDRESS_APPLY_LINES ?? 20_000));
+const consoleFigures = await measureConsole();
 const legacyMembers = Number(process.env.BENCH_LEGACY_MEMBERS ?? 100_000);
 // The longest measure: if it fails, the others are still written, and the failure with them.
 const legacy = await measureLegacyImport(legacyMembers).catch((error: unknown) => ({
@@ -195,6 +197,7 @@ One run of the job in a process of its own; every DynamoDB request is counted by
   .map(([command, n]) => `${command.replace('Command', '')} ${n}`)
   .join(', ')} | | |
 
+${consoleFigures}
 ${legacySection()}
 `;
 

@@ -96,13 +96,13 @@ export function localS3Client(endpoint: string): S3Client {
   });
 }
 
-const { partitionKey, sortKey, gsi1, gsi2, timeToLive } = TABLE_SCHEMA;
+const { partitionKey, sortKey, gsi1, gsi2, gsi3, gsi4, timeToLive } = TABLE_SCHEMA;
 const INDEXES = [
   { index: gsi1, Projection: { ProjectionType: 'ALL' as const } },
-  {
-    index: gsi2,
-    Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...gsi2.projected] },
-  },
+  ...[gsi2, gsi3, gsi4].map((index) => ({
+    index,
+    Projection: { ProjectionType: 'INCLUDE' as const, NonKeyAttributes: [...index.projected] },
+  })),
 ].map(({ index, Projection }) => ({
   IndexName: index.indexName,
   KeySchema: [

@@ -113,6 +113,10 @@ export interface MemberStore {
   auditTrail(customerNumber: string): Promise<ChainedAuditEntry[]>;
   /** Every member, a page at a time (a scan: for monthly jobs, never for a request). */
   everyMember(): AsyncIterable<Member[]>;
+}
+
+/** Finding members by name, and the log of staff searches: a port of its own, so a search carries no more. */
+export interface MemberSearchStore {
   /** Members whose folded surname begins so (see name-key.ts), in Finnish order, a page at a time. */
   searchByName(criteria: NameCriteria, pageSize: number, cursor?: string): Promise<NameSearchPage>;
   /** One record of a search: who searched, with which criteria, and whom it listed. */

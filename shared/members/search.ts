@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import type { MemberStore, NameSearchHit } from './member-store.ts';
+import type { MemberSearchStore, NameSearchHit } from './member-store.ts';
 import { recordedCaller } from './audit.ts';
 import { foldName } from './name-key.ts';
 import type { SearchMembersInput } from './schemas.ts';
@@ -20,7 +20,7 @@ export interface SearchPage {
 export async function searchMembers(
   caller: Caller,
   query: SearchMembersInput,
-  store: MemberStore,
+  store: MemberSearchStore,
 ): Promise<SearchPage> {
   const page = await store.searchByName(
     {

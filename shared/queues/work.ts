@@ -4,7 +4,7 @@ import { listCardBatches } from '../cards/list-batches.ts';
 import { auditEntry, recordedCaller } from '../members/audit.ts';
 import { saveChange } from '../members/change-member.ts';
 import type { Member } from '../members/member.ts';
-import type { MemberStore } from '../members/member-store.ts';
+import type { MemberSearchStore, MemberStore } from '../members/member-store.ts';
 import { notFound, Refusal } from '../refusal.ts';
 import {
   RESOLUTIONS,
@@ -22,6 +22,8 @@ export const WORK_PAGE_SIZE = 20;
 export interface WorkDeps {
   queues: WorkQueueStore;
   members: MemberStore;
+  /** Where reading a queue is logged, as a search is: the items name members. */
+  searches: MemberSearchStore;
   cards: CardStore;
 }
 
@@ -35,13 +37,13 @@ export async function readWorkQueue(
   caller: Caller,
   queue: WorkQueue,
   cursor: string | undefined,
-  deps: WorkDeps,
+  deps: Omit<WorkDeps, 'members'>,
   now = new Date(),
 ): Promise<WorkPage> {
   assertMayWork(caller, queue);
   const page = await queuePage(queue, cursor, deps, now);
   // Whom a queue listed is logged as a search is: the items name members.
-  await deps.members.logSearch({
+  await deps.searches.logSearch({
     ...recordedCaller(caller),
     at: now.toISOString(),
     criteria: [`queue:${queue}`],
@@ -50,7 +52,12 @@ export async function readWorkQueue(
   return page;
 }
 
-async function queuePage(queue: WorkQueue, cursor: string | undefined, deps: WorkDeps, now: Date) {
+async function queuePage(
+  queue: WorkQueue,
+  cursor: string | undefined,
+  deps: Omit<WorkDeps, 'members'>,
+  now: Date,
+) {
   if (queue !== 'card-overdue') return deps.queues.page(queue, WORK_PAGE_SIZE, cursor);
   // Overdue orders are found from the batches themselves; they leave when the manufacturer answers.
   const { overdue = [] } = await listCardBatches(deps.cards, true, now);

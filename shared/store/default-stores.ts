@@ -1,7 +1,8 @@
 import { createDocumentClient, tableName } from './dynamo.ts';
 import { DynamoMemberStore } from './dynamo-member-store.ts';
 import { DynamoPurchaseStore } from './dynamo-purchase-store.ts';
-import type { MemberStore } from '../members/member-store.ts';
+import type { MemberSearchStore, MemberStore } from '../members/member-store.ts';
+import { DynamoMemberSearch } from './dynamo-member-search.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
 import type { CardStore } from '../cards/card-store.ts';
 import type { CampaignStore } from '../campaigns/campaign-store.ts';
@@ -81,4 +82,11 @@ let jobRuns: JobRunStore | undefined;
 export function jobRunStore(): JobRunStore {
   jobRuns ??= new DynamoJobRuns(db(), tableName());
   return jobRuns;
+}
+
+let searches: MemberSearchStore | undefined;
+
+export function memberSearchStore(): MemberSearchStore {
+  searches ??= new DynamoMemberSearch(db(), tableName());
+  return searches;
 }

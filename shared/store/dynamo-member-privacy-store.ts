@@ -19,6 +19,7 @@ import {
   emailKey,
   legacyKey,
   erasureDueIndex,
+  NAME_SEARCH_ATTRIBUTES,
   memberKey,
   memberPartitions,
   mobileKey,
@@ -65,7 +66,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         TableName: this.table,
         Key: memberKey(member.customerNumber),
         // Out of the name search at once: a member being erased is found by no one.
-        UpdateExpression: 'SET #type = :erasing, erasingSince = :at REMOVE gsi2pk, gsi2sk',
+        UpdateExpression: `SET #type = :erasing, erasingSince = :at REMOVE ${NAME_SEARCH_ATTRIBUTES.join(', ')}`,
         ConditionExpression: '#type = :member AND #version = :expected',
         ExpressionAttributeNames: { '#type': 'type', '#version': 'version' },
         ExpressionAttributeValues: {

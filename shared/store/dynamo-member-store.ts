@@ -4,12 +4,11 @@ import {
   GetCommand,
   paginateScan,
   PutCommand,
-  QueryCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { config, epochSecondsAfterMonths } from '../config.ts';
+import { config } from '../config.ts';
 import type { Member } from '../members/member.ts';
 import { isMarketingConsent, type ConsentEvent } from '../consents/purposes.ts';
 import {
@@ -30,8 +29,6 @@ import {
   erasureDueIndex,
   memberRefIndex,
   nameSearchIndex,
-  nameSearchRange,
-  searchLogKey,
   workItemKey,
   PROFILE_SK,
   type ItemKey,
@@ -43,23 +40,14 @@ import type {
   MemberStore,
   SaveOutcome,
   CardHolder,
-  NameCriteria,
-  NameSearchHit,
-  NameSearchPage,
-  SearchLogEntry,
 } from '../members/member-store.ts';
-import { foldName } from '../members/name-key.ts';
 import { PROFILE_REF, PROFILE_STATE_QUEUES, type ProfileStateQueue } from '../queues/work-queue.ts';
 import { workItemRecord } from './dynamo-work-queue-store.ts';
-import { helsinkiDate } from '../time/helsinki.ts';
-import { TABLE_SCHEMA } from './table.ts';
 import {
   conditionalWrite,
   getAll,
   queryPages,
   transientAsBusy,
-  decodeCursor,
-  encodeCursor,
   withoutStorage,
   type Refused,
   type TransactItem,
@@ -70,17 +58,6 @@ import { erasureDueOn } from '../privacy/erasure-due.ts';
 
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
 type Guard = 'profile' | 'email' | 'mobile' | 'card' | 'legacy' | 'replay' | 'audit' | 'work' | 'other';
-
-/** What a name search hit shows (GSI2 carries these). */
-const NAME_HIT_FIELDS = [
-  'customerNumber',
-  'surname',
-  'firstNames',
-  'birthDate',
-  'postalCode',
-  'postOffice',
-  'flags',
-] as const satisfies readonly (keyof NameSearchHit)[];
 
 export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
 const isProfile = (item: Record<string, unknown> | undefined) => item?.type === ITEM_TYPES.member;
@@ -216,62 +193,6 @@ export class DynamoMemberStore implements MemberStore {
     }
   }
 
-  async searchByName(criteria: NameCriteria, pageSize: number, cursor?: string): Promise<NameSearchPage> {
-    const range = nameSearchRange(criteria.surname, criteria.firstName);
-    const filters: string[] = [];
-    const values: Record<string, string> = { ':pk': range.gsi2pk, ':prefix': range.skPrefix };
-    if (criteria.birthDate) {
-      filters.push('birthDate = :birthDate');
-      values[':birthDate'] = criteria.birthDate;
-    }
-    if (criteria.postalCode) {
-      filters.push('postalCode = :postalCode');
-      values[':postalCode'] = criteria.postalCode;
-    }
-    const { indexName } = TABLE_SCHEMA.gsi2;
-    const members: NameSearchHit[] = [];
-    let startKey = cursor ? decodeCursor(cursor) : undefined;
-    // A filter may leave a read page short: read on, a page's worth at a time, until the page is full.
-    do {
-      const page = await transientAsBusy(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.table,
-            IndexName: indexName,
-            KeyConditionExpression: 'gsi2pk = :pk AND begins_with(gsi2sk, :prefix)',
-            ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
-            ExpressionAttributeValues: values,
-            ProjectionExpression: NAME_HIT_FIELDS.map((_, i) => `#f${i}`).join(', '),
-            ExpressionAttributeNames: Object.fromEntries(
-              NAME_HIT_FIELDS.map((field, i) => [`#f${i}`, field]),
-            ),
-            Limit: pageSize - members.length,
-            ...(startKey ? { ExclusiveStartKey: startKey } : {}),
-          }),
-        ),
-      );
-      members.push(...((page.Items ?? []) as NameSearchHit[]));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey && members.length < pageSize);
-    return { members, ...(startKey ? { next: encodeCursor(startKey) } : {}) };
-  }
-
-  async logSearch(entry: SearchLogEntry): Promise<void> {
-    await transientAsBusy(() =>
-      this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: {
-            ...searchLogKey(helsinkiDate(new Date(entry.at)), entry.at, entry.requestId),
-            type: ITEM_TYPES.searchLog,
-            ...entry,
-            expiresAt: epochSecondsAfterMonths(new Date(entry.at), config.retention.auditMonths),
-          },
-        }),
-      ),
-    );
-  }
-
   /** Every item a key condition selects, in sort-key order, as the domain sees them. */
   private async all<T>(
     query: Pick<QueryCommandInput, 'KeyConditionExpression' | 'ExpressionAttributeValues'>,
@@ -327,7 +248,7 @@ export class DynamoMemberStore implements MemberStore {
         Item: {
           ...memberKey(n),
           ...(erasureDueOn(after) ? erasureDueIndex(erasureDueOn(after)!, n) : {}),
-          ...nameSearchIndex(foldName(after.surname), foldName(after.firstNames), n),
+          ...nameSearchIndex(after),
           type: ITEM_TYPES.member,
           ...after,
         },

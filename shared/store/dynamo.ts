@@ -100,6 +100,10 @@ export function withoutStorage<T>(item: Record<string, unknown>): T {
     gsi1sk: _g2,
     gsi2pk: _n1,
     gsi2sk: _n2,
+    gsi3pk: _b1,
+    gsi3sk: _b2,
+    gsi4pk: _p1,
+    gsi4sk: _p2,
     type: _type,
     expiresAt: _expiresAt,
     ...rest

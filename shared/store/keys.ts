@@ -1,4 +1,5 @@
 import { MONTH } from '../time/helsinki.ts';
+import { foldName } from '../members/name-key.ts';
 
 /** The only module that knows how items are keyed (see DESIGN.md, "Single table"). */
 export interface ItemKey {
@@ -128,19 +129,46 @@ export const anonymousPurchasesKey = (month: string): ItemKey => ({ pk: 'ANONYMO
 /** A member's profile item is replaced by the erasure tombstone under the same key. */
 export const PROFILE_SK = 'PROFILE';
 /**
- * Sparse GSI2 on a member's profile: a partition per first letter of the folded surname, sorted by
- * surname, first names and customer number (unique), so a surname's beginning is one key condition.
+ * Sparse name indexes on a member's profile, each sorted by surname, first names and customer number
+ * (unique), so a surname's beginning is one key condition: GSI2 a partition per first letter of the
+ * folded surname, GSI3 per birth date, GSI4 per postal code.
  */
 const NAME_PREFIX = 'NAME#';
-export const nameSearchIndex = (foldedSurname: string, foldedFirstNames: string, customerNumber: string) => ({
-  gsi2pk: NAME_PREFIX + (foldedSurname[0] ?? ' '),
-  gsi2sk: `${foldedSurname}#${foldedFirstNames}#${customerNumber}`,
-});
-/** Where a search by a folded surname prefix (and a first name, which makes the surname whole) reads. */
-export const nameSearchRange = (foldedSurname: string, foldedFirstName?: string) => ({
-  gsi2pk: NAME_PREFIX + (foldedSurname[0] ?? ' '),
-  skPrefix: foldedFirstName === undefined ? foldedSurname : `${foldedSurname}#${foldedFirstName}`,
-});
+export function nameSearchIndex(member: {
+  surname: string;
+  firstNames: string;
+  birthDate: string;
+  postalCode?: string;
+  customerNumber: string;
+}) {
+  const surname = foldName(member.surname);
+  const sk = `${surname}#${foldName(member.firstNames)}#${member.customerNumber}`;
+  return {
+    gsi2pk: NAME_PREFIX + (surname[0] ?? ' '),
+    gsi2sk: sk,
+    gsi3pk: `BORN#${member.birthDate}`,
+    gsi3sk: sk,
+    ...(member.postalCode ? { gsi4pk: `POSTAL#${member.postalCode}`, gsi4sk: sk } : {}),
+  };
+}
+/** The attributes a profile drops when it leaves the name search (its erasure begins). */
+export const NAME_SEARCH_ATTRIBUTES = ['gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk'] as const;
+/**
+ * Where a search reads, its criteria folded: by birth date if given, else by postal code, else by the
+ * surname's letter; a first name makes the surname whole.
+ */
+export function nameSearchRange(criteria: {
+  surname: string;
+  firstName?: string;
+  birthDate?: string;
+  postalCode?: string;
+}) {
+  const skPrefix =
+    criteria.firstName === undefined ? criteria.surname : `${criteria.surname}#${criteria.firstName}`;
+  if (criteria.birthDate) return { index: 'gsi3', pk: `BORN#${criteria.birthDate}`, skPrefix } as const;
+  if (criteria.postalCode) return { index: 'gsi4', pk: `POSTAL#${criteria.postalCode}`, skPrefix } as const;
+  return { index: 'gsi2', pk: NAME_PREFIX + (criteria.surname[0] ?? ' '), skPrefix } as const;
+}
 /**
  * A work item lives in its member's partition (erasure and export find it there) and is listed on
  * GSI2 per queue, oldest first.

@@ -1,3 +1,14 @@
+/** What a name search hit shows, carried by the name indexes (GSI2, GSI3, GSI4). */
+export const NAME_HIT_FIELDS = [
+  'customerNumber',
+  'surname',
+  'firstNames',
+  'birthDate',
+  'postalCode',
+  'postOffice',
+  'flags',
+] as const;
+
 /** The single table's physical schema, read by the CDK stack and by the local stack alike. */
 export const TABLE_SCHEMA = {
   partitionKey: 'pk',
@@ -12,19 +23,10 @@ export const TABLE_SCHEMA = {
     indexName: 'GSI2',
     partitionKey: 'gsi2pk',
     sortKey: 'gsi2sk',
-    projected: [
-      'customerNumber',
-      'surname',
-      'firstNames',
-      'birthDate',
-      'postalCode',
-      'postOffice',
-      'flags',
-      'queue',
-      'since',
-      'ref',
-      'reason',
-      'proposed',
-    ],
+    projected: [...NAME_HIT_FIELDS, 'queue', 'since', 'ref', 'reason', 'proposed'],
   },
+  /** The name search narrowed by birth date: a partition per date, sorted by name. */
+  gsi3: { indexName: 'GSI3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projected: NAME_HIT_FIELDS },
+  /** The name search narrowed by postal code: a partition per code, sorted by name. */
+  gsi4: { indexName: 'GSI4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projected: NAME_HIT_FIELDS },
 } as const;

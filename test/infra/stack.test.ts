@@ -40,13 +40,15 @@ describe('data', () => {
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
       GlobalSecondaryIndexes: [
         Match.objectLike({ IndexName: 'GSI1', Projection: { ProjectionType: 'ALL' } }),
-        Match.objectLike({
-          IndexName: 'GSI2',
-          Projection: {
-            ProjectionType: 'INCLUDE',
-            NonKeyAttributes: Match.arrayWith(['surname', 'birthDate']),
-          },
-        }),
+        ...['GSI2', 'GSI3', 'GSI4'].map((IndexName) =>
+          Match.objectLike({
+            IndexName,
+            Projection: {
+              ProjectionType: 'INCLUDE',
+              NonKeyAttributes: Match.arrayWith(['surname', 'birthDate']),
+            },
+          }),
+        ),
       ],
     });
     template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });

@@ -23,7 +23,10 @@ import { aReceipt, aRegistration, aStoredMember, ADMIN, CUSTOMER_SERVICE, POS } 
 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
-const STORAGE_ATTRIBUTES = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'type', 'expiresAt']);
+const STORAGE_ATTRIBUTES = new Set([
+  ...['pk', 'sk', 'type', 'expiresAt'],
+  ...[1, 2, 3, 4].flatMap((n) => [`gsi${n}pk`, `gsi${n}sk`]),
+]);
 const s3 = () => createS3Client();
 const db = () => createDocumentClient();
 

@@ -8,6 +8,7 @@ import type {
   CardOrder,
   MemberChange,
   MemberLookup,
+  MemberSearchStore,
   MemberStore,
   NameCriteria,
   SaveOutcome,
@@ -16,7 +17,7 @@ import type {
 import { foldName } from '../../shared/members/name-key.ts';
 
 /** The MemberStore contract in memory, for domain unit tests: same outcomes, all-or-nothing saves. */
-export class MemoryMemberStore implements MemberStore {
+export class MemoryMemberStore implements MemberStore, MemberSearchStore {
   readonly members = new Map<string, Member>();
   readonly emails = new Map<string, string>();
   readonly mobiles = new Map<string, string>();

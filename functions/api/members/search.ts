@@ -1,8 +1,8 @@
 import { searchMembers as route } from '../../../shared/contract/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { searchMembers } from '../../../shared/members/search.ts';
-import { memberStore } from '../../../shared/store/default-stores.ts';
+import { memberSearchStore } from '../../../shared/store/default-stores.ts';
 
 export const handler = apiHandler(route, async ({ caller, query }) =>
-  searchMembers(caller, query, memberStore()),
+  searchMembers(caller, query, memberSearchStore()),
 );
