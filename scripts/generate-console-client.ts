@@ -1,7 +1,7 @@
 /**
  * The console's typed API client comes from the API's own OpenAPI document (the one GET /openapi.json
  * serves): openapi-typescript turns it into web/src/api/schema.ts, and the route table's roles (and the
- * work queues') into web/src/api/roles.ts, so a route change that breaks the console fails its type check. `--check`
+ * work queues') into web/src/api/contract.ts, so a route change that breaks the console fails its type check. `--check`
  * only compares (a test runs it), without writing.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +11,8 @@ import { format } from 'prettier';
 import { routes } from '../shared/contract/routes.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
 import { WORK_QUEUES } from '../shared/queues/work-queue.ts';
+import { PURPOSES } from '../shared/consents/purposes.ts';
+import { MAIN_GROUPS } from '../shared/purchases/main-groups.ts';
 
 const OUT = join(import.meta.dirname, '..', 'web', 'src', 'api');
 
@@ -26,9 +28,13 @@ export type OperationId = keyof typeof OPERATION_ROLES;
 /** Who may work each queue (the domain's rule; the route lets all of them in). */
 export const WORK_QUEUE_ROLES = ${JSON.stringify(Object.fromEntries(Object.entries(WORK_QUEUES).map(([queue, spec]) => [queue, spec.roles])))} as const;
 export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;
+
+/** The names of the consent purposes and the main product groups, as the code lists give them. */
+export const PURPOSE_NAMES = ${JSON.stringify(Object.fromEntries(Object.entries(PURPOSES.purposes).map(([code, p]) => [code, { fi: p.fi, en: p.en }])))} as const;
+export const MAIN_GROUP_NAMES = ${JSON.stringify(MAIN_GROUPS.groups)} as const;
 `;
   const pretty = (text: string) => format(text, { parser: 'typescript', printWidth: 110, singleQuote: true });
-  return { 'schema.ts': await pretty(schema), 'roles.ts': await pretty(rolesFile) };
+  return { 'schema.ts': await pretty(schema), 'contract.ts': await pretty(rolesFile) };
 }
 
 if (process.argv[1]?.endsWith('generate-console-client.ts')) {

@@ -6,7 +6,7 @@ import type { ConsoleConfig } from '../../shared/contract/console.ts';
 import { apiClient, may, type Api } from './api.ts';
 import { AuthProvider, useAuth, useSession } from './auth.tsx';
 import { I18nProvider, LANGUAGES, useI18n, type Language } from './i18n.tsx';
-import type { OperationId } from './api/roles.ts';
+import type { OperationId } from './api/contract.ts';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { MemberPage } from './pages/MemberPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';

@@ -13,6 +13,12 @@ import {
   type operations,
 } from '../api/schema.ts';
 import { ErrorNote, fieldErrors, Flags, Section, TextField } from './parts.tsx';
+import { MAIN_GROUP_NAMES, PURPOSE_NAMES } from '../api/contract.ts';
+import type { Language } from '../i18n.tsx';
+
+/** A code list's name in the interface's language (Swedish where the list has it, else English). */
+const nameOf = (names: { fi: string; en: string; sv?: string } | undefined, language: Language) =>
+  names && (language === 'fi' ? names.fi : language === 'sv' ? (names.sv ?? names.en) : names.en);
 
 type Member = operations['readMember']['responses'][200]['content']['application/json'];
 
@@ -302,11 +308,11 @@ function CardPanel({ member }: { member: Member }) {
       <dl className="fields">
         <div>
           <dt>{t('cardType')}</dt>
-          <dd>{member.card.type}</dd>
+          <dd>{t(`card_${member.card.type}` as MessageKey)}</dd>
         </div>
         <div>
           <dt>{t('cardStatus')}</dt>
-          <dd>{member.card.status}</dd>
+          <dd>{t(`status_${member.card.status}` as MessageKey)}</dd>
         </div>
         {member.card.cardNumber && (
           <div>
@@ -321,7 +327,9 @@ function CardPanel({ member }: { member: Member }) {
           <label htmlFor="card-type">{t('cardType')}</label>
           <select id="card-type" value={type} onChange={(e) => setType(e.target.value as typeof type)}>
             {CARD_TYPES.map((code) => (
-              <option key={code}>{code}</option>
+              <option key={code} value={code}>
+                {t(`card_${code}` as MessageKey)}
+              </option>
             ))}
           </select>
           <button type="button" onClick={() => change.mutate('choose')} disabled={change.isPending}>
@@ -394,7 +402,7 @@ function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
               const consent = consents.data.consents.find((c) => c.purpose === purpose);
               return (
                 <tr key={purpose}>
-                  <th scope="row">{purpose}</th>
+                  <th scope="row">{nameOf(PURPOSE_NAMES[purpose], language)}</th>
                   <td>{consent ? (consent.granted ? t('granted') : t('withdrawn')) : t('notGiven')}</td>
                   <td>{consent ? formatInstant(consent.at, language) : '—'}</td>
                   {may(roles, 'changeConsent') && (
@@ -405,7 +413,7 @@ function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
                         onClick={() => change.mutate({ purpose, granted: !consent?.granted })}
                       >
                         {consent?.granted ? t('withdraw') : t('grant')}
-                        <span className="visually-hidden"> {purpose}</span>
+                        <span className="visually-hidden"> {nameOf(PURPOSE_NAMES[purpose], language)}</span>
                       </button>
                     </td>
                   )}
@@ -448,7 +456,11 @@ function PurchasesPanel({ customerNumber }: { customerNumber: string }) {
   const totals = new Map(
     (purchases.data?.months ?? []).map((m) => [
       m.month,
-      { cents: Object.values(m.groups).reduce((sum, cents) => sum + cents, 0), receipts: m.receipts },
+      {
+        cents: Object.values(m.groups).reduce((sum, cents) => sum + cents, 0),
+        receipts: m.receipts,
+        groups: Object.entries(m.groups) as [string, number][],
+      },
     ]),
   );
   const highest = Math.max(1, ...[...totals.values()].map((v) => v.cents));
@@ -470,6 +482,7 @@ function PurchasesPanel({ customerNumber }: { customerNumber: string }) {
                 <th scope="col">{t('month')}</th>
                 <th scope="col">{t('total')}</th>
                 <th scope="col">{t('receipts')}</th>
+                <th scope="col">{t('byGroup')}</th>
               </tr>
             </thead>
             <tbody>
@@ -480,6 +493,15 @@ function PurchasesPanel({ customerNumber }: { customerNumber: string }) {
                     <th scope="row">{formatMonth(month, language)}</th>
                     <td className="number">{formatCents(totals.get(month)!.cents)}</td>
                     <td className="number">{totals.get(month)!.receipts}</td>
+                    <td>
+                      {totals
+                        .get(month)!
+                        .groups.map(
+                          ([group, cents]) =>
+                            `${nameOf(MAIN_GROUP_NAMES[group as keyof typeof MAIN_GROUP_NAMES], language) ?? group} ${formatCents(cents)}`,
+                        )
+                        .join(', ')}
+                    </td>
                   </tr>
                 ))}
             </tbody>

@@ -5,7 +5,7 @@ import { useApi } from '../App.tsx';
 import { useSession } from '../auth.tsx';
 import { formatInstant } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
-import { WORK_QUEUE_ROLES, type WorkQueueName } from '../api/roles.ts';
+import { WORK_QUEUE_ROLES, type WorkQueueName } from '../api/contract.ts';
 import type { operations } from '../api/schema.ts';
 import { ErrorNote } from './parts.tsx';
 

@@ -46,3 +46,31 @@ export const WORK_QUEUE_ROLES = {
   erasure: ['admin'],
 } as const;
 export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;
+
+/** The names of the consent purposes and the main product groups, as the code lists give them. */
+export const PURPOSE_NAMES = {
+  'marketing.email': { fi: 'Sähköpostimarkkinointi', en: 'Marketing by email' },
+  'marketing.sms': { fi: 'Tekstiviestimarkkinointi', en: 'Marketing by text message' },
+  'marketing.post': { fi: 'Suoramarkkinointi postitse', en: 'Marketing by post' },
+  profiling: { fi: 'Ostotietojen käyttö kohdentamiseen', en: 'Using purchase totals to target' },
+  directMarketingBan: { fi: 'Suoramarkkinointikielto', en: 'Direct-marketing ban' },
+  addressDisclosureBan: { fi: 'Osoitteiden luovutuskielto', en: 'Address-disclosure ban' },
+} as const;
+export const MAIN_GROUP_NAMES = {
+  food: { fi: 'Elintarvikkeet ja herkut', sv: 'Livsmedel och delikatesser', en: 'Food and delicatessen' },
+  'womens-fashion': { fi: 'Naisten muoti', sv: 'Dammode', en: "Women's fashion" },
+  'mens-fashion': { fi: 'Miesten muoti', sv: 'Herrmode', en: "Men's fashion" },
+  'kids-fashion': { fi: 'Lasten muoti', sv: 'Barnmode', en: "Children's fashion" },
+  beauty: { fi: 'Kosmetiikka ja kauneus', sv: 'Kosmetik och skönhet', en: 'Beauty' },
+  home: { fi: 'Koti ja sisustus', sv: 'Hem och inredning', en: 'Home and interior' },
+  electronics: { fi: 'Kodintekniikka ja elektroniikka', sv: 'Hemelektronik', en: 'Electronics' },
+  sports: { fi: 'Urheilu ja vapaa-aika', sv: 'Sport och fritid', en: 'Sports and leisure' },
+  'books-stationery': {
+    fi: 'Kirjat ja paperitavarat',
+    sv: 'Böcker och pappersvaror',
+    en: 'Books and stationery',
+  },
+  toys: { fi: 'Lelut', sv: 'Leksaker', en: 'Toys' },
+  'watches-jewellery': { fi: 'Kellot ja korut', sv: 'Klockor och smycken', en: 'Watches and jewellery' },
+  services: { fi: 'Palvelut', sv: 'Tjänster', en: 'Services' },
+} as const;

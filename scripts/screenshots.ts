@@ -1,0 +1,150 @@
+/**
+ * `npm run screenshots`: the console's main pages rendered in Chromium against a throwaway local
+ * register with a few members in it, written to docs/screenshots/ (README shows them).
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { Page } from 'playwright-core';
+import { freePort, startServices } from '../infra/local/services.ts';
+import { PROJECT_ROOT, startLocalApi } from '../infra/local/register.ts';
+import { handler as addressRefreshJob } from '../functions/jobs/address-refresh.ts';
+import { handler as cardBatchJob } from '../functions/jobs/card-batch.ts';
+import { anUpdate, putInbound, updateFile } from '../test/support/address-files.ts';
+import { aReceipt, aRegistration } from '../test/support/fixtures.ts';
+import { call } from '../test/support/local-api.ts';
+import { launchChromium, newPage, signIn } from '../test/support/browser.ts';
+
+const OUT = join(PROJECT_ROOT, 'docs', 'screenshots');
+mkdirSync(OUT, { recursive: true });
+if (spawnSync('npm', ['run', '-s', 'build'], { cwd: PROJECT_ROOT, stdio: 'inherit' }).status !== 0)
+  throw new Error('the console did not build');
+
+const services = await startServices({ dynamoPort: await freePort(), s3Port: await freePort() });
+const api = await startLocalApi({
+  services,
+  port: 0,
+  keyFile: join(mkdtempSync(join(tmpdir(), 'moymore-shots-')), 'key.json'),
+});
+const browser = await launchChromium();
+try {
+  const staff = { role: 'customer-service' } as const;
+  const register = async (overrides: Record<string, unknown>) =>
+    (await call(api, 'POST', '/members', { as: staff, body: aRegistration(overrides) })).body as {
+      customerNumber: string;
+    };
+  const people = [
+    {
+      surname: 'Virtanen',
+      firstNames: 'Aino Kaarina',
+      birthDate: '1978-04-12',
+      postalCode: '00100',
+      postOffice: 'Helsinki',
+      language: 'fi',
+    },
+    {
+      surname: 'Virtanen',
+      firstNames: 'Matti Juhani',
+      birthDate: '1965-09-30',
+      postalCode: '33100',
+      postOffice: 'Tampere',
+      streetAddress: 'Hämeenkatu 3',
+      language: 'fi',
+    },
+    {
+      surname: 'Virtala',
+      firstNames: 'Eero',
+      birthDate: '1990-01-05',
+      postalCode: '20100',
+      postOffice: 'Turku',
+      streetAddress: 'Aurakatu 8',
+      language: 'fi',
+    },
+    {
+      surname: 'Virtanen-Öhman',
+      firstNames: 'Åsa',
+      birthDate: '1984-06-15',
+      postalCode: '65100',
+      postOffice: 'Vaasa',
+      streetAddress: 'Kauppapuistikko 1',
+      language: 'sv',
+    },
+  ];
+  const [aino, matti] = [await register(people[0]!), await register(people[1]!)];
+  for (const person of people.slice(2)) await register(person);
+  const pos = { role: 'pos' } as const;
+  for (const [i, month] of ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10', '2026-11'].entries()) {
+    const receipt = aReceipt(aino.customerNumber, {
+      purchasedAt: `${month}-12T12:00:00+03:00`,
+      lines: [
+        { mainGroup: 'food', amountCents: 4250 + i * 1337 },
+        { mainGroup: 'home', amountCents: 1990 + i * 250 },
+      ],
+    });
+    await call(api, 'POST', '/purchases', { as: pos, body: receipt });
+  }
+  await call(api, 'PUT', `/members/${aino.customerNumber}/consents/marketing.email`, {
+    as: staff,
+    body: { granted: true, source: 'phone', noticeVersion: '2026.1' },
+  });
+  await call(api, 'PUT', `/members/${aino.customerNumber}/card`, { as: staff, body: { type: 'CASH_CARD' } });
+  await cardBatchJob();
+  await putInbound(
+    'screenshots.dat',
+    updateFile([anUpdate(matti.customerNumber, { moveDate: '2026-10-01' })]),
+  );
+  await addressRefreshJob();
+  await call(api, 'POST', `/members/${matti.customerNumber}/erasure-request`, { as: staff });
+
+  const shot = async (page: Page, name: string) => {
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(OUT, `${name}.png`), fullPage: true });
+    console.log(`docs/screenshots/${name}.png`);
+  };
+  const page = await newPage(browser, { viewport: { width: 1200, height: 800 } });
+  await page.goto(api.url + '/');
+  await page.getByLabel('Role').waitFor();
+  await shot(page, 'sign-in');
+  await page.getByLabel('Role').selectOption('customer-service');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Search members').fill('virt');
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  await page.getByRole('link', { name: /Virtanen, Aino Kaarina/ }).waitFor();
+  await shot(page, 'search');
+  await page.getByRole('link', { name: /Virtanen, Aino Kaarina/ }).click();
+  await page.getByRole('heading', { name: 'Purchases' }).waitFor();
+  await page.locator('.chart').waitFor();
+  await shot(page, 'member');
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Email').fill('not an email');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#edit-email-error').waitFor();
+  await shot(page, 'member-edit-errors');
+  await page.goto(`${api.url}/queues?queue=address-review`);
+  await page.getByRole('button', { name: 'Take the register’s address' }).waitFor();
+  await shot(page, 'work-queue');
+  await page.getByRole('link', { name: 'Register a member' }).click();
+  await page.getByLabel('Surname').waitFor();
+  await shot(page, 'register');
+
+  const processor = await newPage(browser, { viewport: { width: 1200, height: 800 } });
+  await signIn(processor, api.url, 'processor');
+  await processor.getByRole('link', { name: 'Operations' }).click();
+  await processor.getByRole('button', { name: 'Run the card batch now' }).click();
+  await processor.getByText('Done.', { exact: true }).waitFor();
+  await shot(processor, 'operations');
+
+  const member = await newPage(browser, { viewport: { width: 1200, height: 800 }, locale: 'fi-FI' });
+  await member.goto(api.url + '/');
+  await member.getByLabel('Role').selectOption('member');
+  await member.getByLabel('Customer number').fill(aino.customerNumber);
+  await member.getByRole('button', { name: 'Sign in' }).click();
+  await member.getByRole('heading', { name: 'Ostot' }).waitFor();
+  await member.locator('.chart').waitFor();
+  await shot(member, 'member-own-fi');
+} finally {
+  await browser.close();
+  await api.stop();
+  await services.stop();
+}
