@@ -1,8 +1,8 @@
 import { cardBatches as route } from '../../shared/contract/routes.ts';
 import { listCardBatches } from '../../shared/cards/list-batches.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
-import { cardStore } from '../../shared/store/default-stores.ts';
+import { cardBatchReader } from '../../shared/store/default-stores.ts';
 
 export const handler = apiHandler(route, async ({ query }) =>
-  listCardBatches(cardStore(), query.overdue === 'true'),
+  listCardBatches(cardBatchReader(), query.overdue === 'true'),
 );

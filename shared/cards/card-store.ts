@@ -53,7 +53,13 @@ export interface AckEffect {
  */
 export type AckOutcome = 'applied' | 'already-applied' | 'member-changed';
 
-export interface CardStore {
+/** The batches sent and their orders: what the console and the overdue queue read. */
+export interface CardBatchReader {
+  batchOrders(batchId: string): AsyncIterable<StoredCardOrder>;
+  batches(): Promise<CardBatch[]>;
+}
+
+export interface CardStore extends CardBatchReader {
   pendingOrders(pageSize: number): AsyncIterable<StoredCardOrder[]>;
   openBatch(): Promise<CardBatch | undefined>;
   /** Takes the next transmission reference and opens a batch with it; only one batch is open at a time. */
@@ -73,9 +79,7 @@ export interface CardStore {
   ): Promise<boolean>;
   /** Ends an order that will never be mailed (the member died). */
   cancel(order: StoredCardOrder, reason: string, now: Date, audit: AuditEntry): Promise<void>;
-  batchOrders(batchId: string): AsyncIterable<StoredCardOrder>;
   markDelivered(batch: CardBatch, key: string, manifest: BatchManifest, now: Date): Promise<void>;
-  batches(): Promise<CardBatch[]>;
   orderInBatch(batchId: string, sequence: number): Promise<StoredCardOrder | undefined>;
   applyAck(effect: AckEffect): Promise<AckOutcome>;
 }

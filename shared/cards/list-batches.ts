@@ -1,10 +1,10 @@
-import type { CardStore } from './card-store.ts';
+import type { CardBatchReader } from './card-store.ts';
 
 /** A batch whose cards the manufacturer has not answered for this long is overdue. */
 export const OVERDUE_DAYS = 14;
 
 /** The batches sent, or with `overdue`, the orders still unanswered 14 days after their batch. */
-export async function listCardBatches(cards: CardStore, overdue: boolean, now = new Date()) {
+export async function listCardBatches(cards: CardBatchReader, overdue: boolean, now = new Date()) {
   const batches = (await cards.batches()).sort((a, b) => a.transmissionReference - b.transmissionReference);
   if (!overdue) return { batches };
   const cutoff = now.getTime() - OVERDUE_DAYS * 24 * 3600 * 1000;

@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import type { CardStore } from '../cards/card-store.ts';
+import type { CardBatchReader } from '../cards/card-store.ts';
 import { listCardBatches } from '../cards/list-batches.ts';
 import { auditEntry, recordedCaller } from '../members/audit.ts';
 import { saveChange } from '../members/change-member.ts';
@@ -24,7 +24,7 @@ export interface WorkDeps {
   members: MemberStore;
   /** Where reading a queue is logged, as a search is: the items name members. */
   searches: MemberSearchStore;
-  cards: CardStore;
+  cards: CardBatchReader;
 }
 
 function assertMayWork(caller: Caller, queue: WorkQueue) {

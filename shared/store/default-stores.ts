@@ -4,7 +4,8 @@ import { DynamoPurchaseStore } from './dynamo-purchase-store.ts';
 import type { MemberSearchStore, MemberStore } from '../members/member-store.ts';
 import { DynamoMemberSearch } from './dynamo-member-search.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
-import type { CardStore } from '../cards/card-store.ts';
+import type { CardBatchReader, CardStore } from '../cards/card-store.ts';
+import { DynamoCardBatches } from './dynamo-card-batches.ts';
 import type { CampaignStore } from '../campaigns/campaign-store.ts';
 import { DynamoCampaignStore } from './dynamo-campaign-store.ts';
 import { DynamoCardStore } from './dynamo-card-store.ts';
@@ -89,4 +90,12 @@ let searches: MemberSearchStore | undefined;
 export function memberSearchStore(): MemberSearchStore {
   searches ??= new DynamoMemberSearch(db(), tableName());
   return searches;
+}
+
+let cardBatches: CardBatchReader | undefined;
+
+/** The card batches' read side alone, for functions that only list them. */
+export function cardBatchReader(): CardBatchReader {
+  cardBatches ??= new DynamoCardBatches(db(), tableName());
+  return cardBatches;
 }

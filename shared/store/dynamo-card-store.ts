@@ -1,24 +1,10 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { config, epochSecondsAfterMonths } from '../config.ts';
-import {
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-  UpdateCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchIdOf, type BatchManifest, type BatchRow } from '../cards/batch-file.ts';
 import { TABLE_SCHEMA } from './table.ts';
 import { stillAMember } from './dynamo-member-store.ts';
-import {
-  conditionalWrite,
-  queryPages,
-  transientAsBusy,
-  withoutStorage,
-  type Refused,
-  type TransactItem,
-} from './dynamo.ts';
+import { conditionalWrite, type Refused, type TransactItem } from './dynamo.ts';
 import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
 import type { AuditEntry } from '../members/member-store.ts';
 import {
@@ -35,21 +21,10 @@ import {
 import { workItemRecord } from './dynamo-work-queue-store.ts';
 import { PROFILE_REF } from '../queues/work-queue.ts';
 import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
+import { batchOf, CARD_BATCH_JOB, COUNTER, DynamoCardBatches, orderOf } from './dynamo-card-batches.ts';
 
-const JOB = 'card-batch';
-const COUNTER = jobKey(JOB, 'COUNTER');
-const OPEN = jobKey(JOB, 'OPEN');
-const batchKey = (batchId: string) => jobKey(JOB, JOB_ITEM_PREFIX.cardBatch + batchId);
-
-/** The applied acknowledgement keys come back as a DynamoDB string set. */
-const orderOf = (item: Record<string, unknown>): StoredCardOrder => {
-  const { appliedAcks, ...order } = withoutStorage<Record<string, unknown>>(item);
-  return {
-    ...order,
-    appliedAcks: [...((appliedAcks as Set<string> | undefined) ?? [])],
-  } as unknown as StoredCardOrder;
-};
-const batchOf = (item: Record<string, unknown>): CardBatch => withoutStorage<CardBatch>(item);
+const OPEN = jobKey(CARD_BATCH_JOB, 'OPEN');
+const batchKey = (batchId: string) => jobKey(CARD_BATCH_JOB, JOB_ITEM_PREFIX.cardBatch + batchId);
 
 /** The profile follows its current order: only while the member has not ordered another card since, nor is being erased. */
 const profileCardUpdate = (
@@ -74,24 +49,7 @@ const profileCardUpdate = (
   },
 });
 
-export class DynamoCardStore implements CardStore {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
-
-  /** Any document-client command, with transient faults as StoreBusy. */
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the client's send is overloaded per command
-  private send<T = unknown>(command: any): Promise<T> {
-    return transientAsBusy(() => this.db.send(command) as Promise<T>);
-  }
-
-  private async *query(
-    input: Omit<QueryCommandInput, 'TableName'>,
-  ): AsyncIterable<Record<string, unknown>[]> {
-    for await (const page of queryPages(this.db, { TableName: this.table, ...input })) yield page.Items ?? [];
-  }
-
+export class DynamoCardStore extends DynamoCardBatches implements CardStore {
   async *pendingOrders(pageSize: number): AsyncIterable<StoredCardOrder[]> {
     const { gsi1pk } = pendingCardOrderIndex('', '');
     for await (const items of this.query({
@@ -291,16 +249,6 @@ export class DynamoCardStore implements CardStore {
     );
   }
 
-  async *batchOrders(batchId: string): AsyncIterable<StoredCardOrder> {
-    for await (const items of this.query({
-      IndexName: TABLE_SCHEMA.gsi1.indexName,
-      KeyConditionExpression: 'gsi1pk = :batch',
-      ExpressionAttributeValues: { ':batch': batchOrderIndex(batchId, 0).gsi1pk },
-    })) {
-      for (const item of items) yield orderOf(item);
-    }
-  }
-
   async markDelivered(batch: CardBatch, key: string, manifest: BatchManifest, now: Date): Promise<void> {
     await this.send(
       new TransactWriteCommand({
@@ -343,17 +291,6 @@ export class DynamoCardStore implements CardStore {
         ],
       }),
     );
-  }
-
-  async batches(): Promise<CardBatch[]> {
-    const batches: CardBatch[] = [];
-    for await (const items of this.query({
-      KeyConditionExpression: 'pk = :job AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: { ':job': COUNTER.pk, ':prefix': JOB_ITEM_PREFIX.cardBatch },
-    })) {
-      batches.push(...items.map(batchOf));
-    }
-    return batches;
   }
 
   async orderInBatch(batchId: string, sequence: number): Promise<StoredCardOrder | undefined> {
