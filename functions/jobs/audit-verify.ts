@@ -10,6 +10,7 @@ export const entry = jobEntry({
   run: () => verifyAuditChains({ members: memberPrivacyStore() }),
   // Customer numbers only: which chains to look at, nothing of what they hold.
   summary: ({ members, entries, faults }) => ({ members, entries, faults }),
+  figures: ({ members, entries, faults }) => ({ members, entries, faultyChains: faults.length }),
   metrics: { ...AUDIT_METRICS, of: (result) => ({ [AUDIT_METRICS.chainFaults]: result.faults.length }) },
 });
 

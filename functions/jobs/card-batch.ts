@@ -14,6 +14,13 @@ export const entry = jobEntry({
       bucket: exchangeBucket(),
       leases: jobLeases(),
     }),
+  figures: (run) => ({
+    batches: run.batches.length,
+    cards: run.batches.reduce((sum, batch) => sum + batch.records, 0),
+    ...run.waiting,
+    deceased: run.ended.deceased,
+    ...(run.skipped ? { skipped: run.skipped } : {}),
+  }),
 });
 
 export const handler = jobHandler(entry);

@@ -42,7 +42,14 @@ export function createFrontDoor(options: {
       res.end('The console is not built: run `npm run build`, then start again.\n');
       return;
     }
-    const file = normalize(join(options.consoleDir, decodeURIComponent(path)));
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('Bad request\n');
+      return;
+    }
+    const file = normalize(join(options.consoleDir, decoded));
     const inside = file.startsWith(options.consoleDir + sep);
     const found = inside && existsSync(file) && statSync(file).isFile();
     if (!found && extname(path)) {

@@ -26,7 +26,7 @@ import {
 } from '../purchases/schemas.ts';
 
 import { CardBatchesQuery, CardBatchesView } from '../cards/schemas.ts';
-import { OperationsView } from '../jobs/schemas.ts';
+import { CardBatchRunView, OperationsView } from '../jobs/schemas.ts';
 import { ResolveWorkBody, WorkPageView, WorkQueuePath, WorkQueueQuery } from '../queues/schemas.ts';
 import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../campaigns/schemas.ts';
 import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../consents/schemas.ts';
@@ -209,7 +209,9 @@ export const runCardBatchNow = {
   handler: 'api/operations/run-card-batch',
   roles: ['admin', 'processor'],
   summary: 'Run the card batch now, as the schedule does; the run records who asked',
-  responses: { 200: { description: 'What the run did (skipped when another run is under way)' } },
+  responses: {
+    200: { description: 'What the run did (skipped when another run is under way)', body: CardBatchRunView },
+  },
   // The card-batch job's own actions (a contract test holds them equal), so that it runs here as it does on schedule.
   tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem'],
   bucketPrefixes: { write: [EXCHANGE_PREFIXES.cardBatches] },

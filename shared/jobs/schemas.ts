@@ -20,3 +20,9 @@ export const OperationsView = z.strictObject({
     }),
   ),
 });
+
+/** What a card batch run started from the console did; `skipped` when another run was working. */
+export const CardBatchRunView = z.object({
+  batches: z.array(z.object({ batchId: z.string(), records: z.number() })),
+  skipped: z.optional(z.literal('another-run-is-active')),
+});

@@ -20,6 +20,11 @@ export interface JobEntry<E, R> {
   run: (event: E, context?: Pick<Context, 'getRemainingTimeInMillis'>) => Promise<R>;
   /** What the log line says of a run: counts and keys, never personal data. The whole result by default. */
   summary?: (result: R) => Record<string, unknown>;
+  /**
+   * What the processor's view keeps of a run: figures only, no customer number (the run records are
+   * kept for months, past any erasure). The log line's summary by default.
+   */
+  figures?: (result: R) => Record<string, unknown>;
   metrics?: JobMetrics<R>;
 }
 
@@ -34,15 +39,23 @@ export async function runJob<E, R>(
   requestedBy?: JobRun['requestedBy'],
 ): Promise<R> {
   const startedAt = new Date().toISOString();
+  // A run that did its work is not failed by its record: a fault there is logged, not thrown.
   const record = (outcome: JobRun['outcome'], summary: Record<string, unknown>) =>
-    jobRunStore().record({
-      job: entry.job,
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      outcome,
-      summary,
-      ...(requestedBy ? { requestedBy } : {}),
-    });
+    jobRunStore()
+      .record({
+        job: entry.job,
+        startedAt,
+        finishedAt: new Date().toISOString(),
+        outcome,
+        summary,
+        ...(requestedBy ? { requestedBy } : {}),
+      })
+      .catch((error: unknown) =>
+        logger.error('the job run was not recorded', {
+          job: entry.job,
+          error: error instanceof Error ? error.name : 'unknown',
+        }),
+      );
   let result: R;
   try {
     result = await entry.run(event, context);
@@ -61,7 +74,7 @@ export async function runJob<E, R>(
     metrics.publishStoredMetrics();
   }
   logger.info(`${entry.name} done`, summary);
-  await record('done', summary);
+  await record('done', entry.figures?.(result) ?? summary);
   return result;
 }
 

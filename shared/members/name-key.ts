@@ -1,16 +1,24 @@
 /**
- * How names compare in a search: letter case ignored, other accents ignored (é is e), but å, ä and ö
- * are letters of their own as in Finnish, and sort after z as Finnish dictionaries do. They are written
- * as the three characters after z in ASCII so that the index's byte order is the Finnish order.
+ * How names compare in a search, as Finnish collation has them: letter case ignored, accents ignored
+ * (é is e), but å, ä and ö are letters of their own after z, and ü is y, ø is ö, æ is ä. They are
+ * written as the three characters after z in ASCII so that the index's byte order is the Finnish
+ * order. Letters of other scripts (Иванов) are kept, lower-cased, and sort after.
  */
-const FINNISH_LETTERS: Readonly<Record<string, string>> = { å: '{', ä: '|', ö: '}' };
+const FINNISH_LETTERS: Readonly<Record<string, string>> = {
+  å: '{',
+  ä: '|',
+  ö: '}',
+  ü: 'y',
+  ø: '}',
+  æ: '|',
+  ß: 'ss',
+};
 
 export function foldName(text: string): string {
   let folded = '';
   for (const character of text.normalize('NFC').toLowerCase()) {
     const own = FINNISH_LETTERS[character];
-    if (own) folded += own;
-    else folded += character.normalize('NFD').replace(/[^a-z -]/g, '');
+    folded += own ?? character.normalize('NFD').replace(/[^\p{L} -]/gu, '');
   }
   return folded.replace(/\s+/g, ' ').trim();
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { foldName } from './name-key.ts';
 import { isCustomerNumber } from './customer-number.ts';
 import { normalisePhone } from './phone.ts';
 import { RegistrationConsents } from '../consents/answers.ts';
@@ -139,7 +140,13 @@ export const SearchMembersQuery = z.strictObject({
   surname: z
     .string()
     .check(z.trim(), z.minLength(1), z.maxLength(50), z.regex(/\p{L}/u, 'must contain a letter')),
-  firstName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
+  firstName: z.optional(
+    z.string().check(
+      z.trim(),
+      z.maxLength(100),
+      z.refine((name) => foldName(name) !== '', 'must contain a letter'),
+    ),
+  ),
   birthDate: z.optional(z.string().check(z.refine(isCalendarDate, 'must be a date as YYYY-MM-DD'))),
   postalCode: z.optional(PostalCode),
   cursor: z.optional(z.string().check(z.maxLength(2000))),

@@ -26,7 +26,12 @@ export class DynamoMemberSearch implements MemberSearchStore {
     // Only what the chosen index's key cannot say is filtered: a postal code beside a birth date.
     const filtered = range.index === 'gsi3' && criteria.postalCode;
     const members: NameSearchHit[] = [];
-    let startKey = cursor ? decodeCursor(cursor) : undefined;
+    let startKey = cursor
+      ? decodeCursor(cursor, {
+          partition: [index.partitionKey, range.pk],
+          sortKey: [index.sortKey, range.skPrefix],
+        })
+      : undefined;
     // A filter may leave a read page short: read on, a page's worth at a time, until the page is full.
     do {
       const page = await transientAsBusy(() =>

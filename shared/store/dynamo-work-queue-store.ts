@@ -32,6 +32,8 @@ export class DynamoWorkQueueStore implements WorkQueueStore {
     cursor?: string,
   ): Promise<WorkPage> {
     const erasures = queue === 'erasure';
+    const index = erasures ? TABLE_SCHEMA.gsi1 : TABLE_SCHEMA.gsi2;
+    const partition = erasures ? erasureDueIndex('', '').gsi1pk : workQueuePartition(queue);
     const { Items = [], LastEvaluatedKey } = await transientAsBusy(() =>
       this.db.send(
         new QueryCommand({
@@ -41,17 +43,24 @@ export class DynamoWorkQueueStore implements WorkQueueStore {
                 // Profiles whose erasure is due carry it on GSI1, by due date.
                 IndexName: TABLE_SCHEMA.gsi1.indexName,
                 KeyConditionExpression: 'gsi1pk = :pk',
-                ExpressionAttributeValues: { ':pk': erasureDueIndex('', '').gsi1pk },
+                ExpressionAttributeValues: { ':pk': partition },
                 ProjectionExpression:
                   'customerNumber, gsi1sk, erasureRequestedAt, deceasedOn, membershipEndedAt',
               }
             : {
                 IndexName: TABLE_SCHEMA.gsi2.indexName,
                 KeyConditionExpression: 'gsi2pk = :pk',
-                ExpressionAttributeValues: { ':pk': workQueuePartition(queue) },
+                ExpressionAttributeValues: { ':pk': partition },
               }),
           Limit: pageSize,
-          ...(cursor ? { ExclusiveStartKey: decodeCursor(cursor) } : {}),
+          ...(cursor
+            ? {
+                ExclusiveStartKey: decodeCursor(cursor, {
+                  partition: [index.partitionKey, partition],
+                  sortKey: [index.sortKey, ''],
+                }),
+              }
+            : {}),
         }),
       ),
     );

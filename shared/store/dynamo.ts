@@ -210,25 +210,31 @@ async function writeAll(
 
 /**
  * A page's end as the client's `cursor`: the query's LastEvaluatedKey, opaque to the client. One given
- * back is checked to be such a key (string attributes only), so a forged one is a 400, not a 500.
+ * back must be such a key of the same query (the table's keys, the index's partition, a sort key
+ * inside the range), so a forged or borrowed one is a 400, never a 500 nor another query's page.
  */
 export const encodeCursor = (key: Record<string, unknown>) =>
   Buffer.from(JSON.stringify(key)).toString('base64url');
 
-export function decodeCursor(cursor: string): Record<string, string> {
+export function decodeCursor(
+  cursor: string,
+  query: { partition: [attribute: string, value: string]; sortKey: [attribute: string, prefix: string] },
+): Record<string, string> {
+  const [pkName, pkValue] = query.partition;
+  const [skName, skPrefix] = query.sortKey;
   try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const names = Object.keys(key).sort();
+    const expected = [...new Set(['pk', 'sk', pkName, skName])].sort();
     if (
-      key &&
-      typeof key === 'object' &&
-      !Array.isArray(key) &&
+      names.join() === expected.join() &&
       Object.values(key).every((value) => typeof value === 'string') &&
-      'pk' in key &&
-      'sk' in key
+      key[pkName] === pkValue &&
+      String(key[skName]).startsWith(skPrefix)
     )
       return key as Record<string, string>;
   } catch {
     // fall through to the refusal
   }
-  throw invalid([{ field: 'cursor', message: 'is not a cursor this API gave' }]);
+  throw invalid([{ field: 'cursor', message: 'is not a cursor this search gave' }]);
 }

@@ -50,6 +50,16 @@ describe('GET /member-search', () => {
     expect(onlyA.body.members).toHaveLength(1);
   });
 
+  it('finds a name in another script, and refuses a surname that has no letter', async () => {
+    const stem = `Иван${Array.from({ length: 4 }, () => 'абвгдежзийклмнопрст'[randomInt(19)]).join('')}`;
+    const n = await register(stem, 'Пётр');
+    const found = await search(`surname=${encodeURIComponent(stem.slice(0, 6).toUpperCase())}`);
+    expect(found.body.members.map((m: { customerNumber: string }) => m.customerNumber)).toEqual([n]);
+    const none = await search(`surname=${encodeURIComponent("'-")}`);
+    expect(none.status).toBe(400);
+    expect(none.body.errors[0].field).toBe('surname');
+  });
+
   it('ignores accents other than å, ä and ö', async () => {
     const stem = freshSurname('Zé');
     const n = await register(`${stem}ron`, 'Jérôme');
@@ -104,6 +114,23 @@ describe('GET /member-search', () => {
     const forged = await search('surname=abc&cursor=bm90LWEta2V5');
     expect(forged.status).toBe(400);
     expect(forged.body.errors[0].field).toBe('cursor');
+    // A real cursor of another search (another partition, another range) is not this search's.
+    const surname = freshSurname('Kursori');
+    for (let i = 0; i < 21; i += 1) await register(surname, `Etu${'abcdefghijklmnopqrstuvwxyz'[i]}`);
+    const cursor = (await search(`surname=${surname}`)).body.next as string;
+    expect(cursor).toBeTruthy();
+    for (const other of [
+      'surname=zzz',
+      `surname=${surname.slice(0, 3)}x`,
+      'surname=abc&birthDate=1980-01-01',
+    ]) {
+      const borrowed = await search(`${other}&cursor=${cursor}`);
+      expect(borrowed.status, other).toBe(400);
+    }
+    const queue = await call(api, 'GET', `/work-queues/address-doubtful?cursor=${cursor}`, {
+      as: CUSTOMER_SERVICE,
+    });
+    expect(queue.status).toBe(400);
     const empty = await search('surname=%20');
     expect(empty.status).toBe(400);
     expect(empty.body.errors[0].field).toBe('surname');

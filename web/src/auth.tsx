@@ -3,8 +3,8 @@ import { useNavigate } from 'react-router';
 import { InMemoryWebStorage, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
 import { CONSOLE_PATHS, type ConsoleConfig } from '../../shared/contract/console.ts';
 
-export type Role = 'admin' | 'customer-service' | 'processor' | 'marketing' | 'pos' | 'member';
-const ROLE_ORDER: readonly Role[] = ['admin', 'customer-service', 'processor', 'marketing', 'member'];
+import { ROLES, type Role } from '../../shared/auth/roles.ts';
+export type { Role };
 
 export interface Session {
   idToken: string;
@@ -44,7 +44,7 @@ let callbackResult: Promise<User> | undefined;
 function sessionOf(user: User): Session | undefined {
   if (!user.id_token || user.expired) return undefined;
   const groups = user.profile['cognito:groups'];
-  const roles = ROLE_ORDER.filter((role) => Array.isArray(groups) && groups.includes(role));
+  const roles = ROLES.filter((role) => Array.isArray(groups) && groups.includes(role));
   if (roles.length === 0) return undefined;
   const customerNumber = user.profile['custom:customerNumber'];
   return {
@@ -128,17 +128,21 @@ export function AuthProvider({
     const user = await manager.getUser();
     await manager.removeUser();
     setState({ status: 'signed-out', reason: 'signed-out' });
-    await manager.signoutRedirect({
-      ...(user?.id_token ? { id_token_hint: user.id_token } : {}),
-      ...(config.signOut
+    // Cognito's /logout takes the client and where to return, and no token: none goes into a URL.
+    // A standard provider (the local one) is told whose session ends by the ID token, as OIDC has it.
+    await manager.signoutRedirect(
+      config.signOut
         ? {
+            id_token_hint: undefined,
             extraQueryParams: {
               client_id: config.clientId,
               [config.signOut.returnParameter]: window.location.origin + CONSOLE_PATHS.signedOut,
             },
           }
-        : {}),
-    });
+        : user?.id_token
+          ? { id_token_hint: user.id_token }
+          : {},
+    );
   }, [manager, config]);
   const sessionEnded = useCallback(() => {
     void manager.removeUser();

@@ -133,6 +133,7 @@ const en = {
   status_REJECTED: 'Rejected by the manufacturer',
   status_RETURNED: 'Returned undelivered',
   byGroup: 'By main group',
+  anotherRunActive: 'Another run is working on the batch: this one did nothing.',
   proposedAddress: 'Address from the population register',
   acceptRegister: 'Take the register’s address',
   keepMember: 'Keep the member’s address',
@@ -284,6 +285,7 @@ const fi: Messages = {
   status_REJECTED: 'Valmistaja hylkäsi',
   status_RETURNED: 'Palautui perille toimittamattomana',
   byGroup: 'Pääryhmittäin',
+  anotherRunActive: 'Toinen ajo käsittelee erää: tämä ei tehnyt mitään.',
   proposedAddress: 'Osoite väestötietojärjestelmästä',
   acceptRegister: 'Ota väestötietojen osoite',
   keepMember: 'Pidä jäsenen osoite',
@@ -338,9 +340,10 @@ const CHOICE_KEY = 'moymore.language';
 export function initialLanguage(): Language {
   const chosen = localStorage.getItem(CHOICE_KEY);
   if (isLanguage(chosen)) return chosen;
+  // The browser's order counts: the first of its languages the console speaks.
   for (const tag of navigator.languages) {
     const primary = tag.slice(0, 2).toLowerCase();
-    if (primary === 'fi' || primary === 'sv') return primary;
+    if (isLanguage(primary)) return primary;
   }
   return 'en';
 }

@@ -1826,7 +1826,16 @@ export interface operations {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            batches: {
+              batchId: string;
+              records: number;
+            }[];
+            /** @constant */
+            skipped?: 'another-run-is-active';
+          };
+        };
       };
       /** @description No valid token */
       401: {

@@ -45,7 +45,9 @@ export function OperationsPage() {
           >
             {t('runCardBatch')}
           </button>
-          {runNow.isSuccess && <span role="status">{t('done')}</span>}
+          {runNow.isSuccess && (
+            <span role="status">{runNow.data.skipped ? t('anotherRunActive') : t('done')}</span>
+          )}
           {runNow.isError && <ErrorNote error={runNow.error} />}
         </div>
       )}
