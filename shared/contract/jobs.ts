@@ -98,6 +98,13 @@ export const jobs = {
       },
     ],
   },
+  reindex: {
+    handler: 'jobs/reindex',
+    description:
+      'Once after an upgrade, by hand: every profile’s search index entries and mirrored work queue items brought up to date',
+    tableActions: ['Scan', 'UpdateItem', 'PutItem'],
+    bucket: {},
+  },
   'legacy-import': {
     handler: 'jobs/legacy-import',
     description: 'The earlier register’s export moved in, by hand: { "dryRun": true } changes nothing',

@@ -113,6 +113,11 @@ export interface MemberStore {
   auditTrail(customerNumber: string): Promise<ChainedAuditEntry[]>;
   /** Every member, a page at a time (a scan: for monthly jobs, never for a request). */
   everyMember(): AsyncIterable<Member[]>;
+  /**
+   * Brings what the store derives from a profile up to date (its search index entries, the work
+   * queues its state puts it on), as a save of it would; true when anything was missing.
+   */
+  reindex(member: Member): Promise<boolean>;
 }
 
 /** Finding members by name, and the log of staff searches: a port of its own, so a search carries no more. */

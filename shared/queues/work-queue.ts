@@ -68,7 +68,7 @@ export interface WorkPage {
 
 export interface WorkQueueStore {
   /** A queue's items, oldest first, a page at a time. */
-  page(queue: Exclude<WorkQueue, 'card-overdue'>, pageSize: number, cursor?: string): Promise<WorkPage>;
+  page(queue: WorkQueue, pageSize: number, cursor?: string, now?: Date): Promise<WorkPage>;
   item(queue: WorkQueue, customerNumber: string, ref: string): Promise<WorkItem | undefined>;
   /** Takes the item off its queue with its audit entry; false when someone took it off first. */
   resolve(item: WorkItem, audit: AuditEntry): Promise<boolean>;

@@ -1,6 +1,4 @@
 import type { Caller } from '../auth/caller.ts';
-import type { CardBatchReader } from '../cards/card-store.ts';
-import { listCardBatches } from '../cards/list-batches.ts';
 import { auditEntry, recordedCaller } from '../members/audit.ts';
 import { saveChange } from '../members/change-member.ts';
 import type { Member } from '../members/member.ts';
@@ -11,7 +9,6 @@ import {
   WORK_QUEUES,
   type ResolvableQueue,
   type Resolution,
-  type WorkItem,
   type WorkPage,
   type WorkQueue,
   type WorkQueueStore,
@@ -24,7 +21,6 @@ export interface WorkDeps {
   members: MemberStore;
   /** Where reading a queue is logged, as a search is: the items name members. */
   searches: MemberSearchStore;
-  cards: CardBatchReader;
 }
 
 function assertMayWork(caller: Caller, queue: WorkQueue) {
@@ -41,7 +37,7 @@ export async function readWorkQueue(
   now = new Date(),
 ): Promise<WorkPage> {
   assertMayWork(caller, queue);
-  const page = await queuePage(queue, cursor, deps, now);
+  const page = await deps.queues.page(queue, WORK_PAGE_SIZE, cursor, now);
   // Whom a queue listed is logged as a search is: the items name members.
   await deps.searches.logSearch({
     ...recordedCaller(caller),
@@ -50,29 +46,6 @@ export async function readWorkQueue(
     listed: page.items.map((item) => item.customerNumber),
   });
   return page;
-}
-
-async function queuePage(
-  queue: WorkQueue,
-  cursor: string | undefined,
-  deps: Omit<WorkDeps, 'members'>,
-  now: Date,
-) {
-  if (queue !== 'card-overdue') return deps.queues.page(queue, WORK_PAGE_SIZE, cursor);
-  // Overdue orders are found from the batches themselves; they leave when the manufacturer answers.
-  const { overdue = [] } = await listCardBatches(deps.cards, true, now);
-  const from = Number(cursor ?? 0) || 0;
-  const items = overdue.slice(from, from + WORK_PAGE_SIZE).map((order): WorkItem => ({
-    queue,
-    customerNumber: order.customerNumber,
-    since: order.batchedAt ?? '',
-    ref: `${order.batchId}#${order.sequence}`,
-    reason: `batch ${order.batchId}, no answer in 14 days`,
-  }));
-  return {
-    items,
-    ...(from + WORK_PAGE_SIZE < overdue.length ? { next: String(from + WORK_PAGE_SIZE) } : {}),
-  };
 }
 
 const ADDRESS = ['streetAddress', 'postalCode', 'postOffice'] as const;
@@ -108,6 +81,14 @@ export async function resolveWorkItem(
   const found = await deps.queues.item(item.queue, item.customerNumber, item.ref);
   if (!found) throw notFound('work item');
   if (resolution === 'accept-register') {
+    // A line queued before the member's address last changed would roll a newer address back.
+    const newer = ADDRESS.some((field) => (before.sources[field]?.at ?? '') > found.since);
+    if (newer)
+      throw new Refusal(
+        'stale-version',
+        'The member’s address changed after the line was queued',
+        'Keep the member’s address, or correct it by hand.',
+      );
     if (!found.proposed)
       throw new Refusal('validation-failed', 'The population register gave no address to take', undefined, [
         { field: 'resolution', message: 'this line has no address: keep-member' },

@@ -17,7 +17,9 @@ import {
   memberKey,
   pendingCardOrderIndex,
   workItemKey,
+  overdueOrderIndex,
 } from './keys.ts';
+import { overdueFrom } from '../cards/list-batches.ts';
 import { workItemRecord } from './dynamo-work-queue-store.ts';
 import { PROFILE_REF } from '../queues/work-queue.ts';
 import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
@@ -207,10 +209,11 @@ export class DynamoCardStore extends DynamoCardBatches implements CardStore {
   ): Promise<boolean> {
     const at = now.toISOString();
     const index = batchOrderIndex(batch.batchId, sequence);
+    const overdue = overdueOrderIndex(overdueFrom(now), order.customerNumber, order.orderedAt);
     return this.fromPending(
       order,
       {
-        set: 'SET #status = :batched, batchId = :batchId, #sequence = :sequence, #row = :row, batchedAt = :at, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk',
+        set: 'SET #status = :batched, batchId = :batchId, #sequence = :sequence, #row = :row, batchedAt = :at, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi2pk = :gsi2pk, gsi2sk = :gsi2sk',
         names: { '#sequence': 'sequence', '#row': 'row' },
         values: {
           ':batched': 'BATCHED',
@@ -220,6 +223,8 @@ export class DynamoCardStore extends DynamoCardBatches implements CardStore {
           ':at': at,
           ':gsi1pk': index.gsi1pk,
           ':gsi1sk': index.gsi1sk,
+          ':gsi2pk': overdue.gsi2pk,
+          ':gsi2sk': overdue.gsi2sk,
         },
       },
       profileCardUpdate(
@@ -313,7 +318,8 @@ export class DynamoCardStore extends DynamoCardBatches implements CardStore {
         Update: {
           TableName: this.table,
           Key: cardOrderKey(order.customerNumber, order.orderedAt),
-          UpdateExpression: `SET #status = :status, #statusAt = :at${effect.cardNumber ? ', cardNumber = :cardNumber' : ''}${effect.reason ? ', reason = :reason' : ''} ADD appliedAcks :keys`,
+          // Answered: off the overdue queue.
+          UpdateExpression: `SET #status = :status, #statusAt = :at${effect.cardNumber ? ', cardNumber = :cardNumber' : ''}${effect.reason ? ', reason = :reason' : ''} REMOVE gsi2pk, gsi2sk ADD appliedAcks :keys`,
           ConditionExpression: 'attribute_exists(pk) AND NOT contains(appliedAcks, :key)',
           ExpressionAttributeNames: { '#status': 'status', '#statusAt': `${effect.status.toLowerCase()}At` },
           ExpressionAttributeValues: {

@@ -4,6 +4,7 @@ import {
   GetCommand,
   paginateScan,
   PutCommand,
+  UpdateCommand,
   type QueryCommandInput,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
@@ -191,6 +192,44 @@ export class DynamoMemberStore implements MemberStore {
     for await (const page of pages) {
       if (page.Items?.length) yield page.Items.map(memberOf);
     }
+  }
+
+  async reindex(member: Member): Promise<boolean> {
+    const n = member.customerNumber;
+    const index = nameSearchIndex(member);
+    const names = Object.keys(index);
+    // Only a member still a member, and only where the index differs: a second run writes nothing.
+    const refused = await conditionalWrite(
+      this.db,
+      new UpdateCommand({
+        TableName: this.table,
+        Key: memberKey(n),
+        UpdateExpression: `SET ${names.map((name) => `${name} = :${name}`).join(', ')}`,
+        ConditionExpression: `#type = :member AND NOT (${names.map((name) => `${name} = :${name}`).join(' AND ')})`,
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: {
+          ':member': ITEM_TYPES.member,
+          ...Object.fromEntries(Object.entries(index).map(([name, value]) => [`:${name}`, value])),
+        },
+      }),
+    );
+    let changed = !refused;
+    for (const [queue, holds] of Object.entries(PROFILE_STATE_QUEUES) as [
+      ProfileStateQueue,
+      (m: Member) => boolean,
+    ][]) {
+      if (!holds(member)) continue;
+      const missing = !(await conditionalWrite(
+        this.db,
+        new PutCommand({
+          TableName: this.table,
+          Item: workItemRecord({ queue, customerNumber: n, since: member.updatedAt, ref: PROFILE_REF }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ));
+      changed ||= missing;
+    }
+    return changed;
   }
 
   /** Every item a key condition selects, in sort-key order, as the domain sees them. */

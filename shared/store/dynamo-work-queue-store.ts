@@ -26,12 +26,9 @@ export class DynamoWorkQueueStore implements WorkQueueStore {
     private readonly table: string,
   ) {}
 
-  async page(
-    queue: Exclude<WorkQueue, 'card-overdue'>,
-    pageSize: number,
-    cursor?: string,
-  ): Promise<WorkPage> {
+  async page(queue: WorkQueue, pageSize: number, cursor?: string, now = new Date()): Promise<WorkPage> {
     const erasures = queue === 'erasure';
+    const overdue = queue === 'card-overdue';
     const index = erasures ? TABLE_SCHEMA.gsi1 : TABLE_SCHEMA.gsi2;
     const partition = erasures ? erasureDueIndex('', '').gsi1pk : workQueuePartition(queue);
     const { Items = [], LastEvaluatedKey } = await transientAsBusy(() =>
@@ -47,11 +44,20 @@ export class DynamoWorkQueueStore implements WorkQueueStore {
                 ProjectionExpression:
                   'customerNumber, gsi1sk, erasureRequestedAt, deceasedOn, membershipEndedAt',
               }
-            : {
-                IndexName: TABLE_SCHEMA.gsi2.indexName,
-                KeyConditionExpression: 'gsi2pk = :pk',
-                ExpressionAttributeValues: { ':pk': partition },
-              }),
+            : overdue
+              ? {
+                  // Card orders past their due day: the sort key begins with it.
+                  IndexName: TABLE_SCHEMA.gsi2.indexName,
+                  KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk < :now',
+                  ExpressionAttributeValues: { ':pk': partition, ':now': now.toISOString() },
+                  ProjectionExpression: 'customerNumber, batchId, #sequence, batchedAt',
+                  ExpressionAttributeNames: { '#sequence': 'sequence' },
+                }
+              : {
+                  IndexName: TABLE_SCHEMA.gsi2.indexName,
+                  KeyConditionExpression: 'gsi2pk = :pk',
+                  ExpressionAttributeValues: { ':pk': partition },
+                }),
           Limit: pageSize,
           ...(cursor
             ? {
@@ -65,6 +71,14 @@ export class DynamoWorkQueueStore implements WorkQueueStore {
       ),
     );
     const items = Items.map((item): WorkItem => {
+      if (overdue)
+        return {
+          queue,
+          customerNumber: String(item.customerNumber),
+          since: String(item.batchedAt),
+          ref: `${String(item.batchId)}#${String(item.sequence)}`,
+          reason: String(item.batchId),
+        };
       if (!erasures) return withoutStorage<WorkItem>(item);
       const reason = item.erasureRequestedAt
         ? 'erasure-request'

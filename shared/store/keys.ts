@@ -183,6 +183,14 @@ export const workQueueIndex = (queue: string, since: string, customerNumber: str
   gsi2sk: `${since}#${customerNumber}#${ref}`,
 });
 export const workQueuePartition = (queue: string) => WORK_PREFIX + queue;
+/**
+ * A card order in a batch is on the overdue queue from the day it falls due (sparse GSI2 on the
+ * order item itself) until the manufacturer's answer takes it off.
+ */
+export const overdueOrderIndex = (dueAt: string, customerNumber: string, orderedAt: string) => ({
+  gsi2pk: workQueuePartition('card-overdue'),
+  gsi2sk: `${dueAt}#${customerNumber}#${orderedAt}`,
+});
 
 /** Staff searches, a partition a day (Helsinki): kept as long as audit entries. */
 export const searchLogKey = (day: string, at: string, requestId: string): ItemKey => ({

@@ -23,7 +23,18 @@ export const TABLE_SCHEMA = {
     indexName: 'GSI2',
     partitionKey: 'gsi2pk',
     sortKey: 'gsi2sk',
-    projected: [...NAME_HIT_FIELDS, 'queue', 'since', 'ref', 'reason', 'proposed'],
+    // A card order on the overdue queue is listed by its own attributes (batchId, sequence, batchedAt).
+    projected: [
+      ...NAME_HIT_FIELDS,
+      'queue',
+      'since',
+      'ref',
+      'reason',
+      'proposed',
+      'batchId',
+      'sequence',
+      'batchedAt',
+    ],
   },
   /** The name search narrowed by birth date: a partition per date, sorted by name. */
   gsi3: { indexName: 'GSI3', partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projected: NAME_HIT_FIELDS },

@@ -168,6 +168,21 @@ describe('customer service in the console', () => {
     await expectAccessible(page, 'sign-in page');
   });
 
+  it('ends a session whose ID token has expired, and signs in again from there', async () => {
+    const shortLived = await startTestApi({ idTokenTtlSeconds: 4 });
+    try {
+      const page = await newPage(browser);
+      await signIn(page, shortLived.url, 'customer-service');
+      await page.getByText('Your session has ended. Sign in again to go on.').waitFor({ timeout: 15_000 });
+      expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
+      await expectAccessible(page, 'session ended');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    } finally {
+      await shortLived.stop();
+    }
+  });
+
   it('tells a role that may not see a page so, and offers no way to it', async () => {
     const page = await newPage(browser);
     await signIn(page, api.url, 'marketing');

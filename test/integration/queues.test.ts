@@ -5,6 +5,9 @@ import type { TokenRequest } from '../../infra/local/local-jwt.ts';
 import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
+import { runCardBatch } from '../../shared/cards/run-card-batch.ts';
+import { cardStore, jobLeases, memberStore } from '../../shared/store/default-stores.ts';
+import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
@@ -114,6 +117,29 @@ describe('work queues', () => {
     expect(trail.body.entries.filter((e: { action: string }) => e.action === 'resolve-work')).toHaveLength(1);
   });
 
+  it('refuses to take a line’s address over one the member changed after the line was queued', async () => {
+    const n = await aMember();
+    await putInbound(`stale-${n}.dat`, updateFile([anUpdate(n, { moveDate: '2026-10-01' })]));
+    await addressRefreshJob();
+    const [item] = await itemsOf('address-review', n);
+    const member = (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+    await call(api, 'PATCH', `/members/${n}`, {
+      as: CUSTOMER_SERVICE,
+      headers: { 'if-match': `"${member.version}"` },
+      body: { streetAddress: 'Uusin osoite 1' },
+    });
+    const taken = await resolve('address-review', {
+      customerNumber: n,
+      ref: item!.ref,
+      resolution: 'accept-register',
+    });
+    expect(taken.status).toBe(412);
+    expect((await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body.streetAddress).toBe(
+      'Uusin osoite 1',
+    );
+    expect(await itemsOf('address-review', n)).toHaveLength(1);
+  });
+
   it('keeps the member’s address when told so, with an audit entry and no change to the member', async () => {
     const n = await aMember();
     await putInbound(`keep-${n}.dat`, updateFile([anUpdate(n, { moveDate: '2026-10-01' })]));
@@ -189,6 +215,36 @@ describe('work queues', () => {
     expect(await itemsOf('card-returned', n)).toEqual([]);
     const left = (await scanTable()).filter((item) => item.type === 'work-item' && item.customerNumber === n);
     expect(left).toEqual([]);
+  });
+
+  it('lists a card order unanswered 14 days after its batch, until the manufacturer answers', async () => {
+    const n = await aMember();
+    await call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type: 'CASH_CARD' } });
+    // The batch of fifteen days ago, never answered.
+    const run = await runCardBatch({
+      cards: cardStore(),
+      members: memberStore(),
+      bucket: exchangeBucket(),
+      leases: jobLeases(),
+      now: () => new Date(Date.now() - 15 * 24 * 3600 * 1000),
+    });
+    const batch = run.batches.find((b) => b.records > 0)!;
+    const [item] = await itemsOf('card-overdue', n, { role: 'processor' });
+    expect(item).toMatchObject({ queue: 'card-overdue', reason: batch.batchId });
+    expect(item!.ref).toMatch(new RegExp(`^${batch.batchId}#\\d+$`));
+
+    const key = `card-orders/inbound/${batch.batchId}.ack.csv`;
+    await createS3Client().send(
+      new PutObjectCommand({
+        Bucket: bucketName(),
+        Key: key,
+        Body: `batchId;sequence;customerNumber;status;cardNumber;reason;at\n${batch.batchId};${item!.ref.split('#')[1]};${n};PRODUCED;9246000011112222;;2026-11-20T10:00:00Z\n`,
+      }),
+    );
+    await dispatch({
+      Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucketName() }, object: { key } } }],
+    });
+    expect(await itemsOf('card-overdue', n, { role: 'processor' })).toEqual([]);
   });
 
   it('shows the processor overdue card orders only', async () => {

@@ -11,7 +11,7 @@ import type { TokenRequest } from '../../infra/local/local-jwt.ts';
  * This test file's own local API server over the run's DynamoDB Local and s3rver, with a table and a
  * bucket of its own, so that files running side by side never see each other's members or orders.
  */
-export async function startTestApi(): Promise<LocalApi> {
+export async function startTestApi(options: { idTokenTtlSeconds?: number } = {}): Promise<LocalApi> {
   const services = { dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint') };
   const suffix = randomUUID().slice(0, 8);
   const names = { tableName: `test-${suffix}`, bucketName: `test-${suffix}` };
@@ -22,6 +22,7 @@ export async function startTestApi(): Promise<LocalApi> {
     port: 0,
     keyFile: join(mkdtempSync(join(tmpdir(), 'moymore-keys-')), 'key.json'),
     names,
+    ...options,
   });
 }
 

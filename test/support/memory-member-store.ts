@@ -77,6 +77,10 @@ export class MemoryMemberStore implements MemberStore, MemberSearchStore {
     yield [...this.members.values()].map((member) => structuredClone(member));
   }
 
+  async reindex() {
+    return false;
+  }
+
   readonly searches: SearchLogEntry[] = [];
 
   /** The index's order and prefix rule over the members in memory; the cursor is an offset. */

@@ -649,7 +649,9 @@ function PrivacyPanel({ member }: { member: Member }) {
               onChange={(e) => setReason(e.target.value as typeof reason)}
             >
               {ERASURE_REASONS.map((code) => (
-                <option key={code}>{code}</option>
+                <option key={code} value={code}>
+                  {t(`reason_${code}` as MessageKey)}
+                </option>
               ))}
             </select>
           </div>

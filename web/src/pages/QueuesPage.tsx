@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { may, ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { useSession } from '../auth.tsx';
-import { formatInstant } from '../format.ts';
+import { formatDate, formatInstant } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import { WORK_QUEUE_ROLES, type WorkQueueName } from '../api/contract.ts';
 import type { operations } from '../api/schema.ts';
@@ -83,6 +83,15 @@ function Queue({ queue }: { queue: WorkQueueName }) {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['queue', queue] }),
   });
   const list = items.data?.pages.flatMap((page) => page.items) ?? [];
+  // Codes in words: an erasure's reason, a card's answer; an address line's reason is the job's own text.
+  const reasonText = (of: WorkQueueName, reason: string | undefined) =>
+    !reason
+      ? '—'
+      : of === 'erasure'
+        ? t(`reason_${reason}` as MessageKey)
+        : of === 'card-returned'
+          ? t(`status_${reason}` as MessageKey)
+          : reason;
   const resolves = may(roles, 'resolveWorkItem');
 
   return (
@@ -97,7 +106,7 @@ function Queue({ queue }: { queue: WorkQueueName }) {
           <thead>
             <tr>
               <th scope="col">{t('member')}</th>
-              <th scope="col">{t('since')}</th>
+              <th scope="col">{queue === 'erasure' ? t('due') : t('since')}</th>
               <th scope="col">{t('reason')}</th>
               {queue === 'address-review' && <th scope="col">{t('proposedAddress')}</th>}
               <th scope="col">{t('action')}</th>
@@ -109,8 +118,13 @@ function Queue({ queue }: { queue: WorkQueueName }) {
                 <td>
                   <Link to={`/member/${item.customerNumber}`}>{item.customerNumber}</Link>
                 </td>
-                <td>{item.since ? formatInstant(item.since, language) : '—'}</td>
-                <td>{item.reason ?? '—'}</td>
+                <td>
+                  {/* An erasure's is the day it falls due; the others', when the item arose. */}
+                  {item.since.length === 10
+                    ? formatDate(item.since, language)
+                    : formatInstant(item.since, language)}
+                </td>
+                <td>{reasonText(queue, item.reason)}</td>
                 {queue === 'address-review' && (
                   <td>
                     {item.proposed

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ok, type Api } from '../api.ts';
+import type { operations } from '../api/schema.ts';
 import { useApi } from '../App.tsx';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
@@ -44,15 +45,7 @@ export function criteriaOf(text: string): Criteria | undefined {
   return criteria;
 }
 
-interface Hit {
-  customerNumber: string;
-  surname: string;
-  firstNames: string;
-  birthDate: string;
-  postalCode?: string;
-  postOffice?: string;
-  flags: { deceased: boolean; protectedAddress: boolean; restricted: boolean; addressDoubtful: boolean };
-}
+type Hit = operations['searchMembers']['responses'][200]['content']['application/json']['members'][number];
 
 async function searchPage(api: Api, criteria: Criteria, cursor: string | undefined) {
   if (criteria.kind === 'exact') {

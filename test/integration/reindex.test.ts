@@ -1,0 +1,52 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { handler as reindexJob } from '../../functions/jobs/reindex.ts';
+import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
+import { memberKey } from '../../shared/store/keys.ts';
+import { aStoredMember, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stop());
+
+describe('the reindex job, once after an upgrade', () => {
+  it('puts members saved before the name search and the work queues into them, and a second run writes nothing', async () => {
+    // A profile as an earlier version of the register stored it: no index attributes, no queue item.
+    const n = '4000000007';
+    const surname = `Vanhaversio${Date.now().toString(36).replace(/\d/g, 'x')}`;
+    await createDocumentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...memberKey(n),
+          type: 'member',
+          ...aStoredMember(n),
+          surname,
+          card: { type: 'CASH_CARD', status: 'RETURNED', orderedAt: '2026-01-01T00:00:00.000Z' },
+          flags: { deceased: false, protectedAddress: false, restricted: false, addressDoubtful: true },
+        },
+      }),
+    );
+    const search = () => call(api, 'GET', `/member-search?surname=${surname}`, { as: CUSTOMER_SERVICE });
+    const onQueue = async (queue: string) =>
+      (await call(api, 'GET', `/work-queues/${queue}`, { as: CUSTOMER_SERVICE })).body.items.some(
+        (item: { customerNumber: string }) => item.customerNumber === n,
+      );
+    expect((await search()).body.members).toEqual([]);
+    expect(await onQueue('address-doubtful')).toBe(false);
+
+    const first = await reindexJob();
+    expect(first.updated).toBeGreaterThanOrEqual(1);
+    expect((await search()).body.members.map((m: { customerNumber: string }) => m.customerNumber)).toEqual([
+      n,
+    ]);
+    expect(await onQueue('address-doubtful')).toBe(true);
+    expect(await onQueue('card-returned')).toBe(true);
+
+    expect((await reindexJob()).updated).toBe(0);
+  });
+});
