@@ -119,11 +119,19 @@ export function createLocalOidc(options: { keys: LocalKeys; origin: string; idTo
     },
     cookies: { keys: [randomBytes(32).toString('hex')] },
   };
-  const provider = new Provider(options.keys.issuer, configuration);
-  const callback = provider.callback();
+  // Made on the first sign-in: a run that never signs in (the API's tests) starts none.
+  let made: { provider: Provider; callback: ReturnType<Provider['callback']> } | undefined;
+  const oidc = () => {
+    if (!made) {
+      const provider = new Provider(options.keys.issuer, configuration);
+      made = { provider, callback: provider.callback() };
+    }
+    return made;
+  };
 
   /** The sign-in page's own routes; everything else under /oidc is the provider's. */
   async function interaction(req: IncomingMessage, res: ServerResponse, uid: string) {
+    const { provider } = oidc();
     const details = await provider.interactionDetails(req, res);
     if (details.uid !== uid) throw new Error('interaction mismatch');
     const action = `/oidc/interaction/${uid}`;
@@ -173,6 +181,6 @@ export function createLocalOidc(options: { keys: LocalKeys; origin: string; idTo
     // Mounted below /oidc: the provider reads its mount path from originalUrl, as under Express.
     (req as IncomingMessage & { originalUrl: string }).originalUrl = url;
     req.url = url.slice('/oidc'.length) || '/';
-    callback(req, res);
+    oidc().callback(req, res);
   };
 }

@@ -60,6 +60,38 @@ describe('customer service in the console', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('is usable from the keyboard alone: search, open a result, edit and save', async () => {
+    const surname = uniqueSurname('Näppäimistö');
+    const member = await aMember({ surname, firstNames: 'Kalle' });
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    // The search box has the focus on arrival; Enter searches.
+    await page.keyboard.type(surname);
+    await page.keyboard.press('Enter');
+    const result = page.getByRole('link', { name: `${surname}, Kalle` });
+    await result.waitFor();
+    // Tab moves on from the search button to the first result; Enter follows it.
+    const focused = () =>
+      result.evaluate(
+        (el) =>
+          (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el,
+      );
+    for (let i = 0; i < 10 && !(await focused()); i += 1) await page.keyboard.press('Tab');
+    expect(await focused()).toBe(true);
+    await page.keyboard.press('Enter');
+    const edit = page.getByRole('button', { name: 'Edit' });
+    await edit.waitFor();
+    await edit.focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Street address').focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Näppäinkatu 1');
+    await page.keyboard.press('Enter');
+    await page.getByText('Saved.', { exact: true }).waitFor();
+    const stored = await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE });
+    expect(stored.body.streetAddress).toBe('Näppäinkatu 1');
+  });
+
   it('finds a member by email, phone, card number and customer number from the same box', async () => {
     const member = await aMember({ surname: uniqueSurname('Laine') });
     const registered = (await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE }))
