@@ -15,7 +15,9 @@ try {
     s3Port: Number(process.env.S3_PORT ?? LOCAL.ports.s3),
   });
   console.log(`Moymore loyalty register, local
-  API             ${register.api.url}   (OpenAPI: ${register.api.url}/openapi.json)
+  Console         ${register.api.url}/   (sign in: choose a role; a member also gives a customer number)
+  API             ${register.api.url}/api   (also at its own paths; OpenAPI: ${register.api.url}/openapi.json)
+  Sign-in (OIDC)  ${register.api.url}/oidc   (stands in for Cognito's managed login)
   DynamoDB Local  ${register.services.dynamoEndpoint}   table ${LOCAL.tableName}
   S3 (s3rver)     ${register.services.s3Endpoint}   bucket ${LOCAL.bucketName}, key and secret S3RVER
   Data            ${inMemory ? 'in memory, gone on stop' : '.local/ (kept between starts; --in-memory to throw away)'}
