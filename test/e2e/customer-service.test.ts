@@ -66,16 +66,18 @@ describe('customer service in the console', () => {
     const page = await newPage(browser);
     await signIn(page, api.url, 'customer-service');
     // The search box has the focus on arrival; Enter searches.
+    const isFocused = (locator: import('playwright-core').Locator) =>
+      locator.evaluate(
+        (el) =>
+          (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el,
+      );
+    await expect.poll(() => isFocused(page.getByLabel('Search members'))).toBe(true);
     await page.keyboard.type(surname);
     await page.keyboard.press('Enter');
     const result = page.getByRole('link', { name: `${surname}, Kalle` });
     await result.waitFor();
     // Tab moves on from the search button to the first result; Enter follows it.
-    const focused = () =>
-      result.evaluate(
-        (el) =>
-          (el as unknown as { ownerDocument: { activeElement: unknown } }).ownerDocument.activeElement === el,
-      );
+    const focused = () => isFocused(result);
     for (let i = 0; i < 10 && !(await focused()); i += 1) await page.keyboard.press('Tab');
     expect(await focused()).toBe(true);
     await page.keyboard.press('Enter');
