@@ -72,9 +72,12 @@ export interface TokenRequest {
  * for members); `pos` gets what a till's client-credentials grant gives: an access token with the
  * resource server's scopes, its client id and no audience.
  */
+/** A local person's subject: the same from the token CLI and the sign-in page. */
+export const localSubject = (role: Role, customerNumber?: string) =>
+  `local-${role}${customerNumber ? `-${customerNumber}` : ''}`;
+
 export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
-  const subject =
-    request.subject ?? `local-${request.role}${request.customerNumber ? `-${request.customerNumber}` : ''}`;
+  const subject = request.subject ?? localSubject(request.role, request.customerNumber);
   const till = request.role === 'pos' && !request.idToken;
   const jwt = till
     ? new SignJWT({

@@ -4,17 +4,10 @@ import Provider, { type Configuration } from 'oidc-provider';
 import { isRole, ROLES, type Role } from '../../shared/auth/roles.ts';
 import { CustomerNumber } from '../../shared/members/schemas.ts';
 import { CONSOLE_PATHS } from '../../shared/contract/console.ts';
-import { ALGORITHM, LOCAL_AUDIENCE, type LocalKeys } from './local-jwt.ts';
+import { ALGORITHM, LOCAL_AUDIENCE, localSubject, type LocalKeys } from './local-jwt.ts';
 
 /** People sign in; `pos` is a till, a machine with client credentials, not a person at a sign-in page. */
 const PEOPLE = ROLES.filter((role) => role !== 'pos');
-
-/**
- * An account id carries what the person chose at the sign-in page: `local-<role>`, or for a member
- * `local-member-<customerNumber>`, the same subjects `npm run token` gives.
- */
-const accountIdOf = (role: Role, customerNumber?: string) =>
-  `local-${role}${customerNumber ? `-${customerNumber}` : ''}`;
 
 function claimsOf(accountId: string) {
   const member = /^local-member-(\d+)$/.exec(accountId);
@@ -160,7 +153,8 @@ export function createLocalOidc(options: { keys: LocalKeys; origin: string; idTo
         html(400, signInPage(action, refusal));
         return;
       }
-      accountId = accountIdOf(role as Role, role === 'member' ? customerNumber : undefined);
+      // The account id is the subject `npm run token` gives: it carries what the person chose.
+      accountId = localSubject(role as Role, role === 'member' ? customerNumber : undefined);
     }
     // Consent is implied: the console is the register's own first-party client.
     const grant = new provider.Grant({ accountId: accountId!, clientId: String(details.params.client_id) });

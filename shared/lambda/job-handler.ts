@@ -28,6 +28,17 @@ export interface JobEntry<E, R> {
   metrics?: JobMetrics<R>;
 }
 
+/** One Metrics per job for the life of the Lambda, as a warm invocation reuses it. */
+const jobMetrics = new WeakMap<JobEntry<unknown, unknown>, Metrics>();
+const metricsOf = (entry: JobEntry<unknown, unknown>) => {
+  let metrics = jobMetrics.get(entry);
+  if (!metrics) {
+    metrics = new Metrics({ namespace: entry.metrics!.namespace, serviceName: entry.metrics!.service });
+    jobMetrics.set(entry, metrics);
+  }
+  return metrics;
+};
+
 /**
  * One run of a job: run, publish its metrics, log its summary and record it for the processor's view
  * (a failure too, by the error's name only), answer the result.
@@ -67,7 +78,7 @@ export async function runJob<E, R>(
   }
   const summary = entry.summary?.(result) ?? { summary: result };
   if (entry.metrics) {
-    const metrics = new Metrics({ namespace: entry.metrics.namespace, serviceName: entry.metrics.service });
+    const metrics = metricsOf(entry as JobEntry<unknown, unknown>);
     for (const [name, value] of Object.entries(entry.metrics.of(result))) {
       metrics.addMetric(name, MetricUnit.Count, value);
     }

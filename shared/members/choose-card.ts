@@ -3,13 +3,18 @@ import { Refusal, staleVersion } from '../refusal.ts';
 import type { CardOrder, MemberStore } from './member-store.ts';
 import { reachableMember } from './access.ts';
 import { auditEntry } from './audit.ts';
-import { isExpectedVersion, type Card, type CardType, type ExpectedVersion, type Member } from './member.ts';
+import {
+  CARD_NOT_RECEIVED,
+  isExpectedVersion,
+  type Card,
+  type CardType,
+  type ExpectedVersion,
+  type Member,
+} from './member.ts';
 import { saveChange } from './change-member.ts';
 
 /** A card the member already holds: choosing again orders a replacement rather than a first card. */
 const HELD = new Set<Card['status']>(['PRODUCED', 'SHIPPED']);
-/** A card that never reached the member: the manufacturer rejected it or the post returned it. */
-const NOT_RECEIVED = new Set<Card['status']>(['RETURNED', 'REJECTED']);
 
 const deceased = () => new Refusal('member-deceased', 'No card is ordered for a deceased member');
 const noCardToReplace = () =>
@@ -57,7 +62,7 @@ export async function orderReplacement(
   const before = await reachableMember(caller, customerNumber, store);
   if (before.card.status === 'ORDERED') return before;
   const held = HELD.has(before.card.status);
-  if (before.card.type === 'NONE' || !(held || NOT_RECEIVED.has(before.card.status))) {
+  if (before.card.type === 'NONE' || !(held || CARD_NOT_RECEIVED.has(before.card.status))) {
     throw noCardToReplace();
   }
   if (before.flags.deceased) throw deceased();

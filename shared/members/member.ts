@@ -19,6 +19,8 @@ export type Gender = (typeof GENDERS)[number];
 export type Language = (typeof LANGUAGES)[number];
 export type CardType = (typeof CARD_TYPES)[number];
 export type CardStatus = (typeof CARD_STATUSES)[number];
+/** A card that never reached the member: the manufacturer rejected it or the post returned it. */
+export const CARD_NOT_RECEIVED: ReadonlySet<CardStatus> = new Set<CardStatus>(['RETURNED', 'REJECTED']);
 
 /** The personal fields a member or customer service may set; each remembers its source. */
 export const PERSONAL_FIELDS = [

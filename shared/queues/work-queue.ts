@@ -1,5 +1,5 @@
 import type { Role } from '../auth/roles.ts';
-import type { Member } from '../members/member.ts';
+import { CARD_NOT_RECEIVED, type Member } from '../members/member.ts';
 import type { AuditEntry } from '../members/member-store.ts';
 
 /**
@@ -55,9 +55,14 @@ export interface WorkItem {
  */
 export const PROFILE_STATE_QUEUES = {
   'address-doubtful': (member: Member) => member.flags.addressDoubtful,
-  'card-returned': (member: Member) => member.card.status === 'RETURNED' || member.card.status === 'REJECTED',
+  'card-returned': (member: Member) => CARD_NOT_RECEIVED.has(member.card.status),
 } as const satisfies Partial<Record<WorkQueue, (member: Member) => boolean>>;
 export type ProfileStateQueue = keyof typeof PROFILE_STATE_QUEUES;
+/** The queues the member's state puts them on. */
+export const profileStateQueues = (member: Member): ProfileStateQueue[] =>
+  (Object.keys(PROFILE_STATE_QUEUES) as ProfileStateQueue[]).filter((queue) =>
+    PROFILE_STATE_QUEUES[queue](member),
+  );
 /** The ref of a profile-state item: one per member and queue. */
 export const PROFILE_REF = 'profile';
 

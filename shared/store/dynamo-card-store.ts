@@ -22,6 +22,7 @@ import {
 import { overdueFrom } from '../cards/list-batches.ts';
 import { workItemRecord } from './dynamo-work-queue-store.ts';
 import { PROFILE_REF } from '../queues/work-queue.ts';
+import { CARD_NOT_RECEIVED } from '../members/member.ts';
 import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
 import { batchOf, CARD_BATCH_JOB, COUNTER, DynamoCardBatches, orderOf } from './dynamo-card-batches.ts';
 
@@ -347,7 +348,7 @@ export class DynamoCardStore extends DynamoCardBatches implements CardStore {
       items.push(profileCardUpdate(this.table, order, set.join(', '), values, { '#status': 'status' }));
       // The work queues that mirror the card's status and the address flag follow the answer.
       const n = order.customerNumber;
-      const returned = effect.status === 'RETURNED' || effect.status === 'REJECTED';
+      const returned = CARD_NOT_RECEIVED.has(effect.status);
       items.push(
         returned
           ? {

@@ -42,8 +42,8 @@ import type {
   SaveOutcome,
   CardHolder,
 } from '../members/member-store.ts';
-import { PROFILE_REF, PROFILE_STATE_QUEUES, type ProfileStateQueue } from '../queues/work-queue.ts';
-import { workItemRecord } from './dynamo-work-queue-store.ts';
+import { PROFILE_REF, profileStateQueues } from '../queues/work-queue.ts';
+import { profileWorkItemRecord } from './dynamo-work-queue-store.ts';
 import {
   conditionalWrite,
   getAll,
@@ -213,22 +213,20 @@ export class DynamoMemberStore implements MemberStore {
         },
       }),
     );
-    let changed = !refused;
-    for (const [queue, holds] of Object.entries(PROFILE_STATE_QUEUES) as [
-      ProfileStateQueue,
-      (m: Member) => boolean,
-    ][]) {
-      if (!holds(member)) continue;
-      const missing = !(await conditionalWrite(
-        this.db,
-        new PutCommand({
-          TableName: this.table,
-          Item: workItemRecord({ queue, customerNumber: n, since: member.updatedAt, ref: PROFILE_REF }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      ));
-      changed ||= missing;
-    }
+    const missing = await Promise.all(
+      profileStateQueues(member).map(
+        async (queue) =>
+          !(await conditionalWrite(
+            this.db,
+            new PutCommand({
+              TableName: this.table,
+              Item: profileWorkItemRecord(member, queue),
+              ConditionExpression: 'attribute_not_exists(pk)',
+            }),
+          )),
+      ),
+    );
+    const changed = !refused || missing.some(Boolean);
     return changed;
   }
 
@@ -335,22 +333,14 @@ export class DynamoMemberStore implements MemberStore {
     unique('mobile', mobileKey);
 
     // A queue that mirrors the member's state gains or loses the member with the change itself.
-    for (const [queue, holds] of Object.entries(PROFILE_STATE_QUEUES) as [
-      ProfileStateQueue,
-      (m: Member) => boolean,
-    ][]) {
-      const was = before ? holds(before) : false;
-      const now = holds(after);
-      if (now && !was)
-        add('other', {
-          Put: {
-            TableName: Table,
-            Item: workItemRecord({ queue, customerNumber: n, since: after.updatedAt, ref: PROFILE_REF }),
-          },
-        });
-      if (was && !now)
+    const was = new Set(before ? profileStateQueues(before) : []);
+    const now = new Set(profileStateQueues(after));
+    for (const queue of now)
+      if (!was.has(queue))
+        add('other', { Put: { TableName: Table, Item: profileWorkItemRecord(after, queue) } });
+    for (const queue of was)
+      if (!now.has(queue))
         add('other', { Delete: { TableName: Table, Key: workItemKey(n, queue, PROFILE_REF) } });
-    }
     if (change.resolveWork) {
       add('work', {
         Delete: {

@@ -6,7 +6,15 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../members/member-store.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import type { WorkItem, WorkPage, WorkQueue, WorkQueueStore } from '../queues/work-queue.ts';
+import {
+  PROFILE_REF,
+  type ProfileStateQueue,
+  type WorkItem,
+  type WorkPage,
+  type WorkQueue,
+  type WorkQueueStore,
+} from '../queues/work-queue.ts';
+import type { Member } from '../members/member.ts';
 import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
 import { conditionalWrite, decodeCursor, encodeCursor, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { erasureDueIndex, workItemKey, workQueueIndex, workQueuePartition } from './keys.ts';
@@ -19,6 +27,10 @@ export const workItemRecord = (item: WorkItem) => ({
   type: ITEM_TYPES.workItem,
   ...item,
 });
+
+/** A member's item on a queue that mirrors their state (one per member and queue). */
+export const profileWorkItemRecord = (member: Member, queue: ProfileStateQueue) =>
+  workItemRecord({ queue, customerNumber: member.customerNumber, since: member.updatedAt, ref: PROFILE_REF });
 
 export class DynamoWorkQueueStore implements WorkQueueStore {
   constructor(

@@ -20,6 +20,7 @@ import {
 import { inParallel } from '../concurrency.ts';
 import { invalid, StoreBusy } from '../refusal.ts';
 import { isTransient } from './transient.ts';
+import { TABLE_SCHEMA } from './table.ts';
 
 /**
  * The document client every store uses. The SDK's standard retry mode already retries throttling,
@@ -91,24 +92,19 @@ export async function conditionalWrite(
   }
 }
 
-/** An item without what only storage needs (keys, index keys, item type, TTL): what the domain sees. */
+/** What only storage needs: the keys, every index's keys, the item type, the TTL. */
+const { partitionKey, sortKey, timeToLive, ...indexes } = TABLE_SCHEMA;
+const STORAGE_ATTRIBUTES = new Set<string>([
+  partitionKey,
+  sortKey,
+  timeToLive,
+  'type',
+  ...Object.values(indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+]);
+
+/** An item without what only storage needs: what the domain sees. */
 export function withoutStorage<T>(item: Record<string, unknown>): T {
-  const {
-    pk: _pk,
-    sk: _sk,
-    gsi1pk: _g1,
-    gsi1sk: _g2,
-    gsi2pk: _n1,
-    gsi2sk: _n2,
-    gsi3pk: _b1,
-    gsi3sk: _b2,
-    gsi4pk: _p1,
-    gsi4sk: _p2,
-    type: _type,
-    expiresAt: _expiresAt,
-    ...rest
-  } = item;
-  return rest as T;
+  return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.has(name))) as T;
 }
 
 /** Every page of a query, transient faults as StoreBusy. */

@@ -1,5 +1,6 @@
 import { MONTH } from '../time/helsinki.ts';
 import { foldName } from '../members/name-key.ts';
+import { TABLE_SCHEMA } from './table.ts';
 
 /** The only module that knows how items are keyed (see DESIGN.md, "Single table"). */
 export interface ItemKey {
@@ -152,7 +153,9 @@ export function nameSearchIndex(member: {
   };
 }
 /** The attributes a profile drops when it leaves the name search (its erasure begins). */
-export const NAME_SEARCH_ATTRIBUTES = ['gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'gsi4pk', 'gsi4sk'] as const;
+export const NAME_SEARCH_ATTRIBUTES = [TABLE_SCHEMA.gsi2, TABLE_SCHEMA.gsi3, TABLE_SCHEMA.gsi4].flatMap(
+  (index) => [index.partitionKey, index.sortKey],
+);
 /**
  * Where a search reads, its criteria folded: by birth date if given, else by postal code, else by the
  * surname's letter; a first name makes the surname whole.

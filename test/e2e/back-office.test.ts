@@ -1,15 +1,11 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
-import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
-import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
-import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi } from '../support/local-api.ts';
+import { orderAndAnswerCard } from '../support/card-answers.ts';
 import { expectAccessible, launchChromium, newPage, pageProblems, signIn } from '../support/browser.ts';
 
 let api: LocalApi;
@@ -22,41 +18,14 @@ afterAll(async () => {
   await api?.stop();
 });
 
-const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
-  throw error;
-});
-
 async function aMember() {
   const response = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() });
   expect(response.status).toBe(201);
   return response.body as { customerNumber: string; surname: string; firstNames: string };
 }
 
-async function returnCard(customerNumber: string) {
-  await call(api, 'PUT', `/members/${customerNumber}/card`, {
-    as: CUSTOMER_SERVICE,
-    body: { type: 'CASH_CARD' },
-  });
-  const batch = (await cardBatchJob()).batches.find((b) => b.records > 0)!;
-  const { Body } = await createS3Client().send(
-    new GetObjectCommand({ Bucket: bucketName(), Key: batch.key }),
-  );
-  const lines = Buffer.from(await Body!.transformToByteArray())
-    .toString('latin1')
-    .split(/\r?\n/);
-  const sequence = lines.findIndex((line) => line.includes(`;${customerNumber};`));
-  const key = `card-orders/inbound/${batch.batchId}.ack.csv`;
-  await createS3Client().send(
-    new PutObjectCommand({
-      Bucket: bucketName(),
-      Key: key,
-      Body: `batchId;sequence;customerNumber;status;cardNumber;reason;at\n${batch.batchId};${sequence};${customerNumber};RETURNED;;unknown address;2026-11-20T10:00:00Z\n`,
-    }),
-  );
-  await dispatch({
-    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucketName() }, object: { key } } }],
-  });
-}
+const returnCard = (customerNumber: string) =>
+  orderAndAnswerCard(api, customerNumber, 'RETURNED', 'unknown address');
 
 const rowOf = (page: import('playwright-core').Page, customerNumber: string) =>
   page.getByRole('row').filter({ has: page.getByRole('link', { name: customerNumber, exact: true }) });

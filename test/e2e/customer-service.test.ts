@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { aRegistration, CUSTOMER_SERVICE, uniqueSurname } from '../support/fixtures.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { expectAccessible, launchChromium, newPage, pageProblems, signIn } from '../support/browser.ts';
 
@@ -14,11 +14,6 @@ afterAll(async () => {
   await browser?.close();
   await api?.stop();
 });
-
-/** A surname no other test uses. */
-const uniqueSurname = (stem: string) =>
-  stem +
-  Array.from({ length: 5 }, () => 'abcdefghijklmnopqrstuvwxyzåäö'[Math.floor(Math.random() * 29)]).join('');
 
 async function aMember(overrides: Record<string, unknown> = {}) {
   const response = await call(api, 'POST', '/members', {

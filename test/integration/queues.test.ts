@@ -1,18 +1,14 @@
-import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
 import type { TokenRequest } from '../../infra/local/local-jwt.ts';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
-import { objectEventDispatcher } from '../../infra/local/object-events.ts';
-import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { runCardBatch } from '../../shared/cards/run-card-batch.ts';
 import { cardStore, jobLeases, memberStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
-import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi } from '../support/local-api.ts';
+import { answerOrder, orderAndAnswerCard } from '../support/card-answers.ts';
 import { scanTable } from '../support/scan.ts';
 
 let api: LocalApi;
@@ -20,10 +16,6 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.stop());
-
-const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
-  throw error;
-});
 
 async function aMember() {
   const response = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() });
@@ -53,34 +45,8 @@ async function itemsOf(
 const resolve = (queue: string, body: object, as = CUSTOMER_SERVICE) =>
   call(api, 'POST', `/work-queues/${queue}/resolutions`, { as, body });
 
-/** The manufacturer answers the member's order in the newest batch. */
-async function answerCard(customerNumber: string, status: string, reason = '') {
-  await call(api, 'PUT', `/members/${customerNumber}/card`, {
-    as: CUSTOMER_SERVICE,
-    body: { type: 'CASH_CARD' },
-  });
-  const batch = (await cardBatchJob()).batches.find((b) => b.records > 0)!;
-  // The member's line in the batch file (one header line, then sequence order).
-  const { Body } = await createS3Client().send(
-    new GetObjectCommand({ Bucket: bucketName(), Key: batch.key }),
-  );
-  const lines = Buffer.from(await Body!.transformToByteArray())
-    .toString('latin1')
-    .split(/\r?\n/);
-  const sequence = lines.findIndex((line) => line.includes(`;${customerNumber};`));
-  expect(sequence).toBeGreaterThan(0);
-  const key = `card-orders/inbound/${batch.batchId}.ack.csv`;
-  await createS3Client().send(
-    new PutObjectCommand({
-      Bucket: bucketName(),
-      Key: key,
-      Body: `batchId;sequence;customerNumber;status;cardNumber;reason;at\n${batch.batchId};${sequence};${customerNumber};${status};;${reason};2026-11-20T10:00:00Z\n`,
-    }),
-  );
-  await dispatch({
-    Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucketName() }, object: { key } } }],
-  });
-}
+const answerCard = (customerNumber: string, status: string, reason = '') =>
+  orderAndAnswerCard(api, customerNumber, status, reason);
 
 describe('work queues', () => {
   it('puts an address line in review on the queue with the address it gave; taking it applies it as the register’s', async () => {
@@ -233,16 +199,8 @@ describe('work queues', () => {
     expect(item).toMatchObject({ queue: 'card-overdue', reason: batch.batchId });
     expect(item!.ref).toMatch(new RegExp(`^${batch.batchId}#\\d+$`));
 
-    const key = `card-orders/inbound/${batch.batchId}.ack.csv`;
-    await createS3Client().send(
-      new PutObjectCommand({
-        Bucket: bucketName(),
-        Key: key,
-        Body: `batchId;sequence;customerNumber;status;cardNumber;reason;at\n${batch.batchId};${item!.ref.split('#')[1]};${n};PRODUCED;9246000011112222;;2026-11-20T10:00:00Z\n`,
-      }),
-    );
-    await dispatch({
-      Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucketName() }, object: { key } } }],
+    await answerOrder(batch.batchId, Number(item!.ref.split('#')[1]), n, 'PRODUCED', {
+      cardNumber: '9246000011112222',
     });
     expect(await itemsOf('card-overdue', n, { role: 'processor' })).toEqual([]);
   });

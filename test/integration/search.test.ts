@@ -6,7 +6,7 @@ import type { TokenRequest } from '../../infra/local/local-jwt.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { searchLogKey } from '../../shared/store/keys.ts';
 import { helsinkiDate } from '../../shared/time/helsinki.ts';
-import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { ADMIN, aRegistration, CUSTOMER_SERVICE, uniqueSurname } from '../support/fixtures.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 
 let api: LocalApi;
@@ -14,10 +14,6 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api.stop());
-
-/** A surname no other test uses, so each test reads only its own members. */
-const freshSurname = (stem: string) =>
-  `${stem}${Array.from({ length: 6 }, () => 'abcdefghijklmnopqrstuvwxyz'[randomInt(26)]).join('')}`;
 
 async function register(surname: string, firstNames: string, overrides: Record<string, unknown> = {}) {
   const response = await call(api, 'POST', '/members', {
@@ -33,7 +29,7 @@ const search = (query: string, as: TokenRequest = CUSTOMER_SERVICE) =>
 
 describe('GET /member-search', () => {
   it('finds by the surname’s beginning, case ignored, in Finnish order (å, ä, ö after z)', async () => {
-    const stem = freshSurname('Zq');
+    const stem = uniqueSurname('Zq');
     const names = [`${stem}ö`, `${stem}a`, `${stem}ä`, `${stem}z`, `${stem}å`];
     for (const surname of names) await register(surname, 'Matti');
     const found = await search(`surname=${encodeURIComponent(stem.toUpperCase())}`);
@@ -61,14 +57,14 @@ describe('GET /member-search', () => {
   });
 
   it('ignores accents other than å, ä and ö', async () => {
-    const stem = freshSurname('Zé');
+    const stem = uniqueSurname('Zé');
     const n = await register(`${stem}ron`, 'Jérôme');
     const found = await search(`surname=${encodeURIComponent(`ze${stem.slice(2)}ron`)}&firstName=jerome`);
     expect(found.body.members.map((m: { customerNumber: string }) => m.customerNumber)).toEqual([n]);
   });
 
   it('narrows by first name, birth date or postal code, and shows no contact details', async () => {
-    const surname = freshSurname('Virtanen');
+    const surname = uniqueSurname('Virtanen');
     const matti = await register(surname, 'Matti Juhani', { birthDate: '1970-03-01', postalCode: '00100' });
     const maija = await register(surname, 'Maija', {
       birthDate: '1980-04-02',
@@ -88,7 +84,7 @@ describe('GET /member-search', () => {
   });
 
   it('pages 20 at a time with a cursor, never repeating or skipping a member', async () => {
-    const surname = freshSurname('Korhonen');
+    const surname = uniqueSurname('Korhonen');
     const registered = new Set<string>();
     for (let i = 0; i < 45; i += 1)
       registered.add(
@@ -115,7 +111,7 @@ describe('GET /member-search', () => {
     expect(forged.status).toBe(400);
     expect(forged.body.errors[0].field).toBe('cursor');
     // A real cursor of another search (another partition, another range) is not this search's.
-    const surname = freshSurname('Kursori');
+    const surname = uniqueSurname('Kursori');
     for (let i = 0; i < 21; i += 1) await register(surname, `Etu${'abcdefghijklmnopqrstuvwxyz'[i]}`);
     const cursor = (await search(`surname=${surname}`)).body.next as string;
     expect(cursor).toBeTruthy();
@@ -137,7 +133,7 @@ describe('GET /member-search', () => {
   });
 
   it('no longer finds a member once their erasure has begun', async () => {
-    const surname = freshSurname('Poistettava');
+    const surname = uniqueSurname('Poistettava');
     const n = await register(surname, 'Eero');
     expect((await search(`surname=${surname}`)).body.members).toHaveLength(1);
     const erased = await call(api, 'DELETE', `/members/${n}?reason=member-request`, { as: ADMIN });
@@ -146,7 +142,7 @@ describe('GET /member-search', () => {
   });
 
   it('is audited as one search: who, the criteria’s names (not values), and whom it listed', async () => {
-    const surname = freshSurname('Auditoitava');
+    const surname = uniqueSurname('Auditoitava');
     const n = await register(surname, 'Aino', { postalCode: '00100' });
     const before = new Date().toISOString();
     await search(`surname=${surname}&postalCode=00100`);

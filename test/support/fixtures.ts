@@ -21,6 +21,10 @@ export function aRegistration(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** A surname no other test uses: the stem and six random letters. */
+export const uniqueSurname = (stem: string) =>
+  stem + Array.from({ length: 6 }, () => 'abcdefghijklmnopqrstuvwxyz'[randomInt(26)]).join('');
+
 export const CUSTOMER_SERVICE = { role: 'customer-service' } as const;
 export const ADMIN = { role: 'admin' } as const;
 

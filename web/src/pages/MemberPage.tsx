@@ -13,6 +13,7 @@ import {
   type operations,
 } from '../api/schema.ts';
 import { ErrorNote, fieldErrors, Flags, Section, TextField } from './parts.tsx';
+import { TEXT_FIELDS } from './fields.ts';
 import { MAIN_GROUP_NAMES, PURPOSE_NAMES } from '../api/contract.ts';
 import type { Language } from '../i18n.tsx';
 
@@ -23,16 +24,7 @@ const nameOf = (names: { fi: string; en: string; sv?: string } | undefined, lang
 type Member = operations['readMember']['responses'][200]['content']['application/json'];
 
 /** The fields a person corrects here, in the order of the form. */
-const EDITABLE = [
-  'surname',
-  'firstNames',
-  'streetAddress',
-  'postalCode',
-  'postOffice',
-  'mobile',
-  'phone',
-  'email',
-] as const satisfies readonly MessageKey[];
+const EDITABLE = TEXT_FIELDS;
 type Editable = (typeof EDITABLE)[number];
 type Draft = Record<Editable, string>;
 const REQUIRED: ReadonlySet<Editable> = new Set(['surname', 'firstNames']);

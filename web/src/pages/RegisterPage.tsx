@@ -3,20 +3,16 @@ import { useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
 import { ok } from '../api.ts';
 import { useApi } from '../App.tsx';
-import { useI18n, type MessageKey } from '../i18n.tsx';
+import { useI18n } from '../i18n.tsx';
 import { ErrorNote, fieldErrors, TextField } from './parts.tsx';
+import { TEXT_FIELDS } from './fields.ts';
 
+/** The form's fields: the names, the birth date, then the address and contact details. */
 const FIELDS = [
-  'surname',
-  'firstNames',
-  'birthDate',
-  'streetAddress',
-  'postalCode',
-  'postOffice',
-  'mobile',
-  'phone',
-  'email',
-] as const satisfies readonly MessageKey[];
+  ...TEXT_FIELDS.filter((field) => field === 'surname' || field === 'firstNames'),
+  'birthDate' as const,
+  ...TEXT_FIELDS.filter((field) => field !== 'surname' && field !== 'firstNames'),
+];
 type Field = (typeof FIELDS)[number];
 
 export function RegisterPage() {
