@@ -21,7 +21,11 @@ export class RegisterStack extends Stack {
     super(scope, id, props);
     this.data = new RegisterData(this, 'Data');
     const consoleDomain = this.node.tryGetContext('consoleDomain') as string | undefined;
-    const identity = new RegisterIdentity(this, 'Identity', { consoleOrigin: () => this.console.origin });
+    const identity = new RegisterIdentity(this, 'Identity', {
+      consoleOrigin: () => this.console.origin,
+      table: this.data.table,
+      key: this.data.key,
+    });
     this.api = new RegisterApi(this, 'Api', {
       routes: routeList,
       identity,

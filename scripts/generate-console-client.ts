@@ -29,8 +29,10 @@ export type OperationId = keyof typeof OPERATION_ROLES;
 export const WORK_QUEUE_ROLES = ${JSON.stringify(Object.fromEntries(Object.entries(WORK_QUEUES).map(([queue, spec]) => [queue, spec.roles])))} as const;
 export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;
 
-/** The names of the consent purposes and the main product groups, as the code lists give them. */
-export const PURPOSE_NAMES = ${JSON.stringify(Object.fromEntries(Object.entries(PURPOSES.purposes).map(([code, p]) => [code, { fi: p.fi, en: p.en }])))} as const;
+/** The names and kinds (consent or ban) of the purposes, and the main product groups, as the code lists give them. */
+export const PURPOSE_NAMES = ${JSON.stringify(Object.fromEntries(Object.entries(PURPOSES.purposes).map(([code, p]) => [code, { fi: p.fi, en: p.en, kind: p.kind }])))} as const;
+/** The privacy notice version a consent given in the console answers to. */
+export const NOTICE_VERSION = ${JSON.stringify(PURPOSES.version)};
 export const MAIN_GROUP_NAMES = ${JSON.stringify(MAIN_GROUPS.groups)} as const;
 `;
   const pretty = (text: string) => format(text, { parser: 'typescript', printWidth: 110, singleQuote: true });

@@ -26,6 +26,14 @@ export const REFUSAL_KINDS = [
   'card-blocked',
   /** The route is the role's, but not this part of it (an admin's work queue). */
   'role-not-allowed',
+  /** A sign-in account could not be linked to a membership by what was given. */
+  'link-not-matched',
+  /** Too many failed link attempts: try again later. */
+  'link-locked',
+  /** The membership has a sign-in account already, or this account a membership. */
+  'account-linked',
+  /** The account's email is not verified, so it proves nothing. */
+  'email-not-verified',
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 
@@ -36,6 +44,8 @@ export class Refusal extends Error {
     readonly title: string,
     readonly detail?: string,
     readonly errors?: readonly FieldError[],
+    /** When asking again may succeed (a lock's end). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(title);
     this.name = 'Refusal';

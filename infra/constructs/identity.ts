@@ -4,10 +4,18 @@ import { Construct } from 'constructs';
 import { ROLES } from '../../shared/auth/roles.ts';
 import { RESOURCE_SERVER, TILL_SCOPES } from '../../shared/auth/scopes.ts';
 import { CONSOLE_PATHS, type ConsoleConfig } from '../../shared/contract/console.ts';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import type * as kms from 'aws-cdk-lib/aws-kms';
+import { signInTrigger } from '../../shared/contract/identity.ts';
+import { RegisterFunction } from './register-function.ts';
+import { grantTableActions } from './grants.ts';
+import { acknowledge } from '../nag.ts';
 
 /**
- * Who may call the API: a Cognito user pool with one group per role. Clients send the ID token:
- * Cognito puts custom:customerNumber only in ID tokens (no pre-token-generation trigger needed).
+ * Who may call the API: a Cognito user pool with one group per role. People send the ID token. Staff
+ * accounts are made by an admin and put in their role's group; members sign up on their own, and
+ * the pre-token-generation trigger makes them members and puts their linked customer number in the
+ * token (shared/accounts/link.ts).
  */
 export class RegisterIdentity extends Construct {
   readonly userPool: cognito.UserPool;
@@ -18,12 +26,19 @@ export class RegisterIdentity extends Construct {
   readonly domain: cognito.UserPoolDomain;
 
   /** `consoleOrigin` is read at synth: the console's distribution is made after the API that needs this client. */
-  constructor(scope: Construct, id: string, props: { consoleOrigin: () => string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: { consoleOrigin: () => string; table: dynamodb.ITable; key: kms.IKey },
+  ) {
     super(scope, id);
     const consoleUrl = (path: string) => Lazy.string({ produce: () => props.consoleOrigin() + path });
     this.userPool = new cognito.UserPool(this, 'Users', {
-      // Accounts are granted to designated people, never self-created.
-      selfSignUpEnabled: false,
+      // Members sign up with a verified email; staff roles are granted by an admin (groups), never by signing up.
+      selfSignUpEnabled: true,
+      autoVerify: { email: true },
+      keepOriginal: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
       signInAliases: { email: true },
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
@@ -44,6 +59,18 @@ export class RegisterIdentity extends Construct {
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    const trigger = new RegisterFunction(this, 'SignInTrigger', {
+      handler: signInTrigger.handler,
+      description: signInTrigger.description,
+      environment: { TABLE_NAME: props.table.tableName },
+    });
+    grantTableActions(trigger.role, props.table, props.key, signInTrigger.tableActions);
+    acknowledge(
+      trigger.fn,
+      'Serverless-LambdaDLQ',
+      'Cognito invokes it synchronously at sign-in: a failure fails that sign-in, which the person tries again; nothing is left to queue.',
+    );
+    this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION, trigger.fn);
     for (const role of ROLES) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Role ${role} (DESIGN.md)` });
     }

@@ -62,6 +62,8 @@ export interface TokenRequest {
   role: Role;
   customerNumber?: string;
   subject?: string;
+  /** A verified email in the token, as Cognito gives a member who signed up on their own. */
+  email?: string;
   ttlSeconds?: number;
   /** For `pos`: a person's ID token in the pos group instead of the tills' access token (to test refusals). */
   idToken?: boolean;
@@ -90,6 +92,7 @@ export async function signToken(keys: LocalKeys, request: TokenRequest): Promise
         'cognito:username': subject,
         token_use: 'id',
         ...(request.customerNumber ? { 'custom:customerNumber': request.customerNumber } : {}),
+        ...(request.email ? { email: request.email, email_verified: true } : {}),
       })
         .setAudience(LOCAL_AUDIENCE)
         .setSubject(subject);

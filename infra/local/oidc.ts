@@ -1,15 +1,39 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Provider, { type Configuration } from 'oidc-provider';
 import { isRole, ROLES, type Role } from '../../shared/auth/roles.ts';
 import { CustomerNumber } from '../../shared/members/schemas.ts';
 import { CONSOLE_PATHS } from '../../shared/contract/console.ts';
 import { ALGORITHM, LOCAL_AUDIENCE, localSubject, type LocalKeys } from './local-jwt.ts';
+import { Email } from '../../shared/members/schemas.ts';
+import { memberSignIn } from '../../shared/accounts/link.ts';
+import { linkAttemptStore, memberStore } from '../../shared/store/default-stores.ts';
 
 /** People sign in; `pos` is a till, a machine with client credentials, not a person at a sign-in page. */
 const PEOPLE = ROLES.filter((role) => role !== 'pos');
 
-function claimsOf(accountId: string) {
+/** A member's own account, as one signed up in Cognito: the subject carries the verified email. */
+const ACCOUNT_PREFIX = 'local-account-';
+const accountOf = (email: string) => ACCOUNT_PREFIX + Buffer.from(email).toString('base64url');
+
+async function claimsOf(accountId: string) {
+  if (accountId.startsWith(ACCOUNT_PREFIX)) {
+    const email = Buffer.from(accountId.slice(ACCOUNT_PREFIX.length), 'base64url').toString('utf8');
+    // What Cognito's pre-token-generation trigger does in AWS, with the same code.
+    const signIn = await memberSignIn(
+      { subject: accountId, groups: [], verifiedEmail: email, via: 'local sign-in', requestId: randomUUID() },
+      { members: memberStore(), attempts: linkAttemptStore() },
+    );
+    return {
+      sub: accountId,
+      'cognito:groups': signIn.groups ?? [],
+      'cognito:username': accountId,
+      token_use: 'id',
+      email,
+      email_verified: true,
+      ...(signIn.customerNumber ? { 'custom:customerNumber': signIn.customerNumber } : {}),
+    };
+  }
   const member = /^local-member-(\d+)$/.exec(accountId);
   const role = member ? 'member' : accountId.slice('local-'.length);
   if (!isRole(role)) return undefined;
@@ -24,7 +48,11 @@ function claimsOf(accountId: string) {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The local sign-in page: a role, a customer number for members, and nothing that could be a password. */
+/**
+ * The local sign-in page: a role, and for a member either a customer number (straight to their pages)
+ * or an email (their own account, as one signed up in Cognito with that email verified). Nothing that
+ * could be a password.
+ */
 function signInPage(action: string, error?: string): string {
   const options = PEOPLE.map((role) => `<option value="${role}">${role}</option>`).join('');
   return `<!doctype html>
@@ -48,6 +76,9 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <label for="customerNumber">Customer number</label>
 <input id="customerNumber" name="customerNumber" inputmode="numeric" autocomplete="off" aria-describedby="customerNumberHelp">
 <p id="customerNumberHelp" class="note">Only for the member role: whose own pages to open.</p>
+<label for="email">Or the member’s own email</label>
+<input id="email" name="email" type="email" autocomplete="off" aria-describedby="emailHelp">
+<p id="emailHelp" class="note">As a member who signed up with this email: linked to the membership that has it, or asked to link or join.</p>
 <button type="submit">Sign in</button>
 </form></main></body></html>`;
 }
@@ -83,9 +114,12 @@ export function createLocalOidc(options: { keys: LocalKeys; origin: string; idTo
     clientBasedCORS: (_ctx, origin) => origin === options.origin,
     // As Cognito puts groups and custom attributes in the ID token, not only behind userinfo.
     conformIdTokenClaims: false,
-    claims: { openid: ['sub', 'cognito:groups', 'cognito:username', 'custom:customerNumber', 'token_use'] },
+    claims: {
+      openid: ['sub', 'cognito:groups', 'cognito:username', 'custom:customerNumber', 'token_use'],
+      email: ['email', 'email_verified'],
+    },
     findAccount: async (_ctx, accountId) => {
-      const claims = claimsOf(accountId);
+      const claims = await claimsOf(accountId);
       return claims ? { accountId, claims: async () => claims } : undefined;
     },
     features: {
@@ -143,18 +177,22 @@ export function createLocalOidc(options: { keys: LocalKeys; origin: string; idTo
       const form = await formBody(req);
       const role = form.get('role') ?? '';
       const customerNumber = (form.get('customerNumber') ?? '').trim();
+      const email = Email.safeParse((form.get('email') ?? '').trim());
+      const ownAccount = role === 'member' && customerNumber === '' && email.success;
       const refusal =
         !isRole(role) || role === 'pos'
           ? 'Choose a role.'
-          : role === 'member' && !CustomerNumber.safeParse(customerNumber).success
-            ? 'A member needs their customer number (10 digits).'
+          : role === 'member' && !ownAccount && !CustomerNumber.safeParse(customerNumber).success
+            ? 'A member needs their customer number (10 digits) or their email.'
             : undefined;
       if (refusal) {
         html(400, signInPage(action, refusal));
         return;
       }
       // The account id is the subject `npm run token` gives: it carries what the person chose.
-      accountId = localSubject(role as Role, role === 'member' ? customerNumber : undefined);
+      accountId = ownAccount
+        ? accountOf(email.data!)
+        : localSubject(role as Role, role === 'member' ? customerNumber : undefined);
     }
     // Consent is implied: the console is the register's own first-party client.
     const grant = new provider.Grant({ accountId: accountId!, clientId: String(details.params.client_id) });

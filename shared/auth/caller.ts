@@ -9,12 +9,17 @@ export interface Caller {
   readonly role: Role;
   /** Set for members: the only record they may reach. */
   readonly customerNumber?: string;
+  /** A member's email when their identity provider verified it: linking their account may rest on it. */
+  readonly verifiedEmail?: string;
   /** The route called ("PATCH /members/{customerNumber}") and the request id, for the audit trail. */
   readonly via: string;
   readonly requestId: string;
 }
 
 export type ClaimValue = string | number | boolean | string[];
+
+/** The ID token claim that names a member's customer number (set by the sign-in trigger from the account's link). */
+export const CUSTOMER_NUMBER_CLAIM = 'custom:customerNumber';
 
 /**
  * API Gateway's HTTP API JWT authorizer hands claims over as strings, a list claim flattened to
@@ -36,6 +41,8 @@ export function callerFromClaims(
   claims: Record<string, ClaimValue> | undefined,
   allowed: readonly Role[],
   call: { via: string; requestId: string },
+  /** A route where a member's account not yet linked to a membership may call (to link it). */
+  unlinkedMember = false,
 ): Caller | 'unauthenticated' | 'forbidden' {
   const actor = claims?.sub;
   if (!claims || typeof actor !== 'string' || actor === '') return 'unauthenticated';
@@ -46,11 +53,15 @@ export function callerFromClaims(
   ];
   const role = ROLES.find((r) => allowed.includes(r) && groups.includes(r));
   if (!role) return 'forbidden';
-  const customerNumber = claims['custom:customerNumber'];
+  const customerNumber = claims[CUSTOMER_NUMBER_CLAIM];
+  // API Gateway hands boolean claims over as strings.
+  const email = claims.email_verified === true || claims.email_verified === 'true' ? claims.email : undefined;
+  const verified = typeof email === 'string' && email !== '' ? { verifiedEmail: email } : {};
   if (role === 'member') {
-    // A member token without its customer number reaches nothing.
-    if (typeof customerNumber !== 'string' || customerNumber === '') return 'forbidden';
-    return { actor, role, customerNumber, ...call };
+    // A member token without its customer number reaches nothing but the linking of its account.
+    if (typeof customerNumber === 'string' && customerNumber !== '')
+      return { actor, role, customerNumber, ...verified, ...call };
+    return unlinkedMember ? { actor, role, ...verified, ...call } : 'forbidden';
   }
   return { actor, role, ...call };
 }

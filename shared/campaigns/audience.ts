@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { registerCsv } from '../exchange/csv.ts';
 import type { Caller } from '../auth/caller.ts';
 import { notFound } from '../refusal.ts';
-import { CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
+import { CHANNEL_FIELDS, CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
 import { isLeaving, type Member } from '../members/member.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
@@ -169,23 +169,13 @@ export async function* audienceRows(
 }
 
 export const AUDIENCE_COLUMNS = {
-  email: ['customerNumber', 'surname', 'firstNames', 'email'],
-  sms: ['customerNumber', 'surname', 'firstNames', 'mobile'],
-  post: [
-    'customerNumber',
-    'surname',
-    'firstNames',
-    'streetAddress',
-    'postalCode',
-    'postOffice',
-    'addressSource',
-  ],
+  email: ['customerNumber', ...CHANNEL_FIELDS.email],
+  sms: ['customerNumber', ...CHANNEL_FIELDS.sms],
+  post: ['customerNumber', ...CHANNEL_FIELDS.post, 'addressSource'],
 } as const;
 
 export const audienceCsv = (campaign: Campaign, rows: AsyncIterable<AudienceRow>) =>
-  Readable.from(rows).pipe(
-    stringify({ header: true, columns: [...AUDIENCE_COLUMNS[campaign.channel]], delimiter: ';' }),
-  );
+  Readable.from(rows).pipe(registerCsv({ header: true, columns: [...AUDIENCE_COLUMNS[campaign.channel]] }));
 
 /** The mailing house's file: marketing/exports/<campaignId>.csv, with each address's source. */
 export async function exportPostAudience(campaign: Campaign, deps: CampaignDeps): Promise<string> {

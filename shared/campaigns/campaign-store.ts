@@ -20,6 +20,13 @@ export interface AudienceSummary {
   excluded: Record<string, number>;
 }
 
+/** A campaign that reached a member: marketing read their names and the channel's contact field for it. */
+export interface CampaignContact {
+  campaignId: string;
+  channel: Channel;
+  at: string;
+}
+
 export interface CampaignStore {
   create(campaign: Campaign): Promise<void>;
   get(campaignId: string): Promise<Campaign | undefined>;
@@ -30,4 +37,6 @@ export interface CampaignStore {
   withdrawnCount(purpose: Purpose): Promise<number>;
   recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void>;
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]>;
+  /** The campaigns that reached one member, oldest first. */
+  contactsOf(customerNumber: string): Promise<CampaignContact[]>;
 }

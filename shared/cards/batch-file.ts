@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+import { registerCsv } from '../exchange/csv.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 
 /** A batch's id: the day it was opened (Helsinki) and its transmission reference, CB-YYYYMMDD-NNNN. */
@@ -57,7 +57,5 @@ export class Digest extends Transform {
 
 /** The batch CSV as a stream: UTF-8 without BOM, `;`, a header line, RFC 4180 quoting, LF line ends. */
 export function batchCsv(rows: Readable): Readable {
-  return rows.pipe(
-    stringify({ header: true, columns: [...BATCH_COLUMNS], delimiter: ';', record_delimiter: 'unix' }),
-  );
+  return rows.pipe(registerCsv({ header: true, columns: [...BATCH_COLUMNS], record_delimiter: 'unix' }));
 }

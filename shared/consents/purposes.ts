@@ -51,5 +51,12 @@ export const CHANNEL_PURPOSE = {
 } as const;
 export type Channel = keyof typeof CHANNEL_PURPOSE;
 
+/** What marketing reads of a member a campaign reaches: the names and the channel's contact field. */
+export const CHANNEL_FIELDS = {
+  email: ['surname', 'firstNames', 'email'],
+  sms: ['surname', 'firstNames', 'mobile'],
+  post: ['surname', 'firstNames', 'streetAddress', 'postalCode', 'postOffice'],
+} as const satisfies Record<Channel, readonly string[]>;
+
 /** A marketing consent (not a ban): granting it puts the member in its audience, withdrawing it out. */
 export const isMarketingConsent = (purpose: Purpose) => PURPOSES.purposes[purpose].kind === 'consent';

@@ -13,7 +13,9 @@ import {
   MemberView,
   ReadMemberQuery,
   RegisterMemberBody,
+  JoinBody,
 } from '../members/schemas.ts';
+import { LinkAccountBody, LinkedAccount } from '../accounts/schemas.ts';
 
 import {
   PosAnswer,
@@ -75,6 +77,45 @@ export const registerMember = {
     201: member('Registered; Location and ETag name the new member'),
     400: problem('Not valid'),
     409: problem('Email or mobile belongs to another member'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+} as const satisfies RouteSpec;
+
+/** A member's own sign-in account, not yet linked: link it to their membership, or join. */
+export const linkAccount = {
+  method: 'POST',
+  path: '/account/link',
+  handler: 'api/account/link',
+  roles: ['member'],
+  unlinkedMember: true,
+  summary:
+    'Link your sign-in account to your membership: by your verified email, or by card number and birth date (five failures lock it for an hour)',
+  body: LinkAccountBody,
+  responses: {
+    200: {
+      description: 'Linked (or linked already): sign in again to reach your pages',
+      body: LinkedAccount,
+    },
+    409: problem('The membership has an account already'),
+    422: problem('No membership matches, or the email is not verified'),
+    429: problem('Too many attempts: Retry-After says when to try again'),
+  },
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+} as const satisfies RouteSpec;
+
+export const joinAsMember = {
+  method: 'POST',
+  path: '/account/membership',
+  handler: 'api/account/join',
+  roles: ['member'],
+  unlinkedMember: true,
+  summary: 'Join as a new member with your verified email; your account is linked to the new membership',
+  body: JoinBody,
+  responses: {
+    201: member('Joined and linked: sign in again to reach your pages'),
+    400: problem('Not valid'),
+    409: problem('Your email or mobile belongs to a member already: link instead'),
+    422: problem('The email is not verified'),
   },
   tableActions: ['GetItem', 'PutItem', 'Query'],
 } as const satisfies RouteSpec;
@@ -508,6 +549,8 @@ export const recordsOfProcessing = {
 export const routes = {
   openApi,
   registerMember,
+  linkAccount,
+  joinAsMember,
   findMembers,
   searchMembers,
   readMember,

@@ -91,10 +91,15 @@ const parseRequest = <R extends RouteSpec>(route: R): MiddlewareObj<Event, Resul
     const event = request.event;
     let caller: Caller | undefined;
     if (route.roles !== 'public') {
-      const found = callerFromClaims(event.requestContext.authorizer?.jwt?.claims, route.roles, {
-        via: routeKey(route),
-        requestId: event.requestContext.requestId,
-      });
+      const found = callerFromClaims(
+        event.requestContext.authorizer?.jwt?.claims,
+        route.roles,
+        {
+          via: routeKey(route),
+          requestId: event.requestContext.requestId,
+        },
+        route.unlinkedMember,
+      );
       if (found === 'unauthenticated') throw unauthenticated();
       if (found === 'forbidden') throw forbidden();
       caller = found;

@@ -53,11 +53,22 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   'receipt-too-old': 422,
   'card-blocked': 422,
   'role-not-allowed': 403,
+  'link-not-matched': 422,
+  'link-locked': 429,
+  'account-linked': 409,
+  'email-not-verified': 422,
 };
 
 /** A domain refusal as problem details: its kind is the problem type. */
 export const problemOf = (refusal: Refusal) =>
-  new Problem(REFUSAL_STATUS[refusal.kind], refusal.kind, refusal.title, refusal.detail, refusal.errors);
+  new Problem(
+    REFUSAL_STATUS[refusal.kind],
+    refusal.kind,
+    refusal.title,
+    refusal.detail,
+    refusal.errors,
+    refusal.retryAfterSeconds === undefined ? {} : { 'retry-after': String(refusal.retryAfterSeconds) },
+  );
 
 export const malformedBody = (detail: string) =>
   new Problem(400, 'malformed-body', 'The body is not valid JSON', detail);

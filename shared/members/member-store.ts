@@ -20,7 +20,8 @@ export type AuditAction =
   | 'address-refresh'
   | 'card-batch'
   | 'card-answer'
-  | 'resolve-work';
+  | 'resolve-work'
+  | 'link-account';
 
 /** Actions that only read: they are what "who viewed my data" lists as views. */
 export const READ_ACTIONS: readonly AuditAction[] = ['read', 'search', 'export', 'read-audit'];
@@ -81,6 +82,8 @@ export type SaveOutcome =
   | { outcome: 'gone' }
   | { outcome: 'customer-number-taken' }
   | { outcome: 'duplicate'; field: 'email' | 'mobile' | 'card' }
+  /** The sign-in account is linked to a member already. */
+  | { outcome: 'account-taken' }
   /** The earlier register's member was moved in before, as this member. */
   | { outcome: 'already-imported'; customerNumber: string }
   | { outcome: 'replayed'; customerNumber: string; fingerprint: string }
@@ -88,7 +91,12 @@ export type SaveOutcome =
   | { outcome: 'work-gone' };
 
 export type MemberLookup =
-  { email: string } | { mobile: string } | { cardNumber: string } | { legacyNumber: string };
+  | { email: string }
+  | { mobile: string }
+  | { cardNumber: string }
+  | { legacyNumber: string }
+  /** The member a sign-in account (its subject) is linked to. */
+  | { account: string };
 
 /** Whose a loyalty card is, and whether it was reported lost. */
 export interface CardHolder {

@@ -112,6 +112,8 @@ export interface Member extends PersonalData {
   membershipEndedAt?: string;
   /** The member's number in the register used until the move (2009–), kept for customer service. */
   legacyNumber?: string;
+  /** The sign-in account (its subject) linked to this member, whose tokens carry the customer number. */
+  account?: string;
   /** The address update line last applied to this member, so a resumed run counts it once. */
   addressRefresh?: { fileId: string; line: number; outcome: string };
   sources: Partial<Record<PersonalField, FieldSource>>;

@@ -1,4 +1,11 @@
 import { notFound, Refusal, staleVersion } from '../refusal.ts';
+
+export const accountLinkedAlready = () =>
+  new Refusal(
+    'account-linked',
+    'This membership or this account is linked already',
+    'Sign in again to see your membership, or ask customer service.',
+  );
 import type { SaveOutcome } from './member-store.ts';
 
 /** Turns a refused save into the refusal the caller sees. */
@@ -14,6 +21,8 @@ export function refusal(saved: SaveOutcome): Error {
       return notFound('member');
     case 'work-gone':
       return notFound('work item');
+    case 'account-taken':
+      return accountLinkedAlready();
     default:
       return new Error(`member not saved: ${saved.outcome}`);
   }

@@ -40,7 +40,8 @@ export async function registerMember(
   caller: Caller,
   input: RegisterMemberInput,
   store: MemberStore,
-  idempotencyKey?: string,
+  /** `account`: a person joining on their own, whose sign-in account is linked in the same write. */
+  { idempotencyKey, account }: { idempotencyKey?: string; account?: string } = {},
   now = new Date(),
 ): Promise<Member> {
   const at = now.toISOString();
@@ -63,6 +64,7 @@ export async function registerMember(
       flags: NO_FLAGS,
       sources,
       ...(events.length ? { consents } : {}),
+      ...(account ? { account } : {}),
       version: 1,
       createdAt: at,
       updatedAt: at,

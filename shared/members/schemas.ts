@@ -88,22 +88,34 @@ const addressComplete = (fields: Partial<Record<(typeof ADDRESS_FIELDS)[number],
 };
 const ADDRESS_INCOMPLETE = 'street address, postal code and post office go together';
 
-export const RegisterMemberBody = z
-  .strictObject({
-    surname: Surname,
-    firstNames: FirstNames,
-    streetAddress: z.optional(StreetAddress),
-    postalCode: z.optional(PostalCode),
-    postOffice: z.optional(PostOffice),
-    mobile: z.optional(PhoneNumber),
-    phone: z.optional(PhoneNumber),
-    email: z.optional(Email),
-    birthDate: BirthDate,
-    gender: z.optional(Gender),
-    language: z.optional(Language),
-    consents: z.optional(RegistrationConsents),
-  })
-  .check(z.refine(addressComplete, { message: ADDRESS_INCOMPLETE, path: ['streetAddress'] }));
+const REGISTRATION_FIELDS = {
+  surname: Surname,
+  firstNames: FirstNames,
+  streetAddress: z.optional(StreetAddress),
+  postalCode: z.optional(PostalCode),
+  postOffice: z.optional(PostOffice),
+  mobile: z.optional(PhoneNumber),
+  phone: z.optional(PhoneNumber),
+  email: z.optional(Email),
+  birthDate: BirthDate,
+  gender: z.optional(Gender),
+  language: z.optional(Language),
+  consents: z.optional(RegistrationConsents),
+};
+const addressGoesTogether = z.refine<Partial<Record<(typeof ADDRESS_FIELDS)[number], unknown>>>(
+  addressComplete,
+  {
+    message: ADDRESS_INCOMPLETE,
+    path: ['streetAddress'],
+  },
+);
+
+export const RegisterMemberBody = z.strictObject(REGISTRATION_FIELDS).check(addressGoesTogether);
+
+/** A person joining on their own: the same form, their email being their account's verified one. */
+export const JoinBody = z
+  .strictObject((({ email: _email, ...fields }) => fields)(REGISTRATION_FIELDS))
+  .check(addressGoesTogether);
 
 /** JSON merge patch of personal data: null removes an optional field; required fields cannot be removed. */
 export const CorrectMemberBody = z.strictObject({
@@ -160,6 +172,7 @@ export const IdempotencyKey = z
 export const ChooseCardBody = z.strictObject({ type: z.enum(CARD_TYPES) });
 
 export type RegisterMemberInput = z.output<typeof RegisterMemberBody>;
+export type JoinInput = z.output<typeof JoinBody>;
 export type CorrectMemberInput = z.output<typeof CorrectMemberBody>;
 export type FindMembersInput = z.output<typeof FindMembersQuery>;
 

@@ -287,6 +287,7 @@ export const CATALOGUE: readonly ItemType[] = [
       'erasureRequestedAt',
       'membershipEndedAt',
       'erasingSince',
+      'account',
       'addressRefresh',
       'sources',
       'version',
@@ -299,6 +300,27 @@ export const CATALOGUE: readonly ItemType[] = [
     fi: 'Matkapuhelinnumeron yksilöivä avain',
     en: 'Mobile number uniqueness key',
   }),
+  {
+    ...uniqueKey('unique-account', {
+      fi: 'Jäseneen liitetty kirjautumistili',
+      en: 'The sign-in account linked to the member',
+    }),
+    sources: ['member'],
+  },
+  {
+    type: 'link-attempts',
+    title: {
+      fi: 'Tilin liittämisyritykset kortin numerolla ja syntymäajalla',
+      en: 'Attempts to link an account by card number and birth date',
+    },
+    aboutMember: false,
+    purposes: ['membership'],
+    sources: ['member'],
+    recipients: ['aws'],
+    retention: { fi: 'Tunnin viimeisestä yrityksestä', en: 'An hour after the last attempt', by: 'ttl' },
+    onErasure: 'keep',
+    fields: ['attempts'],
+  },
   {
     type: 'card',
     title: { fi: 'Kanta-asiakaskortin numero', en: 'Loyalty card number' },
@@ -456,7 +478,7 @@ export const CATALOGUE: readonly ItemType[] = [
       `${config.retention.reportMonths} months`,
     ),
     onErasure: 'delete',
-    fields: ['line', 'customerNumber', 'outcome', 'reason'],
+    fields: ['line', 'customerNumber', 'outcome', 'reason', 'proposed'],
   },
   {
     type: 'erased',

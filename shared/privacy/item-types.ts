@@ -9,6 +9,10 @@ export const ITEM_TYPES = {
   erased: 'erased',
   uniqueEmail: 'unique-email',
   uniqueMobile: 'unique-mobile',
+  /** The sign-in account linked to a member: the customer number its tokens carry. */
+  uniqueAccount: 'unique-account',
+  /** Attempts to link a sign-in account by card number and birth date, counted to lock out guessing. */
+  linkAttempts: 'link-attempts',
   card: 'card',
   legacyNumber: 'legacy-number',
   cardOrder: 'card-order',
@@ -40,6 +44,10 @@ export const ITEM_TYPES = {
 
 export type ItemTypeName = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];
 
-/** The uniqueness key of an email or a mobile number. */
-export const uniqueKeyType = (field: 'email' | 'mobile') =>
-  field === 'email' ? ITEM_TYPES.uniqueEmail : ITEM_TYPES.uniqueMobile;
+/** The uniqueness key of a profile field that names one member only. */
+export const uniqueKeyType = (field: 'email' | 'mobile' | 'account') =>
+  field === 'email'
+    ? ITEM_TYPES.uniqueEmail
+    : field === 'mobile'
+      ? ITEM_TYPES.uniqueMobile
+      : ITEM_TYPES.uniqueAccount;

@@ -9,6 +9,8 @@ import { saveChange } from '../members/change-member.ts';
 import type { AuditAction, MemberStore } from '../members/member-store.ts';
 import type { MemberPrivacyStore, StoredItem, Tombstone } from './privacy-store.ts';
 import type { ErasureReason } from './schemas.ts';
+import type { CampaignStore } from '../campaigns/campaign-store.ts';
+import { CHANNEL_FIELDS } from '../consents/purposes.ts';
 import { itemType, LEGAL_BASES, MEMBER_ITEM_TYPES, PROCESSING_PURPOSES } from './catalogue.ts';
 
 type Stores = MemberStore & MemberPrivacyStore;
@@ -44,26 +46,42 @@ export async function exportMember(caller: Caller, customerNumber: string, store
   };
 }
 
-/** "Who viewed my data": the member sees roles and purposes; an admin also sees which user. */
+/**
+ * "Who viewed my data": the audit trail, and the campaigns that reached the member (marketing read
+ * their names and the channel's contact field, once per campaign). The member sees roles and
+ * purposes; an admin also sees which user.
+ */
 export async function readAuditTrail(
   caller: Caller,
   customerNumber: string,
   store: MemberStore,
+  campaigns: Pick<CampaignStore, 'contactsOf'>,
   now = new Date(),
 ) {
   await reachableMember(caller, customerNumber, store);
   if (isStaff(caller)) await store.audit(auditEntry(caller, customerNumber, 'read-audit', now.toISOString()));
-  const entries = await store.auditTrail(customerNumber);
-  return entries.map((entry: ChainedAuditEntry) => ({
-    seq: entry.seq,
-    at: entry.at,
-    role: entry.role,
-    action: entry.action,
-    purpose: entry.purpose,
-    via: entry.via,
-    ...(entry.fields ? { fields: entry.fields } : {}),
-    ...(caller.role === 'admin' ? { actor: entry.actor, requestId: entry.requestId } : {}),
-  }));
+  const [entries, contacts] = await Promise.all([
+    store.auditTrail(customerNumber),
+    campaigns.contactsOf(customerNumber),
+  ]);
+  return {
+    entries: entries.map((entry: ChainedAuditEntry) => ({
+      seq: entry.seq,
+      at: entry.at,
+      role: entry.role,
+      action: entry.action,
+      purpose: entry.purpose,
+      via: entry.via,
+      ...(entry.fields ? { fields: entry.fields } : {}),
+      ...(caller.role === 'admin' ? { actor: entry.actor, requestId: entry.requestId } : {}),
+    })),
+    campaignReads: contacts.map((contact) => ({
+      at: contact.at,
+      campaignId: contact.campaignId,
+      channel: contact.channel,
+      fields: [...CHANNEL_FIELDS[contact.channel]],
+    })),
+  };
 }
 
 /**

@@ -26,4 +26,13 @@ export const AuditTrailView = z.strictObject({
       requestId: z.optional(z.string()),
     }),
   ),
+  /** The campaigns that reached the member: what marketing read of them, once per campaign. */
+  campaignReads: z.array(
+    z.strictObject({
+      at: z.string(),
+      campaignId: z.string(),
+      channel: z.string(),
+      fields: z.array(z.string()),
+    }),
+  ),
 });

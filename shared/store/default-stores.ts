@@ -19,6 +19,8 @@ import type { WorkQueueStore } from '../queues/work-queue.ts';
 import type { JobRunStore } from '../jobs/job-runs.ts';
 import { DynamoJobRuns } from './dynamo-job-runs.ts';
 import { DynamoWorkQueueStore } from './dynamo-work-queue-store.ts';
+import type { LinkAttempts } from '../accounts/link-attempts.ts';
+import { DynamoLinkAttempts } from './dynamo-link-attempts.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -98,4 +100,11 @@ let cardBatches: CardBatchReader | undefined;
 export function cardBatchReader(): CardBatchReader {
   cardBatches ??= new DynamoCardBatches(db(), tableName());
   return cardBatches;
+}
+
+let linkAttempts: LinkAttempts | undefined;
+
+export function linkAttemptStore(): LinkAttempts {
+  linkAttempts ??= new DynamoLinkAttempts(db(), tableName());
+  return linkAttempts;
 }

@@ -5,7 +5,12 @@ import type { Purpose } from '../consents/purposes.ts';
 import { putAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { audienceIndex, campaignContactsIndex, campaignKey, contactKey, withdrawnIndex } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
-import type { AudienceSummary, Campaign, CampaignStore } from '../campaigns/campaign-store.ts';
+import type {
+  AudienceSummary,
+  Campaign,
+  CampaignContact,
+  CampaignStore,
+} from '../campaigns/campaign-store.ts';
 
 export class DynamoCampaignStore implements CampaignStore {
   constructor(
@@ -79,6 +84,21 @@ export class DynamoCampaignStore implements CampaignStore {
 
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]> {
     return this.index(campaignContactsIndex(campaignId, '').gsi1pk, pageSize);
+  }
+
+  async contactsOf(customerNumber: string): Promise<CampaignContact[]> {
+    const { pk, sk } = contactKey(customerNumber, '');
+    const contacts: CampaignContact[] = [];
+    for await (const page of queryPages(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
+      ExpressionAttributeValues: { ':pk': pk, ':contact': sk },
+      ProjectionExpression: 'campaignId, channel, #at',
+      ExpressionAttributeNames: { '#at': 'at' },
+    })) {
+      contacts.push(...((page.Items ?? []) as CampaignContact[]));
+    }
+    return contacts.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   async recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void> {

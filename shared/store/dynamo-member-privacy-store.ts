@@ -16,6 +16,7 @@ import { groupClauses, totalsOf } from './dynamo-purchase-store.ts';
 import {
   anonymousPurchasesKey,
   cardKey,
+  accountKey,
   emailKey,
   legacyKey,
   erasureDueIndex,
@@ -141,6 +142,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
     const named = [
       member.email && emailKey(member.email),
       member.mobile && mobileKey(member.mobile),
+      member.account && accountKey(member.account),
       member.legacyNumber && legacyKey(member.legacyNumber),
       member.card.type === 'CASH_CARD' && member.card.cardNumber && cardKey(member.card.cardNumber),
     ];

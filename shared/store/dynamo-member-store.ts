@@ -22,6 +22,7 @@ import {
   cardKey,
   legacyKey,
   cardOrderKey,
+  accountKey,
   emailKey,
   memberKey,
   mobileKey,
@@ -58,7 +59,8 @@ import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
-type Guard = 'profile' | 'email' | 'mobile' | 'card' | 'legacy' | 'replay' | 'audit' | 'work' | 'other';
+type Guard =
+  'profile' | 'email' | 'mobile' | 'account' | 'card' | 'legacy' | 'replay' | 'audit' | 'work' | 'other';
 
 export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
 const isProfile = (item: Record<string, unknown> | undefined) => item?.type === ITEM_TYPES.member;
@@ -113,7 +115,9 @@ export class DynamoMemberStore implements MemberStore {
           ? mobileKey(lookup.mobile)
           : 'legacyNumber' in lookup
             ? legacyKey(lookup.legacyNumber)
-            : cardKey(lookup.cardNumber);
+            : 'account' in lookup
+              ? accountKey(lookup.account)
+              : cardKey(lookup.cardNumber);
     const { Item } = await transientAsBusy(() =>
       this.db.send(
         new GetCommand({ TableName: this.table, Key: key, ProjectionExpression: 'customerNumber' }),
@@ -300,7 +304,7 @@ export class DynamoMemberStore implements MemberStore {
           : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     });
-    const unique = (field: 'email' | 'mobile', keyOf: (value: string) => ItemKey) => {
+    const unique = (field: 'email' | 'mobile' | 'account', keyOf: (value: string) => ItemKey) => {
       const was = before?.[field];
       const now = after[field];
       if (was === now) return;
@@ -331,6 +335,7 @@ export class DynamoMemberStore implements MemberStore {
     };
     unique('email', emailKey);
     unique('mobile', mobileKey);
+    unique('account', accountKey);
 
     // A queue that mirrors the member's state gains or loses the member with the change itself.
     const was = new Set(before ? profileStateQueues(before) : []);
@@ -484,6 +489,7 @@ export class DynamoMemberStore implements MemberStore {
     }
     if (failed.includes('email')) return { outcome: 'duplicate', field: 'email' };
     if (failed.includes('mobile')) return { outcome: 'duplicate', field: 'mobile' };
+    if (failed.includes('account')) return { outcome: 'account-taken' };
     if (failed.includes('card')) return { outcome: 'duplicate', field: 'card' };
     if (failed.includes('work')) return { outcome: 'work-gone' };
     if (failed.includes('audit')) return 'audit-raced';

@@ -17,6 +17,10 @@ export const memberKey = (customerNumber: string): ItemKey => ({
 });
 export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk: 'UNIQUE' });
 export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
+/** A sign-in account (its subject) linked to the member. */
+export const accountKey = (subject: string): ItemKey => ({ pk: `ACCOUNT#${subject}`, sk: 'UNIQUE' });
+/** Link attempts counted against one thing: an account or a card number. */
+export const linkAttemptsKey = (counted: string): ItemKey => ({ pk: `LINKTRY#${counted}`, sk: 'LINKTRY' });
 export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });
 /** A member's number in the earlier register, claimed once: an import run again finds the member. */
 const LEGACY_PREFIX = 'LEGACY#';

@@ -25,7 +25,7 @@ async function aMember() {
 }
 
 const returnCard = (customerNumber: string) =>
-  orderAndAnswerCard(api, customerNumber, 'RETURNED', 'unknown address');
+  orderAndAnswerCard(api, customerNumber, 'RETURNED', { reason: 'unknown address' });
 
 const rowOf = (page: import('playwright-core').Page, customerNumber: string) =>
   page.getByRole('row').filter({ has: page.getByRole('link', { name: customerNumber, exact: true }) });
@@ -112,7 +112,7 @@ describe('a member in the console', () => {
   it('sees and corrects their own data, and nobody else’s', async () => {
     const [own, other] = [await aMember(), await aMember()];
     const page = await newPage(browser);
-    await signIn(page, api.url, 'member', own.customerNumber);
+    await signIn(page, api.url, 'member', { customerNumber: own.customerNumber });
     await page.getByRole('heading', { name: new RegExp(own.surname) }).waitFor();
     expect(await page.getByLabel('Search members').count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Work queues' }).count()).toBe(0);
@@ -126,5 +126,59 @@ describe('a member in the console', () => {
     await page.goto(`${api.url}/member/${other.customerNumber}`);
     await page.getByText('No such member').waitFor();
     expect(await page.getByText(other.surname).count()).toBe(0);
+  });
+});
+
+describe('a member’s own account in the console', () => {
+  it('is linked by the email it signed up with, straight to the member’s own page', async () => {
+    const member = await aMember();
+    const email = (
+      (await call(api, 'GET', `/members/${member.customerNumber}`, { as: CUSTOMER_SERVICE })).body as {
+        email: string;
+      }
+    ).email;
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'member', { email });
+    await page.getByRole('heading', { name: new RegExp(member.surname) }).waitFor();
+    expect(page.url()).toContain(`/member/${member.customerNumber}`);
+  });
+
+  it('links by card and birth date after a wrong try, or joins as a new member with consents', async () => {
+    const member = await aMember();
+    const cardNumber = `7${String(Date.now()).padStart(15, '0')}`;
+    await orderAndAnswerCard(api, member.customerNumber, 'PRODUCED', { cardNumber });
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'member', { email: `someone.${Date.now()}@example.fi` });
+    await page.getByRole('heading', { name: 'Your membership' }).waitFor();
+    await expectAccessible(page, 'link or join');
+    const link = page.getByRole('region', { name: 'I am a member' });
+    await link.getByLabel('Card number').fill(cardNumber);
+    await link.getByLabel('Date of birth').fill('1970-01-01');
+    await link.getByRole('button', { name: 'Link my membership' }).click();
+    await link.getByText('Check the card number and the birth date', { exact: false }).waitFor();
+    await link.getByLabel('Date of birth').fill('1985-06-15');
+    await link.getByRole('button', { name: 'Link my membership' }).click();
+    // Signed in again, straight through: the new token carries the customer number.
+    await page.getByRole('heading', { name: new RegExp(member.surname) }).waitFor();
+    expect(page.url()).toContain(`/member/${member.customerNumber}`);
+
+    const joining = await newPage(browser);
+    const email = `joiner.${Date.now()}@example.fi`;
+    await signIn(joining, api.url, 'member', { email });
+    const join = joining.getByRole('region', { name: 'Join as a new member' });
+    expect(await join.getByLabel('Email', { exact: true }).count()).toBe(0);
+    await join.getByLabel('Surname').fill('Liittyjä');
+    await join.getByLabel('First names').fill('Uusi');
+    await join.getByLabel('Date of birth').fill('1990-03-04');
+    await join.getByLabel('Marketing by email').check();
+    await join.getByRole('button', { name: 'Join' }).click();
+    await joining.getByRole('heading', { name: /Liittyjä/ }).waitFor();
+    const n = /\/member\/(\d{10})/.exec(joining.url())![1]!;
+    const consents = await call(api, 'GET', `/members/${n}/consents`, { as: CUSTOMER_SERVICE });
+    expect(consents.body.consents).toContainEqual(
+      expect.objectContaining({ purpose: 'marketing.email', granted: true, noticeVersion: '2026.1' }),
+    );
+    expect(pageProblems(page)).toEqual([]);
+    expect(pageProblems(joining)).toEqual([]);
   });
 });

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { routeList } from '../../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
+import { signInTrigger } from '../../shared/contract/identity.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
 
 let template: Template;
@@ -84,7 +85,8 @@ describe('functions', () => {
         !String(f.Properties.Runtime).startsWith('python') &&
         f.Properties.Handler !== '__entrypoint__.handler',
     );
-    expect(functions).toHaveLength(routeList.length + Object.keys(jobs).length + objectEvents.length);
+    // One per route, job and object event, and the sign-in trigger.
+    expect(functions).toHaveLength(routeList.length + Object.keys(jobs).length + objectEvents.length + 1);
     for (const { Properties: fn } of functions) {
       expect(fn.Runtime).toBe('nodejs22.x');
       expect(fn.Architectures).toEqual(['arm64']);
@@ -151,13 +153,32 @@ describe('API and identity', () => {
     });
   });
 
-  it('has a group for each of the six roles, MFA and no self sign-up', () => {
+  it('has a group for each of the six roles, MFA, and members signing up with a verified email', () => {
     const groups = resources('AWS::Cognito::UserPoolGroup').map((g) => g.Properties.GroupName);
     expect(groups.sort()).toEqual([...ROLES].sort());
     template.hasResourceProperties('AWS::Cognito::UserPool', {
       MfaConfiguration: 'ON',
-      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+      AutoVerifiedAttributes: ['email'],
     });
+  });
+
+  it('puts the linked customer number in members’ tokens through the pre-token-generation trigger', () => {
+    const [pool] = resources('AWS::Cognito::UserPool');
+    const triggerRef = pool!.Properties.LambdaConfig.PreTokenGeneration['Fn::GetAtt'][0];
+    const trigger = template.toJSON().Resources[triggerRef];
+    expect(trigger.Properties.Description).toBe(signInTrigger.description);
+    // The trigger may read and link members, and nothing of the exchange bucket.
+    const policies = resources('AWS::IAM::Policy').filter((p) =>
+      JSON.stringify(p.Properties.Roles).includes(trigger.Properties.Role['Fn::GetAtt'][0]),
+    );
+    const actions = policies.flatMap((p) =>
+      p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat()),
+    );
+    expect(actions.filter((a: string) => a.startsWith('dynamodb:')).sort()).toEqual(
+      signInTrigger.tableActions.map((a) => `dynamodb:${a}`).sort(),
+    );
+    expect(actions.some((a: string) => a.startsWith('s3:'))).toBe(false);
   });
 });
 

@@ -39,6 +39,10 @@ const requestFor = (path: string, method: string) => {
   if (method === 'DELETE')
     return { path: `${path.replace('{customerNumber}', doomed.customerNumber)}?reason=other` };
   if (path.endsWith('/restriction')) return { path: concrete, body: { restricted: false } };
+  // A member whose token carries a customer number is linked already: asking again answers it, joining is a 409.
+  if (path === '/account/link') return { path, body: { by: 'email' } };
+  if (path === '/account/membership')
+    return { path, body: { surname: 'Uusi', firstNames: 'Jäsen', birthDate: '1990-01-01' } };
   if (path.endsWith('/{purpose}')) {
     return {
       path: concrete.replace('{purpose}', 'marketing.email'),

@@ -67,6 +67,11 @@ describe('every change accountable', () => {
     );
     await addressRefreshJob();
     await call(api, 'PUT', `${path}/restriction`, { as: ADMIN, body: { restricted: true } });
+    // The member links the account they signed up with, by its verified email.
+    await call(api, 'POST', '/account/link', {
+      as: { role: 'member', subject: `accountable-${n}`, email: member.email },
+      body: { by: 'email' },
+    });
 
     const now = (await call(api, 'GET', path, { as: ADMIN })).body;
     const trail = (await call(api, 'GET', `${path}/audit`, { as: ADMIN })).body.entries as {
@@ -87,6 +92,7 @@ describe('every change accountable', () => {
       ['card-answer', 'card-manufacturer'],
       ['address-refresh', 'population-register'],
       ['restrict', 'admin'],
+      ['link-account', 'member'],
     ]);
     expect(changes.find((c) => c.action === 'card-answer')!.via).toContain(`batch ${batch.batchId}`);
     expect(changes.find((c) => c.action === 'address-refresh')!.via).toMatch(/line \d+/);

@@ -4,7 +4,7 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { call, startTestApi } from '../support/local-api.ts';
-import { aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
+import { ADMIN, aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
@@ -97,6 +97,23 @@ describe('campaigns never reach the wrong member', () => {
     expect(csv.split('\n')[0]).toBe('customerNumber;surname;firstNames;mobile');
     expect(parse(csv, { columns: true, delimiter: ';' })).toHaveLength(2);
     await consent(members.protected!, 'directMarketingBan', false);
+  });
+
+  it('shows the member what marketing read of them for a campaign, once however often it is computed', async () => {
+    const { campaignId } = await campaign('sms');
+    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
+    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
+    const n = members.reachable!;
+    const viewed = (
+      await call(api, 'GET', `/members/${n}/audit`, { as: { role: 'member', customerNumber: n } })
+    ).body;
+    expect(viewed.campaignReads.filter((r: { campaignId: string }) => r.campaignId === campaignId)).toEqual([
+      { at: expect.any(String), campaignId, channel: 'sms', fields: ['surname', 'firstNames', 'mobile'] },
+    ]);
+    // A member the campaign left out was not read for it.
+    const banned = members.directMarketingBan!;
+    const theirs = (await call(api, 'GET', `/members/${banned}/audit`, { as: ADMIN })).body;
+    expect(theirs.campaignReads).toEqual([]);
   });
 
   it('exports a post campaign to S3 for the mailing house, with each address’s source', async () => {

@@ -106,6 +106,11 @@ async function aMemberEverywhere() {
       },
     }),
   );
+  // The member links the account they signed up with.
+  await call(api, 'POST', '/account/link', {
+    as: { role: 'member', subject: `everywhere-${n}`, email: registration.email },
+    body: { by: 'email' },
+  });
   await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE });
   return { n, registration, mobile: member.mobile as string };
 }

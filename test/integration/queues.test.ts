@@ -46,7 +46,7 @@ const resolve = (queue: string, body: object, as = CUSTOMER_SERVICE) =>
   call(api, 'POST', `/work-queues/${queue}/resolutions`, { as, body });
 
 const answerCard = (customerNumber: string, status: string, reason = '') =>
-  orderAndAnswerCard(api, customerNumber, status, reason);
+  orderAndAnswerCard(api, customerNumber, status, { reason });
 
 describe('work queues', () => {
   it('puts an address line in review on the queue with the address it gave; taking it applies it as the register’s', async () => {

@@ -39,11 +39,20 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
 
 export const pageProblems = (page: Page) => (page as Page & { problems?: string[] }).problems ?? [];
 
-/** Signs in through the local provider's page, as a person would: Role, Customer number, Sign in. */
-export async function signIn(page: Page, origin: string, role: string, customerNumber?: string) {
+/**
+ * Signs in through the local provider's page, as a person would: Role, Customer number (or, for a
+ * member's own account, the email it signed up with), Sign in.
+ */
+export async function signIn(
+  page: Page,
+  origin: string,
+  role: string,
+  member: { customerNumber?: string; email?: string } = {},
+) {
   await page.goto(origin + '/');
   await page.getByLabel('Role').selectOption(role);
-  if (customerNumber) await page.getByLabel('Customer number').fill(customerNumber);
+  if (member.customerNumber) await page.getByLabel('Customer number').fill(member.customerNumber);
+  if (member.email) await page.getByLabel('Or the member’s own email').fill(member.email);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }

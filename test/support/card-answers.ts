@@ -36,7 +36,12 @@ export async function answerOrder(
 }
 
 /** The member chooses a cash card, tonight's batch takes it, and the manufacturer answers with `status`. */
-export async function orderAndAnswerCard(api: LocalApi, customerNumber: string, status: string, reason = '') {
+export async function orderAndAnswerCard(
+  api: LocalApi,
+  customerNumber: string,
+  status: string,
+  answer: { reason?: string; cardNumber?: string } = {},
+) {
   await call(api, 'PUT', `/members/${customerNumber}/card`, {
     as: CUSTOMER_SERVICE,
     body: { type: 'CASH_CARD' },
@@ -51,5 +56,5 @@ export async function orderAndAnswerCard(api: LocalApi, customerNumber: string, 
     .split(/\r?\n/);
   const sequence = lines.findIndex((line) => line.includes(`;${customerNumber};`));
   if (sequence < 1) throw new Error('the member’s order is not in the batch');
-  await answerOrder(batch.batchId, sequence, customerNumber, status, { reason });
+  await answerOrder(batch.batchId, sequence, customerNumber, status, answer);
 }

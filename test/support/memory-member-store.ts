@@ -43,7 +43,7 @@ export class MemoryMemberStore implements MemberStore, MemberSearchStore {
   async find(lookup: MemberLookup) {
     if ('email' in lookup) return this.emails.get(lookup.email);
     if ('mobile' in lookup) return this.mobiles.get(lookup.mobile);
-    if ('legacyNumber' in lookup) return undefined;
+    if ('legacyNumber' in lookup || 'account' in lookup) return undefined;
     return this.cards.get(lookup.cardNumber);
   }
 

@@ -62,6 +62,28 @@ describe('claims from the HTTP API JWT authorizer', () => {
     expect(callerFromClaims(undefined, ['admin'], call)).toBe('unauthenticated');
   });
 
+  it('lets an unlinked member call only the routes that link an account, with their email only when verified', () => {
+    const unlinked = {
+      sub: 's1',
+      'cognito:groups': '[member]',
+      email: 'a@example.fi',
+      email_verified: 'true',
+    };
+    expect(callerFromClaims(unlinked, ['member'], call, true)).toEqual({
+      actor: 's1',
+      role: 'member',
+      verifiedEmail: 'a@example.fi',
+      ...call,
+    });
+    expect(
+      callerFromClaims({ ...unlinked, email_verified: 'false' }, ['member'], call, true),
+    ).not.toHaveProperty('verifiedEmail');
+    // Staff carry no email into the domain.
+    expect(
+      callerFromClaims({ ...unlinked, 'cognito:groups': '[admin]' }, ['admin'], call, true),
+    ).not.toHaveProperty('verifiedEmail');
+  });
+
   it('makes a till of a client-credentials access token by its scope, and of nothing else', () => {
     const call = { via: 'POST /purchases', requestId: 'r' };
     expect(

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as routeModule from '../../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
+import { signInTrigger } from '../../shared/contract/identity.ts';
 
 const FUNCTIONS = join(import.meta.dirname, '../../functions');
 const entryPoints = (dir: string): string[] =>
@@ -22,11 +23,12 @@ describe('the contract tables', () => {
     expect(exported.sort()).toEqual(Object.keys(routeModule.routes).sort());
   });
 
-  it('give every entry point under functions/ to exactly one route, job or object event', () => {
+  it('give every entry point under functions/ to exactly one route, job, object event or trigger', () => {
     const handlers = [
       ...routeModule.routeList.map((route) => route.handler),
       ...Object.values(jobs).map((job) => job.handler),
       ...objectEvents.map((event) => event.handler),
+      signInTrigger.handler,
     ];
     const files = entryPoints(FUNCTIONS);
     expect([...handlers].sort()).toEqual([...files].sort());

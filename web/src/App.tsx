@@ -12,6 +12,7 @@ import { MemberPage } from './pages/MemberPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { QueuesPage } from './pages/QueuesPage.tsx';
 import { OperationsPage } from './pages/OperationsPage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
 
 const ApiContext = createContext<Api | undefined>(undefined);
 export function useApi(): Api {
@@ -99,6 +100,8 @@ function SignedIn() {
   );
   const pages = PAGES.filter((page) => may(session.roles, page.needs));
   const own = session.customerNumber ? `/member/${session.customerNumber}` : undefined;
+  // A member's own account not yet linked to a membership: linking or joining is all there is to do.
+  const unlinked = session.role === 'member' && !own;
 
   return (
     <ApiContext.Provider value={api}>
@@ -143,6 +146,8 @@ function SignedIn() {
               element={
                 own ? (
                   <Navigate to={own} replace />
+                ) : unlinked ? (
+                  <AccountPage />
                 ) : (
                   <Gate needs="searchMembers">
                     <SearchPage />

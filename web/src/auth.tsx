@@ -29,7 +29,7 @@ export function userManager(config: ConsoleConfig): UserManager {
     redirect_uri: origin + CONSOLE_PATHS.callback,
     post_logout_redirect_uri: origin + CONSOLE_PATHS.signedOut,
     response_type: 'code',
-    scope: 'openid',
+    scope: 'openid email',
     userStore: new WebStorageStateStore({ store: new InMemoryWebStorage() }),
     stateStore: new WebStorageStateStore({ store: window.sessionStorage }),
     automaticSilentRenew: false,

@@ -42,3 +42,7 @@ export function lastMonths(count: number, now = new Date()): string[] {
     return d.toISOString().slice(0, 7);
   });
 }
+
+/** A code list's name in the interface's language (Swedish where the list has it, else English). */
+export const nameOf = (names: { fi: string; en: string; sv?: string } | undefined, language: Language) =>
+  names && (language === 'fi' ? names.fi : language === 'sv' ? (names.sv ?? names.en) : names.en);

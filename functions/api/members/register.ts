@@ -5,5 +5,8 @@ import { registerMember } from '../../../shared/members/register.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';
 
 export const handler = apiHandler(route, async ({ caller, body, headers }) =>
-  memberReply(201, await registerMember(caller, body, memberStore(), headers['idempotency-key'])),
+  memberReply(
+    201,
+    await registerMember(caller, body, memberStore(), { idempotencyKey: headers['idempotency-key'] }),
+  ),
 );

@@ -1,9 +1,9 @@
 import { memberAudit as route } from '../../../shared/contract/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { readAuditTrail } from '../../../shared/privacy/rights.ts';
-import { memberStore } from '../../../shared/store/default-stores.ts';
+import { campaignStore, memberStore } from '../../../shared/store/default-stores.ts';
 
 export const handler = apiHandler(route, async ({ caller, params }) => ({
   customerNumber: params.customerNumber,
-  entries: await readAuditTrail(caller, params.customerNumber, memberStore()),
+  ...(await readAuditTrail(caller, params.customerNumber, memberStore(), campaignStore())),
 }));

@@ -3,6 +3,8 @@
 export const OPERATION_ROLES = {
   openApi: 'public',
   registerMember: ['admin', 'customer-service'],
+  linkAccount: ['member'],
+  joinAsMember: ['member'],
   findMembers: ['admin', 'customer-service', 'processor'],
   searchMembers: ['admin', 'customer-service', 'processor'],
   readMember: ['admin', 'customer-service', 'processor', 'member'],
@@ -47,15 +49,21 @@ export const WORK_QUEUE_ROLES = {
 } as const;
 export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;
 
-/** The names of the consent purposes and the main product groups, as the code lists give them. */
+/** The names and kinds (consent or ban) of the purposes, and the main product groups, as the code lists give them. */
 export const PURPOSE_NAMES = {
-  'marketing.email': { fi: 'Sähköpostimarkkinointi', en: 'Marketing by email' },
-  'marketing.sms': { fi: 'Tekstiviestimarkkinointi', en: 'Marketing by text message' },
-  'marketing.post': { fi: 'Suoramarkkinointi postitse', en: 'Marketing by post' },
-  profiling: { fi: 'Ostotietojen käyttö kohdentamiseen', en: 'Using purchase totals to target' },
-  directMarketingBan: { fi: 'Suoramarkkinointikielto', en: 'Direct-marketing ban' },
-  addressDisclosureBan: { fi: 'Osoitteiden luovutuskielto', en: 'Address-disclosure ban' },
+  'marketing.email': { fi: 'Sähköpostimarkkinointi', en: 'Marketing by email', kind: 'consent' },
+  'marketing.sms': { fi: 'Tekstiviestimarkkinointi', en: 'Marketing by text message', kind: 'consent' },
+  'marketing.post': { fi: 'Suoramarkkinointi postitse', en: 'Marketing by post', kind: 'consent' },
+  profiling: {
+    fi: 'Ostotietojen käyttö kohdentamiseen',
+    en: 'Using purchase totals to target',
+    kind: 'consent',
+  },
+  directMarketingBan: { fi: 'Suoramarkkinointikielto', en: 'Direct-marketing ban', kind: 'ban' },
+  addressDisclosureBan: { fi: 'Osoitteiden luovutuskielto', en: 'Address-disclosure ban', kind: 'ban' },
 } as const;
+/** The privacy notice version a consent given in the console answers to. */
+export const NOTICE_VERSION = '2026.1';
 export const MAIN_GROUP_NAMES = {
   food: { fi: 'Elintarvikkeet ja herkut', sv: 'Livsmedel och delikatesser', en: 'Food and delicatessen' },
   'womens-fashion': { fi: 'Naisten muoti', sv: 'Dammode', en: "Women's fashion" },

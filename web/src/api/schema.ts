@@ -41,6 +41,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/account/link': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Link your sign-in account to your membership: by your verified email, or by card number and birth date (five failures lock it for an hour)
+     * @description Roles: member.
+     */
+    post: operations['linkAccount'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/account/membership': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Join as a new member with your verified email; your account is linked to the new membership
+     * @description Roles: member.
+     */
+    post: operations['joinAsMember'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/member-search': {
     parameters: {
       query?: never;
@@ -858,6 +898,275 @@ export interface operations {
       };
       /** @description Email or mobile belongs to another member */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  linkAccount: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json':
+          | {
+              /** @constant */
+              by: 'email';
+            }
+          | {
+              /** @constant */
+              by: 'card';
+              cardNumber: string;
+              birthDate: string;
+            };
+      };
+    };
+    responses: {
+      /** @description Linked (or linked already): sign in again to reach your pages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            customerNumber: string;
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The membership has an account already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description No membership matches, or the email is not verified */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many attempts: Retry-After says when to try again */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  joinAsMember: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          surname: string;
+          firstNames: string;
+          streetAddress?: string;
+          postalCode?: string;
+          postOffice?: string;
+          /** @description Stored as E.164; Finnish numbers may be written locally (040 123 4567). */
+          mobile?: string;
+          /** @description Stored as E.164; Finnish numbers may be written locally (040 123 4567). */
+          phone?: string;
+          birthDate: string;
+          /** @enum {string} */
+          gender?: 'female' | 'male' | 'other' | 'unspecified';
+          /** @enum {string} */
+          language?: 'fi' | 'sv' | 'en';
+          consents?: {
+            /** @enum {string} */
+            purpose:
+              | 'marketing.email'
+              | 'marketing.sms'
+              | 'marketing.post'
+              | 'profiling'
+              | 'directMarketingBan'
+              | 'addressDisclosureBan';
+            granted: boolean;
+            noticeVersion: string;
+          }[];
+        };
+      };
+    };
+    responses: {
+      /** @description Joined and linked: sign in again to reach your pages */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            customerNumber: string;
+            legacyNumber?: string;
+            surname: string;
+            firstNames: string;
+            streetAddress?: string;
+            postalCode?: string;
+            postOffice?: string;
+            mobile?: string;
+            phone?: string;
+            email?: string;
+            birthDate: string;
+            /** @enum {string} */
+            gender: 'female' | 'male' | 'other' | 'unspecified';
+            /** @enum {string} */
+            language: 'fi' | 'sv' | 'en';
+            card: {
+              /** @enum {string} */
+              type: 'MASTERCARD' | 'CASH_CARD' | 'NONE';
+              /** @enum {string} */
+              status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
+              cardNumber?: string;
+              orderedAt?: string;
+            };
+            flags: {
+              deceased: boolean;
+              protectedAddress: boolean;
+              restricted: boolean;
+              addressDoubtful: boolean;
+            };
+            sources?: {
+              [key: string]: {
+                source: string;
+                at: string;
+              };
+            };
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description Not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Your email or mobile belongs to a member already: link instead */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The email is not verified */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -2917,6 +3226,12 @@ export interface operations {
               actor?: string;
               requestId?: string;
             }[];
+            campaignReads: {
+              at: string;
+              campaignId: string;
+              channel: string;
+              fields: string[];
+            }[];
           };
         };
       };
@@ -3382,6 +3697,34 @@ export const pathsMembersPostResponses201ContentApplicationJsonCardTypeValues: R
 > = ['MASTERCARD', 'CASH_CARD', 'NONE'];
 export const pathsMembersPostResponses201ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members']['post']['responses']['201']['content']['application/json']['card']['status']
+> = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsAccountMembershipPostRequestBodyContentApplicationJsonGenderValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['requestBody']['content']['application/json']['gender']
+> = ['female', 'male', 'other', 'unspecified'];
+export const pathsAccountMembershipPostRequestBodyContentApplicationJsonLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['requestBody']['content']['application/json']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsAccountMembershipPostRequestBodyContentApplicationJsonConsentsPurposeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['requestBody']['content']['application/json']['consents']['purpose']
+> = [
+  'marketing.email',
+  'marketing.sms',
+  'marketing.post',
+  'profiling',
+  'directMarketingBan',
+  'addressDisclosureBan',
+];
+export const pathsAccountMembershipPostResponses201ContentApplicationJsonGenderValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['responses']['201']['content']['application/json']['gender']
+> = ['female', 'male', 'other', 'unspecified'];
+export const pathsAccountMembershipPostResponses201ContentApplicationJsonLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['responses']['201']['content']['application/json']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsAccountMembershipPostResponses201ContentApplicationJsonCardTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['responses']['201']['content']['application/json']['card']['type']
+> = ['MASTERCARD', 'CASH_CARD', 'NONE'];
+export const pathsAccountMembershipPostResponses201ContentApplicationJsonCardStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['responses']['201']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
 export const pathsMembersCustomerNumberGetResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}']['get']['responses']['200']['content']['application/json']['gender']

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ApiProblem, may, ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { useSession } from '../auth.tsx';
-import { formatCents, formatDate, formatInstant, formatMonth, lastMonths } from '../format.ts';
+import { formatCents, formatDate, formatInstant, formatMonth, lastMonths, nameOf } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
 import {
   pathsMembersCustomerNumberCardPutRequestBodyContentApplicationJsonTypeValues,
@@ -15,11 +15,6 @@ import {
 import { ErrorNote, fieldErrors, Flags, Section, TextField } from './parts.tsx';
 import { TEXT_FIELDS } from './fields.ts';
 import { MAIN_GROUP_NAMES, PURPOSE_NAMES } from '../api/contract.ts';
-import type { Language } from '../i18n.tsx';
-
-/** A code list's name in the interface's language (Swedish where the list has it, else English). */
-const nameOf = (names: { fi: string; en: string; sv?: string } | undefined, language: Language) =>
-  names && (language === 'fi' ? names.fi : language === 'sv' ? (names.sv ?? names.en) : names.en);
 
 type Member = operations['readMember']['responses'][200]['content']['application/json'];
 
@@ -535,6 +530,29 @@ function AuditPanel({ customerNumber }: { customerNumber: string }) {
                   {entry.fields ? ` (${entry.fields.join(', ')})` : ''}
                 </td>
                 <td>{entry.actor ?? entry.purpose}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {audit.data && audit.data.campaignReads.length > 0 && (
+        <table>
+          <caption>{t('campaignReads')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('when')}</th>
+              <th scope="col">{t('campaign')}</th>
+              <th scope="col">{t('fieldsRead')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {audit.data.campaignReads.map((read) => (
+              <tr key={read.campaignId}>
+                <td>{formatInstant(read.at, language)}</td>
+                <td>
+                  {read.campaignId} ({read.channel})
+                </td>
+                <td>{read.fields.map((field) => t(field as MessageKey)).join(', ')}</td>
               </tr>
             ))}
           </tbody>

@@ -1,0 +1,146 @@
+import type { Caller } from '../auth/caller.ts';
+import { Refusal } from '../refusal.ts';
+import type { Member } from '../members/member.ts';
+import type { MemberStore } from '../members/member-store.ts';
+import { auditEntry } from '../members/audit.ts';
+import { saveChange } from '../members/change-member.ts';
+import { accountLinkedAlready } from '../members/outcome.ts';
+import { registerMember } from '../members/register.ts';
+import type { JoinInput } from '../members/schemas.ts';
+import { LINK_ATTEMPT_RULE, type LinkAttempts } from './link-attempts.ts';
+import type { LinkProof } from './schemas.ts';
+
+/**
+ * A member's own sign-in account and their membership, linked once: by the email the identity
+ * provider verified, or by a card number and birth date that match, counted so that guessing locks.
+ * The link is the profile's `account` and its uniqueness key, saved with an audit entry in the
+ * member's trail; the sign-in trigger reads it to put the customer number in the member's tokens.
+ */
+export interface AccountDeps {
+  members: MemberStore;
+  attempts: LinkAttempts;
+}
+
+const notMatched = () =>
+  new Refusal(
+    'link-not-matched',
+    'No membership matches what was given',
+    'Check the card number and the birth date, or join as a new member.',
+  );
+const emailNotVerified = () =>
+  new Refusal(
+    'email-not-verified',
+    'Your sign-in email is not verified',
+    'Verify your email and sign in again.',
+  );
+
+/** The customer number of the membership the account is linked to, if it is. */
+export const linkedMembership = (account: string, members: MemberStore) => members.find({ account });
+
+export async function linkAccount(
+  caller: Caller,
+  proof: LinkProof,
+  deps: AccountDeps,
+  now = new Date(),
+): Promise<{ customerNumber: string }> {
+  // A token that carries a customer number is linked already.
+  const linked = caller.customerNumber ?? (await linkedMembership(caller.actor, deps.members));
+  if (linked) return { customerNumber: linked };
+  const member =
+    proof.by === 'email' ? await byEmail(caller, deps.members) : await byCard(caller, proof, deps, now);
+  if (member.account) throw accountLinkedAlready();
+  const at = now.toISOString();
+  await saveChange(deps.members, member, { account: caller.actor }, at, {
+    audit: auditEntry(caller, member.customerNumber, 'link-account', at, ['account']),
+  });
+  return { customerNumber: member.customerNumber };
+}
+
+async function byEmail(caller: Caller, members: MemberStore): Promise<Member> {
+  if (!caller.verifiedEmail) throw emailNotVerified();
+  const customerNumber = await members.find({ email: caller.verifiedEmail });
+  const member = customerNumber && (await members.get(customerNumber));
+  if (!member) throw notMatched();
+  return member;
+}
+
+async function byCard(
+  caller: Caller,
+  proof: Extract<LinkProof, { by: 'card' }>,
+  deps: AccountDeps,
+  now: Date,
+): Promise<Member> {
+  // Counted for the account and for the card, so that neither many accounts nor many cards help a guess.
+  const counted = [`account:${caller.actor}`, `card:${proof.cardNumber}`];
+  const { lockedUntil } = await deps.attempts.begin(counted, LINK_ATTEMPT_RULE, now);
+  if (lockedUntil) {
+    const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+    throw new Refusal(
+      'link-locked',
+      'Too many attempts to link a membership',
+      'Try again later, or ask customer service.',
+      undefined,
+      seconds,
+    );
+  }
+  const holder = await deps.members.cardHolder(proof.cardNumber);
+  const member = holder && (await deps.members.get(holder.customerNumber));
+  if (!member || member.birthDate !== proof.birthDate) throw notMatched();
+  await deps.attempts.forget(counted);
+  return member;
+}
+
+/** Joining on one's own: a new member registered with the account's verified email, linked in the same write. */
+export async function joinAsMember(
+  caller: Caller,
+  input: JoinInput,
+  members: MemberStore,
+  now = new Date(),
+): Promise<Member> {
+  if (caller.customerNumber || (await linkedMembership(caller.actor, members))) throw accountLinkedAlready();
+  if (!caller.verifiedEmail) throw emailNotVerified();
+  return registerMember(
+    caller,
+    { ...input, email: caller.verifiedEmail },
+    members,
+    { account: caller.actor },
+    now,
+  );
+}
+
+/**
+ * What the sign-in trigger adds to a person's ID token. A person in no group signed up on their own:
+ * a member. A member's account not yet linked is linked by its verified email when a membership has
+ * it; otherwise the token carries no customer number, and the console offers to link or to join.
+ */
+export async function memberSignIn(
+  account: {
+    subject: string;
+    groups: readonly string[];
+    verifiedEmail?: string;
+    via: string;
+    requestId: string;
+  },
+  deps: AccountDeps,
+  now = new Date(),
+): Promise<{ groups?: string[]; customerNumber?: string }> {
+  const selfSignedUp = account.groups.length === 0;
+  if (!selfSignedUp && !account.groups.includes('member')) return {};
+  const caller: Caller = {
+    actor: account.subject,
+    role: 'member',
+    via: account.via,
+    requestId: account.requestId,
+    ...(account.verifiedEmail ? { verifiedEmail: account.verifiedEmail } : {}),
+  };
+  let customerNumber = await linkedMembership(account.subject, deps.members);
+  if (!customerNumber && account.verifiedEmail) {
+    try {
+      ({ customerNumber } = await linkAccount(caller, { by: 'email' }, deps, now));
+    } catch (error) {
+      // No membership has the email, or it has an account already: the person links or joins in the console.
+      if (!(error instanceof Refusal)) throw error;
+    }
+  }
+  return { ...(selfSignedUp ? { groups: ['member'] } : {}), ...(customerNumber ? { customerNumber } : {}) };
+}

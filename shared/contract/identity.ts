@@ -1,0 +1,10 @@
+import type { TableAction } from './route.ts';
+
+/** Cognito's trigger on every token it issues: the one place a member's token gets its customer number. */
+export const signInTrigger = {
+  handler: 'identity/pre-token',
+  description:
+    'Puts the customer number of the linked membership in a member’s ID token, linking by verified email on the way',
+  // A link by email is one audited member save, as a correction is.
+  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
+} as const satisfies { handler: string; description: string; tableActions: readonly TableAction[] };

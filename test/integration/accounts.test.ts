@@ -1,0 +1,220 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { handler as preToken } from '../../functions/identity/pre-token.ts';
+import { call, startTestApi } from '../support/local-api.ts';
+import { orderAndAnswerCard } from '../support/card-answers.ts';
+import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import type { PreTokenGenerationTriggerEvent, Context } from 'aws-lambda';
+
+let api: LocalApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api.stop());
+
+/** A person who signed up on their own with this email (verified), before any link: no customer number. */
+const ownAccount = (email = `own.${randomUUID().slice(0, 8)}@example.fi`) =>
+  ({ role: 'member', subject: `acct-${randomUUID()}`, email }) as const;
+const register = async (overrides: Record<string, unknown> = {}) =>
+  (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration(overrides) })).body;
+const cardNumber = () => `6${Array.from({ length: 15 }, () => randomInt(10)).join('')}`;
+const auditActions = async (n: string) =>
+  (await call(api, 'GET', `/members/${n}/audit`, { as: ADMIN })).body.entries as {
+    action: string;
+    actor: string;
+  }[];
+
+/** Cognito's pre-token-generation event for a user, as the trigger receives it. */
+const tokenEvent = (sub: string, groups: string[], email?: string) =>
+  ({
+    version: '1',
+    triggerSource: 'TokenGeneration_HostedAuth',
+    region: 'eu-north-1',
+    userPoolId: 'eu-north-1_test',
+    userName: sub,
+    callerContext: { awsSdkVersion: 'x', clientId: 'console' },
+    request: {
+      userAttributes: { sub, ...(email ? { email, email_verified: 'true' } : {}) },
+      groupConfiguration: { groupsToOverride: groups, iamRolesToOverride: [] },
+    },
+    response: { claimsOverrideDetails: {} },
+  }) as unknown as PreTokenGenerationTriggerEvent;
+const signIn = (event: PreTokenGenerationTriggerEvent) =>
+  preToken(
+    event,
+    { awsRequestId: randomUUID() } as Context,
+    () => undefined,
+  ) as Promise<PreTokenGenerationTriggerEvent>;
+
+describe('a member’s own account', () => {
+  it('is linked at sign-in by the trigger when a membership has its verified email, and audited', async () => {
+    const member = await register();
+    const sub = `cognito-${randomUUID()}`;
+    const event = await signIn(tokenEvent(sub, [], member.email));
+    expect(event.response.claimsOverrideDetails).toEqual({
+      claimsToAddOrOverride: { 'custom:customerNumber': member.customerNumber },
+      groupOverrideDetails: { groupsToOverride: ['member'] },
+    });
+    // The next token finds the link; one audit entry for the one change.
+    const again = await signIn(tokenEvent(sub, ['member'], member.email));
+    expect(again.response.claimsOverrideDetails).toEqual({
+      claimsToAddOrOverride: { 'custom:customerNumber': member.customerNumber },
+    });
+    expect((await auditActions(member.customerNumber)).filter((e) => e.action === 'link-account')).toEqual([
+      expect.objectContaining({ actor: sub }),
+    ]);
+  });
+
+  it('carries no customer number, and no claim set by hand, while nothing is linked; staff are left alone', async () => {
+    const unknown = await signIn(tokenEvent(`cognito-${randomUUID()}`, [], 'nobody.here@example.fi'));
+    expect(unknown.response.claimsOverrideDetails).toEqual({
+      claimsToSuppress: ['custom:customerNumber'],
+      groupOverrideDetails: { groupsToOverride: ['member'] },
+    });
+    const staff = await signIn(tokenEvent(`cognito-${randomUUID()}`, ['customer-service'], 'cs@example.fi'));
+    expect(staff.response.claimsOverrideDetails).toEqual({ claimsToSuppress: ['custom:customerNumber'] });
+  });
+
+  it('reaches nothing but linking while unlinked', async () => {
+    const member = await register();
+    const account = ownAccount();
+    expect((await call(api, 'GET', `/members/${member.customerNumber}`, { as: account })).status).toBe(403);
+    // A staff token cannot link: the routes are a member's own.
+    expect(
+      (await call(api, 'POST', '/account/link', { as: CUSTOMER_SERVICE, body: { by: 'email' } })).status,
+    ).toBe(403);
+  });
+
+  it('links by card number and birth date, and the member then reaches their own record', async () => {
+    const member = await register();
+    const card = cardNumber();
+    await orderAndAnswerCard(api, member.customerNumber, 'PRODUCED', { cardNumber: card });
+    const account = ownAccount();
+    const linked = await call(api, 'POST', '/account/link', {
+      as: account,
+      body: { by: 'card', cardNumber: card, birthDate: member.birthDate },
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toEqual({ customerNumber: member.customerNumber });
+    // Asking again answers the same link; another account cannot take the membership.
+    expect((await call(api, 'POST', '/account/link', { as: account, body: { by: 'email' } })).body).toEqual({
+      customerNumber: member.customerNumber,
+    });
+    const other = await call(api, 'POST', '/account/link', {
+      as: ownAccount(),
+      body: { by: 'card', cardNumber: card, birthDate: member.birthDate },
+    });
+    expect(other.status).toBe(409);
+    expect(other.body.type).toBe('https://moymore.fi/problems/account-linked');
+    const token = await signIn(tokenEvent(account.subject, ['member']));
+    expect(token.response.claimsOverrideDetails.claimsToAddOrOverride).toEqual({
+      'custom:customerNumber': member.customerNumber,
+    });
+    const own = await call(api, 'GET', `/members/${member.customerNumber}`, {
+      as: { role: 'member', subject: account.subject, customerNumber: member.customerNumber },
+    });
+    expect(own.status).toBe(200);
+    expect((await auditActions(member.customerNumber)).map((e) => e.action)).toContain('link-account');
+  });
+
+  it('refuses a wrong birth date without saying which part was wrong, and locks after five failures', async () => {
+    const member = await register();
+    const card = cardNumber();
+    await orderAndAnswerCard(api, member.customerNumber, 'PRODUCED', { cardNumber: card });
+    const account = ownAccount();
+    const attempt = (birthDate: string, as: ReturnType<typeof ownAccount> = account) =>
+      call(api, 'POST', '/account/link', { as, body: { by: 'card', cardNumber: card, birthDate } });
+    for (let i = 0; i < 5; i++) {
+      const failed = await attempt(`1970-01-0${i + 1}`);
+      expect(failed.status).toBe(422);
+      expect(failed.body.type).toBe('https://moymore.fi/problems/link-not-matched');
+    }
+    // The sixth attempt is refused before it is tried, even with the right birth date.
+    const locked = await attempt(member.birthDate);
+    expect(locked.status).toBe(429);
+    expect(locked.body.type).toBe('https://moymore.fi/problems/link-locked');
+    expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(3500);
+    expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
+    // The card is locked for every account: many accounts do not help a guess.
+    expect((await attempt(member.birthDate, ownAccount())).status).toBe(429);
+    expect(await auditActions(member.customerNumber)).not.toContainEqual(
+      expect.objectContaining({ action: 'link-account' }),
+    );
+  });
+
+  it('counts attempts sent at once: no more than five are tried', async () => {
+    const member = await register();
+    const card = cardNumber();
+    await orderAndAnswerCard(api, member.customerNumber, 'PRODUCED', { cardNumber: card });
+    const account = ownAccount();
+    const answers = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        call(api, 'POST', '/account/link', {
+          as: account,
+          body: { by: 'card', cardNumber: card, birthDate: `1960-02-${String(i + 1).padStart(2, '0')}` },
+        }),
+      ),
+    );
+    // Each is counted for the account and for the card, in whatever order they land: at most five get through both.
+    const tried = answers.filter((a) => a.status === 422).length;
+    expect(tried).toBeGreaterThan(0);
+    expect(tried).toBeLessThanOrEqual(5);
+    expect(answers.filter((a) => a.status === 429)).toHaveLength(12 - tried);
+  });
+
+  it('joins as a new member with the verified email, consents with the notice version, linked in the same write', async () => {
+    const account = ownAccount();
+    const { email: _email, ...form } = aRegistration();
+    const joined = await call(api, 'POST', '/account/membership', {
+      as: account,
+      body: { ...form, consents: [{ purpose: 'marketing.email', granted: true, noticeVersion: '2026.1' }] },
+    });
+    expect(joined.status).toBe(201);
+    expect(joined.body.email).toBe(account.email);
+    const n = joined.body.customerNumber as string;
+    const consents = await call(api, 'GET', `/members/${n}/consents`, { as: CUSTOMER_SERVICE });
+    expect(consents.body.consents).toContainEqual(
+      expect.objectContaining({ purpose: 'marketing.email', granted: true, noticeVersion: '2026.1' }),
+    );
+    // One entry for the one change: the registration carries the link (the rest are the reads above).
+    const actions = (await auditActions(n)).map((e) => e.action);
+    expect(actions[0]).toBe('register');
+    expect(actions).not.toContain('link-account');
+    const token = await signIn(tokenEvent(account.subject, ['member'], account.email));
+    expect(token.response.claimsOverrideDetails.claimsToAddOrOverride).toEqual({
+      'custom:customerNumber': n,
+    });
+    // Joining twice is refused: the account has its membership.
+    const twice = await call(api, 'POST', '/account/membership', { as: account, body: form });
+    expect(twice.status).toBe(409);
+  });
+
+  it('refuses to join with an email a member has (link instead), or without a verified email', async () => {
+    const member = await register();
+    const { email: _email, ...form } = aRegistration();
+    const taken = await call(api, 'POST', '/account/membership', {
+      as: ownAccount(member.email),
+      body: form,
+    });
+    expect(taken.status).toBe(409);
+    const unverified = await call(api, 'POST', '/account/membership', {
+      as: { role: 'member', subject: `acct-${randomUUID()}` },
+      body: form,
+    });
+    expect(unverified.status).toBe(422);
+    expect(unverified.body.type).toBe('https://moymore.fi/problems/email-not-verified');
+  });
+
+  it('goes with the member when they are erased: the account reaches nothing after', async () => {
+    const member = await register();
+    const sub = `cognito-${randomUUID()}`;
+    await signIn(tokenEvent(sub, [], member.email));
+    const erased = await call(api, 'DELETE', `/members/${member.customerNumber}?reason=member-request`, {
+      as: ADMIN,
+    });
+    expect(erased.status).toBeLessThan(300);
+    const after = await signIn(tokenEvent(sub, ['member'], member.email));
+    expect(after.response.claimsOverrideDetails).toEqual({ claimsToSuppress: ['custom:customerNumber'] });
+  });
+});
