@@ -7,7 +7,7 @@ import { measureBundles } from './bundles.ts';
 import { measureHandler } from './handler-time.ts';
 import { measurePurchases } from './purchases.ts';
 import { measureCardBatches } from './cards.ts';
-import { measureAudience } from './audience.ts';
+import { audienceSection, measureAudience } from './audience.ts';
 import { measureAddressApply, measureAddressParse } from './address.ts';
 import { measureLegacyImport } from './legacy.ts';
 import { measureConsole } from './console-run.ts';
@@ -25,7 +25,7 @@ const handler = await measureHandler();
 const purchases = await measurePurchases();
 const CARD_ORDERS = Number(process.env.BENCH_CARD_ORDERS ?? 50_000);
 const cards = await measureCardBatches(CARD_ORDERS);
-const AUDIENCE_MEMBERS = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 20_000);
+const AUDIENCE_MEMBERS = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 100_000);
 const audience = await measureAudience(AUDIENCE_MEMBERS);
 const parse = await measureAddressParse(Number(process.env.BENCH_ADDRESS_LINES ?? 1_000_000));
 const apply = await measureAddressApply(Number(process.env.BENCH_ADDRESS_APPLY_LINES ?? 20_000));
@@ -150,19 +150,7 @@ sampled every 20 ms. The file is streamed to S3 in parts, never whole in memory.
 | RSS before the run / peak during it | ${cards.rssBeforeMb.toFixed(0)} MB / ${cards.rssPeakMb.toFixed(0)} MB |
 | DynamoDB requests per order | ${cards.requestsPerOrder.toFixed(3)} |
 
-## Campaign audience (DynamoDB Local)
-
-${audience.members} members (${'`'}BENCH_AUDIENCE_MEMBERS${'`'} changes it), every other with the email consent, each
-with three purchase months and an audit entry beside the profile. An email campaign's audience is
-computed once; every item DynamoDB returns is counted (Query Count, GetItem, BatchGetItem responses).
-
-| measure | figure | target | met |
-| --- | ---: | --- | --- |
-| members considered (consent index) / reached | ${audience.considered} / ${audience.reached} | | |
-| members considered per second | ${audience.consideredPerSecond.toFixed(0)} | | |
-| items read per member considered | ${audience.itemsReadPerConsidered.toFixed(2)} | ≤ 2 | ${ok(audience.itemsReadPerConsidered <= 2)} |
-| RSS before / peak during | ${audience.rssBeforeMb.toFixed(0)} MB / ${audience.rssPeakMb.toFixed(0)} MB | | |
-
+${audienceSection(audience)}
 ## Address refresh: parsing a file (s3rver and disk)
 
 A generated file of ${parse.lines} detail lines (${parse.megabytes.toFixed(0)} MB, Latin-1, CRLF; ${'`'}BENCH_ADDRESS_LINES${'`'}

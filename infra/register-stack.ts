@@ -26,12 +26,20 @@ export class RegisterStack extends Stack {
       table: this.data.table,
       key: this.data.key,
     });
+    this.jobs = new RegisterJobs(this, 'Jobs', {
+      jobs,
+      objectEvents,
+      table: this.data.table,
+      bucket: this.data.exchangeBucket,
+      key: this.data.key,
+    });
     this.api = new RegisterApi(this, 'Api', {
       routes: routeList,
       identity,
       table: this.data.table,
       bucket: this.data.exchangeBucket,
       key: this.data.key,
+      jobFunctions: this.jobs.byJob,
       ...(consoleDomain ? { consoleOrigin: `https://${consoleDomain}` } : {}),
     });
     this.console = new RegisterConsole(this, 'Console', {
@@ -48,13 +56,6 @@ export class RegisterStack extends Stack {
             },
           }
         : {}),
-    });
-    this.jobs = new RegisterJobs(this, 'Jobs', {
-      jobs,
-      objectEvents,
-      table: this.data.table,
-      bucket: this.data.exchangeBucket,
-      key: this.data.key,
     });
     for (const [id, partner] of Object.entries(partners)) {
       const account = this.node.tryGetContext(partner.accountContext) ?? this.account;

@@ -34,6 +34,8 @@ export const REFUSAL_KINDS = [
   'account-linked',
   /** The account's email is not verified, so it proves nothing. */
   'email-not-verified',
+  /** The campaign's status does not allow this (edit only a draft, compute one not computing, …). */
+  'campaign-state',
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 

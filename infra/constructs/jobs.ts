@@ -37,6 +37,8 @@ const pascal = (name: string) => name.replace(/(^|[-/])(\w)/g, (_, _sep, c: stri
  */
 export class RegisterJobs extends Construct {
   readonly functions = new Map<string, RegisterFunction>();
+  /** Each job's function by the job's name. */
+  readonly byJob = new Map<string, lambda.IFunction>();
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: RegisterJobsProps) {
@@ -45,10 +47,21 @@ export class RegisterJobs extends Construct {
 
     for (const [name, job] of Object.entries(props.jobs)) {
       const fn = this.function(pascal(name), job, props, environment);
+      this.byJob.set(name, fn.fn);
+      if (job.startedByApi) {
+        // An asynchronous invocation by a route: Lambda retries it, then hands it to the on-failure queue.
+        fn.fn.configureAsyncInvoke({
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+          onFailure: new SqsDestination(this.deadLetterQueue(pascal(name))),
+        });
+      }
       acknowledge(
         fn.fn,
         'Serverless-LambdaDLQ',
-        'Invoked by EventBridge Scheduler, whose target has its own retry policy and dead-letter queue.',
+        job.startedByApi
+          ? 'Failed asynchronous invocations go to an on-failure destination queue (EventInvokeConfig), with an alarm.'
+          : 'Invoked by EventBridge Scheduler, whose target has its own retry policy and dead-letter queue.',
       );
       // The scheduler's role invokes the function and its versions; CDK writes that as ARN:*.
       acknowledge(

@@ -5,14 +5,20 @@ import { PROJECT_ROOT } from './register.ts';
 import { LOCAL, localEnvironment } from './services.ts';
 
 /**
- * `npm run job -- <name> [--dry-run]`: runs a job once against the running local stack, with its
- * Lambda handler; `--dry-run` sends `{ "dryRun": true }` (the legacy import changes nothing then).
+ * `npm run job -- <name> [--dry-run] [--campaign <id>]`: runs a job once against the running local
+ * stack, with its Lambda handler; `--dry-run` sends `{ "dryRun": true }` (the legacy import changes
+ * nothing then), `--campaign` the campaign whose audience to compute (as its route starts it).
  */
 const name = process.argv[2] ?? '';
-const event = process.argv.includes('--dry-run') ? { dryRun: true } : undefined;
+const argument = (flag: string) => {
+  const at = process.argv.indexOf(flag);
+  return at > 0 ? process.argv[at + 1] : undefined;
+};
+const campaignId = argument('--campaign');
+const event = process.argv.includes('--dry-run') ? { dryRun: true } : campaignId ? { campaignId } : undefined;
 const names = Object.keys(jobs);
 if (!names.includes(name)) {
-  console.error(`usage: npm run job -- <${names.join('|')}> [--dry-run]`);
+  console.error(`usage: npm run job -- <${names.join('|')}> [--dry-run] [--campaign <id>]`);
   process.exit(2);
 }
 Object.assign(

@@ -2,16 +2,24 @@ import { randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { registerCsv } from '../exchange/csv.ts';
 import type { Caller } from '../auth/caller.ts';
-import { notFound } from '../refusal.ts';
+import { notFound, Refusal } from '../refusal.ts';
 import { CHANNEL_FIELDS, CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
 import { isLeaving, type Member } from '../members/member.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
-import type { AudienceSummary, Campaign, CampaignStore } from './campaign-store.ts';
+import type {
+  AudienceCounts,
+  AudienceProgress,
+  AudienceSummary,
+  Campaign,
+  CampaignStatus,
+  CampaignStore,
+} from './campaign-store.ts';
+import type { AudienceWork } from './audience-work.ts';
 import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import type { MainGroup } from '../purchases/main-groups.ts';
 import { ageOn, helsinkiDate } from '../time/helsinki.ts';
-import type { CreateCampaignInput, CriteriaInput } from './schemas.ts';
+import type { CreateCampaignInput, CriteriaInput, EditCampaignInput } from './schemas.ts';
 import { marketingExportKey } from '../exchange/layout.ts';
 
 const PAGE = 100; // one BatchGetItem of profiles per page of the audience index
@@ -34,12 +42,16 @@ export async function createCampaign(
     channel: input.channel,
     purpose: CHANNEL_PURPOSE[input.channel],
     criteria: input.criteria ?? {},
+    status: 'draft',
     createdAt: new Date().toISOString(),
     createdBy: caller.actor,
   };
   await campaigns.create(campaign);
   return campaign;
 }
+
+/** The campaigns, newest first, a page at a time. */
+export const listCampaigns = (campaigns: CampaignStore, cursor?: string) => campaigns.list(20, cursor);
 
 const granted = (member: Member, purpose: keyof NonNullable<Member['consents']>) =>
   member.consents?.[purpose]?.granted === true;
@@ -76,46 +88,159 @@ function matchesProfile(member: Member, criteria: CriteriaInput, today: string):
   return true;
 }
 
+const NO_COUNTS = (): AudienceCounts => ({ considered: 0, reached: 0, notMatching: 0, excluded: {} });
+
 /**
- * Computes the audience: only members in the index of the channel's consent are read (their index
- * entry and their profile), the exclusions are applied, then the criteria; purchase totals are read
- * only for members who allowed profiling. Each member reached gets a contact item. Members who
- * withdrew the consent are counted from their own index partition; those who never answered are not.
+ * One page of the audience index: the members' profiles read in one batch, the exclusions applied,
+ * then the criteria (purchase totals read only for members who allowed profiling). Answers whom the
+ * page reaches, and adds to the counts.
  */
-export async function computeAudience(campaignId: string, deps: CampaignDeps): Promise<AudienceSummary> {
-  const campaign = await deps.campaigns.get(campaignId);
-  if (!campaign) throw notFound('campaign');
-  const at = new Date().toISOString();
-  const today = helsinkiDate(new Date(at));
-  const summary: AudienceSummary = {
-    computedAt: at,
-    considered: 0,
-    reached: 0,
-    notMatching: 0,
-    excluded: {},
-  };
-  for await (const page of deps.campaigns.consented(campaign.purpose, PAGE)) {
-    const members = await deps.members.getMany(page);
-    const reached: string[] = [];
-    for (const member of members.values()) {
-      summary.considered += 1;
-      const reason =
-        exclusion(member, campaign.channel) ?? (await criteriaReason(member, campaign.criteria, today, deps));
-      if (reason === 'not-matching') summary.notMatching += 1;
-      else if (reason) summary.excluded[reason] = (summary.excluded[reason] ?? 0) + 1;
-      else reached.push(member.customerNumber);
-    }
-    await deps.campaigns.recordContacts(campaign, reached, at);
-    summary.reached += reached.length;
+async function classifyPage(
+  campaign: Campaign,
+  page: readonly string[],
+  counts: AudienceCounts,
+  today: string,
+  deps: Pick<CampaignDeps, 'members' | 'purchases'>,
+): Promise<string[]> {
+  const members = await deps.members.getMany(page);
+  const reached: string[] = [];
+  for (const member of members.values()) {
+    counts.considered += 1;
+    const reason =
+      exclusion(member, campaign.channel) ?? (await criteriaReason(member, campaign.criteria, today, deps));
+    if (reason === 'not-matching') counts.notMatching += 1;
+    else if (reason) counts.excluded[reason] = (counts.excluded[reason] ?? 0) + 1;
+    else reached.push(member.customerNumber);
   }
-  const withdrawn = await deps.campaigns.withdrawnCount(campaign.purpose);
-  if (withdrawn > 0) summary.excluded['consent-withdrawn'] = withdrawn;
-  await deps.campaigns.saveSummary(campaign.campaignId, summary);
-  if (campaign.channel === 'post') await exportPostAudience(campaign, deps);
+  counts.reached += reached.length;
+  return reached;
+}
+
+/** Members who withdrew the consent are counted from their own index partition; those who never answered are not. */
+async function withWithdrawn(counts: AudienceCounts, campaign: Campaign, campaigns: CampaignStore) {
+  const withdrawn = await campaigns.withdrawnCount(campaign.purpose);
+  if (withdrawn > 0) counts.excluded['consent-withdrawn'] = withdrawn;
+  return counts;
+}
+
+/**
+ * How many the campaign would reach now, and how many it would leave out per reason, recording
+ * nothing: the same reading and the same exclusions as computing it.
+ */
+export async function previewAudience(campaignId: string, deps: Omit<CampaignDeps, 'bucket'>) {
+  const campaign = await getCampaign(campaignId, deps.campaigns);
+  const counts = NO_COUNTS();
+  const today = helsinkiDate(new Date());
+  for await (const page of deps.campaigns.consented(campaign.purpose, PAGE)) {
+    await classifyPage(campaign, page, counts, today, deps);
+  }
+  return withWithdrawn(counts, campaign, deps.campaigns);
+}
+
+const campaignIs = (campaign: Campaign, ...allowed: CampaignStatus[]) => {
+  if (!allowed.includes(campaign.status))
+    throw new Refusal(
+      'campaign-state',
+      `The campaign is ${campaign.status}`,
+      allowed.length ? `This needs a campaign that is ${allowed.join(' or ')}.` : undefined,
+    );
+};
+
+/** Name and criteria may change while the campaign is a draft (nobody has been reached yet). */
+export async function editCampaign(campaignId: string, input: EditCampaignInput, campaigns: CampaignStore) {
+  const campaign = await getCampaign(campaignId, campaigns);
+  campaignIs(campaign, 'draft');
+  const edited: Campaign = { ...campaign, ...input };
+  if (!(await campaigns.save(edited, ['draft']))) throw campaignChanged();
+  return edited;
+}
+
+export async function closeCampaign(campaignId: string, campaigns: CampaignStore) {
+  const campaign = await getCampaign(campaignId, campaigns);
+  if (campaign.status === 'closed') return campaign;
+  campaignIs(campaign, 'draft', 'computed');
+  const closed: Campaign = { ...campaign, status: 'closed' };
+  if (!(await campaigns.save(closed, ['draft', 'computed']))) throw campaignChanged();
+  return closed;
+}
+
+const campaignChanged = () =>
+  new Refusal('campaign-state', 'The campaign changed meanwhile', 'Read it again and retry.');
+
+/**
+ * Starts computing the audience outside the request (it may take minutes): the campaign shows its
+ * progress from now on, and the work resumes from its last page if it is retried.
+ */
+export async function startAudience(
+  campaignId: string,
+  deps: { campaigns: CampaignStore; work: AudienceWork },
+): Promise<Campaign> {
+  const campaign = await getCampaign(campaignId, deps.campaigns);
+  campaignIs(campaign, 'draft', 'computed');
+  const { progress: _earlier, ...rest } = campaign;
+  const computing: Campaign = {
+    ...rest,
+    status: 'computing',
+    progress: {
+      ...NO_COUNTS(),
+      startedAt: new Date().toISOString(),
+      total: await deps.campaigns.consentedCount(campaign.purpose),
+      pages: 0,
+    },
+  };
+  if (!(await deps.campaigns.save(computing, ['draft', 'computed']))) throw campaignChanged();
+  try {
+    await deps.work.start(campaignId);
+  } catch (error) {
+    // Not started: the campaign goes back to what it was, so that it can be started again.
+    await deps.campaigns.save(campaign, ['computing'], 0);
+    throw error;
+  }
+  return computing;
+}
+
+/**
+ * The work itself: page by page from where the progress says, each page's contacts recorded (one
+ * item per member and campaign, so a page done twice records nothing twice) and then the progress
+ * saved on the condition that nobody else saved it first. When another run of the same work got
+ * ahead, this one stops. At the end the summary is saved and a post campaign exported.
+ */
+export async function computeAudience(
+  campaignId: string,
+  deps: CampaignDeps,
+): Promise<AudienceSummary | undefined> {
+  let campaign = await getCampaign(campaignId, deps.campaigns);
+  if (campaign.status !== 'computing' || !campaign.progress) return undefined;
+  let progress = campaign.progress;
+  const today = helsinkiDate(new Date(progress.startedAt));
+  for await (const page of deps.campaigns.consented(campaign.purpose, PAGE, progress.after)) {
+    const counts: AudienceCounts = structuredClone(progress);
+    const reached = await classifyPage(campaign, page, counts, today, deps);
+    await deps.campaigns.recordContacts(campaign, reached, progress.startedAt);
+    const next: AudienceProgress = { ...progress, ...counts, pages: progress.pages + 1, after: page.at(-1)! };
+    if (!(await deps.campaigns.save({ ...campaign, progress: next }, ['computing'], progress.pages)))
+      return undefined;
+    progress = next;
+    campaign = { ...campaign, progress };
+  }
+  const { startedAt, total: _total, pages: _pages, after: _after, ...counts } = progress;
+  const summary: AudienceSummary = {
+    computedAt: startedAt,
+    ...(await withWithdrawn(counts, campaign, deps.campaigns)),
+  };
+  const { progress: _done, ...rest } = campaign;
+  const computed: Campaign = { ...rest, status: 'computed', summary };
+  if (campaign.channel === 'post') computed.exportKey = await exportPostAudience(computed, deps);
+  if (!(await deps.campaigns.save(computed, ['computing'], progress.pages))) return undefined;
   return summary;
 }
 
-async function criteriaReason(member: Member, criteria: CriteriaInput, today: string, deps: CampaignDeps) {
+async function criteriaReason(
+  member: Member,
+  criteria: CriteriaInput,
+  today: string,
+  deps: Pick<CampaignDeps, 'purchases'>,
+) {
   if (!matchesProfile(member, criteria, today)) return 'not-matching';
   if (!criteria.purchases) return undefined;
   if (!granted(member, 'profiling')) return 'no-profiling-consent';

@@ -1,23 +1,54 @@
 import type { Channel, Purpose } from '../consents/purposes.ts';
 import type { CriteriaInput } from './schemas.ts';
 
+/**
+ * A campaign is a draft (editable) until its audience is first computed; computing runs outside the
+ * request; a computed campaign may be computed again (the contacts stay one per member); closed is
+ * final.
+ */
+export const CAMPAIGN_STATUSES = ['draft', 'computing', 'computed', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
 export interface Campaign {
   campaignId: string;
   name: string;
   channel: Channel;
   purpose: Purpose;
   criteria: CriteriaInput;
+  status: CampaignStatus;
   createdAt: string;
   createdBy: string;
+  /** The last audience computed. */
   summary?: AudienceSummary;
+  /** A post campaign's file for the mailing house, once exported. */
+  exportKey?: string;
+  /** While computing: how far the work has come, kept after each page so a retried run goes on from there. */
+  progress?: AudienceProgress;
 }
 
-export interface AudienceSummary {
-  computedAt: string;
+export interface AudienceCounts {
   considered: number;
   reached: number;
   notMatching: number;
   excluded: Record<string, number>;
+}
+
+export interface AudienceSummary extends AudienceCounts {
+  computedAt: string;
+}
+
+export interface AudienceProgress extends AudienceCounts {
+  startedAt: string;
+  /** Members with the consent when the work began: what `considered` grows toward. */
+  total: number;
+  /** Pages done, and the last customer number of the last one: where a retried run goes on. */
+  pages: number;
+  after?: string;
+}
+
+export interface CampaignPage {
+  campaigns: Campaign[];
+  next?: string;
 }
 
 /** A campaign that reached a member: marketing read their names and the channel's contact field for it. */
@@ -30,9 +61,17 @@ export interface CampaignContact {
 export interface CampaignStore {
   create(campaign: Campaign): Promise<void>;
   get(campaignId: string): Promise<Campaign | undefined>;
-  saveSummary(campaignId: string, summary: AudienceSummary): Promise<void>;
-  /** Members who granted the purpose, a page at a time: only their index entries are read. */
-  consented(purpose: Purpose, pageSize: number): AsyncIterable<string[]>;
+  /** Newest first, a page at a time. */
+  list(pageSize: number, cursor?: string): Promise<CampaignPage>;
+  /**
+   * Saves the campaign as changed, only if its status is still one of `from` and, when `pages` is
+   * given, its progress still that many pages: false when another change came first.
+   */
+  save(campaign: Campaign, from: readonly CampaignStatus[], pages?: number): Promise<boolean>;
+  /** Members who granted the purpose, after the given one, a page at a time: only their index entries are read. */
+  consented(purpose: Purpose, pageSize: number, after?: string): AsyncIterable<string[]>;
+  /** How many members granted the purpose (index entries counted, profiles not read). */
+  consentedCount(purpose: Purpose): Promise<number>;
   /** How many members withdrew the purpose's consent (counted, not read). */
   withdrawnCount(purpose: Purpose): Promise<number>;
   recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void>;

@@ -22,18 +22,25 @@ export const Criteria = z.strictObject({
   ),
 });
 
-export const CreateCampaignBody = z.strictObject({
-  name: z.string().check(
-    z.trim(),
-    z.minLength(1, 'must not be empty'),
-    z.maxLength(100, 'must be at most 100 characters'),
-    // A name shows in lists and CSV exports: no markup, no template or formula characters.
-    z.regex(
-      /^[\p{L}\p{N}][\p{L}\p{N} .,:!?&()'/-]*$/u,
-      "may contain letters, digits, spaces and . , : ! ? & ( ) ' / -",
-    ),
+const CampaignName = z.string().check(
+  z.trim(),
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(100, 'must be at most 100 characters'),
+  // A name shows in lists and CSV exports: no markup, no template or formula characters.
+  z.regex(
+    /^[\p{L}\p{N}][\p{L}\p{N} .,:!?&()'/-]*$/u,
+    "may contain letters, digits, spaces and . , : ! ? & ( ) ' / -",
   ),
+);
+
+export const CreateCampaignBody = z.strictObject({
+  name: CampaignName,
   channel: z.enum(CHANNELS),
+  criteria: z.optional(Criteria),
+});
+/** While a draft: a new name, or new criteria (replacing the old ones). */
+export const EditCampaignBody = z.strictObject({
+  name: z.optional(CampaignName),
   criteria: z.optional(Criteria),
 });
 export const CampaignPath = z.strictObject({
@@ -43,3 +50,38 @@ export const AudienceQuery = z.strictObject({ format: z.optional(z.enum(['json',
 
 export type CreateCampaignInput = z.output<typeof CreateCampaignBody>;
 export type CriteriaInput = z.output<typeof Criteria>;
+export type EditCampaignInput = z.output<typeof EditCampaignBody>;
+
+const Counts = {
+  considered: z.number(),
+  reached: z.number(),
+  notMatching: z.number(),
+  excluded: z.record(z.string(), z.number()),
+};
+export const AudiencePreview = z.strictObject(Counts);
+export const CampaignView = z.strictObject({
+  campaignId: z.string(),
+  name: z.string(),
+  channel: z.enum(CHANNELS),
+  purpose: z.string(),
+  criteria: Criteria,
+  status: z.enum(['draft', 'computing', 'computed', 'closed']),
+  createdAt: z.string(),
+  createdBy: z.string(),
+  summary: z.optional(z.strictObject({ computedAt: z.string(), ...Counts })),
+  exportKey: z.optional(z.string()),
+  progress: z.optional(
+    z.strictObject({
+      startedAt: z.string(),
+      total: z.number(),
+      pages: z.number(),
+      after: z.optional(z.string()),
+      ...Counts,
+    }),
+  ),
+});
+export const CampaignList = z.strictObject({
+  campaigns: z.array(CampaignView),
+  next: z.optional(z.string()),
+});
+export const CampaignListQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(2000))) });

@@ -25,6 +25,8 @@ export interface JobSpec {
    * answers `{ done: false }`, and `npm run job` does the same.
    */
   runsUntilDone?: boolean;
+  /** Started by an API route's asynchronous invocation (retried twice, then its on-failure queue). */
+  startedByApi?: boolean;
   /** The job's own metrics (Powertools, dimension `service`) that raise an alarm when they reach 1. */
   alarms?: readonly { namespace: string; service: string; metric: string; description: string }[];
 }
@@ -105,6 +107,14 @@ export const jobs = {
     tableActions: ['Scan', 'UpdateItem', 'PutItem'],
     bucket: {},
   },
+  'campaign-audience': {
+    handler: 'jobs/campaign-audience',
+    description:
+      'A campaign’s audience, started by POST /campaigns/{id}/audience: contacts recorded page by page, resumed from the last page when retried',
+    tableActions: ['GetItem', 'PutItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
+    bucket: { write: [EXCHANGE_PREFIXES.marketingExports] },
+    startedByApi: true,
+  },
   'legacy-import': {
     handler: 'jobs/legacy-import',
     description: 'The earlier register’s export moved in, by hand: { "dryRun": true } changes nothing',
@@ -150,3 +160,6 @@ export const objectEvents = [
 
 /** Every job and object event whose runs are recorded, in the order the processor's view lists them. */
 export const JOB_NAMES: readonly string[] = [...Object.keys(jobs), ...objectEvents.map((event) => event.job)];
+
+/** The environment variable that names a job's function to a route that starts it. */
+export const jobFunctionVariable = (job: string) => `JOB_FUNCTION_${job.toUpperCase().replaceAll('-', '_')}`;

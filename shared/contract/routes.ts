@@ -30,7 +30,16 @@ import {
 import { CardBatchesQuery, CardBatchesView } from '../cards/schemas.ts';
 import { CardBatchRunView, OperationsView } from '../jobs/schemas.ts';
 import { ResolveWorkBody, WorkPageView, WorkQueuePath, WorkQueueQuery } from '../queues/schemas.ts';
-import { AudienceQuery, CampaignPath, CreateCampaignBody } from '../campaigns/schemas.ts';
+import {
+  AudiencePreview,
+  AudienceQuery,
+  CampaignList,
+  CampaignListQuery,
+  CampaignPath,
+  CampaignView,
+  CreateCampaignBody,
+  EditCampaignBody,
+} from '../campaigns/schemas.ts';
 import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../consents/schemas.ts';
 import { AuditTrailView, ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../privacy/schemas.ts';
 
@@ -342,8 +351,75 @@ export const createCampaign = {
   roles: ['admin', 'marketing'],
   summary: 'Create a campaign: channel email, sms or post; optional criteria',
   body: CreateCampaignBody,
-  responses: { 201: { description: 'The campaign' }, 400: problem('Not valid') },
+  responses: { 201: { description: 'The campaign, a draft', body: CampaignView }, 400: problem('Not valid') },
   tableActions: ['PutItem'],
+} as const satisfies RouteSpec;
+
+export const listCampaigns = {
+  method: 'GET',
+  path: '/campaigns',
+  handler: 'api/campaigns/list',
+  roles: ['admin', 'marketing'],
+  summary: 'The campaigns, newest first, 20 a page',
+  query: CampaignListQuery,
+  responses: {
+    200: { description: 'A page of campaigns; next is the cursor of the next', body: CampaignList },
+  },
+  tableActions: ['Query'],
+} as const satisfies RouteSpec;
+
+export const readCampaign = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}',
+  handler: 'api/campaigns/read',
+  roles: ['admin', 'marketing'],
+  summary: 'A campaign: criteria, status, the progress of its audience while computing, its last summary',
+  params: CampaignPath,
+  responses: { 200: { description: 'The campaign', body: CampaignView }, 404: problem('No such campaign') },
+  tableActions: ['GetItem'],
+} as const satisfies RouteSpec;
+
+export const editCampaign = {
+  method: 'PATCH',
+  path: '/campaigns/{campaignId}',
+  handler: 'api/campaigns/edit',
+  roles: ['admin', 'marketing'],
+  summary: 'Change the name or the criteria of a draft campaign',
+  params: CampaignPath,
+  body: EditCampaignBody,
+  responses: {
+    200: { description: 'The campaign as changed', body: CampaignView },
+    404: problem('No such campaign'),
+    409: problem('The campaign is no longer a draft'),
+  },
+  tableActions: ['GetItem', 'PutItem'],
+} as const satisfies RouteSpec;
+
+export const closeCampaign = {
+  method: 'POST',
+  path: '/campaigns/{campaignId}/close',
+  handler: 'api/campaigns/close',
+  roles: ['admin', 'marketing'],
+  summary: 'Close a campaign: its audience is not computed again',
+  params: CampaignPath,
+  responses: {
+    200: { description: 'The campaign, closed', body: CampaignView },
+    404: problem('No such campaign'),
+    409: problem('The audience is being computed'),
+  },
+  tableActions: ['GetItem', 'PutItem'],
+} as const satisfies RouteSpec;
+
+export const previewAudience = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/preview',
+  handler: 'api/campaigns/preview',
+  roles: ['admin', 'marketing'],
+  summary: 'How many the campaign would reach now and how many it leaves out per reason; records nothing',
+  params: CampaignPath,
+  responses: { 200: { description: 'The counts', body: AudiencePreview }, 404: problem('No such campaign') },
+  tableActions: ['GetItem', 'Query', 'BatchGetItem'],
+  timeoutSeconds: 29,
 } as const satisfies RouteSpec;
 
 export const computeAudience = {
@@ -352,15 +428,18 @@ export const computeAudience = {
   handler: 'api/campaigns/compute-audience',
   roles: ['admin', 'marketing'],
   summary:
-    'Compute the audience, record a contact for each member reached; a post campaign is exported to S3',
+    'Start computing the audience (a contact recorded for each member reached; a post campaign exported to S3); watch the campaign for its progress',
   params: CampaignPath,
   responses: {
-    200: { description: 'The summary: reached, and members left out per reason' },
+    202: {
+      description: 'Started: Location names the campaign, whose progress grows until it is computed',
+      body: CampaignView,
+    },
     404: problem('No such campaign'),
+    409: problem('The audience is being computed already, or the campaign is closed'),
   },
-  tableActions: ['GetItem', 'Query', 'BatchGetItem', 'BatchWriteItem', 'UpdateItem'],
-  bucketPrefixes: { write: [exchange('marketingExports')] },
-  timeoutSeconds: 29,
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+  startsJob: 'campaign-audience',
 } as const satisfies RouteSpec;
 
 export const readAudience = {
@@ -567,6 +646,11 @@ export const routes = {
   changeConsent,
   consentHistory,
   createCampaign,
+  listCampaigns,
+  readCampaign,
+  editCampaign,
+  closeCampaign,
+  previewAudience,
   computeAudience,
   readAudience,
   countReceipt,

@@ -57,6 +57,7 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   'link-locked': 429,
   'account-linked': 409,
   'email-not-verified': 422,
+  'campaign-state': 409,
 };
 
 /** A domain refusal as problem details: its kind is the problem type. */

@@ -1,16 +1,38 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Purpose } from '../consents/purposes.ts';
-import { putAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
-import { audienceIndex, campaignContactsIndex, campaignKey, contactKey, withdrawnIndex } from './keys.ts';
+import {
+  conditionalWrite,
+  decodeCursor,
+  encodeCursor,
+  putAll,
+  queryPages,
+  transientAsBusy,
+  withoutStorage,
+} from './dynamo.ts';
+import {
+  audienceIndex,
+  campaignContactsIndex,
+  campaignKey,
+  campaignListIndex,
+  contactKey,
+  withdrawnIndex,
+} from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
 import type {
-  AudienceSummary,
   Campaign,
   CampaignContact,
+  CampaignPage,
+  CampaignStatus,
   CampaignStore,
 } from '../campaigns/campaign-store.ts';
+
+/** A campaign as stored; one saved before campaigns had a status is a draft, or computed if it has a summary. */
+const campaignOf = (item: Record<string, unknown>): Campaign => {
+  const campaign = withoutStorage<Campaign>(item);
+  return { ...campaign, status: campaign.status ?? (campaign.summary ? 'computed' : 'draft') };
+};
 
 export class DynamoCampaignStore implements CampaignStore {
   constructor(
@@ -23,40 +45,81 @@ export class DynamoCampaignStore implements CampaignStore {
       this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...campaignKey(campaign.campaignId), type: ITEM_TYPES.campaign, ...campaign },
+          Item: this.itemOf(campaign),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       ),
     );
   }
 
+  private itemOf(campaign: Campaign) {
+    return {
+      ...campaignKey(campaign.campaignId),
+      ...campaignListIndex(campaign.createdAt, campaign.campaignId),
+      type: ITEM_TYPES.campaign,
+      ...campaign,
+    };
+  }
+
   async get(campaignId: string): Promise<Campaign | undefined> {
     const { Item } = await transientAsBusy(() =>
       this.db.send(new GetCommand({ TableName: this.table, Key: campaignKey(campaignId) })),
     );
-    return Item && withoutStorage<Campaign>(Item);
+    return Item && campaignOf(Item);
   }
 
-  async saveSummary(campaignId: string, summary: AudienceSummary): Promise<void> {
-    await transientAsBusy(() =>
+  async list(pageSize: number, cursor?: string): Promise<CampaignPage> {
+    const partition = campaignListIndex('', '').gsi1pk;
+    const { Items, LastEvaluatedKey } = await transientAsBusy(() =>
       this.db.send(
-        new UpdateCommand({
+        new QueryCommand({
           TableName: this.table,
-          Key: campaignKey(campaignId),
-          UpdateExpression: 'SET #summary = :summary',
-          ExpressionAttributeNames: { '#summary': 'summary' },
-          ExpressionAttributeValues: { ':summary': summary },
+          IndexName: TABLE_SCHEMA.gsi1.indexName,
+          KeyConditionExpression: 'gsi1pk = :partition',
+          ExpressionAttributeValues: { ':partition': partition },
+          ScanIndexForward: false,
+          Limit: pageSize,
+          ...(cursor
+            ? {
+                ExclusiveStartKey: decodeCursor(cursor, {
+                  partition: ['gsi1pk', partition],
+                  sortKey: ['gsi1sk', ''],
+                }),
+              }
+            : {}),
         }),
       ),
     );
+    return {
+      campaigns: (Items ?? []).map(campaignOf),
+      ...(LastEvaluatedKey ? { next: encodeCursor(LastEvaluatedKey) } : {}),
+    };
   }
 
-  private async *index(partition: string, pageSize: number): AsyncIterable<string[]> {
+  async save(campaign: Campaign, from: readonly CampaignStatus[], pages?: number): Promise<boolean> {
+    const statuses = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+    const refused = await conditionalWrite(
+      this.db,
+      new PutCommand({
+        TableName: this.table,
+        Item: this.itemOf(campaign),
+        ConditionExpression: [
+          `#status IN (${Object.keys(statuses).join(', ')})`,
+          ...(pages === undefined ? [] : ['progress.pages = :pages']),
+        ].join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ...statuses, ...(pages === undefined ? {} : { ':pages': pages }) },
+      }),
+    );
+    return !refused;
+  }
+
+  private async *index(partition: string, pageSize: number, after?: string): AsyncIterable<string[]> {
     for await (const page of queryPages(this.db, {
       TableName: this.table,
       IndexName: TABLE_SCHEMA.gsi1.indexName,
-      KeyConditionExpression: 'gsi1pk = :partition',
-      ExpressionAttributeValues: { ':partition': partition },
+      KeyConditionExpression: after ? 'gsi1pk = :partition AND gsi1sk > :after' : 'gsi1pk = :partition',
+      ExpressionAttributeValues: { ':partition': partition, ...(after ? { ':after': after } : {}) },
       ProjectionExpression: 'gsi1sk',
       Limit: pageSize,
     })) {
@@ -64,17 +127,25 @@ export class DynamoCampaignStore implements CampaignStore {
     }
   }
 
-  consented(purpose: Purpose, pageSize: number): AsyncIterable<string[]> {
-    return this.index(audienceIndex(purpose, '').gsi1pk, pageSize);
+  consented(purpose: Purpose, pageSize: number, after?: string): AsyncIterable<string[]> {
+    return this.index(audienceIndex(purpose, '').gsi1pk, pageSize, after);
   }
 
-  async withdrawnCount(purpose: Purpose): Promise<number> {
+  consentedCount(purpose: Purpose): Promise<number> {
+    return this.count(audienceIndex(purpose, '').gsi1pk);
+  }
+
+  withdrawnCount(purpose: Purpose): Promise<number> {
+    return this.count(withdrawnIndex(purpose, '').gsi1pk);
+  }
+
+  private async count(partition: string): Promise<number> {
     let count = 0;
     for await (const page of queryPages(this.db, {
       TableName: this.table,
       IndexName: TABLE_SCHEMA.gsi1.indexName,
       KeyConditionExpression: 'gsi1pk = :partition',
-      ExpressionAttributeValues: { ':partition': withdrawnIndex(purpose, '').gsi1pk },
+      ExpressionAttributeValues: { ':partition': partition },
       Select: 'COUNT',
     })) {
       count += page.Count ?? 0;

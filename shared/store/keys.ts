@@ -83,6 +83,11 @@ export const campaignKey = (campaignId: string): ItemKey => ({
   pk: `CAMPAIGN#${campaignId}`,
   sk: 'CAMPAIGN',
 });
+/** Every campaign, newest last by its creation time (read backwards for newest first). */
+export const campaignListIndex = (createdAt: string, campaignId: string) => ({
+  gsi1pk: 'CAMPAIGNS',
+  gsi1sk: createdAt && `${createdAt}#${campaignId}`,
+});
 /** Which campaign reached the member: in the member's partition, and listed per campaign on GSI1. */
 export const contactKey = (customerNumber: string, campaignId: string): ItemKey => ({
   pk: memberPartition(customerNumber),

@@ -315,6 +315,20 @@ describe('jobs, events and the card manufacturer', () => {
     expect(statements.every((st) => st.Resource.includes('card-orders/outbound/*'))).toBe(true);
   });
 
+  it('lets the audience route start the audience job, which alone writes the mailing house’s files', () => {
+    const route = statementsOf('ApiApiCampaignsComputeAudienceRole');
+    const invokes = route.filter((st) => [st.Action].flat().includes('lambda:InvokeFunction'));
+    expect(JSON.stringify(invokes.map((st) => st.Resource))).toContain('JobsCampaignAudience');
+    expect(route.some((st) => [st.Action].flat().some((a) => a.startsWith('s3:')))).toBe(false);
+    const job = s3Statements('JobsCampaignAudienceRole');
+    expect(job.every((st) => JSON.stringify(st.Resource).includes('marketing/exports/*'))).toBe(true);
+    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+      FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp('JobsCampaignAudience') }),
+      MaximumRetryAttempts: 2,
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+    });
+  });
+
   it('runs the card batch at 02:00 Helsinki time, with retries, a maximum event age and a dead-letter queue', () => {
     template.hasResourceProperties('AWS::Scheduler::Schedule', {
       ScheduleExpression: 'cron(0 2 * * ? *)',
@@ -429,7 +443,8 @@ describe('jobs, events and the card manufacturer', () => {
     const queues = Object.keys(template.findResources('AWS::SQS::Queue'));
     const alarms = resources('AWS::CloudWatch::Alarm').map((a) => JSON.stringify(a.Properties.Dimensions));
     const scheduled = Object.values(jobs).filter((job) => 'schedule' in job);
-    expect(queues.length).toBe(scheduled.length + objectEvents.length);
+    const startedByApi = Object.values(jobs).filter((job) => 'startedByApi' in job);
+    expect(queues.length).toBe(scheduled.length + objectEvents.length + startedByApi.length);
     for (const queue of queues) expect(alarms.some((d) => d.includes(queue))).toBe(true);
   });
 });
@@ -497,6 +512,8 @@ describe('the console and its front door', () => {
       context: {
         consoleDomain: 'kanta.moymore.fi',
         consoleCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/console',
+        // Bundled once above already: this synth only looks at the API's CORS.
+        'aws:cdk:bundling-stacks': [],
       },
     });
     const withDomain = Template.fromStack(buildApp(app).stack);

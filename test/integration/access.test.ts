@@ -28,14 +28,19 @@ const requestFor = (path: string, method: string) => {
     };
   if (path === '/member-search') return { path: `${path}?surname=${encodeURIComponent(member.surname)}` };
   if (method === 'POST' && path === '/members') return { path, body: aRegistration() };
+  if (path === '/campaigns')
+    return method === 'GET' ? { path } : { path, body: { name: 'Kevät', channel: 'email' } };
+  if (path.startsWith('/campaigns/'))
+    return {
+      path: path.replace('{campaignId}', campaignId),
+      ...(method === 'PATCH' ? { body: { name: 'Kevät ja kesä' } } : {}),
+    };
   if (method === 'PATCH') return { path: concrete, body: {}, headers: { 'if-match': '"1"' } };
   if (path.endsWith('/card')) return { path: concrete, body: { type: 'NONE' } };
   if (path === '/purchases') return { path, body: aReceipt(member.customerNumber) };
   if (path === '/purchases/batch') return { path, body: { receipts: [aReceipt(member.customerNumber)] } };
   if (path.endsWith('/purchases')) return { path: `${concrete}?from=2026-01&to=2026-12` };
   if (path.startsWith('/pos/')) return { path: `/pos/members/${member.customerNumber}` };
-  if (path === '/campaigns') return { path, body: { name: 'Kevät', channel: 'email' } };
-  if (path.startsWith('/campaigns/')) return { path: path.replace('{campaignId}', campaignId) };
   if (method === 'DELETE')
     return { path: `${path.replace('{customerNumber}', doomed.customerNumber)}?reason=other` };
   if (path.endsWith('/restriction')) return { path: concrete, body: { restricted: false } };

@@ -4,6 +4,11 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { call, startTestApi } from '../support/local-api.ts';
+import { computeAndWait } from '../support/campaigns.ts';
+import { computeAudience, startAudience } from '../../shared/campaigns/audience.ts';
+import type { CampaignStore } from '../../shared/campaigns/campaign-store.ts';
+import { campaignStore, memberStore, purchaseStore } from '../../shared/store/default-stores.ts';
+import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { ADMIN, aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
 
 let api: LocalApi;
@@ -71,7 +76,7 @@ describe('campaigns never reach the wrong member', () => {
     ['post', ['reachable']],
   ])('a %s campaign reaches only %j, and counts why each other was left out', async (channel, expected) => {
     const { campaignId } = await campaign(channel);
-    const summary = (await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING })).body;
+    const summary = await computeAndWait(api, campaignId);
     expect(await audienceOf(campaignId)).toEqual(named(...expected));
     expect(summary.reached).toBe(expected.length);
     expect(summary.excluded).toMatchObject({
@@ -86,7 +91,7 @@ describe('campaigns never reach the wrong member', () => {
 
   it('gives only the contact field the channel needs, and honours a ban set after the audience was computed', async () => {
     const { campaignId } = await campaign('sms');
-    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
+    await computeAndWait(api, campaignId);
     const rows = (await call(api, 'GET', `/campaigns/${campaignId}/audience`, { as: MARKETING })).body
       .audience;
     expect(Object.keys(rows[0]).sort()).toEqual(['customerNumber', 'firstNames', 'mobile', 'surname']);
@@ -101,8 +106,8 @@ describe('campaigns never reach the wrong member', () => {
 
   it('shows the member what marketing read of them for a campaign, once however often it is computed', async () => {
     const { campaignId } = await campaign('sms');
-    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
-    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
+    await computeAndWait(api, campaignId);
+    await computeAndWait(api, campaignId);
     const n = members.reachable!;
     const viewed = (
       await call(api, 'GET', `/members/${n}/audit`, { as: { role: 'member', customerNumber: n } })
@@ -118,7 +123,7 @@ describe('campaigns never reach the wrong member', () => {
 
   it('exports a post campaign to S3 for the mailing house, with each address’s source', async () => {
     const { campaignId } = await campaign('post');
-    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
+    await computeAndWait(api, campaignId);
     const object = await createS3Client().send(
       new GetObjectCommand({ Bucket: bucketName(), Key: `marketing/exports/${campaignId}.csv` }),
     );
@@ -138,15 +143,12 @@ describe('campaigns never reach the wrong member', () => {
     });
     const criteria = { purchases: { mainGroup: 'beauty', from: '2026-01', to: '2026-12', minCents: 5000 } };
     const before = await campaign('email', criteria);
-    const without = (await call(api, 'POST', `/campaigns/${before.campaignId}/audience`, { as: MARKETING }))
-      .body;
+    const without = await computeAndWait(api, before.campaignId);
     expect(without.excluded['no-profiling-consent']).toBe(3);
     expect(without.reached).toBe(0);
     await consent(n, 'profiling', true);
     const after = await campaign('email', criteria);
-    expect(
-      (await call(api, 'POST', `/campaigns/${after.campaignId}/audience`, { as: MARKETING })).body.reached,
-    ).toBe(1);
+    expect((await computeAndWait(api, after.campaignId)).reached).toBe(1);
     expect(await audienceOf(after.campaignId)).toEqual([n]);
   });
 
@@ -158,5 +160,90 @@ describe('campaigns never reach the wrong member', () => {
     expect((await call(api, 'GET', '/campaigns/C-000000000000/audience', { as: MARKETING })).status).toBe(
       404,
     );
+  });
+});
+
+describe('a campaign’s life', () => {
+  it('is listed newest first, read, edited while a draft, previewed, computed and closed', async () => {
+    const older = await campaign('email');
+    const newer = await campaign('sms', { language: 'sv' });
+    const listed = (await call(api, 'GET', '/campaigns', { as: MARKETING })).body.campaigns as {
+      campaignId: string;
+    }[];
+    const ids = listed.map((c) => c.campaignId);
+    expect(ids.indexOf(newer.campaignId)).toBeLessThan(ids.indexOf(older.campaignId));
+    expect((await call(api, 'GET', `/campaigns/${newer.campaignId}`, { as: MARKETING })).body).toMatchObject({
+      status: 'draft',
+      channel: 'sms',
+      criteria: { language: 'sv' },
+    });
+    const edited = await call(api, 'PATCH', `/campaigns/${newer.campaignId}`, {
+      as: MARKETING,
+      body: { name: 'Joulu tekstiviesti', criteria: {} },
+    });
+    expect(edited.body).toMatchObject({ name: 'Joulu tekstiviesti', criteria: {} });
+
+    // The preview counts as computing does, and records nothing.
+    const preview = (await call(api, 'GET', `/campaigns/${newer.campaignId}/preview`, { as: MARKETING }))
+      .body;
+    expect(await audienceOf(newer.campaignId)).toEqual([]);
+    const summary = await computeAndWait(api, newer.campaignId);
+    expect(summary).toMatchObject(preview);
+
+    const late = await call(api, 'PATCH', `/campaigns/${newer.campaignId}`, {
+      as: MARKETING,
+      body: { name: 'Myöhään' },
+    });
+    expect(late.status).toBe(409);
+    expect(late.body.type).toBe('https://moymore.fi/problems/campaign-state');
+    expect(
+      (await call(api, 'POST', `/campaigns/${newer.campaignId}/close`, { as: MARKETING })).body.status,
+    ).toBe('closed');
+    expect(
+      (await call(api, 'POST', `/campaigns/${newer.campaignId}/audience`, { as: MARKETING })).status,
+    ).toBe(409);
+  });
+
+  it('pages the list with a cursor that cannot be borrowed', async () => {
+    for (let i = 0; i < 21; i++) await campaign('email');
+    const first = (await call(api, 'GET', '/campaigns', { as: MARKETING })).body;
+    expect(first.campaigns).toHaveLength(20);
+    const second = (await call(api, 'GET', `/campaigns?cursor=${first.next}`, { as: MARKETING })).body;
+    expect(second.campaigns.length).toBeGreaterThan(0);
+    const forged = Buffer.from(
+      JSON.stringify({ pk: 'x', sk: 'y', gsi1pk: 'AUDIENCE#marketing.sms', gsi1sk: '1' }),
+    ).toString('base64url');
+    expect((await call(api, 'GET', `/campaigns?cursor=${forged}`, { as: MARKETING })).status).toBe(400);
+  });
+
+  it('records each contact once when the work is retried after it stopped midway', async () => {
+    const { campaignId } = await campaign('email');
+    const real = campaignStore();
+    // The first run dies after recording a page's contacts, before saving its progress.
+    let failOnce = true;
+    const dying: CampaignStore = Object.assign(Object.create(Object.getPrototypeOf(real)), real, {
+      save: async (...args: Parameters<CampaignStore['save']>) => {
+        if (args[0].status === 'computing' && args[2] !== undefined && failOnce) {
+          failOnce = false;
+          throw new Error('the run died');
+        }
+        return real.save(...args);
+      },
+    });
+    await startAudience(campaignId, { campaigns: real, work: { start: async () => undefined } });
+    const deps = {
+      campaigns: dying,
+      members: memberStore(),
+      purchases: purchaseStore(),
+      bucket: exchangeBucket(),
+    };
+    await expect(computeAudience(campaignId, deps)).rejects.toThrow('the run died');
+    const summary = (await computeAudience(campaignId, deps))!;
+    expect(summary.reached).toBe(3);
+    const contacts: string[] = [];
+    for await (const page of real.contacts(campaignId, 100)) contacts.push(...page);
+    expect(contacts.sort()).toEqual(named('reachable', 'protected', 'addressDisclosureBan'));
+    // A run that comes late (Lambda's retry of one that finished) changes nothing.
+    expect(await computeAudience(campaignId, deps)).toBeUndefined();
   });
 });

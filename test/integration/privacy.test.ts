@@ -18,6 +18,7 @@ import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.t
 import type { Member } from '../../shared/members/member.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
 import { call, startTestApi } from '../support/local-api.ts';
+import { computeAndWait } from '../support/campaigns.ts';
 import { scanTable } from '../support/scan.ts';
 import { aReceipt, aRegistration, aStoredMember, ADMIN, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
 
@@ -89,7 +90,7 @@ async function aMemberEverywhere() {
     const { campaignId } = (
       await call(api, 'POST', '/campaigns', { as: MARKETING, body: { name: 'Kaikille', channel } })
     ).body;
-    await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
+    await computeAndWait(api, campaignId);
   }
   await putInbound(`EVERY_20261124_00${everywhere}.dat`, updateFile([anUpdate(n, { match: 'ambiguous' })]));
   await addressRefreshJob();

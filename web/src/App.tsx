@@ -13,6 +13,8 @@ import { RegisterPage } from './pages/RegisterPage.tsx';
 import { QueuesPage } from './pages/QueuesPage.tsx';
 import { OperationsPage } from './pages/OperationsPage.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
+import { CampaignsPage } from './pages/CampaignsPage.tsx';
+import { CampaignPage } from './pages/CampaignPage.tsx';
 
 const ApiContext = createContext<Api | undefined>(undefined);
 export function useApi(): Api {
@@ -78,13 +80,14 @@ function Shell() {
 /** The pages each role sees in the menu; the route table says which operations a page needs. */
 const PAGES: {
   path: string;
-  label: 'navSearch' | 'navRegister' | 'navQueues' | 'navOperations';
+  label: 'navSearch' | 'navRegister' | 'navQueues' | 'navOperations' | 'navCampaigns';
   needs: OperationId;
 }[] = [
   { path: '/', label: 'navSearch', needs: 'searchMembers' },
   { path: '/new-member', label: 'navRegister', needs: 'registerMember' },
   { path: '/queues', label: 'navQueues', needs: 'workQueue' },
   { path: '/operations', label: 'navOperations', needs: 'jobRuns' },
+  { path: '/marketing', label: 'navCampaigns', needs: 'listCampaigns' },
 ];
 
 function SignedIn() {
@@ -148,6 +151,9 @@ function SignedIn() {
                   <Navigate to={own} replace />
                 ) : unlinked ? (
                   <AccountPage />
+                ) : !may(session.roles, 'searchMembers') && pages[0] ? (
+                  // A role that finds no members (marketing) starts on its first page.
+                  <Navigate to={pages[0].path} replace />
                 ) : (
                   <Gate needs="searchMembers">
                     <SearchPage />
@@ -184,6 +190,22 @@ function SignedIn() {
               element={
                 <Gate needs="jobRuns">
                   <OperationsPage />
+                </Gate>
+              }
+            />
+            <Route
+              path="/marketing"
+              element={
+                <Gate needs="listCampaigns">
+                  <CampaignsPage />
+                </Gate>
+              }
+            />
+            <Route
+              path="/marketing/:campaignId"
+              element={
+                <Gate needs="readCampaign">
+                  <CampaignPage />
                 </Gate>
               }
             />

@@ -1,14 +1,14 @@
 import { computeAudience as route } from '../../../shared/contract/routes.ts';
-import { computeAudience } from '../../../shared/campaigns/audience.ts';
+import { startAudience } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { campaignStore, memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';
-import { exchangeBucket } from '../../../shared/store/default-bucket.ts';
+import { reply } from '../../../shared/http/reply.ts';
+import { campaignStore } from '../../../shared/store/default-stores.ts';
+import { audienceWork } from '../../../shared/store/lambda-audience-work.ts';
 
-export const handler = apiHandler(route, async ({ params }) =>
-  computeAudience(params.campaignId, {
+export const handler = apiHandler(route, async ({ params }) => {
+  const campaign = await startAudience(params.campaignId, {
     campaigns: campaignStore(),
-    members: memberStore(),
-    purchases: purchaseStore(),
-    bucket: exchangeBucket(),
-  }),
-);
+    work: audienceWork(),
+  });
+  return reply(202, campaign, { location: `/campaigns/${campaign.campaignId}` });
+});

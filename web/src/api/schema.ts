@@ -356,13 +356,81 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /**
+     * The campaigns, newest first, 20 a page
+     * @description Roles: admin, marketing.
+     */
+    get: operations['listCampaigns'];
     put?: never;
     /**
      * Create a campaign: channel email, sms or post; optional criteria
      * @description Roles: admin, marketing.
      */
     post: operations['createCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A campaign: criteria, status, the progress of its audience while computing, its last summary
+     * @description Roles: admin, marketing.
+     */
+    get: operations['readCampaign'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    /**
+     * Change the name or the criteria of a draft campaign
+     * @description Roles: admin, marketing.
+     */
+    patch: operations['editCampaign'];
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/close': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Close a campaign: its audience is not computed again
+     * @description Roles: admin, marketing.
+     */
+    post: operations['closeCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{campaignId}/preview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * How many the campaign would reach now and how many it leaves out per reason; records nothing
+     * @description Roles: admin, marketing.
+     */
+    get: operations['previewAudience'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -383,7 +451,7 @@ export interface paths {
     get: operations['readAudience'];
     put?: never;
     /**
-     * Compute the audience, record a contact for each member reached; a post campaign is exported to S3
+     * Start computing the audience (a contact recorded for each member reached; a post campaign exported to S3); watch the campaign for its progress
      * @description Roles: admin, marketing.
      */
     post: operations['computeAudience'];
@@ -2596,6 +2664,97 @@ export interface operations {
       };
     };
   };
+  listCampaigns: {
+    parameters: {
+      query?: {
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description A page of campaigns; next is the cursor of the next */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            campaigns: {
+              campaignId: string;
+              name: string;
+              /** @enum {string} */
+              channel: 'email' | 'sms' | 'post';
+              purpose: string;
+              criteria: {
+                /** @enum {string} */
+                language?: 'fi' | 'sv' | 'en';
+                ageMin?: number;
+                ageMax?: number;
+                postalCodePrefix?: string;
+                purchases?: {
+                  mainGroup: string;
+                  from: string;
+                  to: string;
+                  minCents: number;
+                };
+              };
+              /** @enum {string} */
+              status: 'draft' | 'computing' | 'computed' | 'closed';
+              createdAt: string;
+              createdBy: string;
+              summary?: {
+                computedAt: string;
+                considered: number;
+                reached: number;
+                notMatching: number;
+                excluded: {
+                  [key: string]: number;
+                };
+              };
+              exportKey?: string;
+              progress?: {
+                startedAt: string;
+                total: number;
+                pages: number;
+                after?: string;
+                considered: number;
+                reached: number;
+                notMatching: number;
+                excluded: {
+                  [key: string]: number;
+                };
+              };
+            }[];
+            next?: string;
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   createCampaign: {
     parameters: {
       query?: never;
@@ -2626,12 +2785,59 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The campaign */
+      /** @description The campaign, a draft */
       201: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            channel: 'email' | 'sms' | 'post';
+            purpose: string;
+            criteria: {
+              /** @enum {string} */
+              language?: 'fi' | 'sv' | 'en';
+              ageMin?: number;
+              ageMax?: number;
+              postalCodePrefix?: string;
+              purchases?: {
+                mainGroup: string;
+                from: string;
+                to: string;
+                minCents: number;
+              };
+            };
+            /** @enum {string} */
+            status: 'draft' | 'computing' | 'computed' | 'closed';
+            createdAt: string;
+            createdBy: string;
+            summary?: {
+              computedAt: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+            exportKey?: string;
+            progress?: {
+              startedAt: string;
+              total: number;
+              pages: number;
+              after?: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
       };
       /** @description Not valid */
       400: {
@@ -2664,6 +2870,447 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  readCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The campaign */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            channel: 'email' | 'sms' | 'post';
+            purpose: string;
+            criteria: {
+              /** @enum {string} */
+              language?: 'fi' | 'sv' | 'en';
+              ageMin?: number;
+              ageMax?: number;
+              postalCodePrefix?: string;
+              purchases?: {
+                mainGroup: string;
+                from: string;
+                to: string;
+                minCents: number;
+              };
+            };
+            /** @enum {string} */
+            status: 'draft' | 'computing' | 'computed' | 'closed';
+            createdAt: string;
+            createdBy: string;
+            summary?: {
+              computedAt: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+            exportKey?: string;
+            progress?: {
+              startedAt: string;
+              total: number;
+              pages: number;
+              after?: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  editCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          name?: string;
+          criteria?: {
+            /** @enum {string} */
+            language?: 'fi' | 'sv' | 'en';
+            ageMin?: number;
+            ageMax?: number;
+            postalCodePrefix?: string;
+            purchases?: {
+              mainGroup: string;
+              from: string;
+              to: string;
+              minCents: number;
+            };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description The campaign as changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            channel: 'email' | 'sms' | 'post';
+            purpose: string;
+            criteria: {
+              /** @enum {string} */
+              language?: 'fi' | 'sv' | 'en';
+              ageMin?: number;
+              ageMax?: number;
+              postalCodePrefix?: string;
+              purchases?: {
+                mainGroup: string;
+                from: string;
+                to: string;
+                minCents: number;
+              };
+            };
+            /** @enum {string} */
+            status: 'draft' | 'computing' | 'computed' | 'closed';
+            createdAt: string;
+            createdBy: string;
+            summary?: {
+              computedAt: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+            exportKey?: string;
+            progress?: {
+              startedAt: string;
+              total: number;
+              pages: number;
+              after?: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The campaign is no longer a draft */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  closeCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The campaign, closed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            channel: 'email' | 'sms' | 'post';
+            purpose: string;
+            criteria: {
+              /** @enum {string} */
+              language?: 'fi' | 'sv' | 'en';
+              ageMin?: number;
+              ageMax?: number;
+              postalCodePrefix?: string;
+              purchases?: {
+                mainGroup: string;
+                from: string;
+                to: string;
+                minCents: number;
+              };
+            };
+            /** @enum {string} */
+            status: 'draft' | 'computing' | 'computed' | 'closed';
+            createdAt: string;
+            createdBy: string;
+            summary?: {
+              computedAt: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+            exportKey?: string;
+            progress?: {
+              startedAt: string;
+              total: number;
+              pages: number;
+              after?: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The audience is being computed */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  previewAudience: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The counts */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            considered: number;
+            reached: number;
+            notMatching: number;
+            excluded: {
+              [key: string]: number;
+            };
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
       };
       /** @description Too many requests from this client; try again later */
       429: {
@@ -2746,12 +3393,59 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The summary: reached, and members left out per reason */
-      200: {
+      /** @description Started: Location names the campaign, whose progress grows until it is computed */
+      202: {
         headers: {
           [name: string]: unknown;
         };
-        content?: never;
+        content: {
+          'application/json': {
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            channel: 'email' | 'sms' | 'post';
+            purpose: string;
+            criteria: {
+              /** @enum {string} */
+              language?: 'fi' | 'sv' | 'en';
+              ageMin?: number;
+              ageMax?: number;
+              postalCodePrefix?: string;
+              purchases?: {
+                mainGroup: string;
+                from: string;
+                to: string;
+                minCents: number;
+              };
+            };
+            /** @enum {string} */
+            status: 'draft' | 'computing' | 'computed' | 'closed';
+            createdAt: string;
+            createdBy: string;
+            summary?: {
+              computedAt: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+            exportKey?: string;
+            progress?: {
+              startedAt: string;
+              total: number;
+              pages: number;
+              after?: string;
+              considered: number;
+              reached: number;
+              notMatching: number;
+              excluded: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
       };
       /** @description No valid token */
       401: {
@@ -2769,6 +3463,24 @@ export interface operations {
       };
       /** @description No such campaign */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The audience is being computed already, or the campaign is closed */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -3844,15 +4556,72 @@ export const pathsMembersCustomerNumberConsentsPurposePutParametersPathPurposeVa
 export const pathsMembersCustomerNumberConsentsPurposePutRequestBodyContentApplicationJsonSourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['requestBody']['content']['application/json']['source']
 > = ['web', 'store', 'phone', 'letter', 'registration'];
+export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['channel']
+> = ['email', 'sms', 'post'];
+export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['criteria']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['status']
+> = ['draft', 'computing', 'computed', 'closed'];
 export const pathsCampaignsPostRequestBodyContentApplicationJsonChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['post']['requestBody']['content']['application/json']['channel']
 > = ['email', 'sms', 'post'];
 export const pathsCampaignsPostRequestBodyContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['post']['requestBody']['content']['application/json']['criteria']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsCampaignsPostResponses201ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns']['post']['responses']['201']['content']['application/json']['channel']
+> = ['email', 'sms', 'post'];
+export const pathsCampaignsPostResponses201ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns']['post']['responses']['201']['content']['application/json']['criteria']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsCampaignsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns']['post']['responses']['201']['content']['application/json']['status']
+> = ['draft', 'computing', 'computed', 'closed'];
+export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['channel']
+> = ['email', 'sms', 'post'];
+export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['criteria']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['status']
+> = ['draft', 'computing', 'computed', 'closed'];
+export const pathsCampaignsCampaignIdPatchRequestBodyContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['requestBody']['content']['application/json']['criteria']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['responses']['200']['content']['application/json']['channel']
+> = ['email', 'sms', 'post'];
+export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['responses']['200']['content']['application/json']['criteria']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['responses']['200']['content']['application/json']['status']
+> = ['draft', 'computing', 'computed', 'closed'];
+export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['channel']
+> = ['email', 'sms', 'post'];
+export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['criteria']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['status']
+> = ['draft', 'computing', 'computed', 'closed'];
 export const pathsCampaignsCampaignIdAudienceGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['get']['parameters']['query']['format']
 > = ['json', 'csv'];
+export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['channel']
+> = ['email', 'sms', 'post'];
+export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['criteria']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['status']
+> = ['draft', 'computing', 'computed', 'closed'];
 export const pathsPurchasesPostResponses201ContentApplicationJsonResultValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/purchases']['post']['responses']['201']['content']['application/json']['result']
 > = ['counted', 'duplicate'];

@@ -6,6 +6,7 @@ import { useApi } from '../App.tsx';
 import { useSession } from '../auth.tsx';
 import { formatCents, formatDate, formatInstant, formatMonth, lastMonths, nameOf } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
+import { saveFile } from '../download.ts';
 import {
   pathsMembersCustomerNumberCardPutRequestBodyContentApplicationJsonTypeValues,
   pathsMembersCustomerNumberConsentsPurposePutParametersPathPurposeValues,
@@ -577,13 +578,7 @@ function PrivacyPanel({ member }: { member: Member }) {
       switch (action) {
         case 'export': {
           const data = ok(await api.GET('/members/{customerNumber}/export', { params: path }));
-          const link = document.createElement('a');
-          link.href = URL.createObjectURL(
-            new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
-          );
-          link.download = `member-${member.customerNumber}.json`;
-          link.click();
-          URL.revokeObjectURL(link.href);
+          saveFile(JSON.stringify(data, null, 2), 'application/json', `member-${member.customerNumber}.json`);
           return;
         }
         case 'erasure-request':

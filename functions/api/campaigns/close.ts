@@ -1,0 +1,8 @@
+import { closeCampaign as route } from '../../../shared/contract/routes.ts';
+import { closeCampaign } from '../../../shared/campaigns/audience.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { campaignStore } from '../../../shared/store/default-stores.ts';
+
+export const handler = apiHandler(route, async ({ params }) =>
+  closeCampaign(params.campaignId, campaignStore()),
+);

@@ -1,0 +1,6 @@
+import { listCampaigns as route } from '../../../shared/contract/routes.ts';
+import { listCampaigns } from '../../../shared/campaigns/audience.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { campaignStore } from '../../../shared/store/default-stores.ts';
+
+export const handler = apiHandler(route, async ({ query }) => listCampaigns(campaignStore(), query.cursor));

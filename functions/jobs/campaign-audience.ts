@@ -1,0 +1,24 @@
+import { computeAudience } from '../../shared/campaigns/audience.ts';
+import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
+import { campaignStore, memberStore, purchaseStore } from '../../shared/store/default-stores.ts';
+import { exchangeBucket } from '../../shared/store/default-bucket.ts';
+
+/** Started by `POST /campaigns/{id}/audience` (an asynchronous invocation): computes the audience where time is not limited to 29 s. */
+export const entry = jobEntry({
+  job: 'campaign-audience',
+  name: 'campaign audience computed',
+  run: async (event: { campaignId: string }) => {
+    const summary = await computeAudience(event.campaignId, {
+      campaigns: campaignStore(),
+      members: memberStore(),
+      purchases: purchaseStore(),
+      bucket: exchangeBucket(),
+    });
+    // Figures only: how many were considered and reached, or that another run had it.
+    return summary
+      ? { considered: summary.considered, reached: summary.reached }
+      : { skipped: 'not-computing-or-taken-over' };
+  },
+});
+
+export const handler = jobHandler(entry);
