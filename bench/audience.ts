@@ -14,7 +14,7 @@ import { distinctCustomerNumbers, seedItems } from './seed.ts';
  * Members of whom every other has the email consent, each with purchase months and audit entries
  * beside the profile, so that reading what cannot be in an audience would show in the item count.
  */
-function membersWithHistory(count: number) {
+export function membersWithHistory(count: number) {
   const consent = {
     purpose: 'marketing.email',
     granted: true,
@@ -66,7 +66,8 @@ export async function measureAudience(members: number) {
         const input = args.input as {
           RequestItems?: Record<string, { PutRequest?: { Item?: { type?: unknown } } }[]>;
         };
-        for (const requests of Object.values(input.RequestItems ?? {}))
+        // BatchWriteItem's requests are lists (BatchGetItem's are not): its puts of contact items are counted.
+        for (const requests of Object.values(input.RequestItems ?? {}).filter(Array.isArray))
           for (const request of requests)
             if (JSON.stringify(request.PutRequest?.Item?.type ?? '').includes('contact')) contactPuts += 1;
         const result = await next(args);
@@ -153,7 +154,7 @@ BatchGetItem responses). \`npm run bench:audience\` makes this section alone.
 | members considered (consent index) / reached | ${audience.considered} / ${audience.reached} | | |
 | time, both runs | ${audience.seconds.toFixed(1)} s | | |
 | members considered per second | ${audience.consideredPerSecond.toFixed(0)} | | |
-| items read per member considered | ${audience.itemsReadPerConsidered.toFixed(2)} | ≤ 2 | ${ok(audience.itemsReadPerConsidered <= 2)} |
+| items read per member considered (the page the retry redid is read twice: 100 members, 0.004 more at 50 000) | ${audience.itemsReadPerConsidered.toFixed(3)} | ≤ 2 + the redone page | ${ok(audience.itemsReadPerConsidered <= 2 + 200 / audience.considered + 1e-9)} |
 | contact items after the retry / members reached | ${audience.contactItems} / ${audience.reached} | equal | ${ok(audience.contactItems === audience.reached)} |
 | contact writes (the page redone writes its contacts again, onto themselves) | ${audience.contactPuts} | | |
 | RSS before / peak during | ${audience.rssBeforeMb.toFixed(0)} MB / ${audience.rssPeakMb.toFixed(0)} MB | | |

@@ -8,6 +8,7 @@ import { measureHandler } from './handler-time.ts';
 import { measurePurchases } from './purchases.ts';
 import { measureCardBatches } from './cards.ts';
 import { audienceSection, measureAudience } from './audience.ts';
+import { measureStatistics, statisticsSection } from './statistics.ts';
 import { measureAddressApply, measureAddressParse } from './address.ts';
 import { measureLegacyImport } from './legacy.ts';
 import { measureConsole } from './console-run.ts';
@@ -27,6 +28,7 @@ const CARD_ORDERS = Number(process.env.BENCH_CARD_ORDERS ?? 50_000);
 const cards = await measureCardBatches(CARD_ORDERS);
 const AUDIENCE_MEMBERS = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 100_000);
 const audience = await measureAudience(AUDIENCE_MEMBERS);
+const statistics = await measureStatistics(Number(process.env.BENCH_STATISTICS_MEMBERS ?? 100_000));
 const parse = await measureAddressParse(Number(process.env.BENCH_ADDRESS_LINES ?? 1_000_000));
 const apply = await measureAddressApply(Number(process.env.BENCH_ADDRESS_APPLY_LINES ?? 20_000));
 const consoleFigures = await measureConsole();
@@ -151,6 +153,7 @@ sampled every 20 ms. The file is streamed to S3 in parts, never whole in memory.
 | DynamoDB requests per order | ${cards.requestsPerOrder.toFixed(3)} |
 
 ${audienceSection(audience)}
+${statisticsSection(statistics)}
 ## Address refresh: parsing a file (s3rver and disk)
 
 A generated file of ${parse.lines} detail lines (${parse.megabytes.toFixed(0)} MB, Latin-1, CRLF; ${'`'}BENCH_ADDRESS_LINES${'`'}

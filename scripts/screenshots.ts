@@ -15,6 +15,7 @@ import { anUpdate, putInbound, updateFile } from '../test/support/address-files.
 import { aReceipt, aRegistration } from '../test/support/fixtures.ts';
 import { call } from '../test/support/local-api.ts';
 import { launchChromium, newPage, signIn } from '../test/support/browser.ts';
+import { handler as statisticsJob } from '../functions/jobs/statistics.ts';
 
 const OUT = join(PROJECT_ROOT, 'docs', 'screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -143,6 +144,29 @@ try {
   await member.getByRole('heading', { name: 'Ostot' }).waitFor();
   await member.locator('.chart').waitFor();
   await shot(member, 'member-own-fi');
+
+  // Marketing: members who allowed email, a campaign computed, and the register's figures.
+  for (let i = 0; i < 14; i++) {
+    const { customerNumber } = await register({ postalCode: i % 2 ? '33100' : '00100' });
+    await call(api, 'PUT', `/members/${customerNumber}/consents/marketing.email`, {
+      as: staff,
+      body: { granted: true, source: 'phone', noticeVersion: '2026.1' },
+    });
+  }
+  await statisticsJob();
+  const marketing = await newPage(browser, { viewport: { width: 1200, height: 800 } });
+  await signIn(marketing, api.url, 'marketing');
+  await marketing.getByLabel('Campaign name').fill('Tampereen joulu');
+  await marketing.getByLabel('Postal code begins with').fill('33');
+  await marketing.getByRole('button', { name: 'Create campaign' }).click();
+  await marketing.getByRole('button', { name: 'Preview the count' }).click();
+  await marketing.getByRole('table', { name: 'Preview: nothing is recorded yet' }).waitFor();
+  await marketing.getByRole('button', { name: 'Compute the audience' }).click();
+  await marketing.getByRole('button', { name: 'Download the audience (CSV)' }).waitFor();
+  await shot(marketing, 'campaign');
+  await marketing.getByRole('link', { name: 'Figures' }).click();
+  await marketing.getByRole('heading', { name: 'Members by postal area (first two digits)' }).waitFor();
+  await shot(marketing, 'figures');
 } finally {
   await browser.close();
   await api.stop();

@@ -86,6 +86,14 @@ export const jobs = {
     tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
     bucket: {},
   },
+  statistics: {
+    handler: 'jobs/statistics',
+    description:
+      'The register’s figures for the reports: one pass over the table, small anonymous items, no figure about fewer than five members',
+    schedule: { hour: 4, minute: 30 },
+    tableActions: ['Scan', 'PutItem'],
+    bucket: {},
+  },
   'audit-verify': {
     handler: 'jobs/audit-verify',
     description: 'Checks every member’s audit hash chain for edited or removed entries',

@@ -16,6 +16,7 @@ import {
   JoinBody,
 } from '../members/schemas.ts';
 import { LinkAccountBody, LinkedAccount } from '../accounts/schemas.ts';
+import { ReportList, ReportPath, ReportQuery, ReportView } from '../statistics/schemas.ts';
 
 import {
   PosAnswer,
@@ -455,6 +456,33 @@ export const readAudience = {
   timeoutSeconds: 29,
 } as const satisfies RouteSpec;
 
+export const listReports = {
+  method: 'GET',
+  path: '/reports',
+  handler: 'api/reports/list',
+  roles: ['admin', 'marketing'],
+  summary: 'The reports the caller’s role may open',
+  responses: { 200: { description: 'The reports and their titles', body: ReportList } },
+  tableActions: [],
+} as const satisfies RouteSpec;
+
+export const readReport = {
+  method: 'GET',
+  path: '/reports/{report}',
+  handler: 'api/reports/read',
+  roles: ['admin', 'marketing'],
+  summary:
+    'A report as the nightly statistics job left it (no request scans); format=csv&table=<id> gives one table as CSV. No figure describes fewer than five members: such cells read "< 5"',
+  params: ReportPath,
+  query: ReportQuery,
+  responses: {
+    200: { description: 'The report, or one of its tables as CSV', body: ReportView },
+    403: problem('The report is not for the caller’s role'),
+    404: problem('No such report, or the statistics job has not run yet'),
+  },
+  tableActions: ['GetItem'],
+} as const satisfies RouteSpec;
+
 export const countReceipt = {
   method: 'POST',
   path: '/purchases',
@@ -653,6 +681,8 @@ export const routes = {
   previewAudience,
   computeAudience,
   readAudience,
+  listReports,
+  readReport,
   countReceipt,
   countReceipts,
   mainGroups,

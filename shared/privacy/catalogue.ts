@@ -541,6 +541,21 @@ export const CATALOGUE: readonly ItemType[] = [
     onErasure: 'keep',
     fields: ['month', 'receipts', 'members', 'group_*'],
   },
+  {
+    type: 'statistics',
+    title: { fi: 'Rekisterin tilastot', en: 'The register’s statistics' },
+    aboutMember: false,
+    purposes: ['marketing', 'operations'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: {
+      fi: 'Seuraavaan yölliseen ajoon; luvut eivät kuvaa alle viittä jäsentä',
+      en: 'Until the next nightly run; no figure describes fewer than five members',
+      by: 'retention-job',
+    },
+    onErasure: 'keep',
+    fields: ['report', 'computedAt', 'tables'],
+  },
   ...(Object.keys(OPERATIONAL_FIELDS) as (keyof typeof OPERATIONAL_FIELDS)[]).map((type): ItemType => ({
     type,
     title: { fi: `Eräajon tai kampanjan tieto (${type})`, en: `Job or campaign record (${type})` },

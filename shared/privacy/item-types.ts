@@ -38,6 +38,8 @@ export const ITEM_TYPES = {
   legacyImport: 'legacy-import',
   /** One run of a job: when, how it ended, its counts. */
   jobRun: 'job-run',
+  /** One report of the nightly statistics: figures only, none about fewer than five members. */
+  statistics: 'statistics',
   /** Held by a job while it runs, deleted when it ends. */
   jobLease: 'job-lease',
 } as const;

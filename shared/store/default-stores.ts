@@ -20,6 +20,8 @@ import type { JobRunStore } from '../jobs/job-runs.ts';
 import { DynamoJobRuns } from './dynamo-job-runs.ts';
 import { DynamoWorkQueueStore } from './dynamo-work-queue-store.ts';
 import type { LinkAttempts } from '../accounts/link-attempts.ts';
+import type { StatisticsStore } from '../statistics/statistics-store.ts';
+import { DynamoStatistics } from './dynamo-statistics.ts';
 import { DynamoLinkAttempts } from './dynamo-link-attempts.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
@@ -107,4 +109,11 @@ let linkAttempts: LinkAttempts | undefined;
 export function linkAttemptStore(): LinkAttempts {
   linkAttempts ??= new DynamoLinkAttempts(db(), tableName());
   return linkAttempts;
+}
+
+let statistics: StatisticsStore | undefined;
+
+export function statisticsStore(): StatisticsStore {
+  statistics ??= new DynamoStatistics(db(), tableName());
+  return statistics;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { handler as statisticsJob } from '../../functions/jobs/statistics.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { expectAccessible, launchChromium, newPage, pageProblems, signIn } from '../support/browser.ts';
 
@@ -78,5 +79,42 @@ describe('marketing in the console', () => {
     expect(await page.getByRole('link', { name: 'Campaigns' }).count()).toBe(0);
     await page.goto(`${api.url}/marketing`);
     await page.getByText('Your role may not see this page.').waitFor();
+  });
+
+  it('shows an admin the register’s figures as charts with their tables, and marketing only its own', async () => {
+    for (let i = 0; i < 5; i++) await aConsentingMember('33100');
+    await statisticsJob();
+    const admin = await newPage(browser);
+    await signIn(admin, api.url, 'admin');
+    await admin.getByRole('link', { name: 'Figures' }).click();
+    await admin.getByRole('heading', { name: 'Members by language' }).waitFor();
+    // Each table has its chart: a canvas Chart.js drew on, named for the screen reader.
+    const chart = admin.getByRole('img', { name: 'Members by postal area (first two digits)' });
+    await chart.waitFor();
+    const painted = await chart.evaluate((element) => {
+      const canvas = element as unknown as {
+        width: number;
+        height: number;
+        getContext(kind: '2d'): {
+          getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+        };
+      };
+      const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+      return data.filter((_, i) => i % 4 === 3 && data[i] !== 0).length;
+    });
+    expect(painted).toBeGreaterThan(100);
+    await admin.getByRole('row', { name: /^33 \d+$/ }).waitFor();
+    await admin.getByRole('link', { name: 'Cards' }).click();
+    await admin.getByRole('heading', { name: 'Cards by type and status' }).waitFor();
+    await expectAccessible(admin, 'the figures');
+    expect(pageProblems(admin)).toEqual([]);
+
+    const marketing = await newPage(browser);
+    await signIn(marketing, api.url, 'marketing');
+    await marketing.getByRole('link', { name: 'Figures' }).click();
+    await marketing.getByRole('heading', { name: 'Members by language' }).waitFor();
+    expect(await marketing.getByRole('link', { name: 'Cards' }).count()).toBe(0);
+    await marketing.goto(`${api.url}/figures/cards`);
+    await marketing.getByText('This report is not for your role').waitFor();
   });
 });

@@ -1,4 +1,4 @@
-import { createContext, useContext, useMemo, useRef, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useContext, useMemo, useRef, type ReactNode } from 'react';
 import { BrowserRouter, Link, NavLink, Navigate, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { UserManager } from 'oidc-client-ts';
@@ -15,6 +15,9 @@ import { OperationsPage } from './pages/OperationsPage.tsx';
 import { AccountPage } from './pages/AccountPage.tsx';
 import { CampaignsPage } from './pages/CampaignsPage.tsx';
 import { CampaignPage } from './pages/CampaignPage.tsx';
+
+// The charts' library loads with the figures page only, not with the console's first page.
+const FiguresPage = lazy(() => import('./pages/FiguresPage.tsx'));
 
 const ApiContext = createContext<Api | undefined>(undefined);
 export function useApi(): Api {
@@ -80,7 +83,7 @@ function Shell() {
 /** The pages each role sees in the menu; the route table says which operations a page needs. */
 const PAGES: {
   path: string;
-  label: 'navSearch' | 'navRegister' | 'navQueues' | 'navOperations' | 'navCampaigns';
+  label: 'navSearch' | 'navRegister' | 'navQueues' | 'navOperations' | 'navCampaigns' | 'navFigures';
   needs: OperationId;
 }[] = [
   { path: '/', label: 'navSearch', needs: 'searchMembers' },
@@ -88,6 +91,7 @@ const PAGES: {
   { path: '/queues', label: 'navQueues', needs: 'workQueue' },
   { path: '/operations', label: 'navOperations', needs: 'jobRuns' },
   { path: '/marketing', label: 'navCampaigns', needs: 'listCampaigns' },
+  { path: '/figures', label: 'navFigures', needs: 'listReports' },
 ];
 
 function SignedIn() {
@@ -209,6 +213,19 @@ function SignedIn() {
                 </Gate>
               }
             />
+            {['/figures', '/figures/:report'].map((path) => (
+              <Route
+                key={path}
+                path={path}
+                element={
+                  <Gate needs="listReports">
+                    <Suspense fallback={<p role="status">{t('loading')}</p>}>
+                      <FiguresPage />
+                    </Suspense>
+                  </Gate>
+                }
+              />
+            ))}
             <Route path="*" element={<p>{t('notFound')}</p>} />
           </Routes>
         </main>

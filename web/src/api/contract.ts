@@ -28,6 +28,8 @@ export const OPERATION_ROLES = {
   previewAudience: ['admin', 'marketing'],
   computeAudience: ['admin', 'marketing'],
   readAudience: ['admin', 'marketing'],
+  listReports: ['admin', 'marketing'],
+  readReport: ['admin', 'marketing'],
   countReceipt: ['pos'],
   countReceipts: ['pos'],
   mainGroups: ['admin', 'customer-service', 'processor', 'marketing', 'pos'],

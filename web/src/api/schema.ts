@@ -461,6 +461,46 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/reports': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The reports the caller’s role may open
+     * @description Roles: admin, marketing.
+     */
+    get: operations['listReports'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/reports/{report}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A report as the nightly statistics job left it (no request scans); format=csv&table=<id> gives one table as CSV. No figure describes fewer than five members: such cells read "< 5"
+     * @description Roles: admin, marketing.
+     */
+    get: operations['readReport'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/purchases': {
     parameters: {
       query?: never;
@@ -3506,6 +3546,151 @@ export interface operations {
       };
     };
   };
+  listReports: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The reports and their titles */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            reports: {
+              report: string;
+              title: {
+                fi: string;
+                en: string;
+              };
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  readReport: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv';
+        table?: string;
+      };
+      header?: never;
+      path: {
+        report: 'members' | 'cards' | 'consents' | 'purchases' | 'campaigns';
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The report, or one of its tables as CSV */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            report: string;
+            computedAt: string;
+            tables: {
+              id: string;
+              title: {
+                fi: string;
+                en: string;
+              };
+              columns: {
+                id: string;
+                title: {
+                  fi: string;
+                  en: string;
+                };
+              }[];
+              rows: {
+                label: string;
+                cells: (number | '< 5')[];
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The report is not for the caller’s role */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description No such report, or the statistics job has not run yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   countReceipt: {
     parameters: {
       query?: never;
@@ -4622,6 +4807,12 @@ export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJ
 export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'closed'];
+export const pathsReportsReportGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/reports/{report}']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsReportsReportGetParametersPathReportValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/reports/{report}']['get']['parameters']['path']['report']
+> = ['members', 'cards', 'consents', 'purchases', 'campaigns'];
 export const pathsPurchasesPostResponses201ContentApplicationJsonResultValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/purchases']['post']['responses']['201']['content']['application/json']['result']
 > = ['counted', 'duplicate'];

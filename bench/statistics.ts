@@ -1,0 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { PROJECT_ROOT } from '../infra/local/register.ts';
+import { freePort, LOCAL, localEnvironment, startServices } from '../infra/local/services.ts';
+import { computeStatistics } from '../shared/statistics/reports.ts';
+import { createDocumentClient } from '../shared/store/dynamo.ts';
+import { DynamoStatistics } from '../shared/store/dynamo-statistics.ts';
+import { membersWithHistory } from './audience.ts';
+import { withSection } from './console.ts';
+import { seedItems } from './seed.ts';
+
+/** The nightly statistics over `members` members with their history: items scanned against the table's, time, peak memory. */
+export async function measureStatistics(members: number) {
+  const services = await startServices({ dynamoPort: await freePort(), s3Port: await freePort() });
+  try {
+    Object.assign(process.env, localEnvironment(services));
+    const items = membersWithHistory(members);
+    await seedItems(createDocumentClient(new DynamoDBClient({})), items);
+    let scanned = 0;
+    let scans = 0;
+    const raw = new DynamoDBClient({});
+    raw.middlewareStack.add(
+      (next) => async (args) => {
+        const result = await next(args);
+        const output = result.output as { ScannedCount?: number };
+        if (output.ScannedCount !== undefined) {
+          scanned += output.ScannedCount;
+          scans += 1;
+        }
+        return result;
+      },
+      { step: 'initialize', name: 'benchScanCounter' },
+    );
+    const store = new DynamoStatistics(createDocumentClient(raw), LOCAL.tableName);
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
+    const start = performance.now();
+    const result = await computeStatistics(store);
+    const seconds = (performance.now() - start) / 1000;
+    clearInterval(sampler);
+    return {
+      members,
+      tableItems: items.length,
+      scanned,
+      scans,
+      counted: result.members,
+      seconds,
+      rssBeforeMb: rssBefore / 2 ** 20,
+      rssPeakMb: rssPeak / 2 ** 20,
+    };
+  } finally {
+    await services.stop();
+  }
+}
+
+const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
+
+export const statisticsSection = (
+  s: Awaited<ReturnType<typeof measureStatistics>>,
+) => `## Statistics (DynamoDB Local)
+
+The nightly statistics job (\`npm run job -- statistics\`) over ${s.members} members (\`BENCH_STATISTICS_MEMBERS\` changes it),
+each with three purchase months, an audit entry and, for every other, a consent: ${s.tableItems} items in the table.
+The report routes read only the small items it writes; no request scans. \`npm run bench:statistics\` makes this section alone.
+
+| measure | figure | target | met |
+| --- | ---: | --- | --- |
+| items scanned / items in the table | ${s.scanned} / ${s.tableItems} (${s.scans} Scan pages) | one pass | ${ok(s.scanned === s.tableItems)} |
+| members counted | ${s.counted} | | |
+| time | ${s.seconds.toFixed(1)} s (${(s.tableItems / s.seconds).toFixed(0)} items/s) | | |
+| RSS before / peak during | ${s.rssBeforeMb.toFixed(0)} MB / ${s.rssPeakMb.toFixed(0)} MB | | |
+`;
+
+if (process.argv[1]?.endsWith('statistics.ts')) {
+  const section = statisticsSection(
+    await measureStatistics(Number(process.env.BENCH_STATISTICS_MEMBERS ?? 100_000)),
+  );
+  const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
+  writeFileSync(file, withSection(readFileSync(file, 'utf8'), section));
+  console.log(section);
+}

@@ -1,0 +1,12 @@
+import { computeStatistics } from '../../shared/statistics/reports.ts';
+import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
+import { statisticsStore } from '../../shared/store/default-stores.ts';
+
+/** Nightly: one pass over the table, the reports written as small anonymous items. */
+export const entry = jobEntry({
+  job: 'statistics',
+  name: 'statistics computed',
+  run: () => computeStatistics(statisticsStore()),
+});
+
+export const handler = jobHandler(entry);
