@@ -38,7 +38,7 @@ export class RegisterIdentity extends Construct {
       selfSignUpEnabled: true,
       autoVerify: { email: true },
       keepOriginal: { email: true },
-      standardAttributes: { email: { required: true, mutable: true } },
+      // Email is the sign-in name (not a required attribute: that would change an existing pool's schema).
       signInAliases: { email: true },
       mfa: cognito.Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false },
@@ -92,7 +92,8 @@ export class RegisterIdentity extends Construct {
       readAttributes: new cognito.ClientAttributes()
         .withStandardAttributes({ email: true })
         .withCustomAttributes('customerNumber'),
-      writeAttributes: new cognito.ClientAttributes(),
+      // Signing up writes the email and nothing else; the customer number comes only from the trigger.
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes({ email: true }),
     });
 
     // The tills are machines: client credentials against the register's resource server.

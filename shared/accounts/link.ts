@@ -6,7 +6,7 @@ import { auditEntry } from '../members/audit.ts';
 import { saveChange } from '../members/change-member.ts';
 import { accountLinkedAlready } from '../members/outcome.ts';
 import { registerMember } from '../members/register.ts';
-import type { JoinInput } from '../members/schemas.ts';
+import { Email, type JoinInput } from '../members/schemas.ts';
 import { LINK_ATTEMPT_RULE, type LinkAttempts } from './link-attempts.ts';
 import type { LinkProof } from './schemas.ts';
 
@@ -46,9 +46,22 @@ export async function linkAccount(
   // A token that carries a customer number is linked already.
   const linked = caller.customerNumber ?? (await linkedMembership(caller.actor, deps.members));
   if (linked) return { customerNumber: linked };
-  const member =
-    proof.by === 'email' ? await byEmail(caller, deps.members) : await byCard(caller, proof, deps, now);
-  if (member.account) throw accountLinkedAlready();
+  if (proof.by === 'email') {
+    const member = await byEmail(caller, deps.members);
+    if (member.account) throw accountLinkedAlready();
+    return link(caller, member, deps, now);
+  }
+  // Counted for the account and for the card, so that neither many accounts nor many cards help a guess.
+  const counted = [`account:${caller.actor}`, `card:${proof.cardNumber}`];
+  const member = await byCard(counted, proof, deps, now);
+  // A membership linked already answers as a wrong guess does: the answer tells nothing, and forgets no count.
+  if (member.account) throw notMatched();
+  const linkedNow = await link(caller, member, deps, now);
+  await deps.attempts.forget(counted);
+  return linkedNow;
+}
+
+async function link(caller: Caller, member: Member, deps: AccountDeps, now: Date) {
   const at = now.toISOString();
   await saveChange(deps.members, member, { account: caller.actor }, at, {
     audit: auditEntry(caller, member.customerNumber, 'link-account', at, ['account']),
@@ -56,22 +69,26 @@ export async function linkAccount(
   return { customerNumber: member.customerNumber };
 }
 
+/** The account's verified email as the register keeps emails (trimmed, lower case), if it is one. */
+function verifiedEmailOf(caller: Caller): string {
+  const email = caller.verifiedEmail === undefined ? undefined : Email.safeParse(caller.verifiedEmail);
+  if (!email?.success) throw emailNotVerified();
+  return email.data;
+}
+
 async function byEmail(caller: Caller, members: MemberStore): Promise<Member> {
-  if (!caller.verifiedEmail) throw emailNotVerified();
-  const customerNumber = await members.find({ email: caller.verifiedEmail });
+  const customerNumber = await members.find({ email: verifiedEmailOf(caller) });
   const member = customerNumber && (await members.get(customerNumber));
   if (!member) throw notMatched();
   return member;
 }
 
 async function byCard(
-  caller: Caller,
+  counted: readonly string[],
   proof: Extract<LinkProof, { by: 'card' }>,
   deps: AccountDeps,
   now: Date,
 ): Promise<Member> {
-  // Counted for the account and for the card, so that neither many accounts nor many cards help a guess.
-  const counted = [`account:${caller.actor}`, `card:${proof.cardNumber}`];
   const { lockedUntil } = await deps.attempts.begin(counted, LINK_ATTEMPT_RULE, now);
   if (lockedUntil) {
     const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
@@ -84,9 +101,9 @@ async function byCard(
     );
   }
   const holder = await deps.members.cardHolder(proof.cardNumber);
-  const member = holder && (await deps.members.get(holder.customerNumber));
+  // A card reported lost proves nothing: whoever found it may have found the birth date too.
+  const member = holder && !holder.blockedAt && (await deps.members.get(holder.customerNumber));
   if (!member || member.birthDate !== proof.birthDate) throw notMatched();
-  await deps.attempts.forget(counted);
   return member;
 }
 
@@ -98,10 +115,9 @@ export async function joinAsMember(
   now = new Date(),
 ): Promise<Member> {
   if (caller.customerNumber || (await linkedMembership(caller.actor, members))) throw accountLinkedAlready();
-  if (!caller.verifiedEmail) throw emailNotVerified();
   return registerMember(
     caller,
-    { ...input, email: caller.verifiedEmail },
+    { ...input, email: verifiedEmailOf(caller) },
     members,
     { account: caller.actor },
     now,

@@ -174,21 +174,34 @@ const campaignChanged = () =>
 export async function startAudience(
   campaignId: string,
   deps: { campaigns: CampaignStore; work: AudienceWork },
+  now = new Date(),
 ): Promise<Campaign> {
   const campaign = await getCampaign(campaignId, deps.campaigns);
-  campaignIs(campaign, 'draft', 'computed');
-  const { progress: _earlier, ...rest } = campaign;
+  // Its runs ended (Lambda gives up on an event after STALLED_MS): started again, it goes on from its last page.
+  if (campaign.status === 'computing' && campaign.progress && isStalled(campaign.progress, now)) {
+    const restarted: Campaign = {
+      ...campaign,
+      progress: { ...campaign.progress, savedAt: now.toISOString() },
+    };
+    if (!(await deps.campaigns.save(restarted, ['computing'], campaign.progress.pages)))
+      throw campaignChanged();
+    await deps.work.start(campaignId);
+    return restarted;
+  }
+  // Computed once: a new audience is a new campaign, so the contacts of this one stay what it reached.
+  campaignIs(campaign, 'draft');
   const computing: Campaign = {
-    ...rest,
+    ...campaign,
     status: 'computing',
     progress: {
       ...NO_COUNTS(),
-      startedAt: new Date().toISOString(),
+      startedAt: now.toISOString(),
+      savedAt: now.toISOString(),
       total: await deps.campaigns.consentedCount(campaign.purpose),
       pages: 0,
     },
   };
-  if (!(await deps.campaigns.save(computing, ['draft', 'computed']))) throw campaignChanged();
+  if (!(await deps.campaigns.save(computing, ['draft']))) throw campaignChanged();
   try {
     await deps.work.start(campaignId);
   } catch (error) {
@@ -198,6 +211,11 @@ export async function startAudience(
   }
   return computing;
 }
+
+/** Longer than Lambda keeps retrying an asynchronous event (6 h): no run will save this progress again. */
+const STALLED_MS = 7 * 3600 * 1000;
+const isStalled = (progress: AudienceProgress, now: Date) =>
+  now.getTime() - Date.parse(progress.savedAt) > STALLED_MS;
 
 /**
  * The work itself: page by page from where the progress says, each page's contacts recorded (one
@@ -217,13 +235,19 @@ export async function computeAudience(
     const counts: AudienceCounts = structuredClone(progress);
     const reached = await classifyPage(campaign, page, counts, today, deps);
     await deps.campaigns.recordContacts(campaign, reached, progress.startedAt);
-    const next: AudienceProgress = { ...progress, ...counts, pages: progress.pages + 1, after: page.at(-1)! };
+    const next: AudienceProgress = {
+      ...progress,
+      ...counts,
+      pages: progress.pages + 1,
+      after: page.at(-1)!,
+      savedAt: new Date().toISOString(),
+    };
     if (!(await deps.campaigns.save({ ...campaign, progress: next }, ['computing'], progress.pages)))
       return undefined;
     progress = next;
     campaign = { ...campaign, progress };
   }
-  const { startedAt, total: _total, pages: _pages, after: _after, ...counts } = progress;
+  const { startedAt, savedAt: _saved, total: _total, pages: _pages, after: _after, ...counts } = progress;
   const summary: AudienceSummary = {
     computedAt: startedAt,
     ...(await withWithdrawn(counts, campaign, deps.campaigns)),

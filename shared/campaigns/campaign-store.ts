@@ -2,9 +2,9 @@ import type { Channel, Purpose } from '../consents/purposes.ts';
 import type { CriteriaInput } from './schemas.ts';
 
 /**
- * A campaign is a draft (editable) until its audience is first computed; computing runs outside the
- * request; a computed campaign may be computed again (the contacts stay one per member); closed is
- * final.
+ * A campaign is a draft (editable) until its audience is computed; computing runs outside the
+ * request; a computed campaign's audience stays what it reached (a new audience is a new campaign);
+ * closed is final.
  */
 export const CAMPAIGN_STATUSES = ['draft', 'computing', 'computed', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
@@ -39,6 +39,8 @@ export interface AudienceSummary extends AudienceCounts {
 
 export interface AudienceProgress extends AudienceCounts {
   startedAt: string;
+  /** When a run last saved it: a computation no run has saved for hours has stopped. */
+  savedAt: string;
   /** Members with the consent when the work began: what `considered` grows toward. */
   total: number;
   /** Pages done, and the last customer number of the last one: where a retried run goes on. */

@@ -73,6 +73,7 @@ export const CampaignView = z.strictObject({
   progress: z.optional(
     z.strictObject({
       startedAt: z.string(),
+      savedAt: z.string(),
       total: z.number(),
       pages: z.number(),
       after: z.optional(z.string()),

@@ -4,6 +4,7 @@ import { auditEntry } from '../members/audit.ts';
 import type { Member } from '../members/member.ts';
 import { saveChange } from '../members/change-member.ts';
 import { Refusal } from '../refusal.ts';
+import type { CampaignStore } from '../campaigns/campaign-store.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import { PURPOSES, type Consent, type ConsentEvent, type ConsentSource, type Purpose } from './purposes.ts';
 
@@ -16,11 +17,19 @@ const listOf = (member: Member) => ({
 });
 
 /** The member's consents and bans as they stand now. */
-export async function readConsents(caller: Caller, customerNumber: string, store: MemberStore) {
+/** The member's marketing data: consents and bans as they stand, and the campaigns that reached them. */
+export async function readConsents(
+  caller: Caller,
+  customerNumber: string,
+  store: MemberStore,
+  campaigns: Pick<CampaignStore, 'contactsOf'>,
+) {
   const member = await reachableMember(caller, customerNumber, store);
   if (isStaff(caller))
-    await store.audit(auditEntry(caller, customerNumber, 'read', new Date().toISOString(), ['consents']));
-  return listOf(member);
+    await store.audit(
+      auditEntry(caller, customerNumber, 'read', new Date().toISOString(), ['consents', 'contacts']),
+    );
+  return { ...listOf(member), contacts: await campaigns.contactsOf(customerNumber) };
 }
 
 /** Every change ever made, oldest first: the proof of what the member agreed to, when and how. */

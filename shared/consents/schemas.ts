@@ -19,7 +19,12 @@ const ConsentView = z.strictObject({
   at: z.string(),
   actor: z.string(),
 });
-export const ConsentList = z.strictObject({ version: z.string(), consents: z.array(ConsentView) });
+export const ConsentList = z.strictObject({
+  version: z.string(),
+  consents: z.array(ConsentView),
+  /** The campaigns that reached the member, oldest first. */
+  contacts: z.array(z.strictObject({ campaignId: z.string(), channel: z.string(), at: z.string() })),
+});
 export const ConsentHistory = z.strictObject({
   events: z.array(z.strictObject({ ...ConsentView.shape, previously: z.nullable(z.boolean()) })),
 });

@@ -437,7 +437,7 @@ export const computeAudience = {
       body: CampaignView,
     },
     404: problem('No such campaign'),
-    409: problem('The audience is being computed already, or the campaign is closed'),
+    409: problem('The campaign is not a draft (its audience is computed or being computed, or it is closed)'),
   },
   tableActions: ['GetItem', 'PutItem', 'Query'],
   startsJob: 'campaign-audience',

@@ -47,6 +47,28 @@ export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];
 export const cell = (members: number, figure = members): Cell =>
   members > 0 && members < SMALLEST_CELL ? SUPPRESSED : figure;
 
+/**
+ * Secondary suppression: where a column has exactly one suppressed cell, the smallest other figure in
+ * it is suppressed too, so that a total known from elsewhere (the members, another table's sum) minus
+ * the figures shown cannot give the hidden one back.
+ */
+export function protectColumns(table: ReportTable): ReportTable {
+  const rows = table.rows.map((row) => ({ ...row, cells: [...row.cells] }));
+  for (let column = 0; column < table.columns.length - 1; column++) {
+    const cells = rows.map((row) => row.cells[column]);
+    if (cells.filter((value) => value === SUPPRESSED).length !== 1) continue;
+    const smallest = cells.reduce<number | undefined>(
+      (best, value, i) =>
+        typeof value === 'number' && value > 0 && (best === undefined || value < (cells[best] as number))
+          ? i
+          : best,
+      undefined,
+    );
+    if (smallest !== undefined) rows[smallest]!.cells[column] = SUPPRESSED;
+  }
+  return { ...table, rows };
+}
+
 const AGE_BANDS = [
   [0, 24, '–24'],
   [25, 34, '25–34'],
@@ -125,7 +147,7 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
       switch (record.kind) {
         case 'member': {
           const m = record.member;
-          count(joined, m.createdAt.slice(0, 7));
+          count(joined, helsinkiMonth(new Date(m.createdAt)));
           if (m.membershipEndedAt) count(left, helsinkiMonth(new Date(m.membershipEndedAt)));
           if (isLeaving(m)) break;
           members.total += 1;
@@ -328,7 +350,7 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
       ),
     ]),
   ];
-  for (const r of reports) await store.save(r);
+  for (const r of reports) await store.save({ ...r, tables: r.tables.map(protectColumns) });
   return { itemsRead, members: members.total, reports: reports.length };
 }
 

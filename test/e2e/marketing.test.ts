@@ -82,7 +82,8 @@ describe('marketing in the console', () => {
   });
 
   it('shows an admin the register’s figures as charts with their tables, and marketing only its own', async () => {
-    for (let i = 0; i < 5; i++) await aConsentingMember('33100');
+    // Enough members in each postal area that no figure is suppressed.
+    for (let i = 0; i < 10; i++) await aConsentingMember(i % 2 ? '33100' : '00100');
     await statisticsJob();
     const admin = await newPage(browser);
     await signIn(admin, api.url, 'admin');

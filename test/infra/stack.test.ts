@@ -161,6 +161,11 @@ describe('API and identity', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
       AutoVerifiedAttributes: ['email'],
     });
+    // The console's client writes only the email when a person signs up; never a customer number.
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      CallbackURLs: Match.anyValue(),
+      WriteAttributes: ['email'],
+    });
   });
 
   it('puts the linked customer number in members’ tokens through the pre-token-generation trigger', () => {

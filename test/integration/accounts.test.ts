@@ -101,12 +101,13 @@ describe('a member’s own account', () => {
     expect((await call(api, 'POST', '/account/link', { as: account, body: { by: 'email' } })).body).toEqual({
       customerNumber: member.customerNumber,
     });
+    // Another account cannot take the membership; the answer is a wrong guess's, telling nothing.
     const other = await call(api, 'POST', '/account/link', {
       as: ownAccount(),
       body: { by: 'card', cardNumber: card, birthDate: member.birthDate },
     });
-    expect(other.status).toBe(409);
-    expect(other.body.type).toBe('https://moymore.fi/problems/account-linked');
+    expect(other.status).toBe(422);
+    expect(other.body.type).toBe('https://moymore.fi/problems/link-not-matched');
     const token = await signIn(tokenEvent(account.subject, ['member']));
     expect(token.response.claimsOverrideDetails.claimsToAddOrOverride).toEqual({
       'custom:customerNumber': member.customerNumber,
@@ -141,6 +142,24 @@ describe('a member’s own account', () => {
     expect(await auditActions(member.customerNumber)).not.toContainEqual(
       expect.objectContaining({ action: 'link-account' }),
     );
+  });
+
+  it('takes no lost card as proof, and the verified email as the register keeps emails', async () => {
+    const member = await register();
+    const card = cardNumber();
+    await orderAndAnswerCard(api, member.customerNumber, 'PRODUCED', { cardNumber: card });
+    await call(api, 'POST', `/members/${member.customerNumber}/card/lost`, { as: CUSTOMER_SERVICE });
+    const lost = await call(api, 'POST', '/account/link', {
+      as: ownAccount(),
+      body: { by: 'card', cardNumber: card, birthDate: member.birthDate },
+    });
+    expect(lost.status).toBe(422);
+    // Cognito keeps the email as typed; the register compares it as it keeps emails.
+    const shouting = await call(api, 'POST', '/account/link', {
+      as: ownAccount(` ${(member.email as string).toUpperCase()}`),
+      body: { by: 'email' },
+    });
+    expect(shouting.body).toEqual({ customerNumber: member.customerNumber });
   });
 
   it('counts attempts sent at once: no more than five are tried', async () => {

@@ -9,7 +9,7 @@ const csvOf = (rows: Record<string, string>[]) =>
 
 describe('CSV the register writes', () => {
   it('neutralises every cell a spreadsheet would run as a formula (OWASP CSV injection)', async () => {
-    const cells = ['=1+1', '+358', '-2', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x";"y")'];
+    const cells = ['=1+1', '+1+cmd', '-2+3', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x";"y")', '＝1'];
     const csv = await csvOf(cells.map((a) => ({ a, b: 'plain' })));
     const firstCells = csv
       .trim()
@@ -21,6 +21,10 @@ describe('CSV the register writes', () => {
     expect(await csvOf([{ a: 'Äijälä-Öhman', b: 'Mannerheimintie 12' }])).toBe(
       'a;b\nÄijälä-Öhman;Mannerheimintie 12\n',
     );
+  });
+
+  it('leaves plain numbers as they are: a mobile number in an SMS audience is +358…, not a formula', async () => {
+    expect(await csvOf([{ a: '+358401234567', b: '-12' }])).toBe('a;b\n+358401234567;-12\n');
   });
 
   it('holds for the card manufacturer’s batch file too', async () => {

@@ -2502,6 +2502,11 @@ export interface operations {
               at: string;
               actor: string;
             }[];
+            contacts: {
+              campaignId: string;
+              channel: string;
+              at: string;
+            }[];
           };
         };
       };
@@ -2588,6 +2593,11 @@ export interface operations {
               noticeVersion?: string;
               at: string;
               actor: string;
+            }[];
+            contacts: {
+              campaignId: string;
+              channel: string;
+              at: string;
             }[];
           };
         };
@@ -2757,6 +2767,7 @@ export interface operations {
               exportKey?: string;
               progress?: {
                 startedAt: string;
+                savedAt: string;
                 total: number;
                 pages: number;
                 after?: string;
@@ -2866,6 +2877,7 @@ export interface operations {
             exportKey?: string;
             progress?: {
               startedAt: string;
+              savedAt: string;
               total: number;
               pages: number;
               after?: string;
@@ -2972,6 +2984,7 @@ export interface operations {
             exportKey?: string;
             progress?: {
               startedAt: string;
+              savedAt: string;
               total: number;
               pages: number;
               after?: string;
@@ -3097,6 +3110,7 @@ export interface operations {
             exportKey?: string;
             progress?: {
               startedAt: string;
+              savedAt: string;
               total: number;
               pages: number;
               after?: string;
@@ -3221,6 +3235,7 @@ export interface operations {
             exportKey?: string;
             progress?: {
               startedAt: string;
+              savedAt: string;
               total: number;
               pages: number;
               after?: string;
@@ -3474,6 +3489,7 @@ export interface operations {
             exportKey?: string;
             progress?: {
               startedAt: string;
+              savedAt: string;
               total: number;
               pages: number;
               after?: string;
@@ -3519,7 +3535,7 @@ export interface operations {
           };
         };
       };
-      /** @description The audience is being computed already, or the campaign is closed */
+      /** @description The campaign is not a draft (its audience is computed or being computed, or it is closed) */
       409: {
         headers: {
           [name: string]: unknown;

@@ -81,7 +81,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         </Section>
       )}
       <Section id="audience" title={t('audience')}>
-        {(campaign.status === 'draft' || campaign.status === 'computed') && (
+        {campaign.status === 'draft' && (
           <div className="actions">
             <button type="button" onClick={() => preview.mutate()} disabled={preview.isPending}>
               {t('preview')}
@@ -151,7 +151,13 @@ function EditCriteria({ campaign, onSaved }: { campaign: Campaign; onSaved(updat
       ok(
         await api.PATCH('/campaigns/{campaignId}', {
           params: { path: { campaignId: campaign.campaignId } },
-          body: { criteria: criteriaOf(criteria) },
+          // The form edits the simple criteria; a purchase criterion set through the API stays as it is.
+          body: {
+            criteria: {
+              ...criteriaOf(criteria),
+              ...(campaign.criteria.purchases ? { purchases: campaign.criteria.purchases } : {}),
+            },
+          },
         }),
       ),
     onSuccess: onSaved,
