@@ -116,6 +116,9 @@ describe('campaigns never reach the wrong member', () => {
     expect(viewed.campaignReads.filter((r: { campaignId: string }) => r.campaignId === campaignId)).toEqual([
       { at: expect.any(String), campaignId, channel: 'sms', fields: ['surname', 'firstNames', 'mobile'] },
     ]);
+    // Customer service sees the campaigns that reached the member with their consents.
+    const marketingData = (await call(api, 'GET', `/members/${n}/consents`, { as: CUSTOMER_SERVICE })).body;
+    expect(marketingData.contacts).toContainEqual({ campaignId, channel: 'sms', at: expect.any(String) });
     // A member the campaign left out was not read for it.
     const banned = members.directMarketingBan!;
     const theirs = (await call(api, 'GET', `/members/${banned}/audit`, { as: ADMIN })).body;

@@ -424,6 +424,27 @@ function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
           </ul>
         </details>
       )}
+      {consents.data && consents.data.contacts.length > 0 && (
+        <table>
+          <caption>{t('contactsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('when')}</th>
+              <th scope="col">{t('campaign')}</th>
+              <th scope="col">{t('channel')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {consents.data.contacts.map((contact) => (
+              <tr key={contact.campaignId}>
+                <td>{formatInstant(contact.at, language)}</td>
+                <td>{contact.campaignId}</td>
+                <td>{t(`channel_${contact.channel}` as MessageKey)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </Section>
   );
 }
