@@ -146,8 +146,12 @@ try {
   await shot(member, 'member-own-fi');
 
   // Marketing: members who allowed email, a campaign computed, and the register's figures.
-  for (let i = 0; i < 14; i++) {
-    const { customerNumber } = await register({ postalCode: i % 2 ? '33100' : '00100' });
+  for (let i = 0; i < 15; i++) {
+    const { customerNumber } = await register({
+      postalCode: i % 2 ? '33100' : '00100',
+      language: ['fi', 'sv', 'en'][i % 3],
+      birthDate: ['1960-03-01', '1980-08-15', '1995-11-30'][i % 3],
+    });
     await call(api, 'PUT', `/members/${customerNumber}/consents/marketing.email`, {
       as: staff,
       body: { granted: true, source: 'phone', noticeVersion: '2026.1' },

@@ -125,7 +125,7 @@ function FigureTable({ report, table }: { report: string; table: ReportTable }) 
         </table>
       </div>
       <button type="button" onClick={() => download.mutate()} disabled={download.isPending}>
-        {t('downloadCsv')}
+        {t('downloadTable')}
       </button>
       {download.isError && <ErrorNote error={download.error} />}
     </Section>
