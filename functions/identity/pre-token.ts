@@ -25,7 +25,6 @@ export const handler: PreTokenGenerationTriggerHandler = async (event, context) 
     ...(signIn.customerNumber
       ? { claimsToAddOrOverride: { [CUSTOMER_NUMBER_CLAIM]: signIn.customerNumber } }
       : { claimsToSuppress: [CUSTOMER_NUMBER_CLAIM] }),
-    ...(signIn.groups ? { groupOverrideDetails: { groupsToOverride: signIn.groups } } : {}),
   };
   return event;
 };

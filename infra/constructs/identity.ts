@@ -1,4 +1,4 @@
-import { Duration, Lazy, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, Lazy, RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { ROLES } from '../../shared/auth/roles.ts';
@@ -6,7 +6,8 @@ import { RESOURCE_SERVER, TILL_SCOPES } from '../../shared/auth/scopes.ts';
 import { CONSOLE_PATHS, type ConsoleConfig } from '../../shared/contract/console.ts';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import { signInTrigger } from '../../shared/contract/identity.ts';
+import { signInTrigger, signUpTrigger } from '../../shared/contract/identity.ts';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { RegisterFunction } from './register-function.ts';
 import { grantTableActions } from './grants.ts';
 import { acknowledge } from '../nag.ts';
@@ -71,6 +72,33 @@ export class RegisterIdentity extends Construct {
       'Cognito invokes it synchronously at sign-in: a failure fails that sign-in, which the person tries again; nothing is left to queue.',
     );
     this.userPool.addTrigger(cognito.UserPoolOperation.PRE_TOKEN_GENERATION, trigger.fn);
+
+    const signUp = new RegisterFunction(this, 'SignUpTrigger', {
+      handler: signUpTrigger.handler,
+      description: signUpTrigger.description,
+    });
+    // The pool's ARN cannot be named here (the pool names this function: a cycle), so its pools are.
+    const pools = Stack.of(this).formatArn({
+      service: 'cognito-idp',
+      resource: 'userpool',
+      resourceName: '*',
+    });
+    signUp.role.addToPolicy(
+      new iam.PolicyStatement({ actions: ['cognito-idp:AdminAddUserToGroup'], resources: [pools] }),
+    );
+    const named = (value: string, token: string) => (Token.isUnresolved(value) ? token : value);
+    const stack = Stack.of(this);
+    acknowledge(
+      stack,
+      `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cognito-idp:${named(stack.region, '<AWS::Region>')}:${named(stack.account, '<AWS::AccountId>')}:userpool/*]`,
+      'Adding a user to a group, in this account and region only: naming the one pool would make a dependency cycle with its trigger.',
+    );
+    acknowledge(
+      signUp.fn,
+      'Serverless-LambdaDLQ',
+      'Cognito invokes it synchronously at confirmation: a failure fails that confirmation, which the person tries again.',
+    );
+    this.userPool.addTrigger(cognito.UserPoolOperation.POST_CONFIRMATION, signUp.fn);
     for (const role of ROLES) {
       this.userPool.addGroup(`Group-${role}`, { groupName: role, description: `Role ${role} (DESIGN.md)` });
     }

@@ -6,7 +6,7 @@ import { CustomerNumber } from '../../shared/members/schemas.ts';
 import { CONSOLE_PATHS } from '../../shared/contract/console.ts';
 import { ALGORITHM, LOCAL_AUDIENCE, localSubject, type LocalKeys } from './local-jwt.ts';
 import { Email } from '../../shared/members/schemas.ts';
-import { memberSignIn } from '../../shared/accounts/link.ts';
+import { memberSignIn, SELF_SIGN_UP_GROUP } from '../../shared/accounts/link.ts';
 import { linkAttemptStore, memberStore } from '../../shared/store/default-stores.ts';
 
 /** People sign in; `pos` is a till, a machine with client credentials, not a person at a sign-in page. */
@@ -19,14 +19,21 @@ const accountOf = (email: string) => ACCOUNT_PREFIX + Buffer.from(email).toStrin
 async function claimsOf(accountId: string) {
   if (accountId.startsWith(ACCOUNT_PREFIX)) {
     const email = Buffer.from(accountId.slice(ACCOUNT_PREFIX.length), 'base64url').toString('utf8');
-    // What Cognito's pre-token-generation trigger does in AWS, with the same code.
+    // Signed up on their own, so a member (the post-confirmation trigger in AWS); then what Cognito's
+    // pre-token-generation trigger does in AWS, with the same code.
     const signIn = await memberSignIn(
-      { subject: accountId, groups: [], verifiedEmail: email, via: 'local sign-in', requestId: randomUUID() },
+      {
+        subject: accountId,
+        groups: [SELF_SIGN_UP_GROUP],
+        verifiedEmail: email,
+        via: 'local sign-in',
+        requestId: randomUUID(),
+      },
       { members: memberStore(), attempts: linkAttemptStore() },
     );
     return {
       sub: accountId,
-      'cognito:groups': signIn.groups ?? [],
+      'cognito:groups': [SELF_SIGN_UP_GROUP],
       'cognito:username': accountId,
       token_use: 'id',
       email,

@@ -124,10 +124,14 @@ export async function joinAsMember(
   );
 }
 
+/** The group a person who signed up on their own is put in when their email is confirmed: they are a member. */
+export const SELF_SIGN_UP_GROUP = 'member';
+
 /**
- * What the sign-in trigger adds to a person's ID token. A person in no group signed up on their own:
- * a member. A member's account not yet linked is linked by its verified email when a membership has
- * it; otherwise the token carries no customer number, and the console offers to link or to join.
+ * What the sign-in trigger adds to a member's ID token: the customer number of the membership their
+ * account is linked to. An account not yet linked is linked by its verified email when a membership
+ * has it; otherwise the token carries no customer number, and the console offers to link or to join.
+ * Anyone not in the member group (staff, or an account no admin has granted anything) gets nothing.
  */
 export async function memberSignIn(
   account: {
@@ -139,9 +143,8 @@ export async function memberSignIn(
   },
   deps: AccountDeps,
   now = new Date(),
-): Promise<{ groups?: string[]; customerNumber?: string }> {
-  const selfSignedUp = account.groups.length === 0;
-  if (!selfSignedUp && !account.groups.includes('member')) return {};
+): Promise<{ customerNumber?: string }> {
+  if (!account.groups.includes(SELF_SIGN_UP_GROUP)) return {};
   const caller: Caller = {
     actor: account.subject,
     role: 'member',
@@ -158,5 +161,5 @@ export async function memberSignIn(
       if (!(error instanceof Refusal)) throw error;
     }
   }
-  return { ...(selfSignedUp ? { groups: ['member'] } : {}), ...(customerNumber ? { customerNumber } : {}) };
+  return customerNumber ? { customerNumber } : {};
 }

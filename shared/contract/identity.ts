@@ -8,3 +8,9 @@ export const signInTrigger = {
   // A link by email is one audited member save, as a correction is.
   tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies { handler: string; description: string; tableActions: readonly TableAction[] };
+
+/** Cognito's trigger when a person confirms their sign-up: it puts them in the member group, nothing else. */
+export const signUpTrigger = {
+  handler: 'identity/post-confirmation',
+  description: 'Puts a person who signed up on their own and confirmed their email in the member group',
+} as const;

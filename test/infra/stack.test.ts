@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
 import { routeList } from '../../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
-import { signInTrigger } from '../../shared/contract/identity.ts';
+import { signInTrigger, signUpTrigger } from '../../shared/contract/identity.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
 
 let template: Template;
@@ -85,8 +85,8 @@ describe('functions', () => {
         !String(f.Properties.Runtime).startsWith('python') &&
         f.Properties.Handler !== '__entrypoint__.handler',
     );
-    // One per route, job and object event, and the sign-in trigger.
-    expect(functions).toHaveLength(routeList.length + Object.keys(jobs).length + objectEvents.length + 1);
+    // One per route, job and object event, and the sign-in and sign-up triggers.
+    expect(functions).toHaveLength(routeList.length + Object.keys(jobs).length + objectEvents.length + 2);
     for (const { Properties: fn } of functions) {
       expect(fn.Runtime).toBe('nodejs22.x');
       expect(fn.Architectures).toEqual(['arm64']);
@@ -166,6 +166,22 @@ describe('API and identity', () => {
       CallbackURLs: Match.anyValue(),
       WriteAttributes: ['email'],
     });
+  });
+
+  it('makes a person who confirmed their own sign-up a member, with that one permission', () => {
+    const [pool] = resources('AWS::Cognito::UserPool');
+    const triggerRef = pool!.Properties.LambdaConfig.PostConfirmation['Fn::GetAtt'][0];
+    const trigger = template.toJSON().Resources[triggerRef];
+    expect(trigger.Properties.Description).toBe(signUpTrigger.description);
+    const actions = resources('AWS::IAM::Policy')
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes(trigger.Properties.Role['Fn::GetAtt'][0]))
+      .flatMap((p) =>
+        p.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) =>
+          [s.Action].flat(),
+        ),
+      )
+      .filter((a: string) => !a.startsWith('logs:') && !a.startsWith('xray:'));
+    expect(actions).toEqual(['cognito-idp:AdminAddUserToGroup']);
   });
 
   it('puts the linked customer number in members’ tokens through the pre-token-generation trigger', () => {

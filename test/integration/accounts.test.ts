@@ -51,10 +51,9 @@ describe('a member’s own account', () => {
   it('is linked at sign-in by the trigger when a membership has its verified email, and audited', async () => {
     const member = await register();
     const sub = `cognito-${randomUUID()}`;
-    const event = await signIn(tokenEvent(sub, [], member.email));
+    const event = await signIn(tokenEvent(sub, ['member'], member.email));
     expect(event.response.claimsOverrideDetails).toEqual({
       claimsToAddOrOverride: { 'custom:customerNumber': member.customerNumber },
-      groupOverrideDetails: { groupsToOverride: ['member'] },
     });
     // The next token finds the link; one audit entry for the one change.
     const again = await signIn(tokenEvent(sub, ['member'], member.email));
@@ -66,14 +65,18 @@ describe('a member’s own account', () => {
     ]);
   });
 
-  it('carries no customer number, and no claim set by hand, while nothing is linked; staff are left alone', async () => {
-    const unknown = await signIn(tokenEvent(`cognito-${randomUUID()}`, [], 'nobody.here@example.fi'));
-    expect(unknown.response.claimsOverrideDetails).toEqual({
-      claimsToSuppress: ['custom:customerNumber'],
-      groupOverrideDetails: { groupsToOverride: ['member'] },
-    });
-    const staff = await signIn(tokenEvent(`cognito-${randomUUID()}`, ['customer-service'], 'cs@example.fi'));
-    expect(staff.response.claimsOverrideDetails).toEqual({ claimsToSuppress: ['custom:customerNumber'] });
+  it('carries no customer number, and no claim set by hand, while nothing is linked; others are left alone', async () => {
+    const unknown = await signIn(tokenEvent(`cognito-${randomUUID()}`, ['member'], 'nobody.here@example.fi'));
+    expect(unknown.response.claimsOverrideDetails).toEqual({ claimsToSuppress: ['custom:customerNumber'] });
+    // Staff, and an account no admin has granted anything, are never linked, whatever their email.
+    const member = await register();
+    for (const groups of [['customer-service'], []]) {
+      const other = await signIn(tokenEvent(`cognito-${randomUUID()}`, groups, member.email));
+      expect(other.response.claimsOverrideDetails).toEqual({ claimsToSuppress: ['custom:customerNumber'] });
+    }
+    expect(await auditActions(member.customerNumber)).not.toContainEqual(
+      expect.objectContaining({ action: 'link-account' }),
+    );
   });
 
   it('reaches nothing but linking while unlinked', async () => {
@@ -228,7 +231,7 @@ describe('a member’s own account', () => {
   it('goes with the member when they are erased: the account reaches nothing after', async () => {
     const member = await register();
     const sub = `cognito-${randomUUID()}`;
-    await signIn(tokenEvent(sub, [], member.email));
+    await signIn(tokenEvent(sub, ['member'], member.email));
     const erased = await call(api, 'DELETE', `/members/${member.customerNumber}?reason=member-request`, {
       as: ADMIN,
     });

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as routeModule from '../../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
-import { signInTrigger } from '../../shared/contract/identity.ts';
+import { signInTrigger, signUpTrigger } from '../../shared/contract/identity.ts';
 
 const FUNCTIONS = join(import.meta.dirname, '../../functions');
 const entryPoints = (dir: string): string[] =>
@@ -29,6 +29,7 @@ describe('the contract tables', () => {
       ...Object.values(jobs).map((job) => job.handler),
       ...objectEvents.map((event) => event.handler),
       signInTrigger.handler,
+      signUpTrigger.handler,
     ];
     const files = entryPoints(FUNCTIONS);
     expect([...handlers].sort()).toEqual([...files].sort());
