@@ -78,6 +78,10 @@ export interface CampaignStore {
   withdrawnCount(purpose: Purpose): Promise<number>;
   recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void>;
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]>;
+}
+
+/** The campaigns that reached members: a port of its own, so that a member's page carries no more of the campaigns. */
+export interface CampaignContacts {
   /** The campaigns that reached one member, oldest first. */
   contactsOf(customerNumber: string): Promise<CampaignContact[]>;
 }

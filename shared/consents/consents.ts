@@ -4,7 +4,7 @@ import { auditEntry } from '../members/audit.ts';
 import type { Member } from '../members/member.ts';
 import { saveChange } from '../members/change-member.ts';
 import { Refusal } from '../refusal.ts';
-import type { CampaignStore } from '../campaigns/campaign-store.ts';
+import type { CampaignContacts } from '../campaigns/campaign-store.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import { PURPOSES, type Consent, type ConsentEvent, type ConsentSource, type Purpose } from './purposes.ts';
 
@@ -22,7 +22,7 @@ export async function readConsents(
   caller: Caller,
   customerNumber: string,
   store: MemberStore,
-  campaigns: Pick<CampaignStore, 'contactsOf'>,
+  campaigns: CampaignContacts,
 ) {
   const member = await reachableMember(caller, customerNumber, store);
   if (isStaff(caller))

@@ -9,7 +9,7 @@ import { saveChange } from '../members/change-member.ts';
 import type { AuditAction, MemberStore } from '../members/member-store.ts';
 import type { MemberPrivacyStore, StoredItem, Tombstone } from './privacy-store.ts';
 import type { ErasureReason } from './schemas.ts';
-import type { CampaignStore } from '../campaigns/campaign-store.ts';
+import type { CampaignContacts } from '../campaigns/campaign-store.ts';
 import { CHANNEL_FIELDS } from '../consents/purposes.ts';
 import { itemType, LEGAL_BASES, MEMBER_ITEM_TYPES, PROCESSING_PURPOSES } from './catalogue.ts';
 
@@ -55,7 +55,7 @@ export async function readAuditTrail(
   caller: Caller,
   customerNumber: string,
   store: MemberStore,
-  campaigns: Pick<CampaignStore, 'contactsOf'>,
+  campaigns: CampaignContacts,
   now = new Date(),
 ) {
   await reachableMember(caller, customerNumber, store);

@@ -6,8 +6,9 @@ import { DynamoMemberSearch } from './dynamo-member-search.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
 import type { CardBatchReader, CardStore } from '../cards/card-store.ts';
 import { DynamoCardBatches } from './dynamo-card-batches.ts';
-import type { CampaignStore } from '../campaigns/campaign-store.ts';
+import type { CampaignContacts, CampaignStore } from '../campaigns/campaign-store.ts';
 import { DynamoCampaignStore } from './dynamo-campaign-store.ts';
+import { DynamoCampaignContacts } from './dynamo-campaign-contacts.ts';
 import { DynamoCardStore } from './dynamo-card-store.ts';
 import type { AddressJobStore } from '../addresses/address-job-store.ts';
 import { DynamoAddressJobStore } from './dynamo-address-job-store.ts';
@@ -116,4 +117,12 @@ let statistics: StatisticsStore | undefined;
 export function statisticsStore(): StatisticsStore {
   statistics ??= new DynamoStatistics(db(), tableName());
   return statistics;
+}
+
+let contacts: CampaignContacts | undefined;
+
+/** The campaigns that reached members alone, for a member's page and "who viewed". */
+export function campaignContacts(): CampaignContacts {
+  contacts ??= new DynamoCampaignContacts(db(), tableName());
+  return contacts;
 }

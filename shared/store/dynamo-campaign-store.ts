@@ -20,13 +20,7 @@ import {
   withdrawnIndex,
 } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
-import type {
-  Campaign,
-  CampaignContact,
-  CampaignPage,
-  CampaignStatus,
-  CampaignStore,
-} from '../campaigns/campaign-store.ts';
+import type { Campaign, CampaignPage, CampaignStatus, CampaignStore } from '../campaigns/campaign-store.ts';
 
 /** A campaign as stored; one saved before campaigns had a status is a draft, or computed if it has a summary. */
 const campaignOf = (item: Record<string, unknown>): Campaign => {
@@ -155,21 +149,6 @@ export class DynamoCampaignStore implements CampaignStore {
 
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]> {
     return this.index(campaignContactsIndex(campaignId, '').gsi1pk, pageSize);
-  }
-
-  async contactsOf(customerNumber: string): Promise<CampaignContact[]> {
-    const { pk, sk } = contactKey(customerNumber, '');
-    const contacts: CampaignContact[] = [];
-    for await (const page of queryPages(this.db, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
-      ExpressionAttributeValues: { ':pk': pk, ':contact': sk },
-      ProjectionExpression: 'campaignId, channel, #at',
-      ExpressionAttributeNames: { '#at': 'at' },
-    })) {
-      contacts.push(...((page.Items ?? []) as CampaignContact[]));
-    }
-    return contacts.sort((a, b) => a.at.localeCompare(b.at));
   }
 
   async recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void> {

@@ -1,9 +1,9 @@
 import { memberAudit as route } from '../../../shared/contract/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { readAuditTrail } from '../../../shared/privacy/rights.ts';
-import { campaignStore, memberStore } from '../../../shared/store/default-stores.ts';
+import { campaignContacts, memberStore } from '../../../shared/store/default-stores.ts';
 
 export const handler = apiHandler(route, async ({ caller, params }) => ({
   customerNumber: params.customerNumber,
-  ...(await readAuditTrail(caller, params.customerNumber, memberStore(), campaignStore())),
+  ...(await readAuditTrail(caller, params.customerNumber, memberStore(), campaignContacts())),
 }));
