@@ -9,6 +9,7 @@ import { createS3Client, ExchangeBucket } from '../shared/store/exchange-bucket.
 import { audienceIndex, auditKey, consentKey, memberKey, purchaseMonthKey } from '../shared/store/keys.ts';
 import { aStoredMember } from '../test/support/fixtures.ts';
 import { distinctCustomerNumbers, seedItems } from './seed.ts';
+import { measured } from './measured.ts';
 
 /**
  * Members of whom every other has the email consent, each with purchase months and audit entries
@@ -107,14 +108,11 @@ export async function measureAudience(members: number) {
       },
     }) as typeof campaigns;
     itemsRead = 0;
-    const rssBefore = process.memoryUsage().rss;
-    let rssPeak = rssBefore;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
-    const start = performance.now();
-    await computeAudience(campaignId, { ...deps, campaigns: dying }).catch(() => undefined);
-    const summary = (await computeAudience(campaignId, { ...deps, campaigns: dying }))!;
-    const seconds = (performance.now() - start) / 1000;
-    clearInterval(sampler);
+    const { result, seconds, addedMb } = await measured(async () => {
+      await computeAudience(campaignId, { ...deps, campaigns: dying }).catch(() => undefined);
+      return computeAudience(campaignId, { ...deps, campaigns: dying });
+    });
+    const summary = result!;
     const readDuringRun = itemsRead;
     let contactItems = 0;
     for await (const page of campaigns.contacts(campaignId, 1000)) contactItems += page.length;
@@ -128,8 +126,7 @@ export async function measureAudience(members: number) {
       itemsReadPerConsidered: (readDuringRun - 2) / summary.considered,
       contactItems,
       contactPuts,
-      rssBeforeMb: rssBefore / 2 ** 20,
-      rssPeakMb: rssPeak / 2 ** 20,
+      addedMb,
     };
   } finally {
     await services.stop();
@@ -157,5 +154,5 @@ BatchGetItem responses). \`npm run bench:audience\` makes this section alone.
 | items read per member considered (the page the retry redid is read twice: 100 members, 0.004 more at 50 000) | ${audience.itemsReadPerConsidered.toFixed(3)} | ≤ 2 + the redone page | ${ok(audience.itemsReadPerConsidered <= 2 + 200 / audience.considered + 1e-9)} |
 | contact items after the retry / members reached | ${audience.contactItems} / ${audience.reached} | equal | ${ok(audience.contactItems === audience.reached)} |
 | contact writes (the page redone writes its contacts again, onto themselves) | ${audience.contactPuts} | | |
-| memory the run adds (peak RSS less RSS before, which holds the benchmark's seeded items) | ${(audience.rssPeakMb - audience.rssBeforeMb).toFixed(0)} MB | | |
+| memory the run adds (peak RSS less RSS before, which holds the benchmark's seeded items) | ${audience.addedMb.toFixed(0)} MB | | |
 `;

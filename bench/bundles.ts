@@ -54,3 +54,25 @@ export async function measureBundles(root: string, entries: { name: string; entr
   }));
   return { floor: figures[0]!, functions: figures.slice(1) };
 }
+
+const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
+
+/** The cold-start section of BENCHMARKS.md: each function's bundle against the floor's, in size and import time. */
+export function coldStartSection(floor: BundleFigures, functions: BundleFigures[], runs: number): string {
+  const rows = functions.map((f) => {
+    const ratio = f.importMs / floor.importMs;
+    const extraKb = f.kilobytes - floor.kilobytes;
+    return `| ${f.name} | ${f.kilobytes.toFixed(1)} | ${extraKb >= 0 ? '+' : ''}${extraKb.toFixed(1)} | ${ok(extraKb <= 100)} | ${f.importMs.toFixed(1)} | ${ratio.toFixed(2)} | ${ok(ratio <= 1.3)} |`;
+  });
+  return `## Cold start: bundle size and module init
+
+Import time is the median of ${runs} imports of the bundle, each in a fresh Node process, measured in
+${runs} rounds over all bundles (the floor included) so that a slow spell of the machine weighs on all alike.
+The floor is a bundle holding nothing but the DynamoDB document client. \`npm run bench:bundles\` makes this section alone.
+
+| bundle | minified KB | over floor KB | ≤ floor + 100 KB | import ms | × floor | ≤ 1.3 × floor |
+| --- | ---: | ---: | --- | ---: | ---: | --- |
+| ${floor.name} | ${floor.kilobytes.toFixed(1)} | | | ${floor.importMs.toFixed(1)} | 1.00 | |
+${rows.join('\n')}
+`;
+}

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../infra/local/register.ts';
 import { measureBundles } from './bundles.ts';
@@ -8,8 +7,8 @@ import {
   measureConsoleBundle,
   measureMemberPage,
   measureNameSearch,
-  withSection,
 } from './console.ts';
+import { writeSection } from './measured.ts';
 
 /**
  * `npm run bench:console`: only the console's and the name search's figures, put into BENCHMARKS.md in
@@ -27,9 +26,4 @@ export async function measureConsole() {
   return consoleSection({ bundle, page, search, routes });
 }
 
-if (process.argv[1]?.endsWith('console-run.ts')) {
-  const section = await measureConsole();
-  const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
-  writeFileSync(file, withSection(readFileSync(file, 'utf8'), section));
-  console.log(section);
-}
+if (process.argv[1]?.endsWith('console-run.ts')) writeSection(await measureConsole());

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { routeList } from '../shared/contract/routes.ts';
 import { config } from '../shared/config.ts';
-import { measureBundles } from './bundles.ts';
+import { coldStartSection, measureBundles } from './bundles.ts';
 import { measureHandler } from './handler-time.ts';
 import { measurePurchases } from './purchases.ts';
 import { measureCardBatches } from './cards.ts';
@@ -39,12 +39,6 @@ const legacy = await measureLegacyImport(legacyMembers).catch((error: unknown) =
 }));
 
 const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
-const rows = functions.map((f) => {
-  const ratio = f.importMs / floor.importMs;
-  const extraKb = f.kilobytes - floor.kilobytes;
-  return `| ${f.name} | ${f.kilobytes.toFixed(1)} | ${extraKb >= 0 ? '+' : ''}${extraKb.toFixed(1)} | ${ok(extraKb <= 100)} | ${f.importMs.toFixed(1)} | ${ratio.toFixed(2)} | ${ok(ratio <= 1.3)} |`;
-});
-
 function legacySection(): string {
   if ('failed' in legacy)
     return `## Legacy import: the move-in\n\nNot measured this run (${legacyMembers} members): ${legacy.failed}.\n`;
@@ -78,16 +72,7 @@ Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${pr
 Figures are from one run on a noisy 2-core machine; the ratios against the floor, built and measured
 in the same run with the same esbuild settings as the CDK app (\`infra/bundling.ts\`), are what to compare.
 
-## Cold start: bundle size and module init
-
-Import time is the median of ${RUNS} imports of the bundle, each in a fresh Node process, measured in\n${RUNS} rounds over all bundles (the floor included) so that a slow spell of the machine weighs on all alike.
-The floor is a bundle holding nothing but the DynamoDB document client.
-
-| bundle | minified KB | over floor KB | ≤ floor + 100 KB | import ms | × floor | ≤ 1.3 × floor |
-| --- | ---: | ---: | --- | ---: | ---: | --- |
-| ${floor.name} | ${floor.kilobytes.toFixed(1)} | | | ${floor.importMs.toFixed(1)} | 1.00 | |
-${rows.join('\n')}
-
+${coldStartSection(floor, functions, RUNS)}
 ## Warm member read, store mocked
 
 Median over 21 batches of 500 calls of the mean time per call (aws-sdk-client-mock answers GetItem and

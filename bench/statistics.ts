@@ -1,13 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { PROJECT_ROOT } from '../infra/local/register.ts';
 import { freePort, LOCAL, localEnvironment, startServices } from '../infra/local/services.ts';
 import { computeStatistics } from '../shared/statistics/reports.ts';
 import { createDocumentClient } from '../shared/store/dynamo.ts';
 import { DynamoStatistics } from '../shared/store/dynamo-statistics.ts';
 import { membersWithHistory } from './audience.ts';
-import { withSection } from './console.ts';
+import { measured, writeSection } from './measured.ts';
 import { seedItems } from './seed.ts';
 
 /** The nightly statistics over `members` members with their history: items scanned against the table's, time, peak memory. */
@@ -33,23 +30,8 @@ export async function measureStatistics(members: number) {
       { step: 'initialize', name: 'benchScanCounter' },
     );
     const store = new DynamoStatistics(createDocumentClient(raw), LOCAL.tableName);
-    const rssBefore = process.memoryUsage().rss;
-    let rssPeak = rssBefore;
-    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 20);
-    const start = performance.now();
-    const result = await computeStatistics(store);
-    const seconds = (performance.now() - start) / 1000;
-    clearInterval(sampler);
-    return {
-      members,
-      tableItems: items.length,
-      scanned,
-      scans,
-      counted: result.members,
-      seconds,
-      rssBeforeMb: rssBefore / 2 ** 20,
-      rssPeakMb: rssPeak / 2 ** 20,
-    };
+    const { result, seconds, addedMb } = await measured(() => computeStatistics(store));
+    return { members, tableItems: items.length, scanned, scans, counted: result.members, seconds, addedMb };
   } finally {
     await services.stop();
   }
@@ -70,14 +52,11 @@ The report routes read only the small items it writes; no request scans. \`npm r
 | items scanned / items in the table | ${s.scanned} / ${s.tableItems} (${s.scans} Scan pages) | one pass | ${ok(s.scanned === s.tableItems)} |
 | members counted | ${s.counted} | | |
 | time (DynamoDB Local scans far slower than DynamoDB; a segmented scan would split it) | ${s.seconds.toFixed(1)} s (${(s.tableItems / s.seconds).toFixed(0)} items/s) | | |
-| memory the run adds (peak RSS less RSS before, which holds the benchmark's seeded items) | ${(s.rssPeakMb - s.rssBeforeMb).toFixed(0)} MB | | |
+| memory the run adds (peak RSS less RSS before, which holds the benchmark's seeded items) | ${s.addedMb.toFixed(0)} MB | | |
 `;
 
 if (process.argv[1]?.endsWith('statistics.ts')) {
-  const section = statisticsSection(
-    await measureStatistics(Number(process.env.BENCH_STATISTICS_MEMBERS ?? 100_000)),
+  writeSection(
+    statisticsSection(await measureStatistics(Number(process.env.BENCH_STATISTICS_MEMBERS ?? 100_000))),
   );
-  const file = join(PROJECT_ROOT, 'BENCHMARKS.md');
-  writeFileSync(file, withSection(readFileSync(file, 'utf8'), section));
-  console.log(section);
 }

@@ -5,7 +5,8 @@ import { isLeaving } from '../members/member.ts';
 import { MAIN_GROUPS, type MainGroup } from '../purchases/main-groups.ts';
 import { notFound, Refusal } from '../refusal.ts';
 import { ageOn, helsinkiDate, helsinkiMonth } from '../time/helsinki.ts';
-import type { RegisterRecord, StatisticsStore } from './statistics-store.ts';
+import type { Campaign } from '../campaigns/campaign-store.ts';
+import type { StatisticsStore } from './statistics-store.ts';
 import { registerCsv } from '../exchange/csv.ts';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
@@ -98,6 +99,27 @@ const table = (
 const countRows = (map: Map<string, number>) =>
   sorted(map).map((label) => ({ label, cells: [cell(map.get(label)!)] }));
 
+/**
+ * A table of figures kept under `<row> <column>` keys (a month and a purpose, a card type and a
+ * status): a row for each row key found, a cell for each of the given columns.
+ */
+function crossTable<T>(
+  id: string,
+  title: Text,
+  rowTitle: ReportTable['columns'][number],
+  figures: Map<string, T>,
+  columns: readonly string[],
+  cellOf: (figure: T | undefined) => Cell,
+): ReportTable {
+  const rows = [...new Set([...figures.keys()].map((key) => key.split(' ')[0]!))].sort();
+  return {
+    id,
+    title,
+    columns: [rowTitle, ...columns.map((c) => col(c, c, c))],
+    rows: rows.map((label) => ({ label, cells: columns.map((c) => cellOf(figures.get(`${label} ${c}`))) })),
+  };
+}
+
 interface PurchaseCell {
   cents: number;
   receipts: number;
@@ -122,7 +144,7 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
   const purchases = new Map<string, PurchaseCell>();
   const campaigns: ReportTable['rows'] = [];
   const reasons = new Set<string>();
-  const campaignRecords: Extract<RegisterRecord, { kind: 'campaign' }>['campaign'][] = [];
+  const campaignRecords: Campaign[] = [];
   let itemsRead = 0;
 
   const addPurchases = (
@@ -203,15 +225,11 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
   };
   const computedAt = now.toISOString();
   const report = (name: ReportName, tables: ReportTable[]): Report => ({ report: name, computedAt, tables });
-  const [cardTypes, cardStatuses] = [new Set<string>(), new Set<string>()];
-  for (const key of cards.keys()) {
-    const [type, status] = key.split(' ');
-    cardTypes.add(type!);
-    cardStatuses.add(status!);
-  }
+  const cardStatuses = [...new Set([...cards.keys()].map((key) => key.split(' ')[1]!))].sort();
   const groups = Object.keys(MAIN_GROUPS.groups) as MainGroup[];
-  const purchaseMonths = [...new Set([...purchases.keys()].map((key) => key.split(' ')[0]!))].sort();
-  const purchase = (month: string, group: MainGroup) => purchases.get(`${month} ${group}`);
+  const countCell = (n: number | undefined) => cell(n ?? 0);
+  const purchaseCell = (figure: (p: PurchaseCell) => number) => (p: PurchaseCell | undefined) =>
+    p ? cell(p.members, figure(p)) : 0;
 
   const reports: Report[] = [
     report('members', [
@@ -253,15 +271,13 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
       ),
     ]),
     report('cards', [
-      table(
+      crossTable(
         'cards-by-type',
-        'Kortit tyypin ja tilan mukaan',
-        'Cards by type and status',
-        [col('type', 'Tyyppi', 'Type'), ...[...cardStatuses].sort().map((s) => col(s, s, s))],
-        [...cardTypes].sort().map((type) => ({
-          label: type,
-          cells: [...cardStatuses].sort().map((status) => cell(cards.get(`${type} ${status}`) ?? 0)),
-        })),
+        { fi: 'Kortit tyypin ja tilan mukaan', en: 'Cards by type and status' },
+        col('type', 'Tyyppi', 'Type'),
+        cards,
+        cardStatuses,
+        countCell,
       ),
       table(
         'card-batches',
@@ -297,43 +313,34 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
           };
         }),
       ),
-      table(
+      crossTable(
         'consent-changes',
-        'Muutokset kuukausittain',
-        'Changes by month',
-        [col('month', 'Kuukausi', 'Month'), ...PURPOSE_CODES.map((p) => col(p, p, p))],
-        [...new Set([...changes.keys()].map((k) => k.split(' ')[0]!))].sort().map((month) => ({
-          label: month,
-          cells: PURPOSE_CODES.map((p) => cell(changes.get(`${month} ${p}`) ?? 0)),
-        })),
+        { fi: 'Muutokset kuukausittain', en: 'Changes by month' },
+        col('month', 'Kuukausi', 'Month'),
+        changes,
+        PURPOSE_CODES,
+        countCell,
       ),
     ]),
     report('purchases', [
-      table(
+      crossTable(
         'purchase-sums',
-        'Ostot pääryhmittäin kuukausittain, euroa (poistettujen jäsenten nimettömät summat mukana)',
-        'Purchases per main group by month, euros (erased members’ anonymous totals included)',
-        [col('month', 'Kuukausi', 'Month'), ...groups.map((g) => col(g, g, g))],
-        purchaseMonths.map((month) => ({
-          label: month,
-          cells: groups.map((g) => {
-            const p = purchase(month, g);
-            return p ? cell(p.members, Math.round(p.cents / 100)) : 0;
-          }),
-        })),
+        {
+          fi: 'Ostot pääryhmittäin kuukausittain, euroa (poistettujen jäsenten nimettömät summat mukana)',
+          en: 'Purchases per main group by month, euros (erased members’ anonymous totals included)',
+        },
+        col('month', 'Kuukausi', 'Month'),
+        purchases,
+        groups,
+        purchaseCell((p) => Math.round(p.cents / 100)),
       ),
-      table(
+      crossTable(
         'purchase-receipts',
-        'Kuitit pääryhmittäin kuukausittain',
-        'Receipts per main group by month',
-        [col('month', 'Kuukausi', 'Month'), ...groups.map((g) => col(g, g, g))],
-        purchaseMonths.map((month) => ({
-          label: month,
-          cells: groups.map((g) => {
-            const p = purchase(month, g);
-            return p ? cell(p.members, p.receipts) : 0;
-          }),
-        })),
+        { fi: 'Kuitit pääryhmittäin kuukausittain', en: 'Receipts per main group by month' },
+        col('month', 'Kuukausi', 'Month'),
+        purchases,
+        groups,
+        purchaseCell((p) => p.receipts),
       ),
     ]),
     report('campaigns', [
@@ -350,7 +357,7 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
       ),
     ]),
   ];
-  for (const r of reports) await store.save({ ...r, tables: r.tables.map(protectColumns) });
+  await Promise.all(reports.map((r) => store.save({ ...r, tables: r.tables.map(protectColumns) })));
   return { itemsRead, members: members.total, reports: reports.length };
 }
 

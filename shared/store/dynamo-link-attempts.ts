@@ -18,32 +18,44 @@ export class DynamoLinkAttempts implements LinkAttempts {
   async begin(counted: readonly string[], rule: LinkAttemptRule, now: Date): Promise<{ lockedUntil?: Date }> {
     const nowSeconds = Math.floor(now.getTime() / 1000);
     const until = nowSeconds + Math.ceil(rule.lockMs / 1000);
-    let lockedUntil: number | undefined;
-    for (const what of counted) {
-      const update = (expression: string, condition: string) =>
-        conditionalWrite(
-          this.db,
-          new UpdateCommand({
-            TableName: this.table,
-            Key: linkAttemptsKey(what),
-            UpdateExpression: `SET #type = :type, expiresAt = :until, ${expression}`,
-            ConditionExpression: condition,
-            ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: {
-              ':type': ITEM_TYPES.linkAttempts,
-              ':one': 1,
-              ':until': until,
-              ...(condition.includes(':now') ? { ':now': nowSeconds } : { ':max': rule.attempts }),
-            },
-            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-          }),
+    // Each counted thing on its own item, all at once: the lock ends when the last of them ends.
+    const ends = await Promise.all(
+      counted.map(async (what) => {
+        const update = (expression: string, condition: string, values: Record<string, number>) =>
+          conditionalWrite(
+            this.db,
+            new UpdateCommand({
+              TableName: this.table,
+              Key: linkAttemptsKey(what),
+              UpdateExpression: `SET #type = :type, expiresAt = :until, ${expression}`,
+              ConditionExpression: condition,
+              ExpressionAttributeNames: { '#type': 'type' },
+              ExpressionAttributeValues: {
+                ':type': ITEM_TYPES.linkAttempts,
+                ':one': 1,
+                ':until': until,
+                ...values,
+              },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            }),
+          );
+        // The first attempt, or the first after the count lapsed (TTL deletes late): the count starts at one.
+        const counting = await update(
+          'attempts = :one',
+          'attribute_not_exists(attempts) OR expiresAt < :now',
+          {
+            ':now': nowSeconds,
+          },
         );
-      // The first attempt, or the first after the count lapsed (TTL deletes late): the count starts at one.
-      const counting = await update('attempts = :one', 'attribute_not_exists(attempts) OR expiresAt < :now');
-      if (!counting) continue;
-      const refused = await update('attempts = attempts + :one', 'attempts < :max');
-      if (refused) lockedUntil = Math.max(lockedUntil ?? 0, Number(refused[0]?.item?.expiresAt ?? until));
-    }
+        if (!counting) return undefined;
+        const refused = await update('attempts = attempts + :one', 'attempts < :max', {
+          ':max': rule.attempts,
+        });
+        return refused ? Number(refused[0]?.item?.expiresAt ?? until) : undefined;
+      }),
+    );
+    const locked = ends.filter((end): end is number => end !== undefined);
+    const lockedUntil = locked.length ? Math.max(...locked) : undefined;
     return lockedUntil === undefined ? {} : { lockedUntil: new Date(lockedUntil * 1000) };
   }
 

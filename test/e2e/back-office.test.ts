@@ -1,22 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
-import { call, startTestApi } from '../support/local-api.ts';
+import { call } from '../support/local-api.ts';
 import { orderAndAnswerCard } from '../support/card-answers.ts';
-import { expectAccessible, launchChromium, newPage, pageProblems, signIn } from '../support/browser.ts';
+import { consoleForThisFile, expectAccessible, newPage, pageProblems, signIn } from '../support/browser.ts';
 
 let api: LocalApi;
 let browser: Browser;
-beforeAll(async () => {
-  [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
+consoleForThisFile((started) => ({ api, browser } = started));
 
 async function aMember() {
   const response = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() });

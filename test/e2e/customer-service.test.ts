@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { aRegistration, CUSTOMER_SERVICE, uniqueSurname } from '../support/fixtures.ts';
 import { call, startTestApi } from '../support/local-api.ts';
-import { expectAccessible, launchChromium, newPage, pageProblems, signIn } from '../support/browser.ts';
+import { consoleForThisFile, expectAccessible, newPage, pageProblems, signIn } from '../support/browser.ts';
 
 let api: LocalApi;
 let browser: Browser;
-beforeAll(async () => {
-  [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
+consoleForThisFile((started) => ({ api, browser } = started));
 
 async function aMember(overrides: Record<string, unknown> = {}) {
   const response = await call(api, 'POST', '/members', {

@@ -1,21 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { handler as statisticsJob } from '../../functions/jobs/statistics.ts';
-import { call, startTestApi } from '../support/local-api.ts';
-import { expectAccessible, launchChromium, newPage, pageProblems, signIn } from '../support/browser.ts';
+import { call } from '../support/local-api.ts';
+import { consoleForThisFile, expectAccessible, newPage, pageProblems, signIn } from '../support/browser.ts';
 
 let api: LocalApi;
 let browser: Browser;
-beforeAll(async () => {
-  [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await api?.stop();
-});
+consoleForThisFile((started) => ({ api, browser } = started));
 
 /** A member in Tampere (postal codes 33…) or Helsinki who allowed marketing by email. */
 async function aConsentingMember(postalCode: string) {

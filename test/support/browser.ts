@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import type { LocalApi } from '../../infra/local/register.ts';
+import { startTestApi } from './local-api.ts';
 
 /** Debian's Chromium (the `chromium` package); Playwright's own browser download is not used. */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -79,4 +81,21 @@ export async function expectAccessible(page: Page, what: string) {
       .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
   expect(violations, what).toEqual([]);
+}
+
+/**
+ * This test file's own local register and Chromium, started before its tests and stopped after
+ * them: `use` receives both, once they run.
+ */
+export function consoleForThisFile(use: (started: { api: LocalApi; browser: Browser }) => void) {
+  let started: { api: LocalApi; browser: Browser } | undefined;
+  beforeAll(async () => {
+    const [api, browser] = await Promise.all([startTestApi(), launchChromium()]);
+    started = { api, browser };
+    use(started);
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.api.stop();
+  });
 }

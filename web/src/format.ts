@@ -44,5 +44,9 @@ export function lastMonths(count: number, now = new Date()): string[] {
 }
 
 /** A code list's name in the interface's language (Swedish where the list has it, else English). */
-export const nameOf = (names: { fi: string; en: string; sv?: string } | undefined, language: Language) =>
-  names && (language === 'fi' ? names.fi : language === 'sv' ? (names.sv ?? names.en) : names.en);
+type Names = { fi: string; en: string; sv?: string };
+export function nameOf(names: Names, language: Language): string;
+export function nameOf(names: Names | undefined, language: Language): string | undefined;
+export function nameOf(names: Names | undefined, language: Language) {
+  return names && (language === 'fi' ? names.fi : language === 'sv' ? (names.sv ?? names.en) : names.en);
+}

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n.tsx';
 import { NOTICE_VERSION, PURPOSE_NAMES } from '../api/contract.ts';
 import { nameOf } from '../format.ts';
 import { ErrorNote, fieldErrors, Section, TextField } from './parts.tsx';
-import { RegistrationForm } from './RegistrationForm.tsx';
+import { RegistrationForm, type Registration } from './RegistrationForm.tsx';
 
 type Purpose = keyof typeof PURPOSE_NAMES;
 const CONSENTS = (Object.keys(PURPOSE_NAMES) as Purpose[]).filter(
@@ -97,7 +97,7 @@ function Join() {
     () => Object.fromEntries(CONSENTS.map((purpose) => [purpose, false])) as Record<Purpose, boolean>,
   );
   const join = useMutation({
-    mutationFn: async (registration: Parameters<Parameters<typeof RegistrationForm>[0]['onSubmit']>[0]) =>
+    mutationFn: async (registration: Registration) =>
       ok(
         await api.POST('/account/membership', {
           body: {

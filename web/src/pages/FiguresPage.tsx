@@ -26,7 +26,9 @@ const labelOf = (code: string, language: Language) =>
     (PURPOSE_NAMES as Record<string, Text>)[code] ?? (MAIN_GROUP_NAMES as Record<string, Text>)[code],
     language,
   ) ?? code;
-const textOf = (text: Text, language: Language) => (language === 'fi' ? text.fi : text.en);
+/** A column's heading: the code list's name of its code, or the report's own title for it. */
+const columnTitle = (column: ReportTable['columns'][number], language: Language) =>
+  labelOf(column.id, language) === column.id ? nameOf(column.title, language) : labelOf(column.id, language);
 
 /** The register's figures as charts, each with its table beside it and its CSV. */
 export default function FiguresPage() {
@@ -44,7 +46,7 @@ export default function FiguresPage() {
           {list.data?.reports.map((r) => (
             <li key={r.report}>
               <NavLink to={`/figures/${r.report}`} aria-current={r.report === chosen ? 'page' : undefined}>
-                {textOf(r.title, language)}
+                {nameOf(r.title, language)}
               </NavLink>
             </li>
           ))}
@@ -84,7 +86,7 @@ function ReportView({ name }: { name: string }) {
 function FigureTable({ report, table }: { report: string; table: ReportTable }) {
   const { t, language } = useI18n();
   const api = useApi();
-  const title = textOf(table.title, language);
+  const title = nameOf(table.title, language);
   const download = useMutation({
     mutationFn: async () => {
       const csv = ok(
@@ -105,9 +107,7 @@ function FigureTable({ report, table }: { report: string; table: ReportTable }) 
             <tr>
               {table.columns.map((column) => (
                 <th key={column.id} scope="col">
-                  {labelOf(column.id, language) === column.id
-                    ? textOf(column.title, language)
-                    : labelOf(column.id, language)}
+                  {columnTitle(column, language)}
                 </th>
               ))}
             </tr>
@@ -142,10 +142,7 @@ function BarChart({ table, title }: { table: ReportTable; title: string }) {
       data: {
         labels: table.rows.map((row) => labelOf(row.label, language)),
         datasets: table.columns.slice(1).map((column, i) => ({
-          label:
-            labelOf(column.id, language) === column.id
-              ? textOf(column.title, language)
-              : labelOf(column.id, language),
+          label: columnTitle(column, language),
           data: table.rows.map((row) => {
             const value = row.cells[i];
             return typeof value === 'number' ? value : null;
