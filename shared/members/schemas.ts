@@ -59,7 +59,7 @@ export const Email = z
     z.trim(),
     z.toLowerCase(),
     z.maxLength(254, 'must be at most 254 characters'),
-    z.regex(z.regexes.email, 'must be an email address'),
+    z.email('must be an email address'),
   );
 export const BirthDate = z.string().check(
   z.refine(isCalendarDate, 'must be a date as YYYY-MM-DD'),

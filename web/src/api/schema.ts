@@ -902,6 +902,7 @@ export interface operations {
           mobile?: string;
           /** @description Stored as E.164; Finnish numbers may be written locally (040 123 4567). */
           phone?: string;
+          /** Format: email */
           email?: string;
           birthDate: string;
           /** @enum {string} */
