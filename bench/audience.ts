@@ -94,7 +94,7 @@ export async function measureAudience(members: number) {
     const caller = { actor: 'bench', role: 'marketing', via: 'bench', requestId: 'bench' } as const;
     const { campaignId } = await createCampaign(caller, { name: 'Bench', channel: 'email' }, campaigns);
     // Started as the route starts it; the work is then run here, as its job runs it.
-    await startAudience(campaignId, { campaigns, work: { start: async () => undefined } });
+    await startAudience(campaignId, caller, { campaigns, jobs: { request: async () => undefined } });
     // The first run dies halfway, after a page's contacts and before its progress; the retry goes on.
     const pages = Math.ceil(members / 2 / 100);
     let dies = true;

@@ -39,7 +39,6 @@ export class RegisterStack extends Stack {
       table: this.data.table,
       bucket: this.data.exchangeBucket,
       key: this.data.key,
-      jobFunctions: this.jobs.byJob,
       ...(consoleDomain ? { consoleOrigin: `https://${consoleDomain}` } : {}),
     });
     this.console = new RegisterConsole(this, 'Console', {

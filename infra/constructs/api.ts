@@ -1,16 +1,14 @@
-import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { routeKey, type RouteSpec } from '../../shared/contract/route.ts';
-import { jobFunctionVariable } from '../../shared/contract/jobs.ts';
 import { acknowledge } from '../nag.ts';
 import { RegisterFunction } from './register-function.ts';
 import { grantBucketPrefixes, grantTableActions } from './grants.ts';
@@ -22,8 +20,6 @@ export interface RegisterApiProps {
   table: dynamodb.ITable;
   bucket: s3.IBucket;
   key: kms.IKey;
-  /** The jobs' functions by job name: a route that starts a job may invoke its function, and only that. */
-  jobFunctions: ReadonlyMap<string, lambda.IFunction>;
   /**
    * The console's own domain, when it has one (context `consoleDomain`): browsers there may call the
    * API across origins. Without it the console reaches the API below its own origin and no CORS is needed.
@@ -99,17 +95,6 @@ export class RegisterApi extends Construct {
         environment: route.tableActions.length ? { TABLE_NAME: props.table.tableName } : {},
       });
       grantTableActions(fn.role, props.table, props.key, route.tableActions);
-      if (route.startsJob) {
-        const job = props.jobFunctions.get(route.startsJob);
-        if (!job) throw new Error(`${routeKey(route)} starts ${route.startsJob}, which has no function`);
-        fn.fn.addEnvironment(jobFunctionVariable(route.startsJob), job.functionName);
-        job.grantInvoke(fn.role);
-        acknowledge(
-          Stack.of(this),
-          `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(job.node.defaultChild as lambda.CfnFunction)}.Arn>:*]`,
-          'The route may invoke this one job function (any version); nothing else.',
-        );
-      }
       if (route.bucketPrefixes) {
         grantBucketPrefixes(fn.role, props.bucket, props.key, route.bucketPrefixes);
         fn.fn.addEnvironment('BUCKET_NAME', props.bucket.bucketName);

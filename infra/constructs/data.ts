@@ -33,6 +33,8 @@ export class RegisterData extends Construct {
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
       timeToLiveAttribute: timeToLive,
+      // The routes' job requests reach their jobs through the stream (shared/store/dynamo-job-requests.ts).
+      stream: dynamodb.StreamViewType.NEW_IMAGE,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.table.addGlobalSecondaryIndex({

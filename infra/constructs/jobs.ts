@@ -3,6 +3,7 @@ import { CfnOutput, Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
@@ -18,6 +19,7 @@ import { Construct } from 'constructs';
 import type { JobSpec, ObjectEventSpec } from '../../shared/contract/jobs.ts';
 import { AnotherRunActive } from '../../shared/jobs/lease.ts';
 import { acknowledge } from '../nag.ts';
+import { jobRequestPattern } from '../../shared/store/dynamo-job-requests.ts';
 import { acknowledgePrefix, grantBucketPrefixes, grantTableActions } from './grants.ts';
 import { RegisterFunction } from './register-function.ts';
 
@@ -37,8 +39,6 @@ const pascal = (name: string) => name.replace(/(^|[-/])(\w)/g, (_, _sep, c: stri
  */
 export class RegisterJobs extends Construct {
   readonly functions = new Map<string, RegisterFunction>();
-  /** Each job's function by the job's name. */
-  readonly byJob = new Map<string, lambda.IFunction>();
   readonly alarms: cloudwatch.Alarm[] = [];
 
   constructor(scope: Construct, id: string, props: RegisterJobsProps) {
@@ -47,21 +47,11 @@ export class RegisterJobs extends Construct {
 
     for (const [name, job] of Object.entries(props.jobs)) {
       const fn = this.function(pascal(name), job, props, environment);
-      this.byJob.set(name, fn.fn);
-      if (job.startedByApi) {
-        // An asynchronous invocation by a route: Lambda retries it, then hands it to the on-failure queue.
-        fn.fn.configureAsyncInvoke({
-          retryAttempts: 2,
-          maxEventAge: Duration.hours(6),
-          onFailure: new SqsDestination(this.deadLetterQueue(pascal(name))),
-        });
-      }
+      if (job.startedByApi) this.startFromRequests(name, fn.fn, props.table);
       acknowledge(
         fn.fn,
         'Serverless-LambdaDLQ',
-        job.startedByApi
-          ? 'Failed asynchronous invocations go to an on-failure destination queue (EventInvokeConfig), with an alarm.'
-          : 'Invoked by EventBridge Scheduler, whose target has its own retry policy and dead-letter queue.',
+        'Invoked by EventBridge Scheduler or the table’s stream, each with its own retry policy and dead-letter queue.',
       );
       // The scheduler's role invokes the function and its versions; CDK writes that as ARN:*.
       acknowledge(
@@ -152,6 +142,26 @@ export class RegisterJobs extends Construct {
     grantBucketPrefixes(fn.role, props.bucket, props.key, spec.bucket);
     this.functions.set(spec.handler, fn);
     return fn;
+  }
+
+  /**
+   * A route's requests for this job (shared/store/dynamo-job-requests.ts), from the table's stream:
+   * one at a time per request, requests in parallel; a failed run is retried twice, then reported
+   * to an on-failure queue with an alarm.
+   */
+  private startFromRequests(name: string, fn: lambda.IFunction, table: dynamodb.ITable): void {
+    fn.addEventSource(
+      new DynamoEventSource(table, {
+        startingPosition: lambda.StartingPosition.LATEST,
+        batchSize: 1,
+        parallelizationFactor: 10,
+        retryAttempts: 2,
+        maxRecordAge: Duration.hours(6),
+        reportBatchItemFailures: false,
+        onFailure: new SqsDlq(this.deadLetterQueue(`${pascal(name)}Requests`)),
+        filters: [lambda.FilterCriteria.filter(jobRequestPattern(name))],
+      }),
+    );
   }
 
   /** A dead-letter queue for a failed asynchronous invocation, with an alarm as soon as anything lands in it. */

@@ -8,8 +8,8 @@ import { LOCAL_AUDIENCE, loadOrCreateKeys, localIssuer, signToken, type TokenReq
 import { freePort, LOCAL, localEnvironment, startServices, type LocalServices } from './services.ts';
 import { createLocalOidc } from './oidc.ts';
 import { createFrontDoor } from './front-door.ts';
-import { localAudienceWork } from './audience-work.ts';
-import { useAudienceWork } from '../../shared/store/lambda-audience-work.ts';
+import { localJobRequests } from './job-requests.ts';
+import { useJobRequests } from '../../shared/store/default-stores.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const LOCAL_DIR = join(PROJECT_ROOT, '.local');
@@ -45,9 +45,9 @@ export async function startLocalApi(options: {
   idTokenTtlSeconds?: number;
 }): Promise<LocalApi> {
   Object.assign(process.env, localEnvironment(options.services, options.names));
-  useAudienceWork(
-    localAudienceWork((error) =>
-      console.error('the audience job failed three times:', error instanceof Error ? error.name : error),
+  useJobRequests(
+    localJobRequests(PROJECT_ROOT, (job, error) =>
+      console.error(`the ${job} job failed three times:`, error instanceof Error ? error.name : error),
     ),
   );
   // The issuer names the port, so the port is chosen before the keys and the provider are made.

@@ -15,7 +15,7 @@ import type {
   CampaignStatus,
   CampaignStore,
 } from './campaign-store.ts';
-import type { AudienceWork } from './audience-work.ts';
+import { requestedBy, type JobRequests } from '../jobs/job-requests.ts';
 import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import type { MainGroup } from '../purchases/main-groups.ts';
 import { ageOn, helsinkiDate } from '../time/helsinki.ts';
@@ -164,6 +164,14 @@ export async function closeCampaign(campaignId: string, campaigns: CampaignStore
   return closed;
 }
 
+/** The audience job's name in the contract (shared/contract/jobs.ts), which its function runs under. */
+export const AUDIENCE_JOB = 'campaign-audience';
+const audienceRun = (campaignId: string, caller: Caller) => ({
+  job: AUDIENCE_JOB,
+  input: { campaignId },
+  requestedBy: requestedBy(caller),
+});
+
 const campaignChanged = () =>
   new Refusal('campaign-state', 'The campaign changed meanwhile', 'Read it again and retry.');
 
@@ -173,11 +181,12 @@ const campaignChanged = () =>
  */
 export async function startAudience(
   campaignId: string,
-  deps: { campaigns: CampaignStore; work: AudienceWork },
+  caller: Caller,
+  deps: { campaigns: CampaignStore; jobs: JobRequests },
   now = new Date(),
 ): Promise<Campaign> {
   const campaign = await getCampaign(campaignId, deps.campaigns);
-  // Its runs ended (Lambda gives up on an event after STALLED_MS): started again, it goes on from its last page.
+  // Its runs ended (Lambda gives up on a request after STALLED_MS): started again, it goes on from its last page.
   if (campaign.status === 'computing' && campaign.progress && isStalled(campaign.progress, now)) {
     const restarted: Campaign = {
       ...campaign,
@@ -185,7 +194,7 @@ export async function startAudience(
     };
     if (!(await deps.campaigns.save(restarted, ['computing'], campaign.progress.pages)))
       throw campaignChanged();
-    await deps.work.start(campaignId);
+    await deps.jobs.request(audienceRun(campaignId, caller));
     return restarted;
   }
   // Computed once: a new audience is a new campaign, so the contacts of this one stay what it reached.
@@ -203,7 +212,7 @@ export async function startAudience(
   };
   if (!(await deps.campaigns.save(computing, ['draft']))) throw campaignChanged();
   try {
-    await deps.work.start(campaignId);
+    await deps.jobs.request(audienceRun(campaignId, caller));
   } catch (error) {
     // Not started: the campaign goes back to what it was, so that it can be started again.
     await deps.campaigns.save(campaign, ['computing'], 0);
@@ -212,7 +221,7 @@ export async function startAudience(
   return computing;
 }
 
-/** Longer than Lambda keeps retrying an asynchronous event (6 h): no run will save this progress again. */
+/** Longer than Lambda keeps retrying a request from the stream (6 h): no run will save this progress again. */
 const STALLED_MS = 7 * 3600 * 1000;
 const isStalled = (progress: AudienceProgress, now: Date) =>
   now.getTime() - Date.parse(progress.savedAt) > STALLED_MS;

@@ -25,7 +25,10 @@ export interface JobSpec {
    * answers `{ done: false }`, and `npm run job` does the same.
    */
   runsUntilDone?: boolean;
-  /** Started by an API route's asynchronous invocation (retried twice, then its on-failure queue). */
+  /**
+   * Also asked for by an API route (RouteSpec.startsJob): the table's stream hands the request to the
+   * job's function, retried twice, then its on-failure queue.
+   */
   startedByApi?: boolean;
   /** The job's own metrics (Powertools, dimension `service`) that raise an alarm when they reach 1. */
   alarms?: readonly { namespace: string; service: string; metric: string; description: string }[];
@@ -39,6 +42,8 @@ export const jobs = {
     tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem'],
     // Writes batches; never reads what the manufacturer sends.
     bucket: { write: [EXCHANGE_PREFIXES.cardBatches] },
+    // "Run the card batch now" in the console.
+    startedByApi: true,
   },
   'address-refresh': {
     handler: 'jobs/address-refresh',
@@ -168,6 +173,3 @@ export const objectEvents = [
 
 /** Every job and object event whose runs are recorded, in the order the processor's view lists them. */
 export const JOB_NAMES: readonly string[] = [...Object.keys(jobs), ...objectEvents.map((event) => event.job)];
-
-/** The environment variable that names a job's function to a route that starts it. */
-export const jobFunctionVariable = (job: string) => `JOB_FUNCTION_${job.toUpperCase().replaceAll('-', '_')}`;

@@ -44,7 +44,10 @@ export interface RouteSpec {
   tableActions: readonly TableAction[];
   /** Prefixes of the exchange bucket the function may read or write. */
   bucketPrefixes?: { read?: readonly ExchangePrefix[]; write?: readonly ExchangePrefix[] };
-  /** A job (shared/contract/jobs.ts) the route starts by invoking its function asynchronously. */
+  /**
+   * A job (shared/contract/jobs.ts, `startedByApi`) the route asks to run by writing a request to the
+   * table (shared/store/dynamo-job-requests.ts), whose stream starts the job's function.
+   */
   startsJob?: string;
   /** Longer than the default 10 s only for work over many members; API Gateway stops waiting at 30 s. */
   timeoutSeconds?: number;

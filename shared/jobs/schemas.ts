@@ -21,8 +21,5 @@ export const OperationsView = z.strictObject({
   ),
 });
 
-/** What a card batch run started from the console did; `skipped` when another run was working. */
-export const CardBatchRunView = z.object({
-  batches: z.array(z.object({ batchId: z.string(), records: z.number() })),
-  skipped: z.optional(z.literal('another-run-is-active')),
-});
+/** A run asked for from the console: it shows in the job runs when it ends. */
+export const JobRequestedView = z.strictObject({ job: z.string(), requestedAt: z.string() });

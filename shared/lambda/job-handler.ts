@@ -1,8 +1,9 @@
-import type { Context } from 'aws-lambda';
+import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from '../http/logger.ts';
 import type { JobRun } from '../jobs/job-runs.ts';
 import { jobRunStore } from '../store/default-stores.ts';
+import { jobRequestOf } from '../store/dynamo-job-requests.ts';
 
 export interface JobMetrics<R> {
   namespace: string;
@@ -89,14 +90,32 @@ export async function runJob<E, R>(
   return result;
 }
 
+const isStreamEvent = (event: unknown): event is DynamoDBStreamEvent =>
+  Array.isArray((event as DynamoDBStreamEvent | undefined)?.Records) &&
+  (event as DynamoDBStreamEvent).Records.every((record) => record.eventSource === 'aws:dynamodb');
+
 /**
- * The one shape of every scheduled job and S3-triggered handler, beside apiHandler(): a run as
- * runJob() makes it, the result answered (the Step Functions loop reads it).
+ * The one shape of every scheduled job, S3-triggered handler and job a route asks for, beside
+ * apiHandler(): a run as runJob() makes it, the result answered (the Step Functions loop reads it).
+ * A route's request arrives from the table's stream: each is run with its input and who asked, and a
+ * failure fails the batch, which Lambda retries.
  */
-export function jobHandler<E = unknown, R = unknown>(entry: JobEntry<E, R>) {
+export function jobHandler<E = unknown, R = unknown>(entry: JobEntry<E, R>): JobFunction<E, R> {
   // A schedule sends an event; a run by hand (npm run job, the tests) may send none.
-  return (event?: E, context?: Pick<Context, 'getRemainingTimeInMillis'>): Promise<R> =>
-    runJob(entry, event as E, context);
+  return (async (event?: E | DynamoDBStreamEvent, context?: JobContext) => {
+    if (!isStreamEvent(event)) return runJob(entry, event as E, context);
+    for (const record of event.Records) {
+      const request = jobRequestOf(record);
+      if (request?.job === entry.job) await runJob(entry, request.input as E, context, request.requestedBy);
+    }
+    return undefined;
+  }) as JobFunction<E, R>;
+}
+
+type JobContext = Pick<Context, 'getRemainingTimeInMillis'>;
+interface JobFunction<E, R> {
+  (event?: E, context?: JobContext): Promise<R>;
+  (event: DynamoDBStreamEvent, context?: JobContext): Promise<undefined>;
 }
 
 /** A job's entry, typed by its run: the handler runs it on schedule, and the console on demand. */

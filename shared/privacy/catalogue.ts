@@ -556,6 +556,18 @@ export const CATALOGUE: readonly ItemType[] = [
     onErasure: 'keep',
     fields: ['report', 'computedAt', 'tables'],
   },
+  {
+    type: 'job-request',
+    title: { fi: 'Pyyntö käynnistää eräajo', en: 'A request to start a job' },
+    aboutMember: false,
+    purposes: ['operations'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: { fi: 'Vuorokausi', en: 'A day', by: 'ttl' },
+    onErasure: 'keep',
+    // The input names a campaign at most; who asked is a staff user ID.
+    fields: ['job', 'input', 'requestedBy', 'requestedAt'],
+  },
   ...(Object.keys(OPERATIONAL_FIELDS) as (keyof typeof OPERATIONAL_FIELDS)[]).map((type): ItemType => ({
     type,
     title: { fi: `Eräajon tai kampanjan tieto (${type})`, en: `Job or campaign record (${type})` },

@@ -40,6 +40,8 @@ export const ITEM_TYPES = {
   jobRun: 'job-run',
   /** One report of the nightly statistics: figures only, none about fewer than five members. */
   statistics: 'statistics',
+  /** A run of a job asked for by a route: the table's stream starts the job's function with it. */
+  jobRequest: 'job-request',
   /** Held by a job while it runs, deleted when it ends. */
   jobLease: 'job-lease',
 } as const;

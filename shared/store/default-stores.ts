@@ -24,6 +24,8 @@ import type { LinkAttempts } from '../accounts/link-attempts.ts';
 import type { StatisticsStore } from '../statistics/statistics-store.ts';
 import { DynamoStatistics } from './dynamo-statistics.ts';
 import { DynamoLinkAttempts } from './dynamo-link-attempts.ts';
+import type { JobRequests } from '../jobs/job-requests.ts';
+import { DynamoJobRequests } from './dynamo-job-requests.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -125,4 +127,16 @@ let contacts: CampaignContacts | undefined;
 export function campaignContacts(): CampaignContacts {
   contacts ??= new DynamoCampaignContacts(db(), tableName());
   return contacts;
+}
+
+let jobs: JobRequests | undefined;
+
+/** Where routes ask for a job's run; the local register puts its own in place (it runs the job in process). */
+export function jobRequests(): JobRequests {
+  jobs ??= new DynamoJobRequests(db(), tableName());
+  return jobs;
+}
+
+export function useJobRequests(local: JobRequests): void {
+  jobs = local;
 }

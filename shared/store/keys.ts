@@ -113,6 +113,11 @@ export const jobRunKey = (job: string, startedAt: string, runId: string): ItemKe
 export const jobRunsPartition = (job: string) => jobRunKey(job, '', '').pk;
 /** Held by the one run of a job that works now. */
 export const jobLeaseKey = (job: string): ItemKey => jobKey(job, 'LEASE');
+/** A run asked for by a route: a partition of its own, so that the stream hands requests out in parallel. */
+export const jobRequestKey = (job: string, id: string): ItemKey => ({
+  pk: `JOBREQUEST#${job}#${id}`,
+  sk: 'REQUEST',
+});
 export const JOB_ITEM_PREFIX = { cardBatch: 'BATCH#' } as const;
 
 /** A member's audit entries in chain order: the sequence number is taken by a conditional put. */

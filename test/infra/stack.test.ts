@@ -9,6 +9,7 @@ import { routeList } from '../../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
 import { signInTrigger, signUpTrigger } from '../../shared/contract/identity.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
+import { jobRequestPattern } from '../../shared/store/dynamo-job-requests.ts';
 
 let template: Template;
 let edgeTemplate: Template;
@@ -336,18 +337,37 @@ describe('jobs, events and the card manufacturer', () => {
     expect(statements.every((st) => st.Resource.includes('card-orders/outbound/*'))).toBe(true);
   });
 
-  it('lets the audience route start the audience job, which alone writes the mailing house’s files', () => {
-    const route = statementsOf('ApiApiCampaignsComputeAudienceRole');
-    const invokes = route.filter((st) => [st.Action].flat().includes('lambda:InvokeFunction'));
-    expect(JSON.stringify(invokes.map((st) => st.Resource))).toContain('JobsCampaignAudience');
-    expect(route.some((st) => [st.Action].flat().some((a) => a.startsWith('s3:')))).toBe(false);
+  it('lets routes start their jobs by a request in the table, whose stream alone starts the job', () => {
+    for (const [route, job] of [
+      ['ApiApiCampaignsComputeAudienceRole', 'campaign-audience'],
+      ['ApiApiOperationsRunCardBatchRole', 'card-batch'],
+    ] as const) {
+      const actions = statementsOf(route).flatMap((st) => [st.Action].flat());
+      expect(
+        actions.filter((a) => a.startsWith('lambda:') || a.startsWith('s3:')),
+        route,
+      ).toEqual([]);
+      expect(actions, route).toContain('dynamodb:PutItem');
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: Match.objectLike({
+          'Fn::GetAtt': [Match.stringLikeRegexp('DataTable'), 'StreamArn'],
+        }),
+        FunctionName: Match.objectLike({
+          Ref: Match.stringLikeRegexp(`Jobs${job === 'card-batch' ? 'CardBatch' : 'CampaignAudience'}`),
+        }),
+        BatchSize: 1,
+        MaximumRetryAttempts: 2,
+        MaximumRecordAgeInSeconds: 21600,
+        DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+        FilterCriteria: { Filters: [{ Pattern: JSON.stringify(jobRequestPattern(job)) }] },
+      });
+    }
+    expect(Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'))).toHaveLength(2);
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
+    });
     const job = s3Statements('JobsCampaignAudienceRole');
     expect(job.every((st) => JSON.stringify(st.Resource).includes('marketing/exports/*'))).toBe(true);
-    template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
-      FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp('JobsCampaignAudience') }),
-      MaximumRetryAttempts: 2,
-      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-    });
   });
 
   it('runs the card batch at 02:00 Helsinki time, with retries, a maximum event age and a dead-letter queue', () => {

@@ -13,6 +13,7 @@ import { ADMIN, aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from 
 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
+const MARKETING_CALLER = { actor: 'test', role: 'marketing', via: 'test', requestId: 'test' } as const;
 const members: Record<string, string> = {};
 const CHANNELS = ['marketing.email', 'marketing.sms', 'marketing.post'];
 
@@ -234,7 +235,10 @@ describe('a campaign’s life', () => {
         return real.save(...args);
       },
     });
-    await startAudience(campaignId, { campaigns: real, work: { start: async () => undefined } });
+    await startAudience(campaignId, MARKETING_CALLER, {
+      campaigns: real,
+      jobs: { request: async () => undefined },
+    });
     const deps = {
       campaigns: dying,
       members: memberStore(),

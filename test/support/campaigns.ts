@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { call } from './local-api.ts';
+import { call, until } from './local-api.ts';
 
 const MARKETING = { role: 'marketing' } as const;
 
@@ -8,10 +8,9 @@ const MARKETING = { role: 'marketing' } as const;
 export async function computeAndWait(api: LocalApi, campaignId: string) {
   const started = await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
   expect(started.status).toBe(202);
-  for (let polls = 0; polls < 200; polls++) {
+  const computed = await until(async () => {
     const campaign = (await call(api, 'GET', `/campaigns/${campaignId}`, { as: MARKETING })).body;
-    if (campaign.status === 'computed') return campaign.summary;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`the audience of ${campaignId} was not computed in 5 s`);
+    return campaign.status === 'computed' && campaign;
+  }, `the audience of ${campaignId}`);
+  return computed.summary;
 }

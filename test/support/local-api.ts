@@ -66,3 +66,14 @@ export async function call(
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
 }
+
+/** Waits for work that runs outside the request (a job a route asked for) until the check holds: its last answer. */
+export async function until<T>(check: () => Promise<T>, what = 'the work', timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const answer = await check();
+    if (answer) return answer;
+    if (Date.now() > deadline) throw new Error(`${what} did not end in ${timeoutMs / 1000} s`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

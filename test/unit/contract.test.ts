@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as routeModule from '../../shared/contract/routes.ts';
+import type { RouteSpec } from '../../shared/contract/route.ts';
 import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
 import { signInTrigger, signUpTrigger } from '../../shared/contract/identity.ts';
 
@@ -47,10 +48,18 @@ describe('the contract tables', () => {
     }
   });
 
-  it('let the console run the card batch with the job’s own grants', () => {
-    expect([...routeModule.runCardBatchNow.tableActions].sort()).toEqual(
-      [...jobs['card-batch'].tableActions].sort(),
+  it('lets a route start only a job that its requests start, by writing the request and nothing else', () => {
+    const starting = Object.values(routeModule.routes as Record<string, RouteSpec>).filter(
+      (route) => route.startsJob,
     );
-    expect(routeModule.runCardBatchNow.bucketPrefixes.write).toEqual(jobs['card-batch'].bucket.write);
+    const startedByApi = Object.entries(jobs)
+      .filter(([, job]) => 'startedByApi' in job && job.startedByApi)
+      .map(([name]) => name);
+    expect(starting.map((route) => route.startsJob).sort()).toEqual(startedByApi.sort());
+    expect(routeModule.runCardBatchNow.tableActions).toEqual(['PutItem']);
+    for (const route of starting) {
+      expect(route.tableActions, route.path).toContain('PutItem');
+      expect(route.bucketPrefixes, route.path).toBeUndefined();
+    }
   });
 });

@@ -2,13 +2,12 @@ import { computeAudience as route } from '../../../shared/contract/routes.ts';
 import { startAudience } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
-import { campaignStore } from '../../../shared/store/default-stores.ts';
-import { audienceWork } from '../../../shared/store/lambda-audience-work.ts';
+import { campaignStore, jobRequests } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(route, async ({ params }) => {
-  const campaign = await startAudience(params.campaignId, {
+export const handler = apiHandler(route, async ({ params, caller }) => {
+  const campaign = await startAudience(params.campaignId, caller, {
     campaigns: campaignStore(),
-    work: audienceWork(),
+    jobs: jobRequests(),
   });
   return reply(202, campaign, { location: `/campaigns/${campaign.campaignId}` });
 });

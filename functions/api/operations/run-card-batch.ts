@@ -1,13 +1,10 @@
 import { runCardBatchNow as route } from '../../../shared/contract/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { runJob } from '../../../shared/lambda/job-handler.ts';
-import { entry as cardBatch } from '../../jobs/card-batch.ts';
+import { reply } from '../../../shared/http/reply.ts';
+import { requestRun } from '../../../shared/jobs/job-requests.ts';
+import { jobRequests } from '../../../shared/store/default-stores.ts';
 
-/** The very job the schedule runs, started from the console; its run record says who asked. */
+/** The very job the schedule runs, asked for from the console; its run record says who asked. */
 export const handler = apiHandler(route, async ({ caller }) =>
-  runJob(cardBatch, undefined, undefined, {
-    actor: caller.actor,
-    role: caller.role,
-    requestId: caller.requestId,
-  }),
+  reply(202, await requestRun(route.startsJob, caller, jobRequests()), { location: '/job-runs' }),
 );

@@ -239,7 +239,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Run the card batch now, as the schedule does; the run records who asked
+     * Run the card batch now, as the schedule does: the run starts at once and shows in the job runs, which say who asked
      * @description Roles: admin, processor.
      */
     post: operations['runCardBatchNow'];
@@ -2239,19 +2239,15 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description What the run did (skipped when another run is under way) */
-      200: {
+      /** @description Asked for: Location names the job runs, where the run shows when it ends */
+      202: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            batches: {
-              batchId: string;
-              records: number;
-            }[];
-            /** @constant */
-            skipped?: 'another-run-is-active';
+            job: string;
+            requestedAt: string;
           };
         };
       };

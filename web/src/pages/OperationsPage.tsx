@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import type { operations } from '../api/schema.ts';
 import { may, ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { useSession } from '../auth.tsx';
@@ -15,22 +16,30 @@ function summaryText(summary: Record<string, unknown> | undefined): string {
     .join(', ');
 }
 
+type Operations = operations['jobRuns']['responses'][200]['content']['application/json'];
+
+/** Whether a run asked for from the console has ended since it was asked for. */
+const hasEnded = (view: Operations | undefined, asked: { job: string; requestedAt: string }) =>
+  (view?.jobs.find((listed) => listed.job === asked.job)?.runs ?? []).some(
+    (run) => run.requestedBy !== undefined && run.finishedAt >= asked.requestedAt,
+  );
+
 export function OperationsPage() {
   const { t, language } = useI18n();
   const { roles } = useSession();
   const api = useApi();
-  const queryClient = useQueryClient();
-  const view = useQuery({ queryKey: ['job-runs'], queryFn: async () => ok(await api.GET('/job-runs')) });
-  const batches = useQuery({
-    queryKey: ['card-batches'],
-    queryFn: async () => ok(await api.GET('/card-batches', { params: { query: {} } })),
+  const runNow = useMutation({ mutationFn: async () => ok(await api.POST('/job-runs/card-batch')) });
+  // The run starts at once but outside the request: the runs are read again until it shows.
+  const asked = runNow.data;
+  const view = useQuery({
+    queryKey: ['job-runs'],
+    queryFn: async () => ok(await api.GET('/job-runs')),
+    refetchInterval: (query) => (asked && !hasEnded(query.state.data, asked) ? 2000 : false),
   });
-  const runNow = useMutation({
-    mutationFn: async () => ok(await api.POST('/job-runs/card-batch')),
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['job-runs'] });
-      void queryClient.invalidateQueries({ queryKey: ['card-batches'] });
-    },
+  const ended = asked !== undefined && hasEnded(view.data, asked);
+  const batches = useQuery({
+    queryKey: ['card-batches', ended],
+    queryFn: async () => ok(await api.GET('/card-batches', { params: { query: {} } })),
   });
   return (
     <>
@@ -45,9 +54,7 @@ export function OperationsPage() {
           >
             {t('runCardBatch')}
           </button>
-          {runNow.isSuccess && (
-            <span role="status">{runNow.data.skipped ? t('anotherRunActive') : t('done')}</span>
-          )}
+          {runNow.isSuccess && <span role="status">{ended ? t('done') : t('runStarted')}</span>}
           {runNow.isError && <ErrorNote error={runNow.error} />}
         </div>
       )}
