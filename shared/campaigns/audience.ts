@@ -5,7 +5,7 @@ import type { Caller } from '../auth/caller.ts';
 import { notFound, Refusal } from '../refusal.ts';
 import { CHANNEL_FIELDS, CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
 import { isLeaving, type Member } from '../members/member.ts';
-import type { MemberStore } from '../members/member-store.ts';
+import type { MemberReader } from '../members/member-store.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
 import type {
   AudienceCounts,
@@ -26,7 +26,7 @@ const PAGE = 100; // one BatchGetItem of profiles per page of the audience index
 
 export interface CampaignDeps {
   campaigns: CampaignStore;
-  members: MemberStore;
+  members: MemberReader;
   purchases: PurchaseStore;
   bucket: ExchangeFiles;
 }

@@ -105,10 +105,14 @@ export interface CardHolder {
   blockedAt?: string;
 }
 
-export interface MemberStore {
+/** Members' profiles read, and nothing else: what a reader of many members (a campaign) needs. */
+export interface MemberReader {
   get(customerNumber: string): Promise<Member | undefined>;
   /** Many members at once (batch reads); missing ones are left out. */
   getMany(customerNumbers: readonly string[]): Promise<Map<string, Member>>;
+}
+
+export interface MemberStore extends MemberReader {
   save(change: MemberChange): Promise<SaveOutcome>;
   /** Exact match on a unique key: the customer number it belongs to. */
   find(lookup: MemberLookup): Promise<string | undefined>;

@@ -1,7 +1,8 @@
 import { createDocumentClient, tableName } from './dynamo.ts';
 import { DynamoMemberStore } from './dynamo-member-store.ts';
 import { DynamoPurchaseStore } from './dynamo-purchase-store.ts';
-import type { MemberSearchStore, MemberStore } from '../members/member-store.ts';
+import type { MemberReader, MemberSearchStore, MemberStore } from '../members/member-store.ts';
+import { DynamoMemberReader } from './dynamo-member-reader.ts';
 import { DynamoMemberSearch } from './dynamo-member-search.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
 import type { CardBatchReader, CardStore } from '../cards/card-store.ts';
@@ -38,6 +39,14 @@ const db = () => (client ??= createDocumentClient());
 export function memberStore(): MemberStore {
   members ??= new DynamoMemberStore(db(), tableName());
   return members;
+}
+
+let reader: MemberReader | undefined;
+
+/** Profiles read only (campaigns): without the rest of the member store's code. */
+export function memberReader(): MemberReader {
+  reader ??= new DynamoMemberReader(db(), tableName());
+  return reader;
 }
 
 export function purchaseStore(): PurchaseStore {

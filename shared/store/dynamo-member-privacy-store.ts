@@ -11,7 +11,8 @@ import type { Member } from '../members/member.ts';
 import { monthExpiry } from '../purchases/receipt.ts';
 import { inParallel } from '../concurrency.ts';
 import { conditionalWrite, deleteAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
-import { DynamoMemberStore, memberOf } from './dynamo-member-store.ts';
+import { DynamoMemberStore } from './dynamo-member-store.ts';
+import { memberOf } from './dynamo-member-reader.ts';
 import { groupClauses, totalsOf } from './dynamo-purchase-store.ts';
 import {
   anonymousPurchasesKey,

@@ -7,7 +7,6 @@ import {
   UpdateCommand,
   type QueryCommandInput,
   TransactWriteCommand,
-  type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import type { Member } from '../members/member.ts';
@@ -47,7 +46,6 @@ import { PROFILE_REF, profileStateQueues } from '../queues/work-queue.ts';
 import { profileWorkItemRecord } from './dynamo-work-queue-store.ts';
 import {
   conditionalWrite,
-  getAll,
   queryPages,
   transientAsBusy,
   withoutStorage,
@@ -55,15 +53,13 @@ import {
   type TransactItem,
 } from './dynamo.ts';
 import type { ChainedAuditEntry } from '../members/audit-chain.ts';
+import { DynamoMemberReader, memberOf } from './dynamo-member-reader.ts';
 import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 
 /** What each transaction item guards, so a cancellation reason can be told back as an outcome. */
 type Guard =
   'profile' | 'email' | 'mobile' | 'account' | 'card' | 'legacy' | 'replay' | 'audit' | 'work' | 'other';
-
-export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
-const isProfile = (item: Record<string, unknown> | undefined) => item?.type === ITEM_TYPES.member;
 
 /** A transaction's check that the member is a member still (not being erased): nothing of theirs lands after. */
 export const stillAMember = (table: string, customerNumber: string): TransactItem => ({
@@ -82,31 +78,7 @@ function profileRefused(change: MemberChange, old: Record<string, unknown> | und
   return old?.type === ITEM_TYPES.member ? { outcome: 'stale' } : { outcome: 'gone' };
 }
 
-export class DynamoMemberStore implements MemberStore {
-  constructor(
-    protected readonly db: DynamoDBDocumentClient,
-    protected readonly table: string,
-  ) {}
-
-  async get(customerNumber: string): Promise<Member | undefined> {
-    const { Item } = await transientAsBusy(() =>
-      this.db.send(
-        new GetCommand({ TableName: this.table, Key: memberKey(customerNumber), ConsistentRead: true }),
-      ),
-    );
-    return isProfile(Item) ? memberOf(Item!) : undefined;
-  }
-
-  async getMany(customerNumbers: readonly string[]): Promise<Map<string, Member>> {
-    const members = new Map<string, Member>();
-    const items = await getAll(this.db, this.table, [...new Set(customerNumbers)].map(memberKey), true);
-    for (const item of items.filter(isProfile)) {
-      const member = memberOf(item);
-      members.set(member.customerNumber, member);
-    }
-    return members;
-  }
-
+export class DynamoMemberStore extends DynamoMemberReader implements MemberStore {
   async find(lookup: MemberLookup): Promise<string | undefined> {
     const key =
       'email' in lookup

@@ -5,7 +5,7 @@ import { ITEM_TYPES } from '../privacy/item-types.ts';
 import type { Report, ReportName } from '../statistics/reports.ts';
 import type { RegisterRecord, StatisticsStore } from '../statistics/statistics-store.ts';
 import { transientAsBusy, withoutStorage } from './dynamo.ts';
-import { memberOf } from './dynamo-member-store.ts';
+import { memberOf } from './dynamo-member-reader.ts';
 import { totalsOf } from './dynamo-purchase-store.ts';
 import { monthOfPurchaseKey, PROFILE_SK, statisticsKey } from './keys.ts';
 

@@ -1,12 +1,12 @@
 import { previewAudience as route } from '../../../shared/contract/routes.ts';
 import { previewAudience } from '../../../shared/campaigns/audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
-import { campaignStore, memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';
+import { campaignStore, memberReader, purchaseStore } from '../../../shared/store/default-stores.ts';
 
 export const handler = apiHandler(route, async ({ params }) =>
   previewAudience(params.campaignId, {
     campaigns: campaignStore(),
-    members: memberStore(),
+    members: memberReader(),
     purchases: purchaseStore(),
   }),
 );
