@@ -48,6 +48,49 @@ export const ITEM_TYPES = {
 
 export type ItemTypeName = (typeof ITEM_TYPES)[keyof typeof ITEM_TYPES];
 
+/** What erasing a member does with an item of theirs; `keep` is for items about no one member. */
+export type ErasureAction = 'delete' | 'anonymise' | 'tombstone' | 'keep';
+
+/**
+ * What erasure does with each item type (the catalogue lists it too). The profile becomes the
+ * tombstone; monthly purchase totals go into the anonymous totals of their month.
+ */
+export const ON_ERASURE = {
+  member: 'tombstone',
+  erasing: 'tombstone',
+  erased: 'keep',
+  'unique-email': 'delete',
+  'unique-mobile': 'delete',
+  'unique-account': 'delete',
+  'link-attempts': 'keep',
+  card: 'delete',
+  'legacy-number': 'delete',
+  'card-order': 'delete',
+  purchases: 'anonymise',
+  // Erased with the purchase month that lists it.
+  receipt: 'delete',
+  consent: 'delete',
+  'consent-event': 'delete',
+  contact: 'delete',
+  audit: 'delete',
+  'work-item': 'delete',
+  'search-log': 'keep',
+  'registration-replay': 'delete',
+  'address-line': 'delete',
+  'anonymous-purchases': 'keep',
+  campaign: 'keep',
+  'card-batch': 'keep',
+  'job-counter': 'keep',
+  'job-pointer': 'keep',
+  'address-file': 'keep',
+  'address-file-id': 'keep',
+  'legacy-import': 'keep',
+  'job-run': 'keep',
+  statistics: 'keep',
+  'job-request': 'keep',
+  'job-lease': 'keep',
+} as const satisfies Record<ItemTypeName, ErasureAction>;
+
 /** The uniqueness key of a profile field that names one member only. */
 export const uniqueKeyType = (field: 'email' | 'mobile' | 'account') =>
   field === 'email'

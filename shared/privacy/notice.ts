@@ -1,6 +1,7 @@
 import { config } from '../config.ts';
 import { PURPOSES } from '../consents/purposes.ts';
-import { CATALOGUE, DATA_ITEMS, LEGAL_BASES, PROCESSING_PURPOSES, RECIPIENTS, SOURCES } from './catalogue.ts';
+import { CATALOGUE, DATA_ITEMS, RECIPIENTS, SOURCES } from './catalogue.ts';
+import { LEGAL_BASES, PROCESSING_PURPOSES } from './member-data.ts';
 
 export type Lang = 'fi' | 'en';
 

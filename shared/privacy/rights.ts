@@ -11,7 +11,8 @@ import type { MemberPrivacyStore, StoredItem, Tombstone } from './privacy-store.
 import type { ErasureReason } from './schemas.ts';
 import type { CampaignContacts } from '../campaigns/campaign-store.ts';
 import { CHANNEL_FIELDS } from '../consents/purposes.ts';
-import { itemType, LEGAL_BASES, MEMBER_ITEM_TYPES, PROCESSING_PURPOSES } from './catalogue.ts';
+import { LEGAL_BASES, MEMBER_ITEM_TYPES, PROCESSING_PURPOSES } from './member-data.ts';
+import { ON_ERASURE, type ItemTypeName } from './item-types.ts';
 
 type Stores = MemberStore & MemberPrivacyStore;
 
@@ -188,10 +189,10 @@ export async function eraseMember(
     const { member } = found;
     const items = await store.memberItems(customerNumber);
     const onErasure = (item: StoredItem) => {
-      const type = itemType(item.type);
-      // Never erase half of what we do not understand: the catalogue must know every item type first.
-      if (!type) throw new Error(`the catalogue does not know item type ${item.type}`);
-      return type.onErasure;
+      const action: string | undefined = ON_ERASURE[item.type as ItemTypeName];
+      // Never erase half of what we do not understand: every item type must be known first.
+      if (!action) throw new Error(`erasure does not know item type ${item.type}`);
+      return action;
     };
     const plan = {
       delete: items.filter((item) => onErasure(item) === 'delete'),

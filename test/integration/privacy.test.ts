@@ -10,7 +10,8 @@ import { handler as addressRefreshJob } from '../../functions/jobs/address-refre
 import { handler as addressExtractJob } from '../../functions/jobs/address-extract.ts';
 import { handler as auditVerifyJob } from '../../functions/jobs/audit-verify.ts';
 import { runRetention } from '../../shared/privacy/retention.ts';
-import { CATALOGUE, isCatalogued, itemType, MEMBER_ITEM_TYPES } from '../../shared/privacy/catalogue.ts';
+import { CATALOGUE, isCatalogued, itemType } from '../../shared/privacy/catalogue.ts';
+import { MEMBER_ITEM_TYPES } from '../../shared/privacy/member-data.ts';
 import { memberPrivacyStore } from '../../shared/store/default-privacy-store.ts';
 import { memberStore } from '../../shared/store/default-stores.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';

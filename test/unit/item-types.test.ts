@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, itemType } from '../../shared/privacy/catalogue.ts';
-import { ITEM_TYPES } from '../../shared/privacy/item-types.ts';
+import { ITEM_TYPES, ON_ERASURE } from '../../shared/privacy/item-types.ts';
+import { MEMBER_ITEM_TYPES } from '../../shared/privacy/member-data.ts';
 
 const STORE = join(import.meta.dirname, '../../shared/store');
 
@@ -13,6 +14,15 @@ describe('one list of item types', () => {
     // …and the catalogue describes nothing that is not on the list.
     const listed = new Set<string>(Object.values(ITEM_TYPES));
     expect(CATALOGUE.map((entry) => entry.type).filter((type) => !listed.has(type))).toEqual([]);
+  });
+
+  it('tells a member of exactly the items erasure takes with them, in the catalogue’s order', () => {
+    const aboutMember = CATALOGUE.filter((entry) => entry.aboutMember);
+    expect(MEMBER_ITEM_TYPES.map((data) => data.type)).toEqual(aboutMember.map((entry) => entry.type));
+    for (const entry of CATALOGUE) {
+      expect(entry.onErasure === 'keep', entry.type).toBe(!entry.aboutMember);
+      for (const also of entry.alsoStoredAs ?? []) expect(ON_ERASURE[also], also).toBe(entry.onErasure);
+    }
   });
 
   it('is the only way a store names an item type', () => {

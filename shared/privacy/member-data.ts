@@ -1,0 +1,215 @@
+import { config } from '../config.ts';
+import type { ItemTypeName } from './item-types.ts';
+
+/**
+ * What the register tells a member of the data it keeps about them: the legal bases, the purposes,
+ * and each item type about a member with its title, purposes and retention. The export prints this
+ * and nothing more, so it is a module of its own: the data catalogue (catalogue.ts) adds to each
+ * item type its sources, recipients, fields and what erasure does with it.
+ */
+export type Text = { fi: string; en: string };
+
+export const LEGAL_BASES = {
+  contract: { fi: 'Sopimus (GDPR 6(1)(b))', en: 'Contract (GDPR 6(1)(b))' },
+  consent: { fi: 'Suostumus (GDPR 6(1)(a))', en: 'Consent (GDPR 6(1)(a))' },
+  'legitimate-interest': { fi: 'Oikeutettu etu (GDPR 6(1)(f))', en: 'Legitimate interest (GDPR 6(1)(f))' },
+  'legal-obligation': { fi: 'Lakisääteinen velvoite (GDPR 6(1)(c))', en: 'Legal obligation (GDPR 6(1)(c))' },
+} as const satisfies Record<string, Text>;
+export type LegalBasis = keyof typeof LEGAL_BASES;
+
+export const PROCESSING_PURPOSES = {
+  membership: {
+    fi: 'Kanta-asiakassuhteen hoito: jäsenyys, kortit ja asiakaspalvelu',
+    en: 'Running the loyalty membership: membership, cards and customer service',
+    basis: 'contract',
+  },
+  benefits: {
+    fi: 'Kanta-asiakasetujen laskeminen kuukausittaisista ostosummista',
+    en: 'Loyalty benefits from monthly purchase totals',
+    basis: 'contract',
+  },
+  marketing: {
+    fi: 'Suoramarkkinointi suostumusten ja kieltojen mukaan',
+    en: 'Direct marketing as consents and bans allow',
+    basis: 'consent',
+  },
+  'address-accuracy': {
+    fi: 'Osoitetietojen ajantasaisuus väestötietojärjestelmästä',
+    en: 'Keeping addresses current from the population information system',
+    basis: 'legitimate-interest',
+  },
+  accountability: {
+    fi: 'Käsittelyn osoitusvelvollisuus: suostumusten todisteet ja lokit',
+    en: 'Accountability: proof of consent and access logs',
+    basis: 'legal-obligation',
+  },
+  operations: {
+    fi: 'Eräajojen kirjanpito ilman henkilötietoja',
+    en: 'Bookkeeping of the batch jobs, without personal data',
+    basis: 'legitimate-interest',
+  },
+} as const satisfies Record<string, Text & { basis: LegalBasis }>;
+export type ProcessingPurpose = keyof typeof PROCESSING_PURPOSES;
+
+/** How long an item type is kept, and what removes it. */
+export interface Retention {
+  fi: string;
+  en: string;
+  /** DynamoDB TTL (expiresAt), the retention job, erasure of the member, or for as long as the member exists. */
+  by: 'ttl' | 'retention-job' | 'with-member';
+  months?: number;
+}
+
+export const WITH_MEMBER: Retention = {
+  fi: 'Jäsenyyden ajan; poistetaan, kun jäsen poistetaan',
+  en: 'While the membership lasts; erased with the member',
+  by: 'with-member',
+};
+
+/** Kept so many months after it was written (TTL); `fi` and `en` say so, or more. */
+export const monthsKept = /* @__NO_SIDE_EFFECTS__ */ (
+  n: number,
+  fi = `${n} kk`,
+  en = `${n} months`,
+): Retention => ({
+  fi,
+  en,
+  by: 'ttl',
+  months: n,
+});
+
+/** An item type about a member, as the member is told of it. */
+export interface MemberData {
+  /** The stored `type` attribute. */
+  type: ItemTypeName;
+  title: Text;
+  purposes: readonly ProcessingPurpose[];
+  retention: Retention;
+}
+
+const purchaseMonthsKept = monthsKept(
+  config.retention.purchaseMonths,
+  `${config.retention.purchaseMonths} kk kuukauden päättymisestä`,
+  `${config.retention.purchaseMonths} months after the month ends`,
+);
+
+/** Every item type about one member, in the order the export and the privacy notice list them. */
+export const MEMBER_DATA = {
+  profile: {
+    type: 'member',
+    title: { fi: 'Jäsenen perustiedot', en: 'The member’s profile' },
+    purposes: ['membership', 'address-accuracy', 'marketing'],
+    retention: {
+      fi: `Jäsenyyden ajan; tiedot poistetaan ${config.retention.afterMembershipMonths} kk jäsenyyden päättymisestä ja ${config.retention.afterDeathMonths} kk jäsenen kuolemasta, poistopyyntö toteutetaan ${config.retention.erasureRequestDays} päivässä`,
+      en: `While the membership lasts; erased ${config.retention.afterMembershipMonths} months after the membership ends and ${config.retention.afterDeathMonths} months after the member's death; an erasure request is carried out within ${config.retention.erasureRequestDays} days`,
+      by: 'retention-job',
+      months: config.retention.afterDeathMonths,
+    },
+  },
+  uniqueEmail: {
+    type: 'unique-email',
+    title: { fi: 'Sähköpostiosoitteen yksilöivä avain', en: 'Email uniqueness key' },
+    purposes: ['membership'],
+    retention: WITH_MEMBER,
+  },
+  uniqueMobile: {
+    type: 'unique-mobile',
+    title: { fi: 'Matkapuhelinnumeron yksilöivä avain', en: 'Mobile number uniqueness key' },
+    purposes: ['membership'],
+    retention: WITH_MEMBER,
+  },
+  uniqueAccount: {
+    type: 'unique-account',
+    title: { fi: 'Jäseneen liitetty kirjautumistili', en: 'The sign-in account linked to the member' },
+    purposes: ['membership'],
+    retention: WITH_MEMBER,
+  },
+  card: {
+    type: 'card',
+    title: { fi: 'Kanta-asiakaskortin numero', en: 'Loyalty card number' },
+    purposes: ['membership'],
+    retention: WITH_MEMBER,
+  },
+  legacyNumber: {
+    type: 'legacy-number',
+    title: { fi: 'Asiakasnumero aiemmassa rekisterissä', en: 'Customer number in the earlier register' },
+    purposes: ['membership'],
+    retention: WITH_MEMBER,
+  },
+  cardOrder: {
+    type: 'card-order',
+    title: { fi: 'Korttitilaukset', en: 'Card orders' },
+    purposes: ['membership'],
+    retention: WITH_MEMBER,
+  },
+  purchases: {
+    type: 'purchases',
+    title: {
+      fi: 'Kuukausittaiset ostosummat tuoteryhmittäin',
+      en: 'Monthly purchase totals per main product group',
+    },
+    purposes: ['benefits', 'marketing'],
+    retention: purchaseMonthsKept,
+  },
+  receipt: {
+    type: 'receipt',
+    title: {
+      fi: 'Laskettujen kuittien tunnisteet (myymälä ja kuitti tiivisteenä)',
+      en: 'Identities of counted receipts (store and receipt as a hash)',
+    },
+    purposes: ['benefits'],
+    retention: purchaseMonthsKept,
+  },
+  consent: {
+    type: 'consent',
+    title: { fi: 'Voimassa olevat suostumukset ja kiellot', en: 'Current consents and bans' },
+    purposes: ['marketing', 'accountability'],
+    retention: WITH_MEMBER,
+  },
+  consentEvent: {
+    type: 'consent-event',
+    title: { fi: 'Suostumusten muutoshistoria', en: 'History of consent changes' },
+    purposes: ['accountability'],
+    retention: WITH_MEMBER,
+  },
+  contact: {
+    type: 'contact',
+    title: { fi: 'Markkinointikontaktit', en: 'Marketing contacts' },
+    purposes: ['marketing'],
+    retention: monthsKept(config.retention.contactMonths),
+  },
+  audit: {
+    type: 'audit',
+    title: { fi: 'Loki henkilötietojen käsittelystä', en: 'Log of who read or changed the data' },
+    purposes: ['accountability'],
+    retention: monthsKept(
+      config.retention.auditMonths,
+      `${config.retention.auditMonths} kk; lukutapahtumat poistetaan jäsenen poiston yhteydessä`,
+      `${config.retention.auditMonths} months; reads are erased with the member`,
+    ),
+  },
+  registrationReplay: {
+    type: 'registration-replay',
+    title: { fi: 'Rekisteröinnin toistoavain', en: 'Registration replay key' },
+    purposes: ['operations'],
+    retention: { fi: `${config.idempotencyHours} tuntia`, en: `${config.idempotencyHours} hours`, by: 'ttl' },
+  },
+  addressLine: {
+    type: 'address-line',
+    title: { fi: 'Osoitepäivityksen tarkistettavat rivit', en: 'Address update lines to review' },
+    purposes: ['address-accuracy'],
+    retention: monthsKept(config.retention.reportMonths),
+  },
+  workItem: {
+    type: 'work-item',
+    title: { fi: 'Henkilön käsittelyä odottava asia', en: 'Something waiting for a person' },
+    purposes: ['membership', 'address-accuracy'],
+    retention: {
+      fi: 'Kunnes käsitelty, tai jäsenen poistoon asti',
+      en: 'Until resolved, or until the member is erased',
+      by: 'with-member',
+    },
+  },
+} as const satisfies Record<string, MemberData>;
+
+export const MEMBER_ITEM_TYPES: readonly MemberData[] = Object.values(MEMBER_DATA);
