@@ -230,29 +230,15 @@ export async function measureMemberPage(rounds = 10) {
   }
 }
 
-export const CONSOLE_ROUTE_HANDLERS = [
-  'api/members/search',
-  'api/queues/read',
-  'api/queues/resolve',
-  'api/operations/read',
-  'api/operations/run-card-batch',
-];
-
-type BundleRow = { name: string; kilobytes: number; importMs: number };
 const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
 
 export interface ConsoleFigures {
   bundle: ReturnType<typeof measureConsoleBundle>;
   page: Awaited<ReturnType<typeof measureMemberPage>>;
   search: Awaited<ReturnType<typeof measureNameSearch>>;
-  routes: { floor: BundleRow; functions: BundleRow[] };
 }
 
-export function consoleSection({ bundle, page, search, routes }: ConsoleFigures): string {
-  const routeRows = routes.functions.map((f) => {
-    const over = f.kilobytes - routes.floor.kilobytes;
-    return `| ${f.name} | ${f.kilobytes.toFixed(1)} | +${over.toFixed(1)} | ${ok(over <= 100)} | ${(f.importMs / routes.floor.importMs).toFixed(2)} |`;
-  });
+export function consoleSection({ bundle, page, search }: ConsoleFigures): string {
   const searchRows = search.figures.map(
     (f) =>
       `| ${f.kind} | ${f.searches} | ${f.hits} | ${f.itemsPerHit.toFixed(2)} | ${f.worstItemsPerHit.toFixed(2)} | ${ok(f.itemsPerHit <= 2)} | ${f.msPerSearch.toFixed(1)} |`,
@@ -279,16 +265,6 @@ store. Items read are what DynamoDB evaluates (ScannedCount, filtered items incl
 | search | searches | hits | items read per hit | worst search | ≤ 2 | ms per search |
 | --- | ---: | ---: | ---: | ---: | --- | ---: |
 ${searchRows.join('\n')}
-
-The new routes' bundles, against the same floor as the table above (the document client alone, ${routes.floor.kilobytes.toFixed(1)} KB):
-
-| bundle | minified KB | over floor KB | ≤ floor + 100 KB | import × floor |
-| --- | ---: | ---: | --- | ---: |
-${routeRows.join('\n')}
-
-Not met: \`api/queues/resolve\` carries the member store for the save that takes a line's address;
-\`api/operations/run-card-batch\` runs the card batch job itself, the S3 upload client included
-(invoking the job's own function asynchronously instead would keep it within the budget).
 `;
 }
 
