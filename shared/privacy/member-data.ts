@@ -87,6 +87,14 @@ export interface MemberData {
   retention: Retention;
 }
 
+/** An item kept for the membership, as long as the member is. */
+const forMembership = /* @__NO_SIDE_EFFECTS__ */ (type: ItemTypeName, title: Text): MemberData => ({
+  type,
+  title,
+  purposes: ['membership'],
+  retention: WITH_MEMBER,
+});
+
 const purchaseMonthsKept = monthsKept(
   config.retention.purchaseMonths,
   `${config.retention.purchaseMonths} kk kuukauden päättymisestä`,
@@ -106,42 +114,24 @@ export const MEMBER_DATA = {
       months: config.retention.afterDeathMonths,
     },
   },
-  uniqueEmail: {
-    type: 'unique-email',
-    title: { fi: 'Sähköpostiosoitteen yksilöivä avain', en: 'Email uniqueness key' },
-    purposes: ['membership'],
-    retention: WITH_MEMBER,
-  },
-  uniqueMobile: {
-    type: 'unique-mobile',
-    title: { fi: 'Matkapuhelinnumeron yksilöivä avain', en: 'Mobile number uniqueness key' },
-    purposes: ['membership'],
-    retention: WITH_MEMBER,
-  },
-  uniqueAccount: {
-    type: 'unique-account',
-    title: { fi: 'Jäseneen liitetty kirjautumistili', en: 'The sign-in account linked to the member' },
-    purposes: ['membership'],
-    retention: WITH_MEMBER,
-  },
-  card: {
-    type: 'card',
-    title: { fi: 'Kanta-asiakaskortin numero', en: 'Loyalty card number' },
-    purposes: ['membership'],
-    retention: WITH_MEMBER,
-  },
-  legacyNumber: {
-    type: 'legacy-number',
-    title: { fi: 'Asiakasnumero aiemmassa rekisterissä', en: 'Customer number in the earlier register' },
-    purposes: ['membership'],
-    retention: WITH_MEMBER,
-  },
-  cardOrder: {
-    type: 'card-order',
-    title: { fi: 'Korttitilaukset', en: 'Card orders' },
-    purposes: ['membership'],
-    retention: WITH_MEMBER,
-  },
+  uniqueEmail: forMembership('unique-email', {
+    fi: 'Sähköpostiosoitteen yksilöivä avain',
+    en: 'Email uniqueness key',
+  }),
+  uniqueMobile: forMembership('unique-mobile', {
+    fi: 'Matkapuhelinnumeron yksilöivä avain',
+    en: 'Mobile number uniqueness key',
+  }),
+  uniqueAccount: forMembership('unique-account', {
+    fi: 'Jäseneen liitetty kirjautumistili',
+    en: 'The sign-in account linked to the member',
+  }),
+  card: forMembership('card', { fi: 'Kanta-asiakaskortin numero', en: 'Loyalty card number' }),
+  legacyNumber: forMembership('legacy-number', {
+    fi: 'Asiakasnumero aiemmassa rekisterissä',
+    en: 'Customer number in the earlier register',
+  }),
+  cardOrder: forMembership('card-order', { fi: 'Korttitilaukset', en: 'Card orders' }),
   purchases: {
     type: 'purchases',
     title: {
