@@ -186,7 +186,7 @@ export async function startAudience(
   now = new Date(),
 ): Promise<Campaign> {
   const campaign = await getCampaign(campaignId, deps.campaigns);
-  // Its runs ended (Lambda gives up on a request after STALLED_MS): started again, it goes on from its last page.
+  // Its runs ended (Lambda gives up retrying within STALLED_MS): started again, it goes on from its last page.
   if (campaign.status === 'computing' && campaign.progress && isStalled(campaign.progress, now)) {
     const restarted: Campaign = {
       ...campaign,

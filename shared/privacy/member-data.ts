@@ -60,7 +60,7 @@ export interface Retention {
   months?: number;
 }
 
-export const WITH_MEMBER: Retention = {
+const WITH_MEMBER: Retention = {
   fi: 'Jäsenyyden ajan; poistetaan, kun jäsen poistetaan',
   en: 'While the membership lasts; erased with the member',
   by: 'with-member',

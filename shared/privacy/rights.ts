@@ -189,10 +189,10 @@ export async function eraseMember(
     const { member } = found;
     const items = await store.memberItems(customerNumber);
     const onErasure = (item: StoredItem) => {
-      const action: string | undefined = ON_ERASURE[item.type as ItemTypeName];
       // Never erase half of what we do not understand: every item type must be known first.
-      if (!action) throw new Error(`erasure does not know item type ${item.type}`);
-      return action;
+      if (!Object.hasOwn(ON_ERASURE, item.type))
+        throw new Error(`erasure does not know item type ${item.type}`);
+      return ON_ERASURE[item.type as ItemTypeName];
     };
     const plan = {
       delete: items.filter((item) => onErasure(item) === 'delete'),

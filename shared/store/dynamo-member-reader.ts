@@ -6,7 +6,7 @@ import { getAll, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { memberKey } from './keys.ts';
 
 export const memberOf = (item: Record<string, unknown>): Member => withoutStorage<Member>(item);
-export const isProfile = (item: Record<string, unknown> | undefined) => item?.type === ITEM_TYPES.member;
+const isProfile = (item: Record<string, unknown> | undefined) => item?.type === ITEM_TYPES.member;
 
 /** Profiles read by key: a class of its own so that a function that only reads members carries no more. */
 export class DynamoMemberReader implements MemberReader {
