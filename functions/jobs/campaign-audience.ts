@@ -1,16 +1,16 @@
 import { AUDIENCE_JOB, computeAudience } from '../../shared/campaigns/audience.ts';
 import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
-import { campaignStore, memberStore, purchaseStore } from '../../shared/store/default-stores.ts';
+import { campaignStore, memberReader, purchaseStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 
-/** Started by `POST /campaigns/{id}/audience` (its request, through the table's stream): computes the audience where time is not limited to 29 s. */
+/** Started by `POST /campaigns/{id}/audience` (its request, handed on from the table's stream): computes the audience where time is not limited to 29 s. */
 export const entry = jobEntry({
   job: AUDIENCE_JOB,
   name: 'campaign audience computed',
   run: async (event: { campaignId: string }) => {
     const summary = await computeAudience(event.campaignId, {
       campaigns: campaignStore(),
-      members: memberStore(),
+      members: memberReader(),
       purchases: purchaseStore(),
       bucket: exchangeBucket(),
     });
