@@ -33,8 +33,9 @@ export class RegisterData extends Construct {
       encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
       encryptionKey: this.key,
       timeToLiveAttribute: timeToLive,
-      // The routes' job requests reach their jobs through the stream (shared/store/dynamo-job-requests.ts).
-      stream: dynamodb.StreamViewType.NEW_IMAGE,
+      // The routes' job requests reach their jobs through the stream (shared/store/dynamo-job-requests.ts);
+      // keys only, so that the stream holds no copy of anyone's data.
+      stream: dynamodb.StreamViewType.KEYS_ONLY,
       removalPolicy: RemovalPolicy.RETAIN,
     });
     this.table.addGlobalSecondaryIndex({

@@ -16,7 +16,12 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { JobSpec, ObjectEventSpec } from '../../shared/contract/jobs.ts';
+import {
+  jobFunctionVariable,
+  jobRequestHandler,
+  type JobSpec,
+  type ObjectEventSpec,
+} from '../../shared/contract/jobs.ts';
 import { AnotherRunActive } from '../../shared/jobs/lease.ts';
 import { acknowledge } from '../nag.ts';
 import { jobRequestPattern } from '../../shared/store/dynamo-job-requests.ts';
@@ -34,8 +39,9 @@ export interface RegisterJobsProps {
 const pascal = (name: string) => name.replace(/(^|[-/])(\w)/g, (_, _sep, c: string) => c.toUpperCase());
 
 /**
- * Scheduled jobs and S3-triggered handlers. Every asynchronous target has an explicit retry policy,
- * a maximum event age, and a dead-letter queue whose depth raises an alarm.
+ * Scheduled jobs, jobs that routes ask for (through the table's stream), and S3-triggered handlers.
+ * Every asynchronous target has an explicit retry policy, a maximum event age, and a dead-letter
+ * queue whose depth raises an alarm.
  */
 export class RegisterJobs extends Construct {
   readonly functions = new Map<string, RegisterFunction>();
@@ -45,13 +51,24 @@ export class RegisterJobs extends Construct {
     super(scope, id);
     const environment = { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.bucket.bucketName };
 
+    const startedByRequests = new Map<string, lambda.IFunction>();
     for (const [name, job] of Object.entries(props.jobs)) {
       const fn = this.function(pascal(name), job, props, environment);
-      if (job.startedByApi) this.startFromRequests(name, fn.fn, props.table);
+      if (job.startedByApi) {
+        // Invoked asynchronously for a route's request: Lambda retries it, then hands it to the on-failure queue.
+        fn.fn.configureAsyncInvoke({
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+          onFailure: new SqsDestination(this.deadLetterQueue(pascal(name))),
+        });
+        startedByRequests.set(name, fn.fn);
+      }
       acknowledge(
         fn.fn,
         'Serverless-LambdaDLQ',
-        'Invoked by EventBridge Scheduler or the table’s stream, each with its own retry policy and dead-letter queue.',
+        job.startedByApi
+          ? 'Failed asynchronous invocations go to an on-failure destination queue (EventInvokeConfig), with an alarm.'
+          : 'Invoked by EventBridge Scheduler, whose target has its own retry policy and dead-letter queue.',
       );
       // The scheduler's role invokes the function and its versions; CDK writes that as ARN:*.
       acknowledge(
@@ -102,6 +119,8 @@ export class RegisterJobs extends Construct {
       });
     }
 
+    if (startedByRequests.size > 0) this.handJobRequests(props, environment, startedByRequests);
+
     for (const event of props.objectEvents) {
       const fn = this.function(pascal(event.handler), event, props, environment);
       acknowledge(
@@ -145,26 +164,49 @@ export class RegisterJobs extends Construct {
   }
 
   /**
-   * A route's requests for this job (shared/store/dynamo-job-requests.ts), from the table's stream:
-   * one at a time per request, requests in parallel; a failed run is retried twice, then reported
-   * to an on-failure queue with an alarm.
+   * The table stream's one reader (a shard takes two at most): new job requests, by their key's
+   * prefix, each handed to its job's function, which it alone may invoke. A batch that fails is
+   * given again from the failed record, twice, then reported to an on-failure queue with an alarm.
    */
-  private startFromRequests(name: string, fn: lambda.IFunction, table: dynamodb.ITable): void {
-    fn.addEventSource(
-      new DynamoEventSource(table, {
+  private handJobRequests(
+    props: RegisterJobsProps,
+    environment: Record<string, string>,
+    jobs: Map<string, lambda.IFunction>,
+  ) {
+    const fn = this.function('JobRequests', { ...jobRequestHandler, bucket: {} }, props, environment);
+    for (const [name, job] of jobs) {
+      fn.fn.addEnvironment(jobFunctionVariable(name), job.functionName);
+      job.grantInvoke(fn.fn);
+      acknowledge(
+        fn.role,
+        `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(job.node.defaultChild as lambda.CfnFunction)}.Arn>:*]`,
+        'The job-requests function may invoke this one job function (any version); nothing else.',
+      );
+    }
+    fn.fn.addEventSource(
+      new DynamoEventSource(props.table, {
         startingPosition: lambda.StartingPosition.LATEST,
-        batchSize: 1,
-        parallelizationFactor: 10,
+        batchSize: 10,
         retryAttempts: 2,
         maxRecordAge: Duration.hours(6),
-        reportBatchItemFailures: false,
-        onFailure: new SqsDlq(this.deadLetterQueue(`${pascal(name)}Requests`)),
-        filters: [lambda.FilterCriteria.filter(jobRequestPattern(name))],
+        reportBatchItemFailures: true,
+        onFailure: new SqsDlq(this.deadLetterQueue('JobRequests')),
+        filters: [lambda.FilterCriteria.filter(jobRequestPattern())],
       }),
+    );
+    acknowledge(
+      fn.fn,
+      'Serverless-LambdaDLQ',
+      'Reads the table’s stream: a failed batch goes to the mapping’s on-failure queue, with an alarm.',
+    );
+    this.alarm(
+      'JobRequestsErrors',
+      'The job-requests function failed',
+      fn.fn.metricErrors({ period: Duration.minutes(5) }),
     );
   }
 
-  /** A dead-letter queue for a failed asynchronous invocation, with an alarm as soon as anything lands in it. */
+  /** A dead-letter queue for a failed invocation or stream batch, with an alarm as soon as anything lands in it. */
   private deadLetterQueue(id: string): sqs.Queue {
     const queue = new sqs.Queue(this, `${id}DeadLetters`, {
       encryption: sqs.QueueEncryption.SQS_MANAGED,

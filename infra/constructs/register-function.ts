@@ -74,7 +74,7 @@ export class RegisterFunction extends Construct {
     acknowledge(
       this.role,
       'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; CDK adds them for active tracing.',
+      'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and, for the table stream’s reader, dynamodb:ListStreams support no resource-level permissions.',
     );
     acknowledge(
       this.fn,

@@ -1,7 +1,5 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { jobs, type JobSpec } from '../../shared/contract/jobs.ts';
-import { PROJECT_ROOT } from './register.ts';
+import { loadFunction } from './functions.ts';
 import { LOCAL, localEnvironment } from './services.ts';
 
 /**
@@ -30,12 +28,10 @@ Object.assign(
 );
 const job: JobSpec = jobs[name as keyof typeof jobs];
 try {
-  const module = (await import(pathToFileURL(join(PROJECT_ROOT, 'functions', `${job.handler}.ts`)).href)) as {
-    handler: (event?: unknown) => Promise<unknown>;
-  };
+  const handler = await loadFunction<(event?: unknown) => Promise<unknown>>(job.handler);
   // As the Step Functions loop in AWS: invoke again while a job that runs until done says it is not.
   for (;;) {
-    const result = await module.handler(event);
+    const result = await handler(event);
     console.log(JSON.stringify(result, null, 2));
     if (!job.runsUntilDone || (result as { done?: boolean }).done !== false) break;
   }

@@ -1,44 +1,41 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { jobs } from '../../shared/contract/jobs.ts';
 import type { JobRequest, JobRequests } from '../../shared/jobs/job-requests.ts';
-import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
-import { DynamoJobRequests, insertRecord } from '../../shared/store/dynamo-job-requests.ts';
+import { dispatchJobRequests, type JobRequestEvent } from '../../shared/lambda/job-dispatch.ts';
+import { jobRequestStore } from '../../shared/store/default-stores.ts';
+import { insertRecord } from '../../shared/store/dynamo-job-requests.ts';
+import { loadFunction } from './functions.ts';
 
-/** As the stream's event source mapping: one run, and two more after a failure. */
+/** As Lambda's asynchronous invocation: one run, and two more after a failure. */
 const ATTEMPTS = 3;
 
 /**
- * The local stand-in for the table's stream: the request is written to the table as in AWS, the
- * route answered at once, and then the job's own handler gets the new item as a stream record,
- * in this process.
+ * The local stand-in for the table's stream and the asynchronous invocation: the request is written
+ * to the table as in AWS and the route answered at once; then the job-requests function's own code
+ * reads it from its keys and hands it to the job's handler, in this process.
  */
-export function localJobRequests(
-  projectRoot: string,
-  onFailure: (job: string, error: unknown) => void,
-): JobRequests {
-  const table = new DynamoJobRequests(createDocumentClient(), tableName());
+export function localJobRequests(onFailure: (job: string, error: unknown) => void): JobRequests {
+  const run = async (request: JobRequest) => {
+    const spec = jobs[request.job as keyof typeof jobs];
+    const handler = await loadFunction<(event: JobRequestEvent) => Promise<unknown>>(spec.handler);
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        await handler({ jobRequest: request });
+        return;
+      } catch (error) {
+        if (attempt === ATTEMPTS) onFailure(request.job, error);
+      }
+    }
+  };
   return {
     async request(request: JobRequest) {
-      const item = await table.write(request);
-      const spec = jobs[request.job as keyof typeof jobs];
-      if (!spec || !('startedByApi' in spec)) throw new Error(`${request.job} is not started by a route`);
-      const module = (await import(
-        pathToFileURL(join(projectRoot, 'functions', `${spec.handler}.ts`)).href
-      )) as {
-        handler: (event: DynamoDBStreamEvent) => Promise<unknown>;
-      };
-      setImmediate(async () => {
-        for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
-          try {
-            await module.handler({ Records: [insertRecord(item)] });
-            return;
-          } catch (error) {
-            if (attempt === ATTEMPTS) onFailure(request.job, error);
-          }
-        }
-      });
+      const key = await jobRequestStore().write(request);
+      setImmediate(() =>
+        dispatchJobRequests([insertRecord(key)], {
+          read: (record) => jobRequestStore().read(record),
+          // Started, not awaited: an asynchronous invocation answers at once.
+          start: async (started) => void run(started),
+        }).catch((error: unknown) => onFailure(request.job, error)),
+      );
     },
   };
 }

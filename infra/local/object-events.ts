@@ -1,7 +1,6 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { S3Event } from 'aws-lambda';
 import { objectEvents } from '../../shared/contract/jobs.ts';
+import { loadFunction } from './functions.ts';
 
 type EventHandler = (event: S3Event) => Promise<unknown>;
 
@@ -14,11 +13,8 @@ interface S3rverRecord {
  * Delivers s3rver's ObjectCreated events to the handler whose prefix matches, as the bucket
  * notification does in AWS. Returns a promise per delivery so that callers (tests) can wait for it.
  */
-export function objectEventDispatcher(projectRoot: string, onError: (error: unknown) => void) {
-  const load = (handler: string) =>
-    import(pathToFileURL(join(projectRoot, 'functions', `${handler}.ts`)).href).then(
-      (m: { handler: EventHandler }) => m.handler,
-    );
+export function objectEventDispatcher(onError: (error: unknown) => void) {
+  const load = (handler: string) => loadFunction<EventHandler>(handler);
   return async (event: { Records: S3rverRecord[] }): Promise<void> => {
     for (const record of event.Records) {
       if (!record.eventName.startsWith('ObjectCreated')) continue;

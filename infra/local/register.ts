@@ -1,6 +1,5 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { routeList } from '../../shared/contract/routes.ts';
 import { createApiListener, type ApiLambdaHandler } from './server.ts';
 import { objectEventDispatcher } from './object-events.ts';
@@ -10,20 +9,16 @@ import { createLocalOidc } from './oidc.ts';
 import { createFrontDoor } from './front-door.ts';
 import { localJobRequests } from './job-requests.ts';
 import { useJobRequests } from '../../shared/store/default-stores.ts';
+import { loadFunction, PROJECT_ROOT } from './functions.ts';
 
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { PROJECT_ROOT };
 export const LOCAL_DIR = join(PROJECT_ROOT, '.local');
 export const KEY_FILE = join(LOCAL_DIR, 'jwt-signing-key.json');
 /** The console as `npm run build` leaves it. */
 export const CONSOLE_DIR = join(PROJECT_ROOT, 'web', 'dist');
 
 /** Handlers are the very modules the Lambda functions are bundled from. */
-const loadHandler = async (handler: string) => {
-  const module = (await import(pathToFileURL(join(PROJECT_ROOT, 'functions', `${handler}.ts`)).href)) as {
-    handler: ApiLambdaHandler;
-  };
-  return module.handler;
-};
+const loadHandler = (handler: string) => loadFunction<ApiLambdaHandler>(handler);
 
 export interface LocalApi {
   url: string;
@@ -46,7 +41,7 @@ export async function startLocalApi(options: {
 }): Promise<LocalApi> {
   Object.assign(process.env, localEnvironment(options.services, options.names));
   useJobRequests(
-    localJobRequests(PROJECT_ROOT, (job, error) =>
+    localJobRequests((job, error) =>
       console.error(`the ${job} job failed three times:`, error instanceof Error ? error.name : error),
     ),
   );
@@ -85,7 +80,7 @@ export async function startLocalRegister(options: {
   dynamoPort: number;
   s3Port: number;
 }) {
-  const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) =>
+  const dispatch = objectEventDispatcher((error) =>
     console.error('object event handler failed:', error instanceof Error ? error.name : typeof error),
   );
   const services = await startServices({

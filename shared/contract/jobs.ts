@@ -4,8 +4,9 @@ import type { TableAction } from './route.ts';
 import { AUDIT_METRICS } from '../privacy/metrics.ts';
 
 /**
- * Scheduled jobs and S3-triggered handlers: read by the CDK stack (schedules, bucket notifications)
- * and by the local runtime (`npm run job`, s3rver events), so the two cannot drift.
+ * Scheduled jobs, jobs that routes ask for, S3-triggered handlers and the stream's reader of job
+ * requests: read by the CDK stack (schedules, bucket notifications, the stream) and by the local
+ * runtime (`npm run job`, s3rver events, job requests), so the two cannot drift.
  */
 export interface JobSpec {
   /** Entry point under functions/, without extension. */
@@ -26,8 +27,9 @@ export interface JobSpec {
    */
   runsUntilDone?: boolean;
   /**
-   * Also asked for by an API route (RouteSpec.startsJob): the table's stream hands the request to the
-   * job's function, retried twice, then its on-failure queue.
+   * Also asked for by an API route (RouteSpec.startsJob): the request, written to the table, is
+   * handed from its stream to the job's function, invoked asynchronously (retried twice, then its
+   * on-failure queue).
    */
   startedByApi?: boolean;
   /** The job's own metrics (Powertools, dimension `service`) that raise an alarm when they reach 1. */
@@ -173,3 +175,16 @@ export const objectEvents = [
 
 /** Every job and object event whose runs are recorded, in the order the processor's view lists them. */
 export const JOB_NAMES: readonly string[] = [...Object.keys(jobs), ...objectEvents.map((event) => event.job)];
+
+/**
+ * The table stream's one reader: it hands each job request a route writes (RouteSpec.startsJob) to
+ * the job's function, invoked asynchronously.
+ */
+export const jobRequestHandler = {
+  handler: 'events/job-requests',
+  description: 'Hands each job request a route writes to the table to its job’s function',
+  tableActions: ['GetItem'],
+} as const satisfies { handler: string; description: string; tableActions: readonly TableAction[] };
+
+/** The environment variable that names a job's function to the job-requests function. */
+export const jobFunctionVariable = (job: string) => `JOB_FUNCTION_${job.toUpperCase().replaceAll('-', '_')}`;

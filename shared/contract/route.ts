@@ -46,7 +46,7 @@ export interface RouteSpec {
   bucketPrefixes?: { read?: readonly ExchangePrefix[]; write?: readonly ExchangePrefix[] };
   /**
    * A job (shared/contract/jobs.ts, `startedByApi`) the route asks to run by writing a request to the
-   * table (shared/store/dynamo-job-requests.ts), whose stream starts the job's function.
+   * table (shared/store/dynamo-job-requests.ts); the stream's reader hands it to the job's function.
    */
   startsJob?: string;
   /** Longer than the default 10 s only for work over many members; API Gateway stops waiting at 30 s. */

@@ -22,8 +22,11 @@ export const requestedBy = (caller: Caller): JobRun['requestedBy'] => ({
   requestId: caller.requestId,
 });
 
-/** Asks for a run of a job now, as its schedule would start it; the run shows in the processor's view. */
+/**
+ * Asks for a run of a job now, as its schedule would start it. The run shows in the processor's
+ * view, its record naming this request's id.
+ */
 export async function requestRun(job: string, caller: Caller, requests: JobRequests, now = new Date()) {
   await requests.request({ job, requestedBy: requestedBy(caller) });
-  return { job, requestedAt: now.toISOString() };
+  return { job, requestedAt: now.toISOString(), requestId: caller.requestId };
 }

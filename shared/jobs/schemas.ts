@@ -21,5 +21,9 @@ export const OperationsView = z.strictObject({
   ),
 });
 
-/** A run asked for from the console: it shows in the job runs when it ends. */
-export const JobRequestedView = z.strictObject({ job: z.string(), requestedAt: z.string() });
+/** A run asked for from the console: it shows in the job runs when it ends, its record naming the request's id. */
+export const JobRequestedView = z.strictObject({
+  job: z.string(),
+  requestedAt: z.string(),
+  requestId: z.string(),
+});

@@ -1,9 +1,9 @@
-import type { Context, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context } from 'aws-lambda';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from '../http/logger.ts';
 import type { JobRun } from '../jobs/job-runs.ts';
 import { jobRunStore } from '../store/default-stores.ts';
-import { jobRequestOf } from '../store/dynamo-job-requests.ts';
+import type { JobRequestEvent } from './job-dispatch.ts';
 
 export interface JobMetrics<R> {
   namespace: string;
@@ -72,7 +72,9 @@ export async function runJob<E, R>(
   try {
     result = await entry.run(event, context);
   } catch (error) {
-    await record('failed', { error: error instanceof Error ? error.name : typeof error }).catch(
+    // A run someone asked for names its input (a campaign id at most), so that its failure can be traced.
+    const input = requestedBy && event ? { input: event } : {};
+    await record('failed', { error: error instanceof Error ? error.name : typeof error, ...input }).catch(
       () => undefined,
     );
     throw error;
@@ -90,32 +92,25 @@ export async function runJob<E, R>(
   return result;
 }
 
-const isStreamEvent = (event: unknown): event is DynamoDBStreamEvent =>
-  Array.isArray((event as DynamoDBStreamEvent | undefined)?.Records) &&
-  (event as DynamoDBStreamEvent).Records.every((record) => record.eventSource === 'aws:dynamodb');
+const isJobRequest = (event: unknown): event is JobRequestEvent =>
+  typeof event === 'object' && event !== null && 'jobRequest' in event;
 
 /**
  * The one shape of every scheduled job, S3-triggered handler and job a route asks for, beside
  * apiHandler(): a run as runJob() makes it, the result answered (the Step Functions loop reads it).
- * A route's request arrives from the table's stream: each is run with its input and who asked, and a
- * failure fails the batch, which Lambda retries.
+ * A route's request (job-dispatch.ts) is run with its input, recorded with who asked.
  */
-export function jobHandler<E = unknown, R = unknown>(entry: JobEntry<E, R>): JobFunction<E, R> {
+export function jobHandler<E = unknown, R = unknown>(entry: JobEntry<E, R>) {
   // A schedule sends an event; a run by hand (npm run job, the tests) may send none.
-  return (async (event?: E | DynamoDBStreamEvent, context?: JobContext) => {
-    if (!isStreamEvent(event)) return runJob(entry, event as E, context);
-    for (const record of event.Records) {
-      const request = jobRequestOf(record);
-      if (request?.job === entry.job) await runJob(entry, request.input as E, context, request.requestedBy);
-    }
-    return undefined;
-  }) as JobFunction<E, R>;
-}
-
-type JobContext = Pick<Context, 'getRemainingTimeInMillis'>;
-interface JobFunction<E, R> {
-  (event?: E, context?: JobContext): Promise<R>;
-  (event: DynamoDBStreamEvent, context?: JobContext): Promise<undefined>;
+  return async (
+    event?: E | JobRequestEvent,
+    context?: Pick<Context, 'getRemainingTimeInMillis'>,
+  ): Promise<R> => {
+    if (!isJobRequest(event)) return runJob(entry, event as E, context);
+    const { job, input, requestedBy } = event.jobRequest;
+    if (job !== entry.job) throw new Error(`a request for ${job} reached the ${entry.job} job`);
+    return runJob(entry, input as E, context, requestedBy);
+  };
 }
 
 /** A job's entry, typed by its run: the handler runs it on schedule, and the console on demand. */

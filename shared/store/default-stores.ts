@@ -138,12 +138,18 @@ export function campaignContacts(): CampaignContacts {
   return contacts;
 }
 
+let requestStore: DynamoJobRequests | undefined;
 let jobs: JobRequests | undefined;
+
+/** The table's job requests: written by routes, read by the job-requests function. */
+export function jobRequestStore(): DynamoJobRequests {
+  requestStore ??= new DynamoJobRequests(db(), tableName());
+  return requestStore;
+}
 
 /** Where routes ask for a job's run; the local register puts its own in place (it runs the job in process). */
 export function jobRequests(): JobRequests {
-  jobs ??= new DynamoJobRequests(db(), tableName());
-  return jobs;
+  return jobs ?? jobRequestStore();
 }
 
 export function useJobRequests(local: JobRequests): void {

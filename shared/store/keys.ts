@@ -113,9 +113,10 @@ export const jobRunKey = (job: string, startedAt: string, runId: string): ItemKe
 export const jobRunsPartition = (job: string) => jobRunKey(job, '', '').pk;
 /** Held by the one run of a job that works now. */
 export const jobLeaseKey = (job: string): ItemKey => jobKey(job, 'LEASE');
-/** A run asked for by a route: a partition of its own, so that the stream hands requests out in parallel. */
+/** A run asked for by a route: a partition of its own, which the stream's filter knows by its prefix. */
+export const JOB_REQUEST_PREFIX = 'JOBREQUEST#';
 export const jobRequestKey = (job: string, id: string): ItemKey => ({
-  pk: `JOBREQUEST#${job}#${id}`,
+  pk: `${JOB_REQUEST_PREFIX}${job}#${id}`,
   sk: 'REQUEST',
 });
 export const JOB_ITEM_PREFIX = { cardBatch: 'BATCH#' } as const;

@@ -86,8 +86,8 @@ describe('functions', () => {
         !String(f.Properties.Runtime).startsWith('python') &&
         f.Properties.Handler !== '__entrypoint__.handler',
     );
-    // One per route, job and object event, and the sign-in and sign-up triggers.
-    expect(functions).toHaveLength(routeList.length + Object.keys(jobs).length + objectEvents.length + 2);
+    // One per route, job and object event, the stream's reader of job requests, and the sign-in and sign-up triggers.
+    expect(functions).toHaveLength(routeList.length + Object.keys(jobs).length + objectEvents.length + 1 + 2);
     for (const { Properties: fn } of functions) {
       expect(fn.Runtime).toBe('nodejs22.x');
       expect(fn.Architectures).toEqual(['arm64']);
@@ -337,35 +337,44 @@ describe('jobs, events and the card manufacturer', () => {
     expect(statements.every((st) => st.Resource.includes('card-orders/outbound/*'))).toBe(true);
   });
 
-  it('lets routes start their jobs by a request in the table, whose stream alone starts the job', () => {
-    for (const [route, job] of [
-      ['ApiApiCampaignsComputeAudienceRole', 'campaign-audience'],
-      ['ApiApiOperationsRunCardBatchRole', 'card-batch'],
-    ] as const) {
+  it('lets routes start their jobs by a request in the table, which the stream’s one reader hands on', () => {
+    for (const route of ['ApiApiCampaignsComputeAudienceRole', 'ApiApiOperationsRunCardBatchRole']) {
       const actions = statementsOf(route).flatMap((st) => [st.Action].flat());
       expect(
         actions.filter((a) => a.startsWith('lambda:') || a.startsWith('s3:')),
         route,
       ).toEqual([]);
       expect(actions, route).toContain('dynamodb:PutItem');
-      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        EventSourceArn: Match.objectLike({
-          'Fn::GetAtt': [Match.stringLikeRegexp('DataTable'), 'StreamArn'],
-        }),
-        FunctionName: Match.objectLike({
-          Ref: Match.stringLikeRegexp(`Jobs${job === 'card-batch' ? 'CardBatch' : 'CampaignAudience'}`),
-        }),
-        BatchSize: 1,
+    }
+    // Keys only: the stream holds no copy of anyone's data; and one reader, as a shard takes two at most.
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      StreamSpecification: { StreamViewType: 'KEYS_ONLY' },
+    });
+    expect(Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'))).toHaveLength(1);
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      EventSourceArn: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('DataTable'), 'StreamArn'] }),
+      FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp('JobsJobRequests') }),
+      MaximumRetryAttempts: 2,
+      MaximumRecordAgeInSeconds: 21600,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
+      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(jobRequestPattern()) }] },
+    });
+    // It may invoke the jobs that routes start, and those only; each retries and has its on-failure queue.
+    const invokes = statementsOf('JobsJobRequestsRole').filter((st) =>
+      [st.Action].flat().includes('lambda:InvokeFunction'),
+    );
+    const invoked = JSON.stringify(invokes.map((st) => st.Resource));
+    expect(invoked).toContain('JobsCampaignAudience');
+    expect(invoked).toContain('JobsCardBatch');
+    expect(invoked).not.toContain('JobsRetention');
+    for (const job of ['JobsCampaignAudience', 'JobsCardBatch']) {
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp(job) }),
         MaximumRetryAttempts: 2,
-        MaximumRecordAgeInSeconds: 21600,
         DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-        FilterCriteria: { Filters: [{ Pattern: JSON.stringify(jobRequestPattern(job)) }] },
       });
     }
-    expect(Object.keys(template.findResources('AWS::Lambda::EventSourceMapping'))).toHaveLength(2);
-    template.hasResourceProperties('AWS::DynamoDB::Table', {
-      StreamSpecification: { StreamViewType: 'NEW_IMAGE' },
-    });
     const job = s3Statements('JobsCampaignAudienceRole');
     expect(job.every((st) => JSON.stringify(st.Resource).includes('marketing/exports/*'))).toBe(true);
   });
@@ -485,7 +494,8 @@ describe('jobs, events and the card manufacturer', () => {
     const alarms = resources('AWS::CloudWatch::Alarm').map((a) => JSON.stringify(a.Properties.Dimensions));
     const scheduled = Object.values(jobs).filter((job) => 'schedule' in job);
     const startedByApi = Object.values(jobs).filter((job) => 'startedByApi' in job);
-    expect(queues.length).toBe(scheduled.length + objectEvents.length + startedByApi.length);
+    // …and one for the stream's reader of job requests.
+    expect(queues.length).toBe(scheduled.length + objectEvents.length + startedByApi.length + 1);
     for (const queue of queues) expect(alarms.some((d) => d.includes(queue))).toBe(true);
   });
 });

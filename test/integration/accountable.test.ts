@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
@@ -18,7 +17,7 @@ beforeAll(async () => {
 });
 afterAll(() => api.stop());
 
-const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
+const dispatch = objectEventDispatcher((error) => {
   throw error;
 });
 

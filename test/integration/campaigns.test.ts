@@ -6,6 +6,7 @@ import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.t
 import { call, startTestApi } from '../support/local-api.ts';
 import { computeAndWait } from '../support/campaigns.ts';
 import { computeAudience, startAudience } from '../../shared/campaigns/audience.ts';
+import type { JobRequest } from '../../shared/jobs/job-requests.ts';
 import type { CampaignStore } from '../../shared/campaigns/campaign-store.ts';
 import { campaignStore, memberStore, purchaseStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
@@ -253,5 +254,36 @@ describe('a campaign’s life', () => {
     expect(contacts.sort()).toEqual(named('reachable', 'protected', 'addressDisclosureBan'));
     // A run that comes late (Lambda's retry of one that finished) changes nothing.
     expect(await computeAudience(campaignId, deps)).toBeUndefined();
+  });
+
+  it('asks for the job with the campaign and who asked; unasked, it is a draft again; stalled, it may start again', async () => {
+    const { campaignId } = await campaign('email');
+    const campaigns = campaignStore();
+    const refused = { request: async () => Promise.reject(new Error('the table is busy')) };
+    await expect(startAudience(campaignId, MARKETING_CALLER, { campaigns, jobs: refused })).rejects.toThrow();
+    expect((await campaigns.get(campaignId))!.status).toBe('draft');
+
+    const asked: JobRequest[] = [];
+    const jobs = { request: async (request: JobRequest) => void asked.push(request) };
+    const started = new Date('2026-11-26T08:00:00Z');
+    await startAudience(campaignId, MARKETING_CALLER, { campaigns, jobs }, started);
+    expect(asked).toEqual([
+      {
+        job: 'campaign-audience',
+        input: { campaignId },
+        requestedBy: { actor: 'test', role: 'marketing', requestId: 'test' },
+      },
+    ]);
+    // While a run may still be working on it, it is not started twice…
+    const soon = new Date(started.getTime() + 60 * 60 * 1000);
+    await expect(startAudience(campaignId, MARKETING_CALLER, { campaigns, jobs }, soon)).rejects.toThrow(
+      'The campaign is computing',
+    );
+    // …but when no run has saved it for longer than Lambda retries, it is asked for again.
+    const stalled = new Date(started.getTime() + 8 * 60 * 60 * 1000);
+    expect((await startAudience(campaignId, MARKETING_CALLER, { campaigns, jobs }, stalled)).status).toBe(
+      'computing',
+    );
+    expect(asked).toHaveLength(2);
   });
 });

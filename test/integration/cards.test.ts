@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { runCardBatch } from '../../shared/cards/run-card-batch.ts';
 import { listCardBatches } from '../../shared/cards/list-batches.ts';
@@ -25,7 +24,7 @@ const keys = async (prefix: string) =>
   ((await s3().send(new ListObjectsV2Command({ Bucket: bucketName(), Prefix: prefix }))).Contents ?? []).map(
     (o) => o.Key!,
   );
-const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
+const dispatch = objectEventDispatcher((error) => {
   throw error;
 });
 /** Puts an acknowledgement file into the bucket and delivers the ObjectCreated event as S3 would. */

@@ -3,7 +3,6 @@ import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-s
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { legacyKey, memberRefIndex } from '../../shared/store/keys.ts';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
@@ -41,7 +40,7 @@ async function bucketFiles(): Promise<{ key: string; text: string }[]> {
     }),
   );
 }
-const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
+const dispatch = objectEventDispatcher((error) => {
   throw error;
 });
 

@@ -1,5 +1,4 @@
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
@@ -7,7 +6,7 @@ import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.t
 import { CUSTOMER_SERVICE } from './fixtures.ts';
 import { call } from './local-api.ts';
 
-const dispatch = objectEventDispatcher(PROJECT_ROOT, (error) => {
+const dispatch = objectEventDispatcher((error) => {
   throw error;
 });
 

@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as routeModule from '../../shared/contract/routes.ts';
 import type { RouteSpec } from '../../shared/contract/route.ts';
-import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
+import { jobRequestHandler, jobs, objectEvents } from '../../shared/contract/jobs.ts';
 import { signInTrigger, signUpTrigger } from '../../shared/contract/identity.ts';
 
 const FUNCTIONS = join(import.meta.dirname, '../../functions');
@@ -24,11 +24,12 @@ describe('the contract tables', () => {
     expect(exported.sort()).toEqual(Object.keys(routeModule.routes).sort());
   });
 
-  it('give every entry point under functions/ to exactly one route, job, object event or trigger', () => {
+  it('give every entry point under functions/ to exactly one route, job, object event, stream reader or trigger', () => {
     const handlers = [
       ...routeModule.routeList.map((route) => route.handler),
       ...Object.values(jobs).map((job) => job.handler),
       ...objectEvents.map((event) => event.handler),
+      jobRequestHandler.handler,
       signInTrigger.handler,
       signUpTrigger.handler,
     ];

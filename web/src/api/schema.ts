@@ -2248,6 +2248,7 @@ export interface operations {
           'application/json': {
             job: string;
             requestedAt: string;
+            requestId: string;
           };
         };
       };

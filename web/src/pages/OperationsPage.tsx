@@ -1,10 +1,11 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
-import type { operations } from '../api/schema.ts';
+import { useEffect } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { isPending, runState, type RunState } from '../job-runs.ts';
 import { may, ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { useSession } from '../auth.tsx';
 import { formatInstant } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
+import { useI18n, type MessageKey } from '../i18n.tsx';
 import { ErrorNote, Section } from './parts.tsx';
 
 /** A run's summary as short text: its figures, and nothing that could be markup. */
@@ -16,29 +17,34 @@ function summaryText(summary: Record<string, unknown> | undefined): string {
     .join(', ');
 }
 
-type Operations = operations['jobRuns']['responses'][200]['content']['application/json'];
-
-/** Whether a run asked for from the console has ended since it was asked for. */
-const hasEnded = (view: Operations | undefined, asked: { job: string; requestedAt: string }) =>
-  (view?.jobs.find((listed) => listed.job === asked.job)?.runs ?? []).some(
-    (run) => run.requestedBy !== undefined && run.finishedAt >= asked.requestedAt,
-  );
+const RUN_STATE_TEXT: Record<RunState, MessageKey> = {
+  waiting: 'runStarted',
+  retrying: 'runRetrying',
+  done: 'done',
+  skipped: 'anotherRunActive',
+  failed: 'runFailed',
+  'not-shown': 'runNotShown',
+};
 
 export function OperationsPage() {
   const { t, language } = useI18n();
   const { roles } = useSession();
   const api = useApi();
+  const queryClient = useQueryClient();
   const runNow = useMutation({ mutationFn: async () => ok(await api.POST('/job-runs/card-batch')) });
   // The run starts at once but outside the request: the runs are read again until it shows.
   const asked = runNow.data;
   const view = useQuery({
     queryKey: ['job-runs'],
     queryFn: async () => ok(await api.GET('/job-runs')),
-    refetchInterval: (query) => (asked && !hasEnded(query.state.data, asked) ? 2000 : false),
+    refetchInterval: (query) => (asked && isPending(runState(query.state.data, asked)) ? 2000 : false),
   });
-  const ended = asked !== undefined && hasEnded(view.data, asked);
+  const state = asked && runState(view.data, asked);
+  useEffect(() => {
+    if (state && !isPending(state)) void queryClient.invalidateQueries({ queryKey: ['card-batches'] });
+  }, [state, queryClient]);
   const batches = useQuery({
-    queryKey: ['card-batches', ended],
+    queryKey: ['card-batches'],
     queryFn: async () => ok(await api.GET('/card-batches', { params: { query: {} } })),
   });
   return (
@@ -54,7 +60,7 @@ export function OperationsPage() {
           >
             {t('runCardBatch')}
           </button>
-          {runNow.isSuccess && <span role="status">{ended ? t('done') : t('runStarted')}</span>}
+          {state && <span role="status">{t(RUN_STATE_TEXT[state])}</span>}
           {runNow.isError && <ErrorNote error={runNow.error} />}
         </div>
       )}
