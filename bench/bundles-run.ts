@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../infra/local/register.ts';
+import { PROJECT_ROOT } from '../infra/bundling.ts';
 import { routeList } from '../shared/contract/routes.ts';
 import { coldStartSection, measureBundles } from './bundles.ts';
 import { writeSection } from './measured.ts';

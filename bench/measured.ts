@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../infra/local/register.ts';
+import { PROJECT_ROOT } from '../infra/bundling.ts';
 import { withSection } from './console.ts';
 
 /**

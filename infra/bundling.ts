@@ -1,4 +1,8 @@
+import { join } from 'node:path';
 import type { BuildOptions } from 'esbuild';
+
+/** The checkout's root: functions/ and package-lock.json are found from here. */
+export const PROJECT_ROOT = join(import.meta.dirname, '..');
 
 /**
  * How every Lambda is bundled, read by the CDK stack and by the benchmark alike: esbuild from the

@@ -5,10 +5,8 @@ import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { BUNDLE } from '../bundling.ts';
+import { BUNDLE, PROJECT_ROOT } from '../bundling.ts';
 import { acknowledge } from '../nag.ts';
-
-export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 
 export interface RegisterFunctionProps {
   /** Entry under functions/, without extension. */
@@ -74,7 +72,7 @@ export class RegisterFunction extends Construct {
     acknowledge(
       this.role,
       'AwsSolutions-IAM5[Resource::*]',
-      'X-Ray PutTraceSegments/PutTelemetryRecords (active tracing) and, for the table stream’s reader, dynamodb:ListStreams support no resource-level permissions.',
+      'X-Ray PutTraceSegments/PutTelemetryRecords support no resource-level permissions; CDK adds them for active tracing.',
     );
     acknowledge(
       this.fn,

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+import { pathToFileURL } from 'node:url';
+import { PROJECT_ROOT } from '../bundling.ts';
 
 /** A function's handler, from the very module its Lambda is bundled from (functions/<handler>.ts). */
 export async function loadFunction<H>(handler: string): Promise<H> {

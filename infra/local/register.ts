@@ -9,9 +9,9 @@ import { createLocalOidc } from './oidc.ts';
 import { createFrontDoor } from './front-door.ts';
 import { localJobRequests } from './job-requests.ts';
 import { useJobRequests } from '../../shared/store/default-stores.ts';
-import { loadFunction, PROJECT_ROOT } from './functions.ts';
+import { loadFunction } from './functions.ts';
+import { PROJECT_ROOT } from '../bundling.ts';
 
-export { PROJECT_ROOT };
 export const LOCAL_DIR = join(PROJECT_ROOT, '.local');
 export const KEY_FILE = join(LOCAL_DIR, 'jwt-signing-key.json');
 /** The console as `npm run build` leaves it. */

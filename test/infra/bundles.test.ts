@@ -1,8 +1,7 @@
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { esbuildOptions } from '../../infra/bundling.ts';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
+import { esbuildOptions, PROJECT_ROOT } from '../../infra/bundling.ts';
 import { routeList, routes } from '../../shared/contract/routes.ts';
 
 describe('each API function’s bundle', () => {

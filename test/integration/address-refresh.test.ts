@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
+import { PROJECT_ROOT } from '../../infra/bundling.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { handler as addressExtractJob } from '../../functions/jobs/address-extract.ts';

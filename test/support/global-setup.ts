@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
+import { PROJECT_ROOT } from '../../infra/bundling.ts';
 import { freePort, JAVA_MISSING, javaAvailable, startServices } from '../../infra/local/services.ts';
 
 declare module 'vitest' {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../infra/local/register.ts';
+import { PROJECT_ROOT } from '../../infra/bundling.ts';
 import { roleTable } from '../../infra/role-table.ts';
 import { jobs } from '../../shared/contract/jobs.ts';
 
