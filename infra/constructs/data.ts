@@ -34,7 +34,7 @@ export class RegisterData extends Construct {
       encryptionKey: this.key,
       timeToLiveAttribute: timeToLive,
       // The routes' job requests reach their jobs through the stream (shared/store/dynamo-job-requests.ts);
-      // keys only, so that the stream holds no copy of anyone's data.
+      // keys only: no copy of the items (keys still name people; README says which and for how long).
       stream: dynamodb.StreamViewType.KEYS_ONLY,
       removalPolicy: RemovalPolicy.RETAIN,
     });

@@ -58,7 +58,7 @@ export class RegisterJobs extends Construct {
         // Invoked asynchronously for a route's request: Lambda retries it, then hands it to the on-failure queue.
         fn.fn.configureAsyncInvoke({
           retryAttempts: 2,
-          maxEventAge: Duration.hours(6),
+          maxEventAge: Duration.hours(1),
           onFailure: new SqsDestination(this.deadLetterQueue(pascal(name))),
         });
         startedByRequests.set(name, fn.fn);
@@ -149,13 +149,13 @@ export class RegisterJobs extends Construct {
     spec: Pick<JobSpec, 'handler' | 'description' | 'tableActions' | 'bucket'>,
     props: RegisterJobsProps,
     environment: Record<string, string>,
+    size: { timeout: Duration; memorySize: number } = { timeout: Duration.minutes(15), memorySize: 1024 },
   ): RegisterFunction {
     const fn = new RegisterFunction(this, id, {
       handler: spec.handler,
       description: spec.description,
       environment,
-      timeout: Duration.minutes(15),
-      memorySize: 1024,
+      ...size,
     });
     grantTableActions(fn.role, props.table, props.key, spec.tableActions);
     grantBucketPrefixes(fn.role, props.bucket, props.key, spec.bucket);
@@ -165,15 +165,27 @@ export class RegisterJobs extends Construct {
 
   /**
    * The table stream's one reader (a shard takes two at most): new job requests, by their key's
-   * prefix, each handed to its job's function, which it alone may invoke. A batch that fails is
-   * given again from the failed record, twice, then reported to an on-failure queue with an alarm.
+   * prefix, each handed to its job's function, which only it and a job's schedule invoke. A request
+   * it cannot hand on is given again, twice, then reported to an on-failure queue with an alarm; a
+   * stream it falls behind on raises an alarm too. It starts from the stream's oldest record, so
+   * that no request written while it is first deployed is missed (a request started twice is
+   * tolerated by every job a route starts).
    */
   private handJobRequests(
     props: RegisterJobsProps,
     environment: Record<string, string>,
     jobs: Map<string, lambda.IFunction>,
   ) {
-    const fn = this.function('JobRequests', { ...jobRequestHandler, bucket: {} }, props, environment);
+    const fn = this.function(
+      'JobRequests',
+      { ...jobRequestHandler, bucket: {} },
+      props,
+      { TABLE_NAME: environment.TABLE_NAME! },
+      {
+        timeout: Duration.seconds(30),
+        memorySize: 256,
+      },
+    );
     for (const [name, job] of jobs) {
       fn.fn.addEnvironment(jobFunctionVariable(name), job.functionName);
       job.grantInvoke(fn.fn);
@@ -183,12 +195,18 @@ export class RegisterJobs extends Construct {
         'The job-requests function may invoke this one job function (any version); nothing else.',
       );
     }
+    acknowledge(
+      fn.role,
+      'AwsSolutions-IAM5[Resource::*]',
+      'dynamodb:ListStreams, which reading the table’s stream needs, takes no resource.',
+    );
     fn.fn.addEventSource(
       new DynamoEventSource(props.table, {
-        startingPosition: lambda.StartingPosition.LATEST,
-        batchSize: 10,
+        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
+        batchSize: 1,
         retryAttempts: 2,
-        maxRecordAge: Duration.hours(6),
+        // With the job's own hour (maxEventAge), within the 7 h after which an audience may be started again.
+        maxRecordAge: Duration.hours(5),
         reportBatchItemFailures: true,
         onFailure: new SqsDlq(this.deadLetterQueue('JobRequests')),
         filters: [lambda.FilterCriteria.filter(jobRequestPattern())],
@@ -197,12 +215,13 @@ export class RegisterJobs extends Construct {
     acknowledge(
       fn.fn,
       'Serverless-LambdaDLQ',
-      'Reads the table’s stream: a failed batch goes to the mapping’s on-failure queue, with an alarm.',
+      'Reads the table’s stream: a request it cannot hand on goes to the mapping’s on-failure queue, with an alarm.',
     );
     this.alarm(
-      'JobRequestsErrors',
-      'The job-requests function failed',
-      fn.fn.metricErrors({ period: Duration.minutes(5) }),
+      'JobRequestsBehind',
+      'The job-requests function is more than 5 minutes behind the table’s stream',
+      fn.fn.metric('IteratorAge', { statistic: 'Maximum', period: Duration.minutes(5) }),
+      5 * 60 * 1000,
     );
   }
 
@@ -231,13 +250,13 @@ export class RegisterJobs extends Construct {
     return queue;
   }
 
-  /** An alarm as soon as the metric reaches 1 in a period; no data (nothing happened) is fine. */
-  private alarm(id: string, description: string, metric: cloudwatch.IMetric): void {
+  /** An alarm as soon as the metric reaches the threshold (1) in a period; no data (nothing happened) is fine. */
+  private alarm(id: string, description: string, metric: cloudwatch.IMetric, threshold = 1): void {
     this.alarms.push(
       new cloudwatch.Alarm(this, `${id}Alarm`, {
         alarmDescription: description,
         metric,
-        threshold: 1,
+        threshold,
         evaluationPeriods: 1,
         comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
         treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,

@@ -15,10 +15,10 @@ const ATTEMPTS = 3;
  */
 export function localJobRequests(onFailure: (job: string, error: unknown) => void): JobRequests {
   const run = async (request: JobRequest) => {
-    const spec = jobs[request.job as keyof typeof jobs];
-    const handler = await loadFunction<(event: JobRequestEvent) => Promise<unknown>>(spec.handler);
     for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
       try {
+        const spec = jobs[request.job as keyof typeof jobs];
+        const handler = await loadFunction<(event: JobRequestEvent) => Promise<unknown>>(spec.handler);
         await handler({ jobRequest: request });
         return;
       } catch (error) {

@@ -221,7 +221,7 @@ export async function startAudience(
   return computing;
 }
 
-/** Longer than Lambda keeps retrying a request from the stream (6 h): no run will save this progress again. */
+/** Longer than a request may wait (5 h on the stream, then an hour of Lambda's retries): no run will save this progress again. */
 const STALLED_MS = 7 * 3600 * 1000;
 const isStalled = (progress: AudienceProgress, now: Date) =>
   now.getTime() - Date.parse(progress.savedAt) > STALLED_MS;

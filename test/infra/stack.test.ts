@@ -354,20 +354,36 @@ describe('jobs, events and the card manufacturer', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       EventSourceArn: Match.objectLike({ 'Fn::GetAtt': [Match.stringLikeRegexp('DataTable'), 'StreamArn'] }),
       FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp('JobsJobRequests') }),
+      StartingPosition: 'TRIM_HORIZON',
+      BatchSize: 1,
       MaximumRetryAttempts: 2,
-      MaximumRecordAgeInSeconds: 21600,
+      MaximumRecordAgeInSeconds: 5 * 3600,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
       DestinationConfig: { OnFailure: { Destination: Match.anyValue() } },
-      FilterCriteria: { Filters: [{ Pattern: JSON.stringify(jobRequestPattern()) }] },
+      // As Lambda's event filtering reads it: new items whose partition key starts so.
+      FilterCriteria: {
+        Filters: [
+          { Pattern: '{"eventName":["INSERT"],"dynamodb":{"Keys":{"pk":{"S":[{"prefix":"JOBREQUEST#"}]}}}}' },
+        ],
+      },
     });
-    // It may invoke the jobs that routes start, and those only; each retries and has its on-failure queue.
-    const invokes = statementsOf('JobsJobRequestsRole').filter((st) =>
-      [st.Action].flat().includes('lambda:InvokeFunction'),
-    );
-    const invoked = JSON.stringify(invokes.map((st) => st.Resource));
-    expect(invoked).toContain('JobsCampaignAudience');
-    expect(invoked).toContain('JobsCardBatch');
-    expect(invoked).not.toContain('JobsRetention');
+    // It reads requests and may invoke the two jobs that routes start, and nothing else.
+    const reader = statementsOf('JobsJobRequestsRole');
+    const actions = (prefix: string) =>
+      reader.flatMap((st) => [st.Action].flat()).filter((a: string) => a.startsWith(prefix));
+    expect(actions('dynamodb:').sort()).toEqual([
+      'dynamodb:DescribeStream',
+      'dynamodb:GetItem',
+      'dynamodb:GetRecords',
+      'dynamodb:GetShardIterator',
+      'dynamodb:ListStreams',
+    ]);
+    const invoked = reader
+      .filter((st) => [st.Action].flat().includes('lambda:InvokeFunction'))
+      .flatMap((st) => [st.Resource].flat())
+      .map((resource) => JSON.stringify(resource).match(/Jobs[A-Za-z]+?(?=[0-9A-F]{8})/)?.[0])
+      .filter((name, i, all) => all.indexOf(name) === i);
+    expect(invoked.sort()).toEqual(['JobsCampaignAudienceFunction', 'JobsCardBatchFunction']);
     for (const job of ['JobsCampaignAudience', 'JobsCardBatch']) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp(job) }),

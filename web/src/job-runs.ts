@@ -8,18 +8,24 @@ export type Asked = operations['runCardBatchNow']['responses'][202]['content']['
  * a failed one twice, a minute or two apart), and a margin.
  */
 export const SHOWN_WITHIN_MS = 50 * 60 * 1000;
+/** One run, and Lambda's two retries of it. */
+const ATTEMPTS = 3;
 
 export type RunState = 'waiting' | 'retrying' | 'done' | 'skipped' | 'failed' | 'not-shown';
 
-/** Where the run asked for stands, by the runs that name its request: the page reads the runs again while it is pending. */
-export function runState(view: Operations | undefined, asked: Asked, now = Date.now()): RunState {
+/**
+ * Where the run asked for stands, by the runs that name its request. A run that did the work wins
+ * over one that found another run had the batch (a request may be started twice). `late`: the
+ * retries are over by the page's own clock.
+ */
+export function runState(view: Operations | undefined, asked: Asked, late: boolean): RunState {
   const runs =
     view?.jobs
       .find((listed) => listed.job === asked.job)
       ?.runs.filter((run) => run.requestedBy?.requestId === asked.requestId) ?? [];
-  const done = runs.find((run) => run.outcome === 'done');
-  if (done) return done.summary?.skipped ? 'skipped' : 'done';
-  const late = now - Date.parse(asked.requestedAt) > SHOWN_WITHIN_MS;
+  const done = runs.filter((run) => run.outcome === 'done');
+  if (done.length > 0) return done.every((run) => run.summary?.skipped) ? 'skipped' : 'done';
+  if (runs.length >= ATTEMPTS) return 'failed';
   if (runs.length > 0) return late ? 'failed' : 'retrying';
   return late ? 'not-shown' : 'waiting';
 }

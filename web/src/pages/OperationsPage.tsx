@@ -1,6 +1,6 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { isPending, runState, type RunState } from '../job-runs.ts';
+import { isPending, runState, SHOWN_WITHIN_MS, type RunState } from '../job-runs.ts';
 import { may, ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { useSession } from '../auth.tsx';
@@ -31,15 +31,25 @@ export function OperationsPage() {
   const { roles } = useSession();
   const api = useApi();
   const queryClient = useQueryClient();
-  const runNow = useMutation({ mutationFn: async () => ok(await api.POST('/job-runs/card-batch')) });
-  // The run starts at once but outside the request: the runs are read again until it shows.
+  // The run starts at once but outside the request: the runs are read again until it shows, or
+  // until its retries are over by this page's clock.
+  const [late, setLate] = useState(false);
+  const runNow = useMutation({
+    mutationFn: async () => ok(await api.POST('/job-runs/card-batch')),
+    onMutate: () => setLate(false),
+  });
   const asked = runNow.data;
+  useEffect(() => {
+    if (!asked) return;
+    const timer = setTimeout(() => setLate(true), SHOWN_WITHIN_MS);
+    return () => clearTimeout(timer);
+  }, [asked]);
   const view = useQuery({
     queryKey: ['job-runs'],
     queryFn: async () => ok(await api.GET('/job-runs')),
-    refetchInterval: (query) => (asked && isPending(runState(query.state.data, asked)) ? 2000 : false),
+    refetchInterval: (query) => (asked && isPending(runState(query.state.data, asked, late)) ? 2000 : false),
   });
-  const state = asked && runState(view.data, asked);
+  const state = asked && runState(view.data, asked, late);
   useEffect(() => {
     if (state && !isPending(state)) void queryClient.invalidateQueries({ queryKey: ['card-batches'] });
   }, [state, queryClient]);
