@@ -9,7 +9,6 @@ import { routeList } from '../../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
 import { signInTrigger, signUpTrigger } from '../../shared/contract/identity.ts';
 import { ROLES } from '../../shared/auth/roles.ts';
-import { jobRequestPattern } from '../../shared/store/dynamo-job-requests.ts';
 
 let template: Template;
 let edgeTemplate: Template;
