@@ -14,9 +14,9 @@ import { acknowledge } from '../nag.ts';
 
 /**
  * Who may call the API: a Cognito user pool with one group per role. People send the ID token. Staff
- * accounts are made by an admin and put in their role's group; members sign up on their own, and
- * the pre-token-generation trigger makes them members and puts their linked customer number in the
- * token (shared/accounts/link.ts).
+ * accounts are made by an admin and put in their role's group; members sign up on their own: the
+ * post-confirmation trigger makes them members, and the pre-token-generation trigger puts their
+ * linked customer number in the token (shared/accounts/link.ts).
  */
 export class RegisterIdentity extends Construct {
   readonly userPool: cognito.UserPool;

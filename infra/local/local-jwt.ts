@@ -69,15 +69,15 @@ export interface TokenRequest {
   idToken?: boolean;
 }
 
+/** A local person's subject: the same from the token CLI and the sign-in page. */
+export const localSubject = (role: Role, customerNumber?: string) =>
+  `local-${role}${customerNumber ? `-${customerNumber}` : ''}`;
+
 /**
  * A token shaped like Cognito's. People get an ID token (cognito:groups as a list, custom:customerNumber
  * for members); `pos` gets what a till's client-credentials grant gives: an access token with the
  * resource server's scopes, its client id and no audience.
  */
-/** A local person's subject: the same from the token CLI and the sign-in page. */
-export const localSubject = (role: Role, customerNumber?: string) =>
-  `local-${role}${customerNumber ? `-${customerNumber}` : ''}`;
-
 export async function signToken(keys: LocalKeys, request: TokenRequest): Promise<string> {
   const subject = request.subject ?? localSubject(request.role, request.customerNumber);
   const till = request.role === 'pos' && !request.idToken;

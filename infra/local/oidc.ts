@@ -2,11 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes, randomUUID } from 'node:crypto';
 import Provider, { type Configuration } from 'oidc-provider';
 import { isRole, ROLES, type Role } from '../../shared/auth/roles.ts';
-import { CustomerNumber } from '../../shared/members/schemas.ts';
+import { CustomerNumber, Email } from '../../shared/members/schemas.ts';
 import { CONSOLE_PATHS } from '../../shared/contract/console.ts';
 import { ALGORITHM, LOCAL_AUDIENCE, localSubject, type LocalKeys } from './local-jwt.ts';
-import { Email } from '../../shared/members/schemas.ts';
 import { memberSignIn, SELF_SIGN_UP_GROUP } from '../../shared/accounts/link.ts';
+import { CUSTOMER_NUMBER_CLAIM } from '../../shared/auth/caller.ts';
 import { linkAttemptStore, memberStore } from '../../shared/store/default-stores.ts';
 
 /** People sign in; `pos` is a till, a machine with client credentials, not a person at a sign-in page. */
@@ -38,7 +38,7 @@ async function claimsOf(accountId: string) {
       token_use: 'id',
       email,
       email_verified: true,
-      ...(signIn.customerNumber ? { 'custom:customerNumber': signIn.customerNumber } : {}),
+      ...(signIn.customerNumber ? { [CUSTOMER_NUMBER_CLAIM]: signIn.customerNumber } : {}),
     };
   }
   const member = /^local-member-(\d+)$/.exec(accountId);

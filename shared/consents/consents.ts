@@ -16,7 +16,6 @@ const listOf = (member: Member) => ({
   consents: Object.values(member.consents ?? {}) as Consent[],
 });
 
-/** The member's consents and bans as they stand now. */
 /** The member's marketing data: consents and bans as they stand, and the campaigns that reached them. */
 export async function readConsents(
   caller: Caller,

@@ -140,9 +140,9 @@ export const memberPartitions = (customerNumber: string) => ({
   audit: auditPartition(customerNumber),
   refs: memberRefIndex(customerNumber, '').gsi1pk,
 });
-/** Purchase totals of erased members, summed per month: no customer number, no link to anyone. */
 /** One report of the nightly statistics. */
 export const statisticsKey = (report: string): ItemKey => ({ pk: `STATS#${report}`, sk: 'REPORT' });
+/** Purchase totals of erased members, summed per month: no customer number, no link to anyone. */
 export const anonymousPurchasesKey = (month: string): ItemKey => ({ pk: 'ANONYMOUS#PURCHASES', sk: month });
 /** A member's profile item is replaced by the erasure tombstone under the same key. */
 export const PROFILE_SK = 'PROFILE';
