@@ -152,14 +152,16 @@ export async function memberSignIn(
     requestId: account.requestId,
     ...(account.verifiedEmail ? { verifiedEmail: account.verifiedEmail } : {}),
   };
-  let customerNumber = await linkedMembership(account.subject, deps.members);
-  if (!customerNumber && account.verifiedEmail) {
-    try {
-      ({ customerNumber } = await linkAccount(caller, { by: 'email' }, deps, now));
-    } catch (error) {
-      // No membership has the email, or it has an account already: the person links or joins in the console.
-      if (!(error instanceof Refusal)) throw error;
-    }
+  if (!account.verifiedEmail) {
+    const customerNumber = await linkedMembership(account.subject, deps.members);
+    return customerNumber ? { customerNumber } : {};
   }
-  return customerNumber ? { customerNumber } : {};
+  // Linking answers the membership linked already, if there is one, before it looks by email.
+  try {
+    return await linkAccount(caller, { by: 'email' }, deps, now);
+  } catch (error) {
+    // No membership has the email, or it has an account already: the person links or joins in the console.
+    if (!(error instanceof Refusal)) throw error;
+    return {};
+  }
 }

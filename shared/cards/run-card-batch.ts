@@ -5,6 +5,7 @@ import type { CardBatch, CardStore, StoredCardOrder } from './card-store.ts';
 import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { batchCsv, Digest, type BatchManifest, type BatchRow } from './batch-file.ts';
+import { CSV_CONTENT_TYPE } from '../exchange/csv.ts';
 import { nameOnCard } from './name-on-card.ts';
 import { inParallel } from '../concurrency.ts';
 import { systemAuditEntry } from '../members/audit.ts';
@@ -208,7 +209,7 @@ async function deliver(batch: CardBatch, deps: CardBatchDeps, now: Date) {
       yield order.row!;
     }
   }
-  await deps.bucket.upload(key, batchCsv(Readable.from(rows())).pipe(digest), 'text/csv; charset=utf-8');
+  await deps.bucket.upload(key, batchCsv(Readable.from(rows())).pipe(digest), CSV_CONTENT_TYPE);
   const manifest: BatchManifest = {
     formatVersion: 1,
     batchId: batch.batchId,

@@ -13,6 +13,8 @@ const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 export const neutralised = (value: string) =>
   FORMULA_START.test(value) && !PLAIN_NUMBER.test(value) ? `'${value}` : value;
 
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+
 /** Every CSV the register writes (card batches, audiences, reports): `;`-separated, RFC 4180 quoting, no formulas. */
 export const registerCsv = (options: Pick<Options, 'header' | 'columns' | 'record_delimiter'>) =>
   stringify({ ...options, delimiter: ';', cast: { string: neutralised } });

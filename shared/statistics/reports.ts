@@ -95,9 +95,15 @@ const table = (
   columns,
   rows,
 });
-/** Rows of one count per label. */
-const countRows = (map: Map<string, number>) =>
-  sorted(map).map((label) => ({ label, cells: [cell(map.get(label)!)] }));
+/** Members counted by one thing (language, age band, postal area): a row of one count per value. */
+const membersBy = (column: ReportTable['columns'][number], title: Text, counts: Map<string, number>) =>
+  table(
+    `members-by-${column.id}`,
+    `Jäsenet ${title.fi}`,
+    `Members ${title.en}`,
+    [column, col('members', 'Jäseniä', 'Members')],
+    sorted(counts).map((label) => ({ label, cells: [cell(counts.get(label)!)] })),
+  );
 
 /**
  * A table of figures kept under `<row> <column>` keys (a month and a purpose, a card type and a
@@ -248,26 +254,16 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
           cells: [cell(joined.get(month) ?? 0), cell(left.get(month) ?? 0), cell(erased.get(month) ?? 0)],
         })),
       ),
-      table(
-        'members-by-language',
-        'Jäsenet kielen mukaan',
-        'Members by language',
-        [col('language', 'Kieli', 'Language'), col('members', 'Jäseniä', 'Members')],
-        countRows(members.language),
+      membersBy(
+        col('language', 'Kieli', 'Language'),
+        { fi: 'kielen mukaan', en: 'by language' },
+        members.language,
       ),
-      table(
-        'members-by-age',
-        'Jäsenet ikäryhmittäin',
-        'Members by age band',
-        [col('age', 'Ikä', 'Age'), col('members', 'Jäseniä', 'Members')],
-        countRows(members.age),
-      ),
-      table(
-        'members-by-area',
-        'Jäsenet postinumeroalueittain (kaksi ensimmäistä numeroa)',
-        'Members by postal area (first two digits)',
-        [col('area', 'Alue', 'Area'), col('members', 'Jäseniä', 'Members')],
-        countRows(area),
+      membersBy(col('age', 'Ikä', 'Age'), { fi: 'ikäryhmittäin', en: 'by age band' }, members.age),
+      membersBy(
+        col('area', 'Alue', 'Area'),
+        { fi: 'postinumeroalueittain (kaksi ensimmäistä numeroa)', en: 'by postal area (first two digits)' },
+        area,
       ),
     ]),
     report('cards', [
@@ -381,9 +377,18 @@ export const reportsFor = (caller: Caller) =>
     }),
   );
 
-/** One table of a report as CSV: the row label, then each figure; suppressed cells stay "< 5". */
-export async function reportTableCsv(report: Report, tableId: string): Promise<string> {
-  const found = report.tables.find((t) => t.id === tableId);
+/**
+ * One table of a report the caller's role may open, as CSV (the first table unless one is named):
+ * the row label, then each figure; suppressed cells stay "< 5".
+ */
+export async function readReportCsv(
+  caller: Caller,
+  name: string,
+  tableId: string | undefined,
+  store: StatisticsStore,
+): Promise<string> {
+  const report = await readReport(caller, name, store);
+  const found = tableId === undefined ? report.tables[0] : report.tables.find((t) => t.id === tableId);
   if (!found) throw notFound('table');
   const columns = found.columns.map((c) => c.id);
   const rows = found.rows.map((row) =>
