@@ -6,7 +6,7 @@ import { ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { formatInstant } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
-import { ErrorNote, fieldErrors, Section, TextField } from './parts.tsx';
+import { ErrorNote, fieldErrors, Section, SelectField, TextField } from './parts.tsx';
 
 type NewCampaign = operations['createCampaign']['requestBody']['content']['application/json'];
 export type Criteria = NonNullable<NewCampaign['criteria']>;
@@ -80,21 +80,15 @@ export function CriteriaFields(props: {
   return (
     <fieldset className="form-grid">
       <legend>{t('criteria')}</legend>
-      <div className="field">
-        <label htmlFor={`${props.idPrefix}-language`}>{t('preferredLanguage')}</label>
-        <select
-          id={`${props.idPrefix}-language`}
-          value={props.value.language ?? ''}
-          onChange={(e) => set('language')(e.target.value)}
-        >
-          <option value="">{t('anyLanguage')}</option>
-          {LANGUAGES.map((code) => (
-            <option key={code} value={code}>
-              {t(`language_${code}` as MessageKey)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <SelectField
+        id={`${props.idPrefix}-language`}
+        label={t('preferredLanguage')}
+        value={(props.value.language ?? '') as (typeof LANGUAGES)[number] | ''}
+        codes={LANGUAGES}
+        nameOf={(code) => t(`language_${code}` as MessageKey)}
+        onChange={set('language')}
+        empty={t('anyLanguage')}
+      />
       {(['ageMin', 'ageMax', 'postalCodePrefix'] as const).map((field) => (
         <TextField
           key={field}
@@ -158,20 +152,14 @@ function NewCampaignForm() {
             {...(errors.name ? { error: errors.name } : {})}
             onChange={setName}
           />
-          <div className="field">
-            <label htmlFor="campaign-channel">{t('channel')}</label>
-            <select
-              id="campaign-channel"
-              value={channel}
-              onChange={(e) => setChannel(e.target.value as (typeof CHANNELS)[number])}
-            >
-              {CHANNELS.map((code) => (
-                <option key={code} value={code}>
-                  {t(`channel_${code}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="campaign-channel"
+            label={t('channel')}
+            value={channel}
+            codes={CHANNELS}
+            nameOf={(code) => t(`channel_${code}` as MessageKey)}
+            onChange={setChannel}
+          />
         </div>
         <CriteriaFields idPrefix="new" value={criteria} errors={errors} onChange={setCriteria} />
         <button type="submit" className="primary" disabled={create.isPending}>

@@ -13,7 +13,7 @@ import {
   pathsMembersCustomerNumberDeleteParametersQueryReasonValues,
   type operations,
 } from '../api/schema.ts';
-import { ErrorNote, fieldErrors, Flags, Section, TextField } from './parts.tsx';
+import { ErrorNote, fieldErrors, Flags, Section, SelectField, TextField } from './parts.tsx';
 import { TEXT_FIELDS } from './fields.ts';
 import { MAIN_GROUP_NAMES, PURPOSE_NAMES } from '../api/contract.ts';
 
@@ -667,20 +667,14 @@ function PrivacyPanel({ member }: { member: Member }) {
             if (typed === member.customerNumber) act.mutate('erase');
           }}
         >
-          <div className="field">
-            <label htmlFor="erase-reason">{t('reason')}</label>
-            <select
-              id="erase-reason"
-              value={reason}
-              onChange={(e) => setReason(e.target.value as typeof reason)}
-            >
-              {ERASURE_REASONS.map((code) => (
-                <option key={code} value={code}>
-                  {t(`reason_${code}` as MessageKey)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            id="erase-reason"
+            label={t('reason')}
+            value={reason}
+            codes={ERASURE_REASONS}
+            nameOf={(code) => t(`reason_${code}` as MessageKey)}
+            onChange={setReason}
+          />
           <TextField id="erase-confirm" label={t('eraseConfirm')} value={typed} onChange={setTyped} />
           <div className="actions">
             <button type="submit" className="danger" disabled={typed !== member.customerNumber}>
