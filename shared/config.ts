@@ -1,3 +1,5 @@
+import { addCalendarMonths } from './time/helsinki.ts';
+
 /** Settings that policy, not code, decides. Retention periods are also stated in the privacy notice. */
 export const config = {
   /** Who answers for the register (privacy notice, records of processing), as its 2009 description says. */
@@ -13,8 +15,6 @@ export const config = {
     phone: '041 5398001',
     /** The IT company that runs the register for Moymore (a processor). */
     itProcessor: 'Internet-Palvelut.fi SM',
-    /** Where the data is stored and processed. */
-    region: 'eu-north-1 (Stockholm)',
   },
   retention: {
     auditMonths: 24,
@@ -43,8 +43,6 @@ export const config = {
   metricsNamespace: 'Moymore/Register',
 } as const;
 
-export const epochSecondsAfterMonths = (from: Date, months: number): number => {
-  const until = new Date(from);
-  until.setUTCMonth(until.getUTCMonth() + months);
-  return Math.floor(until.getTime() / 1000);
-};
+/** When an item kept `months` from an instant expires, as DynamoDB's TTL reads it (epoch seconds). */
+export const epochSecondsAfterMonths = (from: Date, months: number): number =>
+  Math.floor(addCalendarMonths(from, months).getTime() / 1000);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import { Refusal } from '../refusal.ts';
-import { addMonths, helsinkiMonth, MONTH } from '../time/helsinki.ts';
+import { addMonths, helsinkiMonth, MONTH, startOfHelsinkiDay } from '../time/helsinki.ts';
 import type { ReceiptCount } from './purchase-store.ts';
 import type { MainGroup } from './main-groups.ts';
 import type { ReceiptInput } from './schemas.ts';
@@ -24,12 +24,9 @@ export function netByGroup(lines: ReceiptInput['lines']): ReceiptCount['deltas']
   return deltas;
 }
 
-/** Totals expire by TTL when the retention period after the end of their month has passed. */
-export function monthExpiry(month: string): number {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const endOfMonth = new Date(Date.UTC(year, monthNumber, 1));
-  return epochSecondsAfterMonths(endOfMonth, config.retention.purchaseMonths);
-}
+/** Totals expire by TTL when the retention period after the end of their month (in Helsinki) has passed. */
+export const monthExpiry = (month: string): number =>
+  epochSecondsAfterMonths(startOfHelsinkiDay(`${addMonths(month, 1)}-01`), config.retention.purchaseMonths);
 
 /** The oldest month the register keeps: this month and the ones before it, the retention period in all. */
 export const oldestKeptMonth = (now: Date) =>

@@ -4,9 +4,11 @@ import { handler as auditVerifyJob } from '../../functions/jobs/audit-verify.ts'
 import { call, startTestApi } from '../support/local-api.ts';
 import { aReceipt, aRegistration, ADMIN, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
 import { itemsMentioning, scanTable } from '../support/scan.ts';
+import { setClock } from '../support/clock.ts';
 
 let api: LocalApi;
 beforeAll(async () => {
+  setClock(NOW);
   api = await startTestApi();
 });
 afterAll(() => api.stop());
@@ -17,13 +19,10 @@ const erase = (n: string) => call(api, 'DELETE', `/members/${n}?reason=member-re
 const post = (body: unknown) => call(api, 'POST', '/purchases', { as: POS, body });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** This month and two before it, as Helsinki receipts at mid-month. */
-const MONTHS = [0, 1, 2].map((back) => {
-  const at = new Date();
-  at.setUTCMonth(at.getUTCMonth() - back, 15);
-  at.setUTCHours(10);
-  return at.toISOString();
-});
+/** Early in a month, when a receipt dated mid-month would still be in the future. */
+const NOW = '2026-11-03T10:00:00+02:00';
+/** This month and two before it. */
+const MONTHS = ['2026-11-02T12:00:00+02:00', '2026-10-15T12:00:00+03:00', '2026-09-15T12:00:00+03:00'];
 
 /** Sums of the anonymous purchase totals over all months. */
 async function anonymousCents(): Promise<number> {
