@@ -14,9 +14,11 @@ export class EdgeStack extends Stack {
 
   constructor(scope: Construct, id: string, props: StackProps) {
     super(scope, id, props);
+    // Counts only: a sampled request would keep its headers (a bearer token among them) and its path
+    // (customer numbers) in us-east-1, outside the EU/EEA where the register keeps personal data.
     const visibility = (metricName: string) => ({
       cloudWatchMetricsEnabled: true,
-      sampledRequestsEnabled: true,
+      sampledRequestsEnabled: false,
       metricName,
     });
     const managed = (

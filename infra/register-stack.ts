@@ -8,6 +8,7 @@ import { routeList } from '../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../shared/contract/jobs.ts';
 import { partnerRole, RegisterJobs } from './constructs/jobs.ts';
 import { partners } from '../shared/contract/partners.ts';
+import type { DataLocation } from '../shared/privacy/data-location.ts';
 
 /** The whole register in one stack: data, identity, and the API over both. */
 export class RegisterStack extends Stack {
@@ -17,7 +18,11 @@ export class RegisterStack extends Stack {
 
   readonly console: RegisterConsole;
 
-  constructor(scope: Construct, id: string, props: StackProps & { webAclArn: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: StackProps & { webAclArn: string; placement: DataLocation },
+  ) {
     super(scope, id, props);
     this.data = new RegisterData(this, 'Data');
     const consoleDomain = this.node.tryGetContext('consoleDomain') as string | undefined;
@@ -39,6 +44,10 @@ export class RegisterStack extends Stack {
       table: this.data.table,
       bucket: this.data.exchangeBucket,
       key: this.data.key,
+      // The notice and the records of processing state a transfer outside the EU/EEA and its safeguard.
+      environment: props.placement.outsideEeaSafeguard
+        ? { OUTSIDE_EEA_SAFEGUARD: props.placement.outsideEeaSafeguard }
+        : {},
       ...(consoleDomain ? { consoleOrigin: `https://${consoleDomain}` } : {}),
     });
     this.console = new RegisterConsole(this, 'Console', {

@@ -25,6 +25,8 @@ export interface RegisterApiProps {
    * API across origins. Without it the console reaches the API below its own origin and no CORS is needed.
    */
   consoleOrigin?: string;
+  /** Given to every route's function. */
+  environment?: Record<string, string>;
 }
 
 /** The HTTP API, one function per row of the route table, each granted only its route's table actions. */
@@ -92,7 +94,10 @@ export class RegisterApi extends Construct {
         handler: route.handler,
         description: routeKey(route),
         ...(route.timeoutSeconds ? { timeout: Duration.seconds(route.timeoutSeconds) } : {}),
-        environment: route.tableActions.length ? { TABLE_NAME: props.table.tableName } : {},
+        environment: {
+          ...props.environment,
+          ...(route.tableActions.length ? { TABLE_NAME: props.table.tableName } : {}),
+        },
       });
       grantTableActions(fn.role, props.table, props.key, route.tableActions);
       if (route.bucketPrefixes) {

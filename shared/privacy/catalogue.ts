@@ -103,8 +103,8 @@ export const RECIPIENTS = {
     en: `${config.controller.itProcessor} (processor): runs the register, by designated user IDs`,
   },
   aws: {
-    fi: 'Amazon Web Services EMEA (käsittelijä): tallennus EU:ssa (eu-north-1)',
-    en: 'Amazon Web Services EMEA (processor): storage in the EU (eu-north-1)',
+    fi: 'Amazon Web Services EMEA (käsittelijä): tallennus ja käsittely rekisterin alueella (ks. siirrot)',
+    en: 'Amazon Web Services EMEA (processor): storage and processing in the register’s region (see transfers)',
   },
 } as const satisfies Record<string, Text>;
 export type Recipient = keyof typeof RECIPIENTS;

@@ -2,6 +2,7 @@ import { config } from '../config.ts';
 import { PURPOSES } from '../consents/purposes.ts';
 import { CATALOGUE, DATA_ITEMS, RECIPIENTS, SOURCES } from './catalogue.ts';
 import { LEGAL_BASES, PROCESSING_PURPOSES } from './member-data.ts';
+import { isEeaRegion, regionName, type DataLocation } from './data-location.ts';
 
 export type Lang = 'fi' | 'en';
 
@@ -23,10 +24,6 @@ const TEXT = {
     fi: 'Moymoren kanta-asiakasrekisterin tietosuojaseloste',
     en: 'Privacy notice of the Moymore loyalty register',
   },
-  transfers: {
-    fi: `Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle. Tiedot tallennetaan AWS-alueelle ${config.controller.region}.`,
-    en: `No data is transferred outside the EU or EEA. The data is stored in the AWS region ${config.controller.region}.`,
-  },
   protection: {
     fi: `Henkilötietoja näkevät ja muuttavat vain erikseen nimetyt Moymore Oy:n ja ${config.controller.itProcessor}:n henkilöt omilla, erikseen myönnetyillä tunnuksillaan; tietojen käsittely on luottamuksellista, ja jokainen henkilökunnan luku ja muutos kirjataan muuttumattomaan lokiin. Tiedot salataan levossa (KMS) ja siirrossa (TLS). Rajapintaa suojaavat pilvipalveluntarjoajan palomuurit ja palvelunestosuojaus (AWS Shield Standard) sekä pyyntömäärien rajoitus.`,
     en: `Only separately designated people of Moymore Oy and ${config.controller.itProcessor} see or change personal data, each with a user ID granted separately; the data is handled in confidence, and every staff read and change is written to a tamper-evident log. Data is encrypted at rest (KMS) and in transit (TLS). The cloud provider's firewalls and denial-of-service protection (AWS Shield Standard) and request rate limits protect the API.`,
@@ -35,18 +32,39 @@ const TEXT = {
     fi: 'Manuaalinen aineisto säilytetään lukitussa tilassa ja hävitetään käsittelyn jälkeen.',
     en: 'Paper material is kept in a locked room and destroyed after it has been processed.',
   },
-  premises: {
-    fi: `Palvelimet ovat pilvipalveluntarjoajan (Amazon Web Services) lukituissa, vartioiduissa ja fyysisesti suojatuissa konesaleissa EU:ssa, alueella ${config.controller.region}.`,
-    en: `The servers are in the cloud provider's (Amazon Web Services) locked, guarded and physically protected data centres in the EU, region ${config.controller.region}.`,
-  },
   rights: {
     fi: 'Voit tarkastaa ja saada tietosi koneluettavassa muodossa, oikaista ne, rajoittaa niiden käsittelyä, vastustaa suoramarkkinointia, peruuttaa suostumuksesi milloin tahansa ja pyytää tietojesi poistamista. Voit tehdä valituksen tietosuojavaltuutetulle (tietosuoja.fi).',
     en: 'You may see your data and get it in a machine-readable form, have it corrected, restrict its processing, object to direct marketing, withdraw a consent at any time, and ask for your data to be erased. You may complain to the Data Protection Ombudsman (tietosuoja.fi).',
   },
 } as const;
 
-/** The privacy notice as data: every section read from the catalogue and configuration. */
-export function privacyNotice(lang: Lang) {
+/** Where the data is, from the deployment: a region outside the EU/EEA is named with the safeguard of its transfer. */
+function transfers(location: DataLocation): Record<Lang, string> {
+  const region = regionName(location.region);
+  if (isEeaRegion(location.region))
+    return {
+      fi: `Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle. Tiedot tallennetaan AWS-alueelle ${region}.`,
+      en: `No data is transferred outside the EU or EEA. The data is stored in the AWS region ${region}.`,
+    };
+  return {
+    fi: `Tiedot tallennetaan AWS-alueelle ${region}, joka on EU:n ja ETA:n ulkopuolella. Siirron perusteena on: ${location.outsideEeaSafeguard}.`,
+    en: `The data is stored in the AWS region ${region}, outside the EU and EEA. The transfer rests on: ${location.outsideEeaSafeguard}.`,
+  };
+}
+
+function premises(location: DataLocation): Record<Lang, string> {
+  const where = isEeaRegion(location.region)
+    ? { fi: 'EU:ssa, alueella', en: 'in the EU, region' }
+    : { fi: 'alueella', en: 'in the region' };
+  const region = regionName(location.region);
+  return {
+    fi: `Palvelimet ovat pilvipalveluntarjoajan (Amazon Web Services) lukituissa, vartioiduissa ja fyysisesti suojatuissa konesaleissa ${where.fi} ${region}.`,
+    en: `The servers are in the cloud provider's (Amazon Web Services) locked, guarded and physically protected data centres ${where.en} ${region}.`,
+  };
+}
+
+/** The privacy notice as data: every section read from the catalogue, the configuration and where the register runs. */
+export function privacyNotice(lang: Lang, location: DataLocation) {
   return {
     title: TEXT.title[lang],
     noticeVersion: PURPOSES.version,
@@ -84,11 +102,11 @@ export function privacyNotice(lang: Lang) {
         heading: HEADINGS.recipients[lang],
         items: Object.values(RECIPIENTS).map((r) => r[lang]),
       },
-      { id: 'transfers', heading: HEADINGS.transfers[lang], items: [TEXT.transfers[lang]] },
+      { id: 'transfers', heading: HEADINGS.transfers[lang], items: [transfers(location)[lang]] },
       {
         id: 'protection',
         heading: HEADINGS.protection[lang],
-        items: [TEXT.protection[lang], TEXT.paper[lang], TEXT.premises[lang]],
+        items: [TEXT.protection[lang], TEXT.paper[lang], premises(location)[lang]],
       },
       {
         id: 'retention',
@@ -120,9 +138,10 @@ export function noticeHtml(notice: ReturnType<typeof privacyNotice>): string {
 }
 
 /** Records of processing activities (Art. 30(1)), one per purpose, from the same catalogue. */
-export function recordsOfProcessing() {
+export function recordsOfProcessing(location: DataLocation) {
   return {
     controller: config.controller,
+    location: { region: location.region, insideEea: isEeaRegion(location.region) },
     activities: Object.entries(PROCESSING_PURPOSES).map(([purpose, p]) => {
       const items = CATALOGUE.filter((item) => (item.purposes as readonly string[]).includes(purpose));
       return {
@@ -138,7 +157,9 @@ export function recordsOfProcessing() {
         })),
         sources: [...new Set(items.flatMap((item) => item.sources))],
         recipients: [...new Set(items.flatMap((item) => item.recipients))],
-        transfersOutsideEea: 'none',
+        transfersOutsideEea: isEeaRegion(location.region)
+          ? 'none'
+          : { region: location.region, safeguard: location.outsideEeaSafeguard },
         security: TEXT.protection,
       };
     }),

@@ -1,16 +1,17 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
+import { projectApp, UNBUNDLED } from '../support/cdk-app.ts';
 
 describe('the cdk-nag check itself', () => {
   it('fails the app when an insecure fixture stack (public bucket, no TLS) is added to it', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'moymore-nag-'));
     // The same app the deploy uses, so this also proves that buildApp wires both rule packs in.
-    const { app } = buildApp(new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } }));
+    const { app } = buildApp(projectApp({ outdir, context: UNBUNDLED }));
     const fixture = new Stack(app, 'InsecureFixture');
     new s3.Bucket(fixture, 'PublicBucket', {
       blockPublicAccess: new s3.BlockPublicAccess({

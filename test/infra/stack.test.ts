@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../infra/app.ts';
+import { projectApp } from '../support/cdk-app.ts';
 import { routeList } from '../../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../../shared/contract/jobs.ts';
 import { signInTrigger, signUpTrigger } from '../../shared/contract/identity.ts';
@@ -17,7 +17,7 @@ let outdir: string;
 beforeAll(() => {
   outdir = mkdtempSync(join(tmpdir(), 'moymore-cdk-'));
   // A real synth, bundling included: esbuild from devDependencies, no Docker, no network.
-  const { app, stack, edge } = buildApp(new App({ outdir }));
+  const { app, stack, edge } = buildApp(projectApp({ outdir }));
   app.synth();
   template = Template.fromStack(stack);
   edgeTemplate = Template.fromStack(edge);
@@ -306,7 +306,7 @@ describe('jobs, events and the card manufacturer', () => {
   });
 
   it('lets each partner in from its own account, named by a context value', () => {
-    const app = new App({
+    const app = projectApp({
       outdir: mkdtempSync(join(tmpdir(), 'moymore-cdk-')),
       context: {
         manufacturerAccountId: '111111111111',
@@ -573,7 +573,7 @@ describe('the console and its front door', () => {
   it('answers no browser of another origin, but the console’s own domain when it has one', () => {
     for (const api of resources('AWS::ApiGatewayV2::Api'))
       expect(api.Properties.CorsConfiguration).toBeUndefined();
-    const app = new App({
+    const app = projectApp({
       outdir: mkdtempSync(join(tmpdir(), 'moymore-cdk-')),
       context: {
         consoleDomain: 'kanta.moymore.fi',

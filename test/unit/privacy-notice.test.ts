@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { privacyNotice } from '../../shared/privacy/notice.ts';
+import { privacyNotice, recordsOfProcessing } from '../../shared/privacy/notice.ts';
+import { DEFAULT_REGION } from '../../shared/privacy/data-location.ts';
 
 /**
  * The facts of the register description the register was started from (../shared/seed/, 2009),
@@ -60,8 +61,39 @@ const DESCRIPTION_FACTS = {
 
 describe('the privacy notice says what the register description says', () => {
   it.each(['fi', 'en'] as const)('in %s', (lang) => {
-    const text = JSON.stringify(privacyNotice(lang)).toLowerCase();
+    const text = JSON.stringify(privacyNotice(lang, { region: DEFAULT_REGION })).toLowerCase();
     const missing = DESCRIPTION_FACTS[lang].filter((fact) => !text.includes(fact.toLowerCase()));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('where the notice says the data is', () => {
+  it('names the region the register runs in, and no transfer, inside the EU/EEA', () => {
+    const [fi, en] = (['fi', 'en'] as const).map((lang) =>
+      JSON.stringify(privacyNotice(lang, { region: 'eu-central-1' })),
+    );
+    expect(en).toContain(
+      'No data is transferred outside the EU or EEA. The data is stored in the AWS region eu-central-1 (Frankfurt).',
+    );
+    expect(fi).toContain('Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle');
+    expect(en).not.toContain('eu-north-1');
+    expect(
+      recordsOfProcessing({ region: 'eu-central-1' }).activities.every(
+        (a) => a.transfersOutsideEea === 'none',
+      ),
+    ).toBe(true);
+  });
+
+  it('states the transfer and its safeguard when the register was deliberately placed outside the EU/EEA', () => {
+    const location = { region: 'us-east-1', outsideEeaSafeguard: 'EU–US Data Privacy Framework' };
+    const en = JSON.stringify(privacyNotice('en', location));
+    expect(en).toContain('outside the EU and EEA. The transfer rests on: EU–US Data Privacy Framework.');
+    expect(en).not.toContain('No data is transferred');
+    expect(en).not.toContain('in the EU, region');
+    expect(JSON.stringify(privacyNotice('fi', location))).toContain('EU:n ja ETA:n ulkopuolella');
+    expect(recordsOfProcessing(location).activities[0]!.transfersOutsideEea).toEqual({
+      region: 'us-east-1',
+      safeguard: 'EU–US Data Privacy Framework',
+    });
   });
 });
