@@ -16,7 +16,8 @@ import { createDocumentClient } from '../shared/store/dynamo.ts';
 import { createS3Client } from '../shared/store/exchange-bucket.ts';
 import { memberKey } from '../shared/store/keys.ts';
 import { aStoredMember } from '../test/support/fixtures.ts';
-import { distinctCustomerNumbers, seedItems } from './seed.ts';
+import { seedItems } from './seed.ts';
+import { distinctCustomerNumbers } from '../test/support/seed-members.ts';
 
 const run = promisify(execFile);
 const RUNNER = fileURLToPath(new URL('address-run.ts', import.meta.url));

@@ -6,48 +6,9 @@ import { DynamoCampaignStore } from '../shared/store/dynamo-campaign-store.ts';
 import { DynamoMemberStore } from '../shared/store/dynamo-member-store.ts';
 import { DynamoPurchaseStore } from '../shared/store/dynamo-purchase-store.ts';
 import { createS3Client, ExchangeBucket } from '../shared/store/exchange-bucket.ts';
-import { audienceIndex, auditKey, consentKey, memberKey, purchaseMonthKey } from '../shared/store/keys.ts';
-import { aStoredMember } from '../test/support/fixtures.ts';
-import { distinctCustomerNumbers, seedItems } from './seed.ts';
+import { membersWithHistory } from '../test/support/seed-members.ts';
+import { seedItems } from './seed.ts';
 import { measured } from './measured.ts';
-
-/**
- * Members of whom every other has the email consent, each with purchase months and audit entries
- * beside the profile, so that reading what cannot be in an audience would show in the item count.
- */
-export function membersWithHistory(count: number) {
-  const consent = {
-    purpose: 'marketing.email',
-    granted: true,
-    source: 'web',
-    noticeVersion: '2026.1',
-    at: '2026-01-01T00:00:00Z',
-    actor: 'bench',
-  };
-  return distinctCustomerNumbers(count).flatMap((n, i) => {
-    const consents = i % 2 === 0 ? { 'marketing.email': consent } : {};
-    return [
-      { ...memberKey(n), type: 'member', ...aStoredMember(n), consents },
-      ...(i % 2 === 0
-        ? [
-            {
-              ...consentKey(n, 'marketing.email'),
-              ...audienceIndex('marketing.email', n),
-              type: 'consent',
-              ...consent,
-            },
-          ]
-        : []),
-      ...['2026-08', '2026-09', '2026-10'].map((month) => ({
-        ...purchaseMonthKey(n, month),
-        type: 'purchases',
-        group_food: 1000,
-        receipts: 1,
-      })),
-      { ...auditKey(n, 1), type: 'audit', action: 'read', at: '2026-11-01T00:00:00Z', actor: 'bench' },
-    ];
-  });
-}
 
 /**
  * An email campaign's audience computed as its job computes it, over `members` members of whom every
@@ -64,13 +25,10 @@ export async function measureAudience(members: number) {
     const raw = new DynamoDBClient({});
     raw.middlewareStack.add(
       (next) => async (args) => {
-        const input = args.input as {
-          RequestItems?: Record<string, { PutRequest?: { Item?: { type?: unknown } } }[]>;
-        };
-        // BatchWriteItem's requests are lists (BatchGetItem's are not): its puts of contact items are counted.
-        for (const requests of Object.values(input.RequestItems ?? {}).filter(Array.isArray))
-          for (const request of requests)
-            if (JSON.stringify(request.PutRequest?.Item?.type ?? '').includes('contact')) contactPuts += 1;
+        const input = args.input as { TransactItems?: { Put?: { Item?: { type?: unknown } } }[] };
+        // Contacts are put in transactions, each beside its member's check.
+        for (const action of input.TransactItems ?? [])
+          if (JSON.stringify(action.Put?.Item?.type ?? '').includes('contact')) contactPuts += 1;
         const result = await next(args);
         const output = result.output as {
           Count?: number;

@@ -14,7 +14,8 @@ import { memberKey, nameSearchIndex } from '../shared/store/keys.ts';
 import { aRegistration, aStoredMember } from '../test/support/fixtures.ts';
 import { call } from '../test/support/local-api.ts';
 import { launchChromium, newPage, signIn } from '../test/support/browser.ts';
-import { distinctCustomerNumbers, seedItems } from './seed.ts';
+import { seedItems } from './seed.ts';
+import { distinctCustomerNumbers } from '../test/support/seed-members.ts';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 

@@ -3,7 +3,7 @@ import { freePort, LOCAL, localEnvironment, startServices } from '../infra/local
 import { computeStatistics } from '../shared/statistics/reports.ts';
 import { createDocumentClient } from '../shared/store/dynamo.ts';
 import { DynamoStatistics } from '../shared/store/dynamo-statistics.ts';
-import { membersWithHistory } from './audience.ts';
+import { membersWithHistory } from '../test/support/seed-members.ts';
 import { measured, writeSection } from './measured.ts';
 import { seedItems } from './seed.ts';
 

@@ -96,7 +96,7 @@ const NO_COUNTS = (): AudienceCounts => ({ considered: 0, reached: 0, notMatchin
 /**
  * One page of the audience index: the members' profiles read in one batch, the exclusions applied,
  * then the criteria (purchase totals read only for members who allowed profiling). Answers whom the
- * page reaches, and adds to the counts.
+ * page would reach, and counts the others.
  */
 async function classifyPage(
   campaign: Campaign,
@@ -117,13 +117,17 @@ async function classifyPage(
   for (const [i, member] of members.entries()) {
     counts.considered += 1;
     const reason = reasons[i];
-    if (reason === 'not-matching') counts.notMatching += 1;
-    else if (reason) counts.excluded[reason] = (counts.excluded[reason] ?? 0) + 1;
+    if (reason) exclude(counts, reason);
     else reached.push(member.customerNumber);
   }
-  counts.reached += reached.length;
   return reached;
 }
+
+const exclude = (counts: AudienceCounts, reason: string, by = 1) => {
+  if (by === 0) return;
+  if (reason === 'not-matching') counts.notMatching += by;
+  else counts.excluded[reason] = (counts.excluded[reason] ?? 0) + by;
+};
 
 /** Members who withdrew the consent are counted from their own index partition; those who never answered are not. */
 async function withWithdrawn(counts: AudienceCounts, campaign: Campaign, campaigns: CampaignStore) {
@@ -141,7 +145,7 @@ export async function previewAudience(campaignId: string, deps: Omit<CampaignDep
   const counts = NO_COUNTS();
   const today = helsinkiDate(new Date());
   for await (const page of deps.campaigns.consented(campaign.purpose, PAGE)) {
-    await classifyPage(campaign, page, counts, today, deps);
+    counts.reached += (await classifyPage(campaign, page, counts, today, deps)).length;
   }
   return withWithdrawn(counts, campaign, deps.campaigns);
 }
@@ -252,7 +256,10 @@ export async function computeAudience(
   for await (const page of deps.campaigns.consented(campaign.purpose, PAGE, progress.after)) {
     const counts: AudienceCounts = structuredClone(progress);
     const reached = await classifyPage(campaign, page, counts, today, deps);
-    await deps.campaigns.recordContacts(campaign, reached, progress.startedAt);
+    // Reached is what was recorded: a member whose erasure began since the page was read is leaving.
+    const recorded = await deps.campaigns.recordContacts(campaign, reached, progress.startedAt);
+    counts.reached += recorded.size;
+    exclude(counts, 'leaving', reached.length - recorded.size);
     const next: AudienceProgress = {
       ...progress,
       ...counts,

@@ -76,7 +76,11 @@ export interface CampaignStore {
   consentedCount(purpose: Purpose): Promise<number>;
   /** How many members withdrew the purpose's consent (counted, not read). */
   withdrawnCount(purpose: Purpose): Promise<number>;
-  recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void>;
+  /**
+   * Records that the campaign reached these members, only while each is still a member: answers
+   * those recorded (an erasure that began meanwhile keeps the others out).
+   */
+  recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<Set<string>>;
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]>;
 }
 

@@ -6,7 +6,6 @@ import {
   conditionalWrite,
   decodeCursor,
   encodeCursor,
-  putAll,
   queryPages,
   transientAsBusy,
   withoutStorage,
@@ -20,6 +19,7 @@ import {
   withdrawnIndex,
 } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
+import { putWhileMembers } from './while-member.ts';
 import type { Campaign, CampaignPage, CampaignStatus, CampaignStore } from '../campaigns/campaign-store.ts';
 
 /** A campaign as stored; one saved before campaigns had a status is a draft, or computed if it has a summary. */
@@ -151,17 +151,27 @@ export class DynamoCampaignStore implements CampaignStore {
     return this.index(campaignContactsIndex(campaignId, '').gsi1pk, pageSize);
   }
 
-  async recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<void> {
+  async recordContacts(
+    campaign: Campaign,
+    customerNumbers: readonly string[],
+    at: string,
+  ): Promise<Set<string>> {
     const expiresAt = epochSecondsAfterMonths(new Date(at), config.retention.contactMonths);
-    const items = customerNumbers.map((n) => ({
-      ...contactKey(n, campaign.campaignId),
-      ...campaignContactsIndex(campaign.campaignId, n),
-      type: ITEM_TYPES.contact,
-      campaignId: campaign.campaignId,
-      channel: campaign.channel,
-      at,
-      expiresAt,
-    }));
-    await putAll(this.db, this.table, items);
+    return putWhileMembers(
+      this.db,
+      this.table,
+      customerNumbers.map((n) => ({
+        customerNumber: n,
+        item: {
+          ...contactKey(n, campaign.campaignId),
+          ...campaignContactsIndex(campaign.campaignId, n),
+          type: ITEM_TYPES.contact,
+          campaignId: campaign.campaignId,
+          channel: campaign.channel,
+          at,
+          expiresAt,
+        },
+      })),
+    );
   }
 }

@@ -3,8 +3,15 @@ import type { LocalApi } from '../../infra/local/register.ts';
 import { handler as auditVerifyJob } from '../../functions/jobs/audit-verify.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { aReceipt, aRegistration, ADMIN, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
+
 import { itemsMentioning, scanTable } from '../support/scan.ts';
 import { setClock } from '../support/clock.ts';
+import { membersWithHistory } from '../support/seed-members.ts';
+import { createDocumentClient, putAll, tableName } from '../../shared/store/dynamo.ts';
+import { DynamoCampaignStore } from '../../shared/store/dynamo-campaign-store.ts';
+import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
+import { DynamoPurchaseStore } from '../../shared/store/dynamo-purchase-store.ts';
+import { computeAudience, createCampaign, startAudience } from '../../shared/campaigns/audience.ts';
 
 let api: LocalApi;
 beforeAll(async () => {
@@ -163,5 +170,42 @@ describe('many staff reading one member at once', () => {
     );
     const verified = await auditVerifyJob();
     expect(verified.faults).toEqual([]);
+  });
+});
+
+describe('an erasure racing an audience', () => {
+  it('leaves only the tombstone of members erased after their page was read and before it was recorded', async () => {
+    const seeded = membersWithHistory(300, 1);
+    await putAll(createDocumentClient(), tableName(), seeded);
+    const db = createDocumentClient();
+    const campaigns = new DynamoCampaignStore(db, tableName());
+    const caller = { actor: 'race', role: 'marketing', via: 'test', requestId: 'race' } as const;
+    const { campaignId } = await createCampaign(caller, { name: 'Race', channel: 'email' }, campaigns);
+    await startAudience(campaignId, caller, { campaigns, jobs: { request: async () => undefined } });
+    const erased: string[] = [];
+    // Between reading each page's members and recording whom it reached, three of them are erased.
+    const racing = Object.assign(Object.create(Object.getPrototypeOf(campaigns)), campaigns, {
+      recordContacts: async (...args: Parameters<typeof campaigns.recordContacts>) => {
+        const victims = args[1].slice(0, 3);
+        if (victims.length === 0) return campaigns.recordContacts(...args);
+        const answers = await Promise.all(victims.map(erase));
+        expect(answers.map((answer) => answer.status)).toEqual(victims.map(() => 200));
+        erased.push(...victims);
+        return campaigns.recordContacts(...args);
+      },
+    }) as typeof campaigns;
+    const summary = await computeAudience(campaignId, {
+      campaigns: racing,
+      members: new DynamoMemberStore(db, tableName()),
+      purchases: new DynamoPurchaseStore(db, tableName()),
+      bucket: { upload: async () => undefined } as never,
+    });
+    expect(erased).toHaveLength(9);
+    const left = (await scanTable()).filter((item) => erased.some((n) => JSON.stringify(item).includes(n)));
+    expect(left.map((item) => item.type)).toEqual(erased.map(() => 'erased'));
+    // Whom the summary says it reached is whom it recorded: a member erased meanwhile is neither.
+    let contacts = 0;
+    for await (const page of campaigns.contacts(campaignId, 1000)) contacts += page.length;
+    expect([summary!.reached, contacts]).toEqual([291, 291]);
   });
 });
