@@ -1,6 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { freePort, LOCAL, localEnvironment, startServices } from '../infra/local/services.ts';
-import { computeAudience, createCampaign, startAudience } from '../shared/campaigns/audience.ts';
+import { createCampaign } from '../shared/campaigns/campaigns.ts';
+import { computeAudience, startAudience } from '../shared/campaigns/compute-audience.ts';
 import { createDocumentClient } from '../shared/store/dynamo.ts';
 import { DynamoCampaignStore } from '../shared/store/dynamo-campaign-store.ts';
 import { DynamoMemberStore } from '../shared/store/dynamo-member-store.ts';
@@ -58,7 +59,7 @@ export async function measureAudience(members: number) {
     let dies = true;
     const dying = Object.assign(Object.create(Object.getPrototypeOf(campaigns)), campaigns, {
       save: async (...args: Parameters<typeof campaigns.save>) => {
-        if (dies && args[2] === Math.floor(pages / 2)) {
+        if (dies && args[0].progress?.pages === Math.floor(pages / 2) + 1) {
           dies = false;
           throw new Error('the run died');
         }

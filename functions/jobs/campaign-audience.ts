@@ -1,4 +1,4 @@
-import { AUDIENCE_JOB, computeAudience } from '../../shared/campaigns/audience.ts';
+import { AUDIENCE_JOB, computeAudience } from '../../shared/campaigns/compute-audience.ts';
 import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
 import { campaignStore, memberReader, purchaseStore } from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';

@@ -1,4 +1,4 @@
-import { computeStatistics } from '../../shared/statistics/reports.ts';
+import { computeStatistics } from '../../shared/statistics/compute-statistics.ts';
 import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
 import { statisticsStore } from '../../shared/store/default-stores.ts';
 

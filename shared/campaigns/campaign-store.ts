@@ -1,12 +1,13 @@
 import type { Channel, Purpose } from '../consents/purposes.ts';
 import type { CriteriaInput } from './schemas.ts';
+import type { Figure } from '../disclosure.ts';
 
 /**
  * A campaign is a draft (editable) until its audience is computed; computing runs outside the
  * request; a computed campaign's audience stays what it reached (a new audience is a new campaign);
- * closed is final.
+ * one that reached fewer than five is too small (nobody may be contacted); closed is final.
  */
-export const CAMPAIGN_STATUSES = ['draft', 'computing', 'computed', 'closed'] as const;
+export const CAMPAIGN_STATUSES = ['draft', 'computing', 'computed', 'too-small', 'closed'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
 export interface Campaign {
@@ -24,6 +25,8 @@ export interface Campaign {
   exportKey?: string;
   /** While computing: how far the work has come, kept after each page so a retried run goes on from there. */
   progress?: AudienceProgress;
+  /** Every save adds one: a save on the version read is refused when another came first. */
+  version: number;
 }
 
 export interface AudienceCounts {
@@ -65,11 +68,8 @@ export interface CampaignStore {
   get(campaignId: string): Promise<Campaign | undefined>;
   /** Newest first, a page at a time. */
   list(pageSize: number, cursor?: string): Promise<CampaignPage>;
-  /**
-   * Saves the campaign as changed, only if its status is still one of `from` and, when `pages` is
-   * given, its progress still that many pages: false when another change came first.
-   */
-  save(campaign: Campaign, from: readonly CampaignStatus[], pages?: number): Promise<boolean>;
+  /** Saves the campaign as changed, only if it is still at the version read: false when another save came first. */
+  save(campaign: Campaign, readVersion: number): Promise<boolean>;
   /** Members who granted the purpose, after the given one, a page at a time: only their index entries are read. */
   consented(purpose: Purpose, pageSize: number, after?: string): AsyncIterable<string[]>;
   /** How many members granted the purpose (index entries counted, profiles not read). */
@@ -82,6 +82,24 @@ export interface CampaignStore {
    */
   recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<Set<string>>;
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]>;
+  /** Removes the contacts of an audience nobody may read (too small). */
+  dropContacts(campaignId: string): Promise<void>;
+  recordPreview(preview: CampaignPreview): Promise<void>;
+  /** The previews of a campaign, newest first. */
+  previews(campaignId: string, limit: number): Promise<CampaignPreview[]>;
+}
+
+/** One preview of a campaign's audience: who asked, when, with which criteria, and what it answered. */
+export interface CampaignPreview {
+  campaignId: string;
+  at: string;
+  actor: string;
+  role: string;
+  requestId: string;
+  criteria: CriteriaInput;
+  reached: Figure;
+  /** How many members' purchase totals it read (those who allowed profiling and matched the rest). */
+  purchaseTotalsRead: number;
 }
 
 /** The campaigns that reached members: a port of its own, so that a member's page carries no more of the campaigns. */

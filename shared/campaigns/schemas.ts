@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { CHANNEL_PURPOSE } from '../consents/purposes.ts';
 import { isMainGroup } from '../purchases/main-groups.ts';
 import { Month } from '../purchases/schemas.ts';
+import { CAMPAIGN_STATUSES } from './campaign-store.ts';
 
 const CHANNELS = Object.keys(CHANNEL_PURPOSE) as (keyof typeof CHANNEL_PURPOSE)[];
 const Age = z.int().check(z.minimum(15, 'must be at least 15'), z.maximum(120, 'must be at most 120'));
@@ -52,32 +53,49 @@ export type CreateCampaignInput = z.output<typeof CreateCampaignBody>;
 export type CriteriaInput = z.output<typeof Criteria>;
 export type EditCampaignInput = z.output<typeof EditCampaignBody>;
 
-const Counts = {
-  considered: z.number(),
-  reached: z.number(),
-  notMatching: z.number(),
-  excluded: z.record(z.string(), z.number()),
+/** A figure as the register publishes it: a multiple of five, or "< 5". */
+const PublishedFigure = z.union([z.number(), z.literal('< 5')]);
+const Figures = {
+  considered: PublishedFigure,
+  reached: PublishedFigure,
+  notMatching: PublishedFigure,
+  excluded: z.record(z.string(), PublishedFigure),
 };
-export const AudiencePreview = z.strictObject(Counts);
-export const CampaignView = z.strictObject({
+export const AudiencePreview = z.strictObject({
+  ...Figures,
+  /** Fewer than five reached: the audience cannot be computed. */
+  tooSmall: z.boolean(),
+});
+const CampaignFields = {
   campaignId: z.string(),
   name: z.string(),
   channel: z.enum(CHANNELS),
   purpose: z.string(),
   criteria: Criteria,
-  status: z.enum(['draft', 'computing', 'computed', 'closed']),
+  status: z.enum(CAMPAIGN_STATUSES),
   createdAt: z.string(),
   createdBy: z.string(),
-  summary: z.optional(z.strictObject({ computedAt: z.string(), ...Counts })),
+  version: z.number(),
+  summary: z.optional(z.strictObject({ computedAt: z.string(), ...Figures })),
   exportKey: z.optional(z.string()),
   progress: z.optional(
+    z.strictObject({ startedAt: z.string(), savedAt: z.string(), total: PublishedFigure, ...Figures }),
+  ),
+};
+export const CampaignView = z.strictObject(CampaignFields);
+/** A campaign read on its own: with the previews of its audience asked for (who, to the admin only). */
+export const CampaignWithPreviews = z.strictObject({
+  ...CampaignFields,
+  previews: z.array(
     z.strictObject({
-      startedAt: z.string(),
-      savedAt: z.string(),
-      total: z.number(),
-      pages: z.number(),
-      after: z.optional(z.string()),
-      ...Counts,
+      campaignId: z.string(),
+      at: z.string(),
+      actor: z.optional(z.string()),
+      role: z.string(),
+      requestId: z.string(),
+      criteria: Criteria,
+      reached: PublishedFigure,
+      purchaseTotalsRead: z.number(),
     }),
   ),
 });

@@ -125,8 +125,8 @@ export const jobs = {
   'campaign-audience': {
     handler: 'jobs/campaign-audience',
     description:
-      'A campaign’s audience, started by POST /campaigns/{id}/audience: contacts recorded page by page, resumed from the last page when retried',
-    tableActions: ['GetItem', 'PutItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
+      'A campaign’s audience, started by POST /campaigns/{id}/audience: contacts recorded page by page (each while its member is one), resumed from the last page when retried',
+    tableActions: ['GetItem', 'PutItem', 'ConditionCheckItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
     bucket: { write: [EXCHANGE_PREFIXES.marketingExports] },
     startedByApi: true,
   },

@@ -37,6 +37,7 @@ import {
   CampaignListQuery,
   CampaignPath,
   CampaignView,
+  CampaignWithPreviews,
   CreateCampaignBody,
   EditCampaignBody,
 } from '../campaigns/schemas.ts';
@@ -374,10 +375,14 @@ export const readCampaign = {
   path: '/campaigns/{campaignId}',
   handler: 'api/campaigns/read',
   roles: ['admin', 'marketing'],
-  summary: 'A campaign: criteria, status, the progress of its audience while computing, its last summary',
+  summary:
+    'A campaign: criteria, status, the progress of its audience while computing, its last summary, and the previews asked for',
   params: CampaignPath,
-  responses: { 200: { description: 'The campaign', body: CampaignView }, 404: problem('No such campaign') },
-  tableActions: ['GetItem'],
+  responses: {
+    200: { description: 'The campaign', body: CampaignWithPreviews },
+    404: problem('No such campaign'),
+  },
+  tableActions: ['GetItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const editCampaign = {
@@ -416,10 +421,11 @@ export const previewAudience = {
   path: '/campaigns/{campaignId}/preview',
   handler: 'api/campaigns/preview',
   roles: ['admin', 'marketing'],
-  summary: 'How many the campaign would reach now and how many it leaves out per reason; records nothing',
+  summary:
+    'How many the campaign would reach now and how many it leaves out per reason, as figures (none under five); the preview is recorded with the campaign',
   params: CampaignPath,
-  responses: { 200: { description: 'The counts', body: AudiencePreview }, 404: problem('No such campaign') },
-  tableActions: ['GetItem', 'Query', 'BatchGetItem'],
+  responses: { 200: { description: 'The figures', body: AudiencePreview }, 404: problem('No such campaign') },
+  tableActions: ['GetItem', 'Query', 'BatchGetItem', 'PutItem'],
   timeoutSeconds: 29,
 } as const satisfies RouteSpec;
 

@@ -151,6 +151,8 @@ const OPERATIONAL_FIELDS = {
     'summary',
     'computedAt',
     'exportKey',
+    'progress',
+    'version',
   ],
   'card-batch': [
     'batchId',
@@ -328,13 +330,23 @@ const ABOUT_NO_MEMBER: readonly Entry[] = [
     fields: ['actor', 'role', 'via', 'purpose', 'requestId', 'at', 'criteria', 'listed'],
   },
   {
+    type: 'campaign-preview',
+    title: { fi: 'Loki kampanjoiden kohderyhmien esikatseluista', en: 'Log of campaign audience previews' },
+    // Names no member: who asked (a staff user ID), the criteria and the figure it answered.
+    purposes: ['accountability'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: monthsKept(config.retention.auditMonths),
+    fields: ['campaignId', 'at', 'actor', 'role', 'requestId', 'criteria', 'reached', 'purchaseTotalsRead'],
+  },
+  {
     type: 'anonymous-purchases',
     title: { fi: 'Nimettömät ostosummat raportointiin', en: 'Anonymous purchase totals for reporting' },
     purposes: ['benefits'],
     sources: ['register'],
     recipients: ['aws'],
     retention: monthsKept(config.retention.purchaseMonths),
-    fields: ['month', 'receipts', 'members', 'group_*'],
+    fields: ['month', 'receipts', 'members', 'group_*', 'buyers_*'],
   },
   {
     type: 'statistics',
@@ -343,11 +355,11 @@ const ABOUT_NO_MEMBER: readonly Entry[] = [
     sources: ['register'],
     recipients: ['aws'],
     retention: {
-      fi: 'Seuraavaan yölliseen ajoon; luvut eivät kuvaa alle viittä jäsentä',
-      en: 'Until the next nightly run; no figure describes fewer than five members',
+      fi: 'Kunnes seuraava kuukausi otetaan; luvut eivät kuvaa alle viittä jäsentä',
+      en: 'Until the next month is taken; no figure describes fewer than five members',
       by: 'retention-job',
     },
-    fields: ['report', 'computedAt', 'tables'],
+    fields: ['report', 'month', 'computedAt', 'tables'],
   },
   {
     type: 'job-request',

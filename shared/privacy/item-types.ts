@@ -30,6 +30,8 @@ export const ITEM_TYPES = {
   addressLine: 'address-line',
   anonymousPurchases: 'anonymous-purchases',
   campaign: 'campaign',
+  /** One preview of a campaign's audience: who asked, the criteria, what it answered. */
+  campaignPreview: 'campaign-preview',
   cardBatch: 'card-batch',
   jobCounter: 'job-counter',
   jobPointer: 'job-pointer',
@@ -79,6 +81,7 @@ export const ON_ERASURE = {
   'address-line': 'delete',
   'anonymous-purchases': 'keep',
   campaign: 'keep',
+  'campaign-preview': 'keep',
   'card-batch': 'keep',
   'job-counter': 'keep',
   'job-pointer': 'keep',

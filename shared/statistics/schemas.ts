@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { REPORT_NAMES } from './reports.ts';
+import { REPORT_NAMES } from './report-model.ts';
 
 const Text = z.strictObject({ fi: z.string(), en: z.string() });
 export const ReportPath = z.strictObject({ report: z.enum(REPORT_NAMES as [string, ...string[]]) });
@@ -10,6 +10,8 @@ export const ReportQuery = z.strictObject({
 });
 export const ReportView = z.strictObject({
   report: z.string(),
+  /** The closed month the figures describe. */
+  month: z.string(),
   computedAt: z.string(),
   tables: z.array(
     z.strictObject({

@@ -4,6 +4,7 @@ import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Purpose } from '../consents/purposes.ts';
 import {
   conditionalWrite,
+  deleteAll,
   decodeCursor,
   encodeCursor,
   queryPages,
@@ -14,18 +15,26 @@ import {
   audienceIndex,
   campaignContactsIndex,
   campaignKey,
+  campaignPreviewKey,
   campaignListIndex,
   contactKey,
   withdrawnIndex,
 } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
 import { putWhileMembers } from './while-member.ts';
-import type { Campaign, CampaignPage, CampaignStatus, CampaignStore } from '../campaigns/campaign-store.ts';
+import type { Campaign, CampaignPage, CampaignPreview, CampaignStore } from '../campaigns/campaign-store.ts';
 
-/** A campaign as stored; one saved before campaigns had a status is a draft, or computed if it has a summary. */
+/**
+ * A campaign as stored; one saved before campaigns had a status is a draft, or computed if it has a
+ * summary, and one saved before they had versions is at version 0.
+ */
 const campaignOf = (item: Record<string, unknown>): Campaign => {
   const campaign = withoutStorage<Campaign>(item);
-  return { ...campaign, status: campaign.status ?? (campaign.summary ? 'computed' : 'draft') };
+  return {
+    ...campaign,
+    status: campaign.status ?? (campaign.summary ? 'computed' : 'draft'),
+    version: campaign.version ?? 0,
+  };
 };
 
 export class DynamoCampaignStore implements CampaignStore {
@@ -90,19 +99,16 @@ export class DynamoCampaignStore implements CampaignStore {
     };
   }
 
-  async save(campaign: Campaign, from: readonly CampaignStatus[], pages?: number): Promise<boolean> {
-    const statuses = Object.fromEntries(from.map((status, i) => [`:from${i}`, status]));
+  async save(campaign: Campaign, readVersion: number): Promise<boolean> {
     const refused = await conditionalWrite(
       this.db,
       new PutCommand({
         TableName: this.table,
         Item: this.itemOf(campaign),
-        ConditionExpression: [
-          `#status IN (${Object.keys(statuses).join(', ')})`,
-          ...(pages === undefined ? [] : ['progress.pages = :pages']),
-        ].join(' AND '),
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: { ...statuses, ...(pages === undefined ? {} : { ':pages': pages }) },
+        // A campaign saved before campaigns had versions is at version 0.
+        ConditionExpression: readVersion === 0 ? 'attribute_not_exists(#version)' : '#version = :read',
+        ExpressionAttributeNames: { '#version': 'version' },
+        ...(readVersion === 0 ? {} : { ExpressionAttributeValues: { ':read': readVersion } }),
       }),
     );
     return !refused;
@@ -149,6 +155,48 @@ export class DynamoCampaignStore implements CampaignStore {
 
   contacts(campaignId: string, pageSize: number): AsyncIterable<string[]> {
     return this.index(campaignContactsIndex(campaignId, '').gsi1pk, pageSize);
+  }
+
+  async dropContacts(campaignId: string): Promise<void> {
+    const campaign = (await this.get(campaignId))!;
+    for await (const page of this.contacts(campaignId, 100))
+      await deleteAll(
+        this.db,
+        this.table,
+        page.map((n) => contactKey(n, campaign.campaignId)),
+      );
+  }
+
+  async recordPreview(preview: CampaignPreview): Promise<void> {
+    await transientAsBusy(() =>
+      this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: {
+            ...campaignPreviewKey(preview.campaignId, preview.at, preview.requestId),
+            type: ITEM_TYPES.campaignPreview,
+            ...preview,
+            expiresAt: epochSecondsAfterMonths(new Date(preview.at), config.retention.auditMonths),
+          },
+        }),
+      ),
+    );
+  }
+
+  async previews(campaignId: string, limit: number): Promise<CampaignPreview[]> {
+    const range = campaignPreviewKey(campaignId, '', '');
+    const { Items } = await transientAsBusy(() =>
+      this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :previews)',
+          ExpressionAttributeValues: { ':pk': range.pk, ':previews': range.sk },
+          ScanIndexForward: false,
+          Limit: limit,
+        }),
+      ),
+    );
+    return (Items ?? []).map((item) => withoutStorage<CampaignPreview>(item));
   }
 
   async recordContacts(

@@ -13,7 +13,8 @@ import { inParallel } from '../concurrency.ts';
 import { conditionalWrite, deleteAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { DynamoMemberStore } from './dynamo-member-store.ts';
 import { memberOf } from './dynamo-member-reader.ts';
-import { groupClauses, totalsOf } from './dynamo-purchase-store.ts';
+import { BUYERS_PREFIX, groupClauses, totalsOf } from './dynamo-purchase-store.ts';
+import type { MainGroup } from '../purchases/main-groups.ts';
 import {
   anonymousPurchasesKey,
   cardKey,
@@ -181,6 +182,9 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
       const tags = [...((Item.receiptTags as Set<string> | undefined) ?? [])];
       await deleteAll(this.db, this.table, tags.map(receiptKey));
       const groups = groupClauses(totals.groups, 'add');
+      // Each group the member bought in has one buyer more: a figure shows only beside four more.
+      const bought = Object.keys(totals.groups).filter((group) => totals.groups[group as MainGroup]);
+      const buyers = Object.fromEntries(bought.map((group, i) => [`#b${i}`, BUYERS_PREFIX + group]));
       const names = {
         '#receipts': 'receipts',
         '#members': 'members',
@@ -188,6 +192,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         '#type': 'type',
         '#expiresAt': 'expiresAt',
         ...groups.names,
+        ...buyers,
       };
       const values = {
         ':receipts': totals.receipts,
@@ -197,7 +202,12 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         ':expiresAt': monthExpiry(totals.month),
         ...groups.values,
       };
-      const adds = ['#receipts :receipts', '#members :one', ...groups.clauses];
+      const adds = [
+        '#receipts :receipts',
+        '#members :one',
+        ...groups.clauses,
+        ...Object.keys(buyers).map((name) => `${name} :one`),
+      ];
       const refused = await conditionalWrite(
         this.db,
         new TransactWriteCommand({

@@ -11,6 +11,8 @@ import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from '../
  * counted receipts are a string set of short tags, which keeps a month of 60 receipts under 2 KB.
  */
 export const GROUP_PREFIX = 'group_';
+/** Anonymous totals: how many erased members bought in the group that month. */
+export const BUYERS_PREFIX = 'buyers_';
 
 /** A month's group sums as update clauses, `#g0 :g0` to ADD or `#g0 = :g0` to SET, with their names and values. */
 export function groupClauses(groups: MonthTotals['groups'], form: 'add' | 'set') {

@@ -1,15 +1,33 @@
-import { GetCommand, paginateScan, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  paginateScan,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '../campaigns/campaign-store.ts';
 import type { Purpose } from '../consents/purposes.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import type { Report, ReportName } from '../statistics/reports.ts';
+import type { Report, ReportName } from '../statistics/report-model.ts';
 import type { RegisterRecord, StatisticsStore } from '../statistics/statistics-store.ts';
 import { transientAsBusy, withoutStorage } from './dynamo.ts';
 import { memberOf } from './dynamo-member-reader.ts';
-import { totalsOf } from './dynamo-purchase-store.ts';
-import { monthOfPurchaseKey, PROFILE_SK, statisticsKey } from './keys.ts';
+import { BUYERS_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
+import { customerNumberOfPartition, monthOfPurchaseKey, PROFILE_SK, statisticsKey } from './keys.ts';
+import { isMainGroup } from '../purchases/main-groups.ts';
 
 type Item = Record<string, unknown>;
+
+/**
+ * How many erased members bought in each group of an anonymous month. A total made before the
+ * register counted them is taken as one member's, the fewest it can be (its figure is then shown
+ * only beside four more buyers).
+ */
+function buyersOf(item: Item, groups: Partial<Record<string, number>>) {
+  const buyers: Record<string, number> = {};
+  for (const [group, cents] of Object.entries(groups))
+    if (isMainGroup(group)) buyers[group] = Number(item[BUYERS_PREFIX + group] ?? (cents ? 1 : 0));
+  return buyers;
+}
 
 /** What an item is to the statistics, by its stored type; undefined for what they do not count. */
 function recordOf(item: Item): RegisterRecord | undefined {
@@ -20,16 +38,23 @@ function recordOf(item: Item): RegisterRecord | undefined {
       return { kind: 'erased', erasedAt: String(item.erasedAt) };
     case ITEM_TYPES.purchases: {
       const month = monthOfPurchaseKey(String(item.sk));
-      return { kind: 'purchases', ...totalsOf(month, item) };
-    }
-    case ITEM_TYPES.anonymousPurchases:
       return {
-        kind: 'anonymous-purchases',
-        ...totalsOf(String(item.sk), item),
-        members: Number(item.members ?? 0),
+        kind: 'purchases',
+        customerNumber: customerNumberOfPartition(String(item.pk)),
+        ...totalsOf(month, item),
       };
+    }
+    case ITEM_TYPES.anonymousPurchases: {
+      const totals = totalsOf(String(item.sk), item);
+      return { kind: 'anonymous-purchases', ...totals, buyers: buyersOf(item, totals.groups) };
+    }
     case ITEM_TYPES.consentEvent:
-      return { kind: 'consent-event', purpose: item.purpose as Purpose, at: String(item.at) };
+      return {
+        kind: 'consent-event',
+        customerNumber: customerNumberOfPartition(String(item.pk)),
+        purpose: item.purpose as Purpose,
+        at: String(item.at),
+      };
     case ITEM_TYPES.cardBatch:
       return {
         kind: 'card-batch',
@@ -44,7 +69,7 @@ function recordOf(item: Item): RegisterRecord | undefined {
   }
 }
 
-/** One Scan of the whole table (its only reader besides the monthly jobs), and one item per report. */
+/** One Scan of the whole table (its only reader besides the monthly jobs), and one item per report, saved together. */
 export class DynamoStatistics implements StatisticsStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -57,12 +82,16 @@ export class DynamoStatistics implements StatisticsStore {
     }
   }
 
-  async save(report: Report): Promise<void> {
+  async saveAll(reports: readonly Report[]): Promise<void> {
     await transientAsBusy(() =>
       this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: { ...statisticsKey(report.report), type: ITEM_TYPES.statistics, ...report },
+        new TransactWriteCommand({
+          TransactItems: reports.map((report) => ({
+            Put: {
+              TableName: this.table,
+              Item: { ...statisticsKey(report.report), type: ITEM_TYPES.statistics, ...report },
+            },
+          })),
         }),
       ),
     );

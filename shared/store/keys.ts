@@ -11,6 +11,9 @@ export interface ItemKey {
 /** Everything of one member lives in their partition: profile, purchase months, card orders. */
 const memberPartition = (customerNumber: string) => `MEMBER#${customerNumber}`;
 
+/** The customer number of an item in a member's partition. */
+export const customerNumberOfPartition = (pk: string) => pk.slice(memberPartition('').length);
+
 export const memberKey = (customerNumber: string): ItemKey => ({
   pk: memberPartition(customerNumber),
   sk: 'PROFILE',
@@ -82,6 +85,11 @@ export const withdrawnIndex = (purpose: string, customerNumber: string) => ({
 export const campaignKey = (campaignId: string): ItemKey => ({
   pk: `CAMPAIGN#${campaignId}`,
   sk: 'CAMPAIGN',
+});
+/** One preview of a campaign's audience, in time order under the campaign. */
+export const campaignPreviewKey = (campaignId: string, at: string, requestId: string): ItemKey => ({
+  pk: campaignKey(campaignId).pk,
+  sk: at ? `PREVIEW#${at}#${requestId}` : 'PREVIEW#',
 });
 /** Every campaign, newest last by its creation time (read backwards for newest first). */
 export const campaignListIndex = (createdAt: string, campaignId: string) => ({

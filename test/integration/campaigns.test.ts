@@ -3,9 +3,9 @@ import { parse } from 'csv-parse/sync';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
-import { call, startTestApi } from '../support/local-api.ts';
+import { call, startTestApi, until } from '../support/local-api.ts';
 import { computeAndWait } from '../support/campaigns.ts';
-import { computeAudience, startAudience } from '../../shared/campaigns/audience.ts';
+import { computeAudience, startAudience } from '../../shared/campaigns/compute-audience.ts';
 import type { JobRequest } from '../../shared/jobs/job-requests.ts';
 import type { CampaignStore } from '../../shared/campaigns/campaign-store.ts';
 import { campaignStore, memberStore, purchaseStore } from '../../shared/store/default-stores.ts';
@@ -15,7 +15,8 @@ import { ADMIN, aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
 const MARKETING_CALLER = { actor: 'test', role: 'marketing', via: 'test', requestId: 'test' } as const;
-const members: Record<string, string> = {};
+/** Five members of each kind, so that every figure about them may be shown. */
+const members: Record<string, string[]> = {};
 const CHANNELS = ['marketing.email', 'marketing.sms', 'marketing.post'];
 
 const consent = (n: string, purpose: string, granted: boolean) =>
@@ -38,7 +39,7 @@ const audienceOf = async (campaignId: string) =>
   )
     .map((r) => r.customerNumber)
     .sort();
-const named = (...names: string[]) => names.map((name) => members[name]!).sort();
+const named = (...kinds: string[]) => kinds.flatMap((kind) => members[kind]!).sort();
 
 beforeAll(async () => {
   api = await startTestApi();
@@ -53,20 +54,23 @@ beforeAll(async () => {
     'restricted',
   ];
   for (const kind of kinds) {
-    const n = (
-      await call(api, 'POST', '/members', {
-        as: CUSTOMER_SERVICE,
-        body: aRegistration({ postalCode: '00100' }),
-      })
-    ).body.customerNumber;
-    members[kind] = n;
-    if (kind === 'noConsent') continue;
-    for (const purpose of CHANNELS) await consent(n, purpose, true);
-    if (kind === 'withdrawn') for (const purpose of CHANNELS) await consent(n, purpose, false);
-    if (kind === 'directMarketingBan' || kind === 'addressDisclosureBan') await consent(n, kind, true);
-    if (kind === 'deceased') await setFlags(n, { deceased: true });
-    if (kind === 'protected') await setFlags(n, { protectedAddress: true });
-    if (kind === 'restricted') await setFlags(n, { restricted: true });
+    members[kind] = [];
+    for (let i = 0; i < 5; i++) {
+      const n = (
+        await call(api, 'POST', '/members', {
+          as: CUSTOMER_SERVICE,
+          body: aRegistration({ postalCode: '00100' }),
+        })
+      ).body.customerNumber;
+      members[kind].push(n);
+      if (kind === 'noConsent') continue;
+      for (const purpose of CHANNELS) await consent(n, purpose, true);
+      if (kind === 'withdrawn') for (const purpose of CHANNELS) await consent(n, purpose, false);
+      if (kind === 'directMarketingBan' || kind === 'addressDisclosureBan') await consent(n, kind, true);
+      if (kind === 'deceased') await setFlags(n, { deceased: true });
+      if (kind === 'protected') await setFlags(n, { protectedAddress: true });
+      if (kind === 'restricted') await setFlags(n, { restricted: true });
+    }
   }
 });
 afterAll(() => api.stop());
@@ -80,15 +84,17 @@ describe('campaigns never reach the wrong member', () => {
     const { campaignId } = await campaign(channel);
     const summary = await computeAndWait(api, campaignId);
     expect(await audienceOf(campaignId)).toEqual(named(...expected));
-    expect(summary.reached).toBe(expected.length);
+    expect(summary.reached).toBe(5 * expected.length);
     expect(summary.excluded).toMatchObject({
-      'direct-marketing-ban': 1,
-      deceased: 1,
-      restricted: 1,
-      'consent-withdrawn': 1,
+      'direct-marketing-ban': 5,
+      deceased: 5,
+      restricted: 5,
+      'consent-withdrawn': 5,
     });
     if (channel === 'post')
-      expect(summary.excluded).toMatchObject({ 'protected-address': 1, 'address-disclosure-ban': 1 });
+      expect(summary.excluded).toMatchObject({ 'protected-address': 5, 'address-disclosure-ban': 5 });
+    // Every reason the channel can give is listed, and none tells a count under five, not even none.
+    expect(summary.excluded.leaving).toBe('< 5');
   });
 
   it('gives only the contact field the channel needs, and honours a ban set after the audience was computed', async () => {
@@ -97,13 +103,13 @@ describe('campaigns never reach the wrong member', () => {
     const rows = (await call(api, 'GET', `/campaigns/${campaignId}/audience`, { as: MARKETING })).body
       .audience;
     expect(Object.keys(rows[0]).sort()).toEqual(['customerNumber', 'firstNames', 'mobile', 'surname']);
-    await consent(members.protected!, 'directMarketingBan', true);
+    for (const n of members.protected!) await consent(n, 'directMarketingBan', true);
     expect(await audienceOf(campaignId)).toEqual(named('reachable', 'addressDisclosureBan'));
     const csv = (await call(api, 'GET', `/campaigns/${campaignId}/audience?format=csv`, { as: MARKETING }))
       .text;
     expect(csv.split('\n')[0]).toBe('customerNumber;surname;firstNames;mobile');
-    expect(parse(csv, { columns: true, delimiter: ';' })).toHaveLength(2);
-    await consent(members.protected!, 'directMarketingBan', false);
+    expect(parse(csv, { columns: true, delimiter: ';' })).toHaveLength(10);
+    for (const n of members.protected!) await consent(n, 'directMarketingBan', false);
   });
 
   it('shows the member what marketing read of them for a campaign, once; a computed campaign is not computed again', async () => {
@@ -111,7 +117,7 @@ describe('campaigns never reach the wrong member', () => {
     await computeAndWait(api, campaignId);
     const again = await call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING });
     expect(again.status).toBe(409);
-    const n = members.reachable!;
+    const n = members.reachable![0]!;
     const viewed = (
       await call(api, 'GET', `/members/${n}/audit`, { as: { role: 'member', customerNumber: n } })
     ).body;
@@ -122,7 +128,7 @@ describe('campaigns never reach the wrong member', () => {
     const marketingData = (await call(api, 'GET', `/members/${n}/consents`, { as: CUSTOMER_SERVICE })).body;
     expect(marketingData.contacts).toContainEqual({ campaignId, channel: 'sms', at: expect.any(String) });
     // A member the campaign left out was not read for it.
-    const banned = members.directMarketingBan!;
+    const banned = members.directMarketingBan![0]!;
     const theirs = (await call(api, 'GET', `/members/${banned}/audit`, { as: ADMIN })).body;
     expect(theirs.campaignReads).toEqual([]);
   });
@@ -137,25 +143,25 @@ describe('campaigns never reach the wrong member', () => {
       columns: true,
       delimiter: ';',
     }) as Record<string, string>[];
-    expect(rows.map((r) => r.customerNumber)).toEqual(named('reachable'));
+    expect(rows.map((r) => r.customerNumber).sort()).toEqual(named('reachable'));
     expect(rows[0]).toMatchObject({ postalCode: '00100', addressSource: 'customer-service' });
   });
 
   it('targets by purchase totals only members who allowed profiling', async () => {
-    const n = members.reachable!;
-    await call(api, 'POST', '/purchases', {
-      as: POS,
-      body: aReceipt(n, { lines: [{ mainGroup: 'beauty', amountCents: 10000 }] }),
-    });
+    for (const n of members.reachable!)
+      await call(api, 'POST', '/purchases', {
+        as: POS,
+        body: aReceipt(n, { lines: [{ mainGroup: 'beauty', amountCents: 10000 }] }),
+      });
     const criteria = { purchases: { mainGroup: 'beauty', from: '2026-01', to: '2026-12', minCents: 5000 } };
     const before = await campaign('email', criteria);
     const without = await computeAndWait(api, before.campaignId);
-    expect(without.excluded['no-profiling-consent']).toBe(3);
-    expect(without.reached).toBe(0);
-    await consent(n, 'profiling', true);
+    expect(without.excluded['no-profiling-consent']).toBe(15);
+    expect([without.status, without.reached]).toEqual(['too-small', '< 5']);
+    for (const n of members.reachable!) await consent(n, 'profiling', true);
     const after = await campaign('email', criteria);
-    expect((await computeAndWait(api, after.campaignId)).reached).toBe(1);
-    expect(await audienceOf(after.campaignId)).toEqual([n]);
+    expect((await computeAndWait(api, after.campaignId)).reached).toBe(5);
+    expect(await audienceOf(after.campaignId)).toEqual(named('reachable'));
   });
 
   it('keeps campaigns to marketing and admin', async () => {
@@ -190,9 +196,13 @@ describe('a campaign’s life', () => {
     expect(edited.body).toMatchObject({ name: 'Joulu tekstiviesti', criteria: {} });
 
     // The preview counts as computing does, and records nothing.
-    const preview = (await call(api, 'GET', `/campaigns/${newer.campaignId}/preview`, { as: MARKETING }))
-      .body;
-    expect(await audienceOf(newer.campaignId)).toEqual([]);
+    const { tooSmall, ...preview } = (
+      await call(api, 'GET', `/campaigns/${newer.campaignId}/preview`, { as: MARKETING })
+    ).body;
+    expect(tooSmall).toBe(false);
+    expect(
+      (await call(api, 'GET', `/campaigns/${newer.campaignId}/audience`, { as: MARKETING })).status,
+    ).toBe(409);
     const summary = await computeAndWait(api, newer.campaignId);
     expect(summary).toMatchObject(preview);
 
@@ -229,7 +239,7 @@ describe('a campaign’s life', () => {
     let failOnce = true;
     const dying: CampaignStore = Object.assign(Object.create(Object.getPrototypeOf(real)), real, {
       save: async (...args: Parameters<CampaignStore['save']>) => {
-        if (args[0].status === 'computing' && args[2] !== undefined && failOnce) {
+        if (args[0].status === 'computing' && args[0].progress!.pages > 0 && failOnce) {
           failOnce = false;
           throw new Error('the run died');
         }
@@ -248,7 +258,7 @@ describe('a campaign’s life', () => {
     };
     await expect(computeAudience(campaignId, deps)).rejects.toThrow('the run died');
     const summary = (await computeAudience(campaignId, deps))!;
-    expect(summary.reached).toBe(3);
+    expect(summary.reached).toBe(15);
     const contacts: string[] = [];
     for await (const page of real.contacts(campaignId, 100)) contacts.push(...page);
     expect(contacts.sort()).toEqual(named('reachable', 'protected', 'addressDisclosureBan'));
@@ -285,5 +295,102 @@ describe('a campaign’s life', () => {
       'computing',
     );
     expect(asked).toHaveLength(2);
+  });
+});
+
+describe('what marketing’s figures cannot tell', () => {
+  it('rounds every count to five and shows no count under five, in the list and the campaign alike', async () => {
+    await setFlags(members.reachable![0]!, { restricted: true });
+    const { campaignId } = await campaign('email');
+    const summary = await computeAndWait(api, campaignId);
+    // 14 reached and 6 restricted, as five's multiples.
+    expect([summary.reached, summary.excluded.restricted]).toEqual([15, 5]);
+    const listed = (await call(api, 'GET', '/campaigns', { as: MARKETING })).body.campaigns.find(
+      (c: { campaignId: string }) => c.campaignId === campaignId,
+    );
+    const { status: _status, ...figures } = summary;
+    expect(listed.summary).toEqual(figures);
+    const shown = [
+      figures.considered,
+      figures.reached,
+      figures.notMatching,
+      ...Object.values(figures.excluded),
+    ];
+    expect(shown.filter((f) => f !== '< 5' && !(typeof f === 'number' && f >= 5 && f % 5 === 0))).toEqual([]);
+    await setFlags(members.reachable![0]!, { restricted: false });
+  });
+
+  it('says an audience of fewer than five is too small, and it cannot be computed nor read', async () => {
+    const { campaignId } = await campaign('email', { postalCodePrefix: '99' });
+    const preview = (await call(api, 'GET', `/campaigns/${campaignId}/preview`, { as: MARKETING })).body;
+    expect([preview.reached, preview.tooSmall]).toEqual(['< 5', true]);
+    const summary = await computeAndWait(api, campaignId);
+    expect([summary.status, summary.reached]).toEqual(['too-small', '< 5']);
+    expect((await call(api, 'GET', `/campaigns/${campaignId}/audience`, { as: MARKETING })).status).toBe(409);
+    const contacts: string[] = [];
+    for await (const page of campaignStore().contacts(campaignId, 100)) contacts.push(...page);
+    expect(contacts).toEqual([]);
+  });
+
+  it('lets no run of previews find one member’s purchase total, and keeps every preview in the trail', async () => {
+    // Six members allowed profiling and bought beauty for 100 €; one of them 37.43 € more.
+    const target = members.reachable![0]!;
+    await call(api, 'POST', '/purchases', {
+      as: POS,
+      body: aReceipt(target, { lines: [{ mainGroup: 'beauty', amountCents: 3743 }] }),
+    });
+    const { campaignId } = await campaign('email');
+    const previewAt = async (minCents: number) => {
+      await call(api, 'PATCH', `/campaigns/${campaignId}`, {
+        as: MARKETING,
+        body: { criteria: { purchases: { mainGroup: 'beauty', from: '2026-01', to: '2026-12', minCents } } },
+      });
+      return (await call(api, 'GET', `/campaigns/${campaignId}/preview`, { as: MARKETING })).body.reached;
+    };
+    // Bisection between what all and what nobody reaches, 18 previews, as the insider did.
+    let [low, high] = [10000, 20000];
+    const lowAnswer = await previewAt(low);
+    for (let i = 0; i < 17; i++) {
+      const middle = Math.floor((low + high) / 2);
+      if ((await previewAt(middle)) === lowAnswer) low = middle;
+      else high = middle;
+    }
+    expect(high).not.toBe(13743);
+    const read = (await call(api, 'GET', `/campaigns/${campaignId}`, { as: MARKETING })).body;
+    expect(read.previews).toHaveLength(18);
+    expect(read.previews[0]).toEqual({
+      campaignId,
+      at: expect.any(String),
+      role: 'marketing',
+      requestId: expect.any(String),
+      criteria: { purchases: expect.objectContaining({ mainGroup: 'beauty' }) },
+      reached: expect.anything(),
+      purchaseTotalsRead: 5,
+    });
+    // The admin sees who asked.
+    const byAdmin = (await call(api, 'GET', `/campaigns/${campaignId}`, { as: ADMIN })).body;
+    expect(byAdmin.previews[0].actor).toEqual(expect.any(String));
+  });
+
+  it('never computes an audience over criteria edited while it started: one of the two is refused', async () => {
+    for (let trial = 0; trial < 10; trial++) {
+      const { campaignId } = await campaign('email');
+      const [edit, start] = await Promise.all([
+        call(api, 'PATCH', `/campaigns/${campaignId}`, {
+          as: MARKETING,
+          body: { criteria: { language: 'fi' } },
+        }),
+        call(api, 'POST', `/campaigns/${campaignId}/audience`, { as: MARKETING }),
+      ]);
+      expect([edit.status, start.status]).not.toEqual([409, 409]);
+      if (start.status !== 202) continue;
+      const computed = await until(async () => {
+        const c = (await call(api, 'GET', `/campaigns/${campaignId}`, { as: MARKETING })).body;
+        return ['computed', 'too-small'].includes(c.status) && c;
+      });
+      // Everyone here speaks Swedish: the edit, if it was saved, left nobody to reach.
+      expect(computed.status).toBe(edit.status === 200 ? 'too-small' : 'computed');
+      expect(computed.criteria).toEqual(edit.status === 200 ? { language: 'fi' } : {});
+    }
   });
 });

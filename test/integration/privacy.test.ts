@@ -118,6 +118,16 @@ async function aMemberEverywhere() {
 
 beforeAll(async () => {
   api = await startTestApi();
+  // Four others a campaign reaches too: an audience of fewer than five reaches nobody.
+  for (let i = 0; i < 4; i++) {
+    const n = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body
+      .customerNumber;
+    for (const purpose of ['marketing.email', 'marketing.post'])
+      await call(api, 'PUT', `/members/${n}/consents/${purpose}`, {
+        as: CUSTOMER_SERVICE,
+        body: { granted: true, source: 'store', noticeVersion: '2026.1' },
+      });
+  }
 });
 afterAll(() => api.stop());
 

@@ -11,7 +11,8 @@ import { createDocumentClient, putAll, tableName } from '../../shared/store/dyna
 import { DynamoCampaignStore } from '../../shared/store/dynamo-campaign-store.ts';
 import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
 import { DynamoPurchaseStore } from '../../shared/store/dynamo-purchase-store.ts';
-import { computeAudience, createCampaign, startAudience } from '../../shared/campaigns/audience.ts';
+import { createCampaign } from '../../shared/campaigns/campaigns.ts';
+import { computeAudience, startAudience } from '../../shared/campaigns/compute-audience.ts';
 
 let api: LocalApi;
 beforeAll(async () => {

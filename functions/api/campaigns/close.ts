@@ -1,5 +1,5 @@
 import { closeCampaign as route } from '../../../shared/contract/routes.ts';
-import { closeCampaign } from '../../../shared/campaigns/audience.ts';
+import { closeCampaign } from '../../../shared/campaigns/campaigns.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore } from '../../../shared/store/default-stores.ts';
 

@@ -1,5 +1,5 @@
 import { computeAudience as route } from '../../../shared/contract/routes.ts';
-import { startAudience } from '../../../shared/campaigns/audience.ts';
+import { startAudience } from '../../../shared/campaigns/compute-audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { campaignStore, jobRequests } from '../../../shared/store/default-stores.ts';

@@ -1,5 +1,5 @@
 import { createCampaign as route } from '../../../shared/contract/routes.ts';
-import { createCampaign } from '../../../shared/campaigns/audience.ts';
+import { createCampaign } from '../../../shared/campaigns/campaigns.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { campaignStore } from '../../../shared/store/default-stores.ts';

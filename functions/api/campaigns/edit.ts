@@ -1,5 +1,5 @@
 import { editCampaign as route } from '../../../shared/contract/routes.ts';
-import { editCampaign } from '../../../shared/campaigns/audience.ts';
+import { editCampaign } from '../../../shared/campaigns/campaigns.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore } from '../../../shared/store/default-stores.ts';
 

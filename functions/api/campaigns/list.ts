@@ -1,5 +1,5 @@
 import { listCampaigns as route } from '../../../shared/contract/routes.ts';
-import { listCampaigns } from '../../../shared/campaigns/audience.ts';
+import { listCampaigns } from '../../../shared/campaigns/campaigns.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore } from '../../../shared/store/default-stores.ts';
 

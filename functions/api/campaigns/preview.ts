@@ -1,10 +1,10 @@
 import { previewAudience as route } from '../../../shared/contract/routes.ts';
-import { previewAudience } from '../../../shared/campaigns/audience.ts';
+import { previewAudience } from '../../../shared/campaigns/preview.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore, memberReader, purchaseStore } from '../../../shared/store/default-stores.ts';
 
-export const handler = apiHandler(route, async ({ params }) =>
-  previewAudience(params.campaignId, {
+export const handler = apiHandler(route, async ({ params, caller }) =>
+  previewAudience(caller, params.campaignId, {
     campaigns: campaignStore(),
     members: memberReader(),
     purchases: purchaseStore(),

@@ -1,5 +1,5 @@
 import { readAudience as route } from '../../../shared/contract/routes.ts';
-import { readAudience, readAudienceCsv } from '../../../shared/campaigns/audience.ts';
+import { readAudience, readAudienceCsv } from '../../../shared/campaigns/read-audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { csvReply } from '../../../shared/http/reply.ts';
 import { campaignStore, memberReader } from '../../../shared/store/default-stores.ts';

@@ -1,5 +1,5 @@
 import { listReports as route } from '../../../shared/contract/routes.ts';
-import { reportsFor } from '../../../shared/statistics/reports.ts';
+import { reportsFor } from '../../../shared/statistics/read-reports.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 
 export const handler = apiHandler(route, async ({ caller }) => ({ reports: reportsFor(caller) }));

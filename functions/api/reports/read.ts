@@ -1,5 +1,5 @@
 import { readReport as route } from '../../../shared/contract/routes.ts';
-import { readReport, readReportCsv } from '../../../shared/statistics/reports.ts';
+import { readReport, readReportCsv } from '../../../shared/statistics/read-reports.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { csvReply } from '../../../shared/http/reply.ts';
 import { statisticsStore } from '../../../shared/store/default-stores.ts';

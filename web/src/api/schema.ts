@@ -381,7 +381,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * A campaign: criteria, status, the progress of its audience while computing, its last summary
+     * A campaign: criteria, status, the progress of its audience while computing, its last summary, and the previews asked for
      * @description Roles: admin, marketing.
      */
     get: operations['readCampaign'];
@@ -425,7 +425,7 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * How many the campaign would reach now and how many it leaves out per reason; records nothing
+     * How many the campaign would reach now and how many it leaves out per reason, as figures (none under five); the preview is recorded with the campaign
      * @description Roles: admin, marketing.
      */
     get: operations['previewAudience'];
@@ -2750,30 +2750,29 @@ export interface operations {
                 };
               };
               /** @enum {string} */
-              status: 'draft' | 'computing' | 'computed' | 'closed';
+              status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
               createdAt: string;
               createdBy: string;
+              version: number;
               summary?: {
                 computedAt: string;
-                considered: number;
-                reached: number;
-                notMatching: number;
+                considered: number | '< 5';
+                reached: number | '< 5';
+                notMatching: number | '< 5';
                 excluded: {
-                  [key: string]: number;
+                  [key: string]: number | '< 5';
                 };
               };
               exportKey?: string;
               progress?: {
                 startedAt: string;
                 savedAt: string;
-                total: number;
-                pages: number;
-                after?: string;
-                considered: number;
-                reached: number;
-                notMatching: number;
+                total: number | '< 5';
+                considered: number | '< 5';
+                reached: number | '< 5';
+                notMatching: number | '< 5';
                 excluded: {
-                  [key: string]: number;
+                  [key: string]: number | '< 5';
                 };
               };
             }[];
@@ -2860,30 +2859,29 @@ export interface operations {
               };
             };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
             createdAt: string;
             createdBy: string;
+            version: number;
             summary?: {
               computedAt: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
             exportKey?: string;
             progress?: {
               startedAt: string;
               savedAt: string;
-              total: number;
-              pages: number;
-              after?: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              total: number | '< 5';
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
           };
@@ -2967,32 +2965,53 @@ export interface operations {
               };
             };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
             createdAt: string;
             createdBy: string;
+            version: number;
             summary?: {
               computedAt: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
             exportKey?: string;
             progress?: {
               startedAt: string;
               savedAt: string;
-              total: number;
-              pages: number;
-              after?: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              total: number | '< 5';
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
+            previews: {
+              campaignId: string;
+              at: string;
+              actor?: string;
+              role: string;
+              requestId: string;
+              criteria: {
+                /** @enum {string} */
+                language?: 'fi' | 'sv' | 'en';
+                ageMin?: number;
+                ageMax?: number;
+                postalCodePrefix?: string;
+                purchases?: {
+                  mainGroup: string;
+                  from: string;
+                  to: string;
+                  minCents: number;
+                };
+              };
+              reached: number | '< 5';
+              purchaseTotalsRead: number;
+            }[];
           };
         };
       };
@@ -3093,30 +3112,29 @@ export interface operations {
               };
             };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
             createdAt: string;
             createdBy: string;
+            version: number;
             summary?: {
               computedAt: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
             exportKey?: string;
             progress?: {
               startedAt: string;
               savedAt: string;
-              total: number;
-              pages: number;
-              after?: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              total: number | '< 5';
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
           };
@@ -3218,30 +3236,29 @@ export interface operations {
               };
             };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
             createdAt: string;
             createdBy: string;
+            version: number;
             summary?: {
               computedAt: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
             exportKey?: string;
             progress?: {
               startedAt: string;
               savedAt: string;
-              total: number;
-              pages: number;
-              after?: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              total: number | '< 5';
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
           };
@@ -3317,19 +3334,20 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The counts */
+      /** @description The figures */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            considered: number;
-            reached: number;
-            notMatching: number;
+            considered: number | '< 5';
+            reached: number | '< 5';
+            notMatching: number | '< 5';
             excluded: {
-              [key: string]: number;
+              [key: string]: number | '< 5';
             };
+            tooSmall: boolean;
           };
         };
       };
@@ -3472,30 +3490,29 @@ export interface operations {
               };
             };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
             createdAt: string;
             createdBy: string;
+            version: number;
             summary?: {
               computedAt: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
             exportKey?: string;
             progress?: {
               startedAt: string;
               savedAt: string;
-              total: number;
-              pages: number;
-              after?: string;
-              considered: number;
-              reached: number;
-              notMatching: number;
+              total: number | '< 5';
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
               excluded: {
-                [key: string]: number;
+                [key: string]: number | '< 5';
               };
             };
           };
@@ -3631,6 +3648,7 @@ export interface operations {
         content: {
           'application/json': {
             report: string;
+            month: string;
             computedAt: string;
             tables: {
               id: string;
@@ -4763,7 +4781,7 @@ export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsCriteri
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['status']
-> = ['draft', 'computing', 'computed', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
 export const pathsCampaignsPostRequestBodyContentApplicationJsonChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['post']['requestBody']['content']['application/json']['channel']
 > = ['email', 'sms', 'post'];
@@ -4778,7 +4796,7 @@ export const pathsCampaignsPostResponses201ContentApplicationJsonCriteriaLanguag
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['post']['responses']['201']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
 export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['channel']
 > = ['email', 'sms', 'post'];
@@ -4787,7 +4805,10 @@ export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonCriter
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
+export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonPreviewsCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['previews']['criteria']['language']
+> = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdPatchRequestBodyContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['requestBody']['content']['application/json']['criteria']['language']
 > = ['fi', 'sv', 'en'];
@@ -4799,7 +4820,7 @@ export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonCrit
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['responses']['200']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
 export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['channel']
 > = ['email', 'sms', 'post'];
@@ -4808,7 +4829,7 @@ export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJson
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
 export const pathsCampaignsCampaignIdAudienceGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['get']['parameters']['query']['format']
 > = ['json', 'csv'];
@@ -4820,7 +4841,7 @@ export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJ
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
 export const pathsReportsReportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/reports/{report}']['get']['parameters']['query']['format']
 > = ['json', 'csv'];
