@@ -53,13 +53,18 @@ export const PhoneNumber = z.string().check(
   ),
   z.meta({ description: 'Stored as E.164; Finnish numbers may be written locally (040 123 4567).' }),
 );
+/**
+ * An email as the register keeps it: validated as written (ASCII letters, digits and the usual
+ * marks), then its ASCII letters lower-cased. Never a case mapping first: the Kelvin sign K would
+ * become k, and one mailbox would pass for another's.
+ */
 export const Email = z
   .string()
   .check(
     z.trim(),
-    z.toLowerCase(),
     z.maxLength(254, 'must be at most 254 characters'),
     z.email('must be an email address'),
+    z.toLowerCase(),
   );
 export const BirthDate = z.string().check(
   z.refine(isCalendarDate, 'must be a date as YYYY-MM-DD'),

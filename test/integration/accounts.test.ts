@@ -65,6 +65,23 @@ describe('a member’s own account', () => {
     ]);
   });
 
+  it('is linked only by exactly the same mailbox: no character mapped into another (the Kelvin sign K is not K)', async () => {
+    const member = await register({ email: `kalle.${randomUUID().slice(0, 8)}@example.fi` });
+    const lookalike = member.email.replace(/^k/, '\u212A');
+    const event = await signIn(tokenEvent(`cognito-${randomUUID()}`, ['member'], lookalike));
+    expect(event.response.claimsOverrideDetails).toEqual({ claimsToSuppress: ['custom:customerNumber'] });
+    const byEmail = await call(api, 'POST', '/account/link', {
+      as: ownAccount(lookalike),
+      body: { by: 'email' },
+    });
+    expect(byEmail.status).toBe(422);
+    // The same mailbox written in capitals is the same mailbox.
+    const upper = await signIn(tokenEvent(`cognito-${randomUUID()}`, ['member'], member.email.toUpperCase()));
+    expect(upper.response.claimsOverrideDetails).toEqual({
+      claimsToAddOrOverride: { 'custom:customerNumber': member.customerNumber },
+    });
+  });
+
   it('carries no customer number, and no claim set by hand, while nothing is linked; others are left alone', async () => {
     const unknown = await signIn(tokenEvent(`cognito-${randomUUID()}`, ['member'], 'nobody.here@example.fi'));
     expect(unknown.response.claimsOverrideDetails).toEqual({ claimsToSuppress: ['custom:customerNumber'] });
