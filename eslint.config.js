@@ -7,7 +7,7 @@ export const DOMAIN_FILES = [
 ];
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'cdk.out', '.local', '.bench', '.cache', 'web/dist', 'web/src/api'] },
+  { ignores: ['node_modules', 'cdk.out', '.local', '.bench', '.cache', 'web/dist', 'web/src/lib/generated'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -2,11 +2,11 @@ import { createContext, lazy, Suspense, useContext, useMemo, useRef, type ReactN
 import { BrowserRouter, Link, NavLink, Navigate, Route, Routes } from 'react-router';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { UserManager } from 'oidc-client-ts';
-import type { ConsoleConfig } from '../../shared/contract/console.ts';
+import type { ConsoleConfig } from './lib/generated/console-config.ts';
 import { apiClient, may, type Api } from './api.ts';
 import { AuthProvider, useAuth, useSession } from './auth.tsx';
 import { I18nProvider, LANGUAGES, useI18n, type Language } from './i18n.tsx';
-import type { OperationId } from './api/contract.ts';
+import type { OperationId } from './lib/generated/roles.ts';
 import { SearchPage } from './pages/SearchPage.tsx';
 import { MemberPage } from './pages/MemberPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';

@@ -1,7 +1,7 @@
 import createClient, { type Middleware } from 'openapi-fetch';
-import { CONSOLE_PATHS } from '../../shared/contract/console.ts';
-import type { paths } from './api/schema.ts';
-import { OPERATION_ROLES, type OperationId } from './api/contract.ts';
+import { CONSOLE_PATHS } from './lib/generated/console-config.ts';
+import type { paths } from './lib/generated/schema.ts';
+import { OPERATION_ROLES, type OperationId } from './lib/generated/roles.ts';
 import type { Role } from './auth.tsx';
 
 /** RFC 9457 problem details as the API answers them; `errors` names the fields of a 400. */

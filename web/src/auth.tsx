@@ -1,9 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { InMemoryWebStorage, UserManager, WebStorageStateStore, type User } from 'oidc-client-ts';
-import { CONSOLE_PATHS, type ConsoleConfig } from '../../shared/contract/console.ts';
+import { CONSOLE_PATHS, type ConsoleConfig } from './lib/generated/console-config.ts';
 
-import { ROLES, type Role } from '../../shared/auth/roles.ts';
+import { ROLES, type Role } from './lib/generated/roles.ts';
 export type { Role };
 
 export interface Session {

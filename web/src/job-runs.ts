@@ -1,4 +1,4 @@
-import type { operations } from './api/schema.ts';
+import type { operations } from './lib/generated/schema.ts';
 
 type Operations = operations['jobRuns']['responses'][200]['content']['application/json'];
 export type Asked = operations['runCardBatchNow']['responses'][202]['content']['application/json'];

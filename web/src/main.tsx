@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CONSOLE_PATHS, type ConsoleConfig } from '../../shared/contract/console.ts';
+import { CONSOLE_PATHS, type ConsoleConfig } from './lib/generated/console-config.ts';
 import { App } from './App.tsx';
 import { userManager } from './auth.tsx';
 import './styles.css';

@@ -4,7 +4,7 @@ import { ApiProblem, ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { useAuth } from '../auth.tsx';
 import { useI18n } from '../i18n.tsx';
-import { NOTICE_VERSION, PURPOSE_NAMES } from '../api/contract.ts';
+import { NOTICE_VERSION, PURPOSE_NAMES } from '../lib/generated/code-lists.ts';
 import { nameOf } from '../format.ts';
 import { ErrorNote, fieldErrors, Section, TextField } from './parts.tsx';
 import { RegistrationForm, type Registration } from './RegistrationForm.tsx';

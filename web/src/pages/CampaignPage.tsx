@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { operations } from '../api/schema.ts';
+import type { operations } from '../lib/generated/schema.ts';
 import { ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { saveFile } from '../download.ts';

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
-import type { operations } from '../api/schema.ts';
+import type { operations } from '../lib/generated/schema.ts';
 import { ok } from '../api.ts';
 import { useApi } from '../App.tsx';
 import { formatInstant } from '../format.ts';

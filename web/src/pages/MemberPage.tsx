@@ -12,10 +12,10 @@ import {
   pathsMembersCustomerNumberConsentsPurposePutParametersPathPurposeValues,
   pathsMembersCustomerNumberDeleteParametersQueryReasonValues,
   type operations,
-} from '../api/schema.ts';
+} from '../lib/generated/schema.ts';
 import { ErrorNote, fieldErrors, Flags, Section, SelectField, TextField } from './parts.tsx';
 import { TEXT_FIELDS } from './fields.ts';
-import { MAIN_GROUP_NAMES, PURPOSE_NAMES } from '../api/contract.ts';
+import { MAIN_GROUP_NAMES, PURPOSE_NAMES } from '../lib/generated/code-lists.ts';
 
 type Member = operations['readMember']['responses'][200]['content']['application/json'];
 

@@ -5,8 +5,8 @@ import { useApi } from '../App.tsx';
 import { useSession } from '../auth.tsx';
 import { formatDate, formatInstant } from '../format.ts';
 import { useI18n, type MessageKey } from '../i18n.tsx';
-import { WORK_QUEUE_ROLES, type WorkQueueName } from '../api/contract.ts';
-import type { operations } from '../api/schema.ts';
+import { WORK_QUEUE_ROLES, type WorkQueueName } from '../lib/generated/roles.ts';
+import type { operations } from '../lib/generated/schema.ts';
 import { ErrorNote } from './parts.tsx';
 
 type Item = operations['workQueue']['responses'][200]['content']['application/json']['items'][number];

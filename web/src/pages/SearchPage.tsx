@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ok, type Api } from '../api.ts';
-import type { operations } from '../api/schema.ts';
+import type { operations } from '../lib/generated/schema.ts';
 import { useApi } from '../App.tsx';
 import { formatDate } from '../format.ts';
 import { useI18n } from '../i18n.tsx';

@@ -1,4 +1,4 @@
-import { PERSONAL_FIELDS, type PersonalField } from '../../../shared/members/member.ts';
+import { PERSONAL_FIELDS, type PersonalField } from '../lib/generated/code-lists.ts';
 
 type TextField = Exclude<PersonalField, 'birthDate' | 'gender' | 'language'>;
 
