@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Api } from '../../../lib/api/client.ts';
 import { useApiQuery } from '../../../lib/api/queries.ts';
@@ -18,5 +19,8 @@ export const useMember = (customerNumber: string) =>
 /** Reads the member again: for a panel whose change the record shows (the card, a restriction). */
 export function useRefreshMember(customerNumber: string) {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: memberKeys.detail(customerNumber) });
+  return useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: memberKeys.detail(customerNumber) }),
+    [queryClient, customerNumber],
+  );
 }

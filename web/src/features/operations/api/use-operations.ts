@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation, useApiQuery } from '../../../lib/api/queries.ts';
 import type { AnswerOf } from '../../../lib/api/types.ts';
@@ -19,8 +20,11 @@ export const useCardBatches = () =>
 export const useRunCardBatch = (onAsked: () => void) =>
   useApiMutation((api) => api.POST('/job-runs/card-batch'), { onMutate: onAsked });
 
-/** Reads the batches again: a run that ended may have made one. */
+/** Reads the batches again: a run that ended may have made one. The same function on every render. */
 export function useRefreshCardBatches() {
   const queryClient = useQueryClient();
-  return () => void queryClient.invalidateQueries({ queryKey: operationsKeys.cardBatches });
+  return useCallback(
+    () => void queryClient.invalidateQueries({ queryKey: operationsKeys.cardBatches }),
+    [queryClient],
+  );
 }
