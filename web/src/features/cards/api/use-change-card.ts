@@ -7,8 +7,8 @@ export type CardType = (typeof CARD_TYPES)[number];
 export type CardHolder = Pick<AnswerOf<'readMember'>, 'customerNumber' | 'version' | 'card'>;
 export type CardChange = { action: 'choose'; type: CardType } | { action: 'replace' | 'lost' };
 
-/** Chooses another card (with If-Match), orders a replacement, or reports the card lost. */
-export function useChangeCard(member: CardHolder, onChanged: () => void) {
+/** Chooses another card (with If-Match), orders a replacement, or reports the card lost; done when `onChanged` is. */
+export function useChangeCard(member: CardHolder, onChanged: () => Promise<unknown>) {
   const path = { path: { customerNumber: member.customerNumber } };
   return useApiMutation(
     (api, change: CardChange) =>

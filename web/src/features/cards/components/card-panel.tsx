@@ -8,7 +8,7 @@ import { useI18n, type MessageKey } from '../../../lib/i18n/i18n-provider.tsx';
 import { useChangeCard, type CardHolder, type CardType } from '../api/use-change-card.ts';
 
 /** The member's card, and choosing, replacing or reporting it lost. */
-export function CardPanel({ member, onChanged }: { member: CardHolder; onChanged(): void }) {
+export function CardPanel({ member, onChanged }: { member: CardHolder; onChanged(): Promise<unknown> }) {
   const { t } = useI18n();
   const { roles } = useSession();
   const [type, setType] = useState<CardType>(member.card.type);

@@ -16,11 +16,14 @@ export const readMember = (api: Api, customerNumber: string) =>
 export const useMember = (customerNumber: string) =>
   useApiQuery(memberKeys.detail(customerNumber), (api) => readMember(api, customerNumber));
 
-/** Reads the member again: for a panel whose change the record shows (the card, a restriction). */
+/**
+ * Reads the member again, for a panel whose change the record shows (the card, a restriction): its
+ * change is done when the record has been read.
+ */
 export function useRefreshMember(customerNumber: string) {
   const queryClient = useQueryClient();
   return useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: memberKeys.detail(customerNumber) }),
+    () => queryClient.invalidateQueries({ queryKey: memberKeys.detail(customerNumber) }),
     [queryClient, customerNumber],
   );
 }

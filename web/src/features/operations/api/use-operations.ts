@@ -24,7 +24,7 @@ export const useRunCardBatch = (onAsked: () => void) =>
 export function useRefreshCardBatches() {
   const queryClient = useQueryClient();
   return useCallback(
-    () => void queryClient.invalidateQueries({ queryKey: operationsKeys.cardBatches }),
+    () => queryClient.invalidateQueries({ queryKey: operationsKeys.cardBatches }),
     [queryClient],
   );
 }

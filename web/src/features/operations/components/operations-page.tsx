@@ -37,7 +37,7 @@ export function OperationsPage() {
   const state = asked && runState(view.data, asked, late);
   const refreshBatches = useRefreshCardBatches();
   useEffect(() => {
-    if (state && !isPending(state)) refreshBatches();
+    if (state && !isPending(state)) void refreshBatches();
   }, [state, refreshBatches]);
   return (
     <>

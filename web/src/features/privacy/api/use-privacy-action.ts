@@ -10,10 +10,13 @@ export type PrivacyAction =
 
 /**
  * The data subject's rights on one member: download their data, record an erasure request, end the
- * membership, restrict processing or lift it, erase. `onChanged` reads the member again; `onErased`
- * leaves the page of a member who is no more.
+ * membership, restrict processing or lift it, erase. `onChanged` reads the member again (the action is
+ * done when it is); `onErased` leaves the page of a member who is no more.
  */
-export function usePrivacyAction(customerNumber: string, handlers: { onChanged(): void; onErased(): void }) {
+export function usePrivacyAction(
+  customerNumber: string,
+  handlers: { onChanged(): Promise<unknown>; onErased(): void },
+) {
   const path = { path: { customerNumber } };
   return useApiMutation<unknown, PrivacyAction>(
     (api, request) => {
@@ -40,7 +43,7 @@ export function usePrivacyAction(customerNumber: string, handlers: { onChanged()
         if (request.action === 'erase') return handlers.onErased();
         if (request.action === 'export')
           saveFile(JSON.stringify(answer, null, 2), 'application/json', `member-${customerNumber}.json`);
-        handlers.onChanged();
+        return handlers.onChanged();
       },
     },
   );

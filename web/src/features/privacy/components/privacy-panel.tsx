@@ -11,7 +11,7 @@ import { EraseForm } from './erase-form.tsx';
 export function PrivacyPanel(props: {
   customerNumber: string;
   restricted: boolean;
-  onChanged(): void;
+  onChanged(): Promise<unknown>;
   onErased(): void;
 }) {
   const { t } = useI18n();
