@@ -1,3 +1,6 @@
+// The three shapes every feature's api/ is built of, so that a feature names only its key and its
+// call: the client comes from the session, and a failed answer becomes the query's error.
+
 import {
   useInfiniteQuery,
   useMutation,
@@ -9,11 +12,6 @@ import {
 import { useApi } from './api-context.tsx';
 import type { Api } from './client.ts';
 import { ok, type Answer } from './problem.ts';
-
-/**
- * The three shapes every feature's api/ is built of, so that a feature names only its key and its
- * call: the client comes from the session, and a failed answer becomes the query's error.
- */
 
 /** One answer of the API, cached under the key. */
 export function useApiQuery<T>(
