@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runState } from '../../web/src/job-runs.ts';
+import { runState } from '../../web/src/features/operations/run-state.ts';
 
 const asked = { job: 'card-batch', requestedAt: '2026-11-26T10:00:00.000Z', requestId: 'mine' };
 const run = (requestId: string, outcome: 'done' | 'failed', summary: Record<string, unknown> = {}) => ({

@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CONSOLE_PATHS, type ConsoleConfig } from '../../shared/contract/console.ts';
-import { App } from './App.tsx';
-import { userManager } from './auth.tsx';
+import { App } from './app/app.tsx';
+import { userManager } from './lib/auth/user-manager.ts';
+import { CONSOLE_PATHS, type ConsoleConfig } from './lib/generated/console-config.ts';
 import './styles.css';
 
 /** Settings come from the server the console is served by, so one build runs everywhere. */

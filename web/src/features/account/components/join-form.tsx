@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import { RegistrationForm } from '../../../components/registration-form.tsx';
+import { Section } from '../../../components/section.tsx';
+import { useAuth } from '../../../lib/auth/auth-provider.tsx';
+import { nameOf } from '../../../lib/format.ts';
+import { NOTICE_VERSION, PURPOSE_NAMES } from '../../../lib/generated/code-lists.ts';
+import { CONSOLE_PATHS } from '../../../lib/generated/console-config.ts';
+import { useI18n } from '../../../lib/i18n/i18n-provider.tsx';
+import { useJoin } from '../api/use-account.ts';
+
+type Purpose = keyof typeof PURPOSE_NAMES;
+const CONSENTS = (Object.keys(PURPOSE_NAMES) as Purpose[]).filter(
+  (purpose) => PURPOSE_NAMES[purpose].kind === 'consent',
+);
+
+/** "Join as a new member": the person's details (the email is the account's) and the marketing consents. */
+export function JoinForm() {
+  const { t, language } = useI18n();
+  const { signIn } = useAuth();
+  const [granted, setGranted] = useState<Record<Purpose, boolean>>(
+    () => Object.fromEntries(CONSENTS.map((purpose) => [purpose, false])) as Record<Purpose, boolean>,
+  );
+  const join = useJoin(() => void signIn());
+
+  return (
+    <Section id="join" title={t('joinTitle')}>
+      <p>{t('joinHelp')}</p>
+      <RegistrationForm
+        idPrefix="join"
+        omit={['email']}
+        submitLabel={t('joinSubmit')}
+        pending={join.isPending}
+        error={join.error}
+        onSubmit={(registration) =>
+          join.mutate({
+            ...registration,
+            // Every purpose asked is answered, yes or no, with the notice the member was shown.
+            consents: CONSENTS.map((purpose) => ({
+              purpose,
+              granted: granted[purpose],
+              noticeVersion: NOTICE_VERSION,
+            })),
+          })
+        }
+      >
+        <fieldset className="consents">
+          <legend>{t('joinConsents')}</legend>
+          {CONSENTS.map((purpose) => (
+            <label key={purpose} className="check">
+              <input
+                type="checkbox"
+                checked={granted[purpose]}
+                onChange={(e) => setGranted({ ...granted, [purpose]: e.target.checked })}
+              />{' '}
+              {nameOf(PURPOSE_NAMES[purpose], language)}
+            </label>
+          ))}
+          <p className="note">
+            {t('joinNotice')}{' '}
+            <a
+              href={`${CONSOLE_PATHS.api}/privacy-notice?lang=${language === 'fi' ? 'fi' : 'en'}`}
+              target="_blank"
+              rel="noreferrer"
+            >
+              {t('privacyNotice')} {NOTICE_VERSION}
+            </a>
+          </p>
+        </fieldset>
+      </RegistrationForm>
+    </Section>
+  );
+}

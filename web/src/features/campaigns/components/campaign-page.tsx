@@ -1,0 +1,94 @@
+import { useParams } from 'react-router';
+import { ErrorNote } from '../../../components/error-note.tsx';
+import { Loaded } from '../../../components/loaded.tsx';
+import { Section } from '../../../components/section.tsx';
+import { formatInstant } from '../../../lib/format.ts';
+import { useI18n, type MessageKey } from '../../../lib/i18n/i18n-provider.tsx';
+import {
+  useCampaign,
+  useCloseCampaign,
+  useComputeAudience,
+  useDownloadAudience,
+  usePreviewAudience,
+} from '../api/use-campaign.ts';
+import type { Campaign } from '../criteria.ts';
+import { AudienceProgress } from './audience-progress.tsx';
+import { CountsTable } from './counts-table.tsx';
+import { CriteriaText } from './criteria-text.tsx';
+import { EditCriteria } from './edit-criteria.tsx';
+
+export function CampaignPage() {
+  const { campaignId = '' } = useParams();
+  const campaign = useCampaign(campaignId);
+  return <Loaded query={campaign}>{(campaign) => <CampaignView campaign={campaign} />}</Loaded>;
+}
+
+/** A campaign: its criteria (editable while a draft), its audience previewed, computed and downloaded. */
+function CampaignView({ campaign }: { campaign: Campaign }) {
+  const { t, language } = useI18n();
+  const preview = usePreviewAudience(campaign.campaignId);
+  const compute = useComputeAudience(campaign.campaignId);
+  const close = useCloseCampaign(campaign.campaignId);
+  const download = useDownloadAudience(campaign.campaignId);
+  const failed = [preview, compute, close, download].find((m) => m.isError);
+
+  return (
+    <>
+      <h1>{campaign.name}</h1>
+      <p>
+        {t(`channel_${campaign.channel}` as MessageKey)} · {t(`campaign_${campaign.status}` as MessageKey)} ·{' '}
+        {t('created')} {formatInstant(campaign.createdAt, language)}
+      </p>
+      {failed && <ErrorNote error={failed.error} />}
+      {campaign.status === 'draft' ? (
+        <EditCriteria campaign={campaign} />
+      ) : (
+        <Section id="criteria" title={t('criteria')}>
+          <CriteriaText criteria={campaign.criteria} />
+        </Section>
+      )}
+      <Section id="audience" title={t('audience')}>
+        {campaign.status === 'draft' && (
+          <div className="actions">
+            <button type="button" onClick={() => preview.mutate()} disabled={preview.isPending}>
+              {t('preview')}
+            </button>
+            <button
+              type="button"
+              className="primary"
+              onClick={() => compute.mutate()}
+              disabled={compute.isPending}
+            >
+              {t('computeAudience')}
+            </button>
+          </div>
+        )}
+        {preview.data && <CountsTable caption={t('previewCounts')} counts={preview.data} />}
+        {campaign.status === 'computing' && campaign.progress && (
+          <AudienceProgress progress={campaign.progress} />
+        )}
+        {campaign.summary && (
+          <>
+            <CountsTable
+              caption={`${t('computedAt')} ${formatInstant(campaign.summary.computedAt, language)}`}
+              counts={campaign.summary}
+            />
+            <div className="actions">
+              <button type="button" onClick={() => download.mutate()} disabled={download.isPending}>
+                {t('downloadCsv')}
+              </button>
+              {campaign.channel === 'post' && (
+                <span role="status">{campaign.exportKey ? t('postExported') : t('postNotExported')}</span>
+              )}
+            </div>
+          </>
+        )}
+      </Section>
+      {(campaign.status === 'draft' || campaign.status === 'computed') && (
+        <button type="button" onClick={() => close.mutate()} disabled={close.isPending}>
+          {t('closeCampaign')}
+        </button>
+      )}
+    </>
+  );
+}

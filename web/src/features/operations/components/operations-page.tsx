@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import { ErrorNote } from '../../../components/error-note.tsx';
+import { Section } from '../../../components/section.tsx';
+import { may } from '../../../lib/auth/authorization.ts';
+import { useSession } from '../../../lib/auth/auth-provider.tsx';
+import { formatInstant } from '../../../lib/format.ts';
+import { useI18n, type MessageKey } from '../../../lib/i18n/i18n-provider.tsx';
+import { useJobRuns, useRefreshCardBatches, useRunCardBatch } from '../api/use-operations.ts';
+import { isPending, runState, SHOWN_WITHIN_MS, type RunState } from '../run-state.ts';
+import { CardBatchesTable } from './card-batches-table.tsx';
+import { JobRunsTable } from './job-runs-table.tsx';
+
+const RUN_STATE_TEXT: Record<RunState, MessageKey> = {
+  waiting: 'runStarted',
+  retrying: 'runRetrying',
+  done: 'done',
+  skipped: 'anotherRunActive',
+  failed: 'runFailed',
+  'not-shown': 'runNotShown',
+};
+
+/** The processor's view: run the card batch now, the jobs' last runs, the batches, the files not applied. */
+export function OperationsPage() {
+  const { t, language } = useI18n();
+  const { roles } = useSession();
+  // The run starts at once but outside the request: the runs are read again until it shows, or
+  // until its retries are over by this page's clock.
+  const [late, setLate] = useState(false);
+  const runNow = useRunCardBatch(() => setLate(false));
+  const asked = runNow.data;
+  useEffect(() => {
+    if (!asked) return;
+    const timer = setTimeout(() => setLate(true), SHOWN_WITHIN_MS);
+    return () => clearTimeout(timer);
+  }, [asked]);
+  const view = useJobRuns((runs) => !!asked && isPending(runState(runs, asked, late)));
+  const state = asked && runState(view.data, asked, late);
+  const refreshBatches = useRefreshCardBatches();
+  useEffect(() => {
+    if (state && !isPending(state)) void refreshBatches();
+  }, [state, refreshBatches]);
+  return (
+    <>
+      <h1>{t('operations')}</h1>
+      {may(roles, 'runCardBatchNow') && (
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            onClick={() => runNow.mutate()}
+            disabled={runNow.isPending}
+          >
+            {t('runCardBatch')}
+          </button>
+          {state && <span role="status">{t(RUN_STATE_TEXT[state])}</span>}
+          {runNow.isError && <ErrorNote error={runNow.error} />}
+        </div>
+      )}
+      {view.isError && <ErrorNote error={view.error} />}
+      <Section id="runs" title={t('jobRuns')}>
+        {view.data && <JobRunsTable jobs={view.data.jobs} />}
+      </Section>
+      <Section id="batches" title={t('cardBatches')}>
+        <CardBatchesTable />
+      </Section>
+      <Section id="files" title={t('unappliedFiles')}>
+        {view.data && view.data.unappliedFiles.length === 0 && <p>{t('queueEmpty')}</p>}
+        <ul>
+          {view.data?.unappliedFiles.map((file) => (
+            <li key={file.file}>
+              <code>{file.file}</code> — {file.status}
+              {file.reason ? `: ${file.reason}` : ''} ({formatInstant(file.startedAt, language)})
+            </li>
+          ))}
+        </ul>
+      </Section>
+    </>
+  );
+}

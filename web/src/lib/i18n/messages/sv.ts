@@ -1,0 +1,30 @@
+import type { Messages } from './en.ts';
+
+/** Swedish for the words a Swedish-speaking member meets first; the rest falls back to English. */
+export const sv: Partial<Messages> = {
+  appName: 'Moymores stamkundsregister',
+  skipToContent: 'Hoppa till innehållet',
+  language: 'Språk',
+  signIn: 'Logga in',
+  signOut: 'Logga ut',
+  signedOut: 'Du har loggat ut.',
+  sessionEnded: 'Din session har upphört. Logga in igen för att fortsätta.',
+  navOwn: 'Mina uppgifter',
+  loading: 'Laddar…',
+  surname: 'Efternamn',
+  firstNames: 'Förnamn',
+  streetAddress: 'Gatuadress',
+  postalCode: 'Postnummer',
+  postOffice: 'Postanstalt',
+  mobile: 'Mobil',
+  phone: 'Telefon',
+  email: 'E-post',
+  birthDate: 'Födelsedatum',
+  personalData: 'Personuppgifter',
+  edit: 'Redigera',
+  save: 'Spara',
+  cancel: 'Avbryt',
+  card: 'Kort',
+  consents: 'Samtycken och förbud',
+  purchases: 'Köp',
+};
