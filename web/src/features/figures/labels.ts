@@ -5,10 +5,15 @@ import type { ReportTable } from './api/use-reports.ts';
 
 type Names = { fi: string; en: string };
 
+/** The row of the values too small to show alone (postal areas of fewer than five members). */
+const OTHER_ROW: Names = { fi: 'muut yhteensä', en: 'others together' };
+
 /** A code as words where a code list names it (purposes, main groups); other labels as they are. */
 export const labelOf = (code: string, language: Language) =>
   nameOf(
-    (PURPOSE_NAMES as Record<string, Names>)[code] ?? (MAIN_GROUP_NAMES as Record<string, Names>)[code],
+    (PURPOSE_NAMES as Record<string, Names>)[code] ??
+      (MAIN_GROUP_NAMES as Record<string, Names>)[code] ??
+      (code === 'other' ? OTHER_ROW : undefined),
     language,
   ) ?? code;
 

@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation, useApiQuery } from '../../../lib/api/queries.ts';
 import { CSV, saveFile } from '../../../lib/save-file.ts';
+import type { AnswerOf } from '../../../lib/api/types.ts';
 import type { Campaign, Criteria } from '../criteria.ts';
 import { campaignKeys } from './keys.ts';
 
@@ -19,18 +20,27 @@ export const useCampaign = (campaignId: string) =>
     },
   );
 
-/** A change the API answers with the campaign as it now is: cached as that, and the list read again. */
+/**
+ * A change the API answers with the campaign as it now is: cached as that (with the previews read
+ * before), and the list read again.
+ */
 function useCampaignChanged() {
   const queryClient = useQueryClient();
-  return (updated: Campaign) => {
-    queryClient.setQueryData(campaignKeys.detail(updated.campaignId), updated);
+  return (updated: AnswerOf<'editCampaign'>) => {
+    queryClient.setQueryData(campaignKeys.detail(updated.campaignId), (read: Campaign | undefined) =>
+      read ? { ...read, ...updated } : undefined,
+    );
     void queryClient.invalidateQueries({ queryKey: campaignKeys.list() });
   };
 }
 
-/** Who the campaign would reach now, and who would be left out and why: nothing is recorded. */
-export const usePreviewAudience = (campaignId: string) =>
-  useApiMutation((api) => api.GET('/campaigns/{campaignId}/preview', campaign(campaignId)));
+/** Who the campaign would reach now, and who would be left out and why; the preview joins the campaign's list of them. */
+export function usePreviewAudience(campaignId: string) {
+  const queryClient = useQueryClient();
+  return useApiMutation((api) => api.GET('/campaigns/{campaignId}/preview', campaign(campaignId)), {
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: campaignKeys.detail(campaignId) }),
+  });
+}
 
 export function useComputeAudience(campaignId: string) {
   const changed = useCampaignChanged();

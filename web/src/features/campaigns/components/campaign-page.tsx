@@ -16,6 +16,7 @@ import { AudienceProgress } from './audience-progress.tsx';
 import { CountsTable } from './counts-table.tsx';
 import { CriteriaText } from './criteria-text.tsx';
 import { EditCriteria } from './edit-criteria.tsx';
+import { PreviewTrail } from './preview-trail.tsx';
 
 export function CampaignPage() {
   const { campaignId = '' } = useParams();
@@ -63,28 +64,37 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
             </button>
           </div>
         )}
-        {preview.data && <CountsTable caption={t('previewCounts')} counts={preview.data} />}
+        {preview.data && (
+          <>
+            <CountsTable caption={t('previewCounts')} counts={preview.data} />
+            {preview.data.tooSmall && <p role="status">{t('audienceTooSmall')}</p>}
+          </>
+        )}
         {campaign.status === 'computing' && campaign.progress && (
           <AudienceProgress progress={campaign.progress} />
         )}
+        {campaign.status === 'too-small' && <p role="status">{t('audienceTooSmall')}</p>}
         {campaign.summary && (
           <>
             <CountsTable
               caption={`${t('computedAt')} ${formatInstant(campaign.summary.computedAt, language)}`}
               counts={campaign.summary}
             />
-            <div className="actions">
-              <button type="button" onClick={() => download.mutate()} disabled={download.isPending}>
-                {t('downloadCsv')}
-              </button>
-              {campaign.channel === 'post' && (
-                <span role="status">{campaign.exportKey ? t('postExported') : t('postNotExported')}</span>
-              )}
-            </div>
+            {campaign.status !== 'too-small' && (
+              <div className="actions">
+                <button type="button" onClick={() => download.mutate()} disabled={download.isPending}>
+                  {t('downloadCsv')}
+                </button>
+                {campaign.channel === 'post' && (
+                  <span role="status">{campaign.exportKey ? t('postExported') : t('postNotExported')}</span>
+                )}
+              </div>
+            )}
           </>
         )}
       </Section>
-      {(campaign.status === 'draft' || campaign.status === 'computed') && (
+      <PreviewTrail previews={campaign.previews} />
+      {['draft', 'computed', 'too-small'].includes(campaign.status) && (
         <button type="button" onClick={() => close.mutate()} disabled={close.isPending}>
           {t('closeCampaign')}
         </button>
