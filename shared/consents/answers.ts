@@ -1,11 +1,17 @@
 import * as z from 'zod/mini';
-import { PURPOSE_CODES } from './purposes.ts';
+import { PUBLISHED_NOTICE_VERSIONS, PURPOSE_CODES } from './purposes.ts';
 
-export const NoticeVersion = z
-  .string()
-  .check(z.regex(/^[\w.-]{1,20}$/, 'must be a privacy notice version such as 2026.1'));
+/** A privacy notice version the register published. */
+export const NoticeVersion = z.enum(PUBLISHED_NOTICE_VERSIONS);
 
-/** Consents answered on the registration form. */
-export const RegistrationConsents = z.array(
-  z.strictObject({ purpose: z.enum(PURPOSE_CODES), granted: z.boolean(), noticeVersion: NoticeVersion }),
-);
+/** Consents answered on the registration form: one answer per purpose. */
+export const RegistrationConsents = z
+  .array(
+    z.strictObject({ purpose: z.enum(PURPOSE_CODES), granted: z.boolean(), noticeVersion: NoticeVersion }),
+  )
+  .check(
+    z.refine(
+      (answers) => new Set(answers.map((answer) => answer.purpose)).size === answers.length,
+      'must answer each purpose at most once',
+    ),
+  );

@@ -19,6 +19,12 @@ export const PURPOSES = {
   },
 } as const;
 
+/**
+ * Every privacy notice version the register has published, oldest first; the last is in force. A
+ * consent answers to one of these, never to a version nobody could have read.
+ */
+export const PUBLISHED_NOTICE_VERSIONS = ['2026.1'] as const;
+
 export type Purpose = keyof typeof PURPOSES.purposes;
 export const PURPOSE_CODES = Object.keys(PURPOSES.purposes) as Purpose[];
 export const CONSENT_SOURCES = ['web', 'store', 'phone', 'letter', 'registration'] as const;

@@ -85,6 +85,35 @@ describe('consents', () => {
     expect(other.status).toBe(404);
   });
 
+  it('takes only a notice version the register published, and one answer per purpose', async () => {
+    const n = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body
+      .customerNumber;
+    for (const noticeVersion of ['9999.9', 'x', '2025.1'])
+      expect(
+        (
+          await call(api, 'PUT', `/members/${n}/consents/marketing.email`, {
+            as: CUSTOMER_SERVICE,
+            body: { granted: true, source: 'phone', noticeVersion },
+          })
+        ).body.errors,
+      ).toEqual([{ field: 'noticeVersion', message: 'must be one of: 2026.1' }]);
+    const contradicting = await call(api, 'POST', '/members', {
+      as: CUSTOMER_SERVICE,
+      body: aRegistration({
+        consents: [
+          { purpose: 'marketing.email', granted: true, noticeVersion: '2026.1' },
+          { purpose: 'marketing.email', granted: false, noticeVersion: '2026.1' },
+        ],
+      }),
+    });
+    expect([contradicting.status, contradicting.body.errors]).toEqual([
+      400,
+      [{ field: 'consents', message: 'must answer each purpose at most once' }],
+    ]);
+    const history = await call(api, 'GET', `/members/${n}/consents/history`, { as: CUSTOMER_SERVICE });
+    expect(history.body.events).toEqual([]);
+  });
+
   it('refuses an unknown purpose or source, and has no route that edits or deletes history', async () => {
     const n = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body
       .customerNumber;

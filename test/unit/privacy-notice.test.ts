@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { privacyNotice, recordsOfProcessing } from '../../shared/privacy/notice.ts';
 import { DEFAULT_REGION } from '../../shared/privacy/data-location.ts';
+import { PUBLISHED_NOTICE_VERSIONS } from '../../shared/consents/purposes.ts';
 
 /**
  * The facts of the register description the register was started from (../shared/seed/, 2009),
@@ -95,5 +96,13 @@ describe('where the notice says the data is', () => {
       region: 'us-east-1',
       safeguard: 'EU–US Data Privacy Framework',
     });
+  });
+});
+
+describe('the notice versions a consent may answer to', () => {
+  it('end with the one in force, which the notice carries', () => {
+    expect(PUBLISHED_NOTICE_VERSIONS.at(-1)).toBe(
+      privacyNotice('en', { region: DEFAULT_REGION }).noticeVersion,
+    );
   });
 });
