@@ -2,14 +2,10 @@ import type { Caller } from '../auth/caller.ts';
 import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { Member } from '../members/member.ts';
-import { saveChange } from '../members/change-member.ts';
-import { Refusal } from '../refusal.ts';
+import { decidedOnFreshRead, saveChange } from '../members/change-member.ts';
 import type { CampaignContacts } from '../campaigns/campaign-store.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import { PURPOSES, type Consent, type ConsentEvent, type ConsentSource, type Purpose } from './purposes.ts';
-
-/** A consent changed by someone else at the same moment: read again and apply on top, a few times. */
-const ATTEMPTS = 3;
 
 const listOf = (member: Member) => ({
   version: PURPOSES.version,
@@ -54,30 +50,26 @@ export async function changeConsent(
   store: MemberStore,
   now = new Date(),
 ) {
-  for (let attempt = 1; ; attempt++) {
+  // Changed meanwhile (another purpose, most likely): decided again on the member as it is now.
+  return decidedOnFreshRead(async () => {
     const before = await reachableMember(caller, customerNumber, store);
     const current = before.consents?.[purpose];
     if (current?.granted === answer.granted) return listOf(before);
     const at = now.toISOString();
     const consent: Consent = { purpose, ...answer, at, actor: caller.actor };
     const event: ConsentEvent = { ...consent, previously: current?.granted ?? null };
-    try {
-      const after = await saveChange(
-        store,
-        before,
-        { consents: { ...before.consents, [purpose]: consent } },
-        at,
-        {
-          audit: auditEntry(caller, customerNumber, 'consent', at, [purpose]),
-          consentEvents: [event],
-        },
-      );
-      return listOf(after);
-    } catch (error) {
-      // Changed meanwhile (another purpose, most likely): answer on the member as it is now.
-      if (!(error instanceof Refusal && error.kind === 'stale-version') || attempt === ATTEMPTS) throw error;
-    }
-  }
+    const after = await saveChange(
+      store,
+      before,
+      { consents: { ...before.consents, [purpose]: consent } },
+      at,
+      {
+        audit: auditEntry(caller, customerNumber, 'consent', at, [purpose]),
+        consentEvents: [event],
+      },
+    );
+    return listOf(after);
+  });
 }
 
 /** Consents ticked on the registration form, as the member's first answers. */

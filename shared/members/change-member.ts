@@ -1,5 +1,6 @@
 import type { Member } from './member.ts';
 import type { MemberChange, MemberStore } from './member-store.ts';
+import { Refusal } from '../refusal.ts';
 import { refusal } from './outcome.ts';
 
 /**
@@ -18,4 +19,22 @@ export async function saveChange(
   const saved = await store.save({ before, after, ...with_ });
   if (saved.outcome !== 'saved') throw refusal(saved);
   return after;
+}
+
+const FRESH_READS = 3;
+
+/**
+ * A change decided on the member as read, for a caller who sent no version to hold it to: when
+ * someone saved the member first (two reports of one lost card at once), it is decided again on a
+ * fresh read, so a repeat answers as a repeat instead of 412.
+ */
+export async function decidedOnFreshRead<T>(decide: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decide();
+    } catch (error) {
+      if (!(error instanceof Refusal && error.kind === 'stale-version') || attempt === FRESH_READS)
+        throw error;
+    }
+  }
 }

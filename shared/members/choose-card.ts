@@ -11,7 +11,7 @@ import {
   type ExpectedVersion,
   type Member,
 } from './member.ts';
-import { saveChange } from './change-member.ts';
+import { decidedOnFreshRead, saveChange } from './change-member.ts';
 
 /** A card the member already holds: choosing again orders a replacement rather than a first card. */
 const HELD = new Set<Card['status']>(['PRODUCED', 'SHIPPED']);
@@ -33,19 +33,23 @@ export async function chooseCard(
   store: MemberStore,
   now = new Date(),
 ): Promise<Member> {
-  const before = await reachableMember(caller, customerNumber, store);
-  if (expectedVersion !== undefined && !isExpectedVersion(expectedVersion, before.version))
-    throw staleVersion();
-  if (before.card.type === type) return before;
-  if (type === 'NONE') return saveCardChange(caller, before, undefined, store, now);
-  if (before.flags.deceased) throw deceased();
-  return saveCardChange(
-    caller,
-    before,
-    { type, orderType: HELD.has(before.card.status) ? 'REPLACEMENT' : 'NEW' },
-    store,
-    now,
-  );
+  const choose = async () => {
+    const before = await reachableMember(caller, customerNumber, store);
+    if (expectedVersion !== undefined && !isExpectedVersion(expectedVersion, before.version))
+      throw staleVersion();
+    if (before.card.type === type) return before;
+    if (type === 'NONE') return saveCardChange(caller, before, undefined, store, now);
+    if (before.flags.deceased) throw deceased();
+    return saveCardChange(
+      caller,
+      before,
+      { type, orderType: HELD.has(before.card.status) ? 'REPLACEMENT' : 'NEW' },
+      store,
+      now,
+    );
+  };
+  // Held to the version the caller read, or decided again on a fresh read: the same choice twice at once is one.
+  return expectedVersion === undefined ? decidedOnFreshRead(choose) : choose();
 }
 
 /**
@@ -53,62 +57,66 @@ export async function chooseCard(
  * queue. The old card keeps working at the tills until its successor is produced. A returned or
  * rejected card is sent again the same way, as a new card. Asking again while it waits changes nothing.
  */
-export async function orderReplacement(
+export const orderReplacement = (
   caller: Caller,
   customerNumber: string,
   store: MemberStore,
   now = new Date(),
-): Promise<Member> {
-  const before = await reachableMember(caller, customerNumber, store);
-  if (before.card.status === 'ORDERED') return before;
-  const held = HELD.has(before.card.status);
-  if (before.card.type === 'NONE' || !(held || CARD_NOT_RECEIVED.has(before.card.status))) {
-    throw noCardToReplace();
-  }
-  if (before.flags.deceased) throw deceased();
-  return saveCardChange(
-    caller,
-    before,
-    { type: before.card.type, orderType: held ? 'REPLACEMENT' : 'NEW' },
-    store,
-    now,
-  );
-}
+) =>
+  decidedOnFreshRead(async (): Promise<Member> => {
+    const before = await reachableMember(caller, customerNumber, store);
+    if (before.card.status === 'ORDERED') return before;
+    const held = HELD.has(before.card.status);
+    if (before.card.type === 'NONE' || !(held || CARD_NOT_RECEIVED.has(before.card.status))) {
+      throw noCardToReplace();
+    }
+    if (before.flags.deceased) throw deceased();
+    return saveCardChange(
+      caller,
+      before,
+      { type: before.card.type, orderType: held ? 'REPLACEMENT' : 'NEW' },
+      store,
+      now,
+    );
+  });
 
 /**
  * A lost card: it stops resolving at the tills at once (they hear it is blocked) and, unless one
  * waits already, a replacement of the same type is ordered. Reporting it again changes nothing.
  */
-export async function reportLostCard(
+export const reportLostCard = (
   caller: Caller,
   customerNumber: string,
   store: MemberStore,
   now = new Date(),
-): Promise<Member> {
-  const before = await reachableMember(caller, customerNumber, store);
-  const lost = before.card.cardNumber;
-  if (before.card.type === 'NONE' || !lost) {
-    if (before.card.status === 'ORDERED') return before;
-    throw noCardToReplace();
-  }
-  if (before.flags.deceased) throw deceased();
-  // Only a loyalty card the tills resolve to this member can be blocked (a MasterCard is the bank's).
-  const holder = await store.cardHolder(lost);
-  const blockCard = holder?.customerNumber === customerNumber && !holder.blockedAt ? { blockCard: lost } : {};
-  // A replacement on its way (ordered, or in a batch being made): block the card, order nothing more.
-  if (before.card.status === 'ORDERED' || before.card.status === 'BATCHED') {
-    const at = now.toISOString();
-    const { cardNumber: _lost, ...card } = before.card;
-    return saveChange(store, before, { card }, at, {
-      audit: auditEntry(caller, customerNumber, 'choose-card', at, ['card']),
+) =>
+  // Two reports at once: the second is decided on the member the first saved, and changes nothing.
+  decidedOnFreshRead(async (): Promise<Member> => {
+    const before = await reachableMember(caller, customerNumber, store);
+    const lost = before.card.cardNumber;
+    if (before.card.type === 'NONE' || !lost) {
+      if (before.card.status === 'ORDERED') return before;
+      throw noCardToReplace();
+    }
+    if (before.flags.deceased) throw deceased();
+    // Only a loyalty card the tills resolve to this member can be blocked (a MasterCard is the bank's).
+    const holder = await store.cardHolder(lost);
+    const blockCard =
+      holder?.customerNumber === customerNumber && !holder.blockedAt ? { blockCard: lost } : {};
+    // A replacement on its way (ordered, or in a batch being made): block the card, order nothing more.
+    if (before.card.status === 'ORDERED' || before.card.status === 'BATCHED') {
+      const at = now.toISOString();
+      const { cardNumber: _lost, ...card } = before.card;
+      return saveChange(store, before, { card }, at, {
+        audit: auditEntry(caller, customerNumber, 'choose-card', at, ['card']),
+        ...blockCard,
+      });
+    }
+    return saveCardChange(caller, before, { type: before.card.type, orderType: 'REPLACEMENT' }, store, now, {
+      keepNumber: false,
       ...blockCard,
     });
-  }
-  return saveCardChange(caller, before, { type: before.card.type, orderType: 'REPLACEMENT' }, store, now, {
-    keepNumber: false,
-    ...blockCard,
   });
-}
 
 /** The card choice and its order queue entry in one save; a waiting order is cancelled. */
 async function saveCardChange(

@@ -5,7 +5,7 @@ import { auditEntry } from '../members/audit.ts';
 import type { ChainedAuditEntry } from '../members/audit-chain.ts';
 import type { Member } from '../members/member.ts';
 import { memberView } from '../members/member.ts';
-import { saveChange } from '../members/change-member.ts';
+import { decidedOnFreshRead, saveChange } from '../members/change-member.ts';
 import type { AuditAction, MemberStore } from '../members/member-store.ts';
 import type { MemberPrivacyStore, StoredItem, Tombstone } from './privacy-store.ts';
 import type { ErasureReason } from './schemas.ts';
@@ -87,7 +87,7 @@ export async function readAuditTrail(
 
 /**
  * One audited change of a member's status by the caller. `change` answers what to set, or nothing
- * when it is already so: asking twice changes nothing, which makes the routes safe to repeat.
+ * when it is already so: asking twice, even at once, changes nothing, which makes the routes safe to repeat.
  */
 async function changeStatus(
   caller: Caller,
@@ -97,13 +97,15 @@ async function changeStatus(
   audit: { action: AuditAction; field: string },
   change: (before: Member, at: string) => { set: Partial<Member>; cancelCardOrder?: string } | undefined,
 ): Promise<Member> {
-  const before = await reachableMember(caller, customerNumber, store);
-  const at = now.toISOString();
-  const wanted = change(before, at);
-  if (!wanted) return before;
-  return saveChange(store, before, wanted.set, at, {
-    audit: auditEntry(caller, customerNumber, audit.action, at, [audit.field]),
-    ...(wanted.cancelCardOrder ? { cancelCardOrder: wanted.cancelCardOrder } : {}),
+  return decidedOnFreshRead(async () => {
+    const before = await reachableMember(caller, customerNumber, store);
+    const at = now.toISOString();
+    const wanted = change(before, at);
+    if (!wanted) return before;
+    return saveChange(store, before, wanted.set, at, {
+      audit: auditEntry(caller, customerNumber, audit.action, at, [audit.field]),
+      ...(wanted.cancelCardOrder ? { cancelCardOrder: wanted.cancelCardOrder } : {}),
+    });
   });
 }
 

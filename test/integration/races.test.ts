@@ -11,6 +11,7 @@ import { createDocumentClient, putAll, tableName } from '../../shared/store/dyna
 import { DynamoCampaignStore } from '../../shared/store/dynamo-campaign-store.ts';
 import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
 import { DynamoPurchaseStore } from '../../shared/store/dynamo-purchase-store.ts';
+import { orderAndAnswerCard } from '../support/card-answers.ts';
 import { createCampaign } from '../../shared/campaigns/campaigns.ts';
 import { computeAudience, startAudience } from '../../shared/campaigns/compute-audience.ts';
 
@@ -208,5 +209,27 @@ describe('an erasure racing an audience', () => {
     let contacts = 0;
     for await (const page of campaigns.contacts(campaignId, 1000)) contacts += page.length;
     expect([summary!.reached, contacts]).toEqual([291, 291]);
+  });
+});
+
+describe('the same request sent many times at once, without If-Match', () => {
+  it('reports a lost card once: the others answer as a repeated report does, none 412', async () => {
+    const n = (await register()).customerNumber as string;
+    await orderAndAnswerCard(api, n, 'PRODUCED', { cardNumber: '9246000012345678' });
+    const reports = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        call(api, 'POST', `/members/${n}/card/lost`, { as: CUSTOMER_SERVICE }),
+      ),
+    );
+    expect(reports.map((r) => r.status)).toEqual(reports.map(() => 200));
+    expect(new Set(reports.map((r) => r.headers.get('etag'))).size).toBe(1);
+    const orders = (await itemsMentioning(n)).filter(
+      (item) => item.type === 'card-order' && item.status === 'PENDING',
+    );
+    expect(orders).toHaveLength(1);
+    const trail = (await call(api, 'GET', `/members/${n}/audit`, { as: ADMIN })).body.entries as {
+      action: string;
+    }[];
+    expect(trail.filter((e) => e.action === 'choose-card')).toHaveLength(2);
   });
 });

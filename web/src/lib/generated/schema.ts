@@ -921,7 +921,8 @@ export interface operations {
               | 'directMarketingBan'
               | 'addressDisclosureBan';
             granted: boolean;
-            noticeVersion: string;
+            /** @enum {string} */
+            noticeVersion: '2026.1';
           }[];
         };
       };
@@ -1172,7 +1173,8 @@ export interface operations {
               | 'directMarketingBan'
               | 'addressDisclosureBan';
             granted: boolean;
-            noticeVersion: string;
+            /** @enum {string} */
+            noticeVersion: '2026.1';
           }[];
         };
       };
@@ -2573,7 +2575,8 @@ export interface operations {
           granted: boolean;
           /** @enum {string} */
           source: 'web' | 'store' | 'phone' | 'letter' | 'registration';
-          noticeVersion: string;
+          /** @enum {string} */
+          noticeVersion: '2026.1';
         };
       };
     };
@@ -4617,6 +4620,9 @@ export const pathsMembersPostRequestBodyContentApplicationJsonConsentsPurposeVal
   'directMarketingBan',
   'addressDisclosureBan',
 ];
+export const pathsMembersPostRequestBodyContentApplicationJsonConsentsNoticeVersionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members']['post']['requestBody']['content']['application/json']['consents']['noticeVersion']
+> = ['2026.1'];
 export const pathsMembersPostResponses201ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members']['post']['responses']['201']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -4645,6 +4651,9 @@ export const pathsAccountMembershipPostRequestBodyContentApplicationJsonConsents
   'directMarketingBan',
   'addressDisclosureBan',
 ];
+export const pathsAccountMembershipPostRequestBodyContentApplicationJsonConsentsNoticeVersionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['requestBody']['content']['application/json']['consents']['noticeVersion']
+> = ['2026.1'];
 export const pathsAccountMembershipPostResponses201ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/account/membership']['post']['responses']['201']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -4775,6 +4784,9 @@ export const pathsMembersCustomerNumberConsentsPurposePutParametersPathPurposeVa
 export const pathsMembersCustomerNumberConsentsPurposePutRequestBodyContentApplicationJsonSourceValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['requestBody']['content']['application/json']['source']
 > = ['web', 'store', 'phone', 'letter', 'registration'];
+export const pathsMembersCustomerNumberConsentsPurposePutRequestBodyContentApplicationJsonNoticeVersionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['requestBody']['content']['application/json']['noticeVersion']
+> = ['2026.1'];
 export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['channel']
 > = ['email', 'sms', 'post'];
