@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation, useApiQuery } from '../../../lib/api/queries.ts';
 import type { PURPOSE_NAMES } from '../../../lib/generated/code-lists.ts';
+import type { BodyOf } from '../../../lib/api/types.ts';
 import { consentKeys } from './keys.ts';
 
 export type Purpose = keyof typeof PURPOSE_NAMES;
@@ -25,7 +26,10 @@ export const useConsentHistory = (customerNumber: string) =>
 export function useChangeConsent(customerNumber: string, source: 'web' | 'phone') {
   const queryClient = useQueryClient();
   return useApiMutation(
-    (api, change: { purpose: Purpose; granted: boolean; noticeVersion: string }) =>
+    (
+      api,
+      change: { purpose: Purpose; granted: boolean; noticeVersion: BodyOf<'changeConsent'>['noticeVersion'] },
+    ) =>
       api.PUT('/members/{customerNumber}/consents/{purpose}', {
         params: { path: { customerNumber, purpose: change.purpose } },
         body: { granted: change.granted, source, noticeVersion: change.noticeVersion },
