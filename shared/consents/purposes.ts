@@ -20,10 +20,11 @@ export const PURPOSES = {
 } as const;
 
 /**
- * Every privacy notice version the register has published, oldest first; the last is in force. A
- * consent answers to one of these, never to a version nobody could have read.
+ * Every privacy notice version the register has published, oldest first; the last is the one in
+ * force (publishing a new one moves the old one in front). A consent answers to one of these, never
+ * to a version nobody could have read.
  */
-export const PUBLISHED_NOTICE_VERSIONS = ['2026.1'] as const;
+export const PUBLISHED_NOTICE_VERSIONS = [PURPOSES.version] as const;
 
 export type Purpose = keyof typeof PURPOSES.purposes;
 export const PURPOSE_CODES = Object.keys(PURPOSES.purposes) as Purpose[];

@@ -20,7 +20,8 @@ const ConsentView = z.strictObject({
   actor: z.string(),
 });
 export const ConsentList = z.strictObject({
-  version: z.string(),
+  /** The notice in force, which a change answers to. */
+  version: NoticeVersion,
   consents: z.array(ConsentView),
   /** The campaigns that reached the member, oldest first. */
   contacts: z.array(z.strictObject({ campaignId: z.string(), channel: z.string(), at: z.string() })),

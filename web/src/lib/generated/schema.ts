@@ -2495,7 +2495,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            version: string;
+            /** @enum {string} */
+            version: '2026.1';
             consents: {
               purpose: string;
               granted: boolean;
@@ -2588,7 +2589,8 @@ export interface operations {
         };
         content: {
           'application/json': {
-            version: string;
+            /** @enum {string} */
+            version: '2026.1';
             consents: {
               purpose: string;
               granted: boolean;
@@ -4771,6 +4773,9 @@ export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJs
 export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['responses']['200']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsMembersCustomerNumberConsentsGetResponses200ContentApplicationJsonVersionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/consents']['get']['responses']['200']['content']['application/json']['version']
+> = ['2026.1'];
 export const pathsMembersCustomerNumberConsentsPurposePutParametersPathPurposeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['parameters']['path']['purpose']
 > = [
@@ -4786,6 +4791,9 @@ export const pathsMembersCustomerNumberConsentsPurposePutRequestBodyContentAppli
 > = ['web', 'store', 'phone', 'letter', 'registration'];
 export const pathsMembersCustomerNumberConsentsPurposePutRequestBodyContentApplicationJsonNoticeVersionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['requestBody']['content']['application/json']['noticeVersion']
+> = ['2026.1'];
+export const pathsMembersCustomerNumberConsentsPurposePutResponses200ContentApplicationJsonVersionValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['responses']['200']['content']['application/json']['version']
 > = ['2026.1'];
 export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['channel']
