@@ -3,6 +3,7 @@ import type { JobRequest, JobRequests } from '../../shared/jobs/job-requests.ts'
 import { dispatchJobRequests, type JobRequestEvent } from '../../shared/lambda/job-dispatch.ts';
 import { jobRequestStore } from '../../shared/store/default-stores.ts';
 import { insertRecord } from '../../shared/store/dynamo-job-requests.ts';
+import type { ItemKey } from '../../shared/store/keys.ts';
 import { loadFunction } from './functions.ts';
 
 /** As Lambda's asynchronous invocation: one run, and two more after a failure. */
@@ -26,16 +27,23 @@ export function localJobRequests(onFailure: (job: string, error: unknown) => voi
       }
     }
   };
+  // As the stream gives a new request's keys to its reader, which starts the job and answers at once.
+  const handOn = (job: string, key: ItemKey) =>
+    setImmediate(() =>
+      dispatchJobRequests([insertRecord(key)], {
+        read: (record) => jobRequestStore().read(record),
+        start: async (started) => void run(started),
+      }).catch((error: unknown) => onFailure(job, error)),
+    );
   return {
     async request(request: JobRequest) {
-      const key = await jobRequestStore().write(request);
-      setImmediate(() =>
-        dispatchJobRequests([insertRecord(key)], {
-          read: (record) => jobRequestStore().read(record),
-          // Started, not awaited: an asynchronous invocation answers at once.
-          start: async (started) => void run(started),
-        }).catch((error: unknown) => onFailure(request.job, error)),
-      );
+      handOn(request.job, await jobRequestStore().write(request));
     },
+    async requestOnce(job, requestedBy, now) {
+      const { key, written, pending } = await jobRequestStore().writeOnce(job, requestedBy, now);
+      if (written) handOn(job, key);
+      return pending;
+    },
+    finished: (job, requestId) => jobRequestStore().finished(job, requestId),
   };
 }

@@ -38,7 +38,7 @@ const isStalled = (progress: AudienceProgress, now: Date) =>
 export async function startAudience(
   campaignId: string,
   caller: Caller,
-  deps: { campaigns: CampaignStore; jobs: JobRequests },
+  deps: { campaigns: CampaignStore; jobs: Pick<JobRequests, 'request'> },
   now = new Date(),
 ) {
   const campaign = await getCampaign(campaignId, deps.campaigns);

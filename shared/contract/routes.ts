@@ -262,14 +262,16 @@ export const runCardBatchNow = {
   handler: 'api/operations/run-card-batch',
   roles: ['admin', 'processor'],
   summary:
-    'Run the card batch now, as the schedule does: the run starts at once and shows in the job runs, which say who asked',
+    'Run the card batch now, as the schedule does: the run starts at once and shows in the job runs, which say who asked. While a run asked for has not ended, asking again answers with that one',
   responses: {
     202: {
-      description: 'Asked for: Location names the job runs, where the run shows when it ends',
+      description:
+        'Asked for, or asked for already: Location names the job runs, where the run shows when it ends',
       body: JobRequestedView,
     },
   },
-  tableActions: ['PutItem'],
+  // A pending request that lapsed is removed before a new one is put.
+  tableActions: ['PutItem', 'DeleteItem'],
   startsJob: 'card-batch',
 } as const satisfies RouteSpec;
 

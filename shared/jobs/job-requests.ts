@@ -6,6 +6,14 @@ export interface JobRequest {
   job: string;
   input?: Record<string, string>;
   requestedBy?: JobRun['requestedBy'];
+  /** One pending at a time: the run, when it ends, clears the way for the next request. */
+  once?: boolean;
+}
+
+/** The request of a job that takes one at a time, waiting for its run to end: when, and who asked. */
+export interface PendingRequest {
+  requestedAt: string;
+  requestedBy: NonNullable<JobRun['requestedBy']>;
 }
 
 /**
@@ -14,6 +22,13 @@ export interface JobRequest {
  */
 export interface JobRequests {
   request(request: JobRequest): Promise<void>;
+  /**
+   * Asks for a run of a job that takes one at a time, unless one asked for has not yet ended (or
+   * lapsed): answers the request that is pending, this one if it was asked for now.
+   */
+  requestOnce(job: string, requestedBy: PendingRequest['requestedBy'], now: Date): Promise<PendingRequest>;
+  /** A run asked for once has ended: the next press asks anew. */
+  finished(job: string, requestId: string): Promise<void>;
 }
 
 export const requestedBy = (caller: Caller): JobRun['requestedBy'] => ({
@@ -23,10 +38,16 @@ export const requestedBy = (caller: Caller): JobRun['requestedBy'] => ({
 });
 
 /**
- * Asks for a run of a job now, as its schedule would start it. The run shows in the processor's
- * view, its record naming this request's id.
+ * Asks for a run of a job now, as its schedule would start it, unless a run asked for is still to
+ * end: pressing again answers with that one. The run shows in the processor's view, its record
+ * naming the request's id.
  */
 export async function requestRun(job: string, caller: Caller, requests: JobRequests, now = new Date()) {
-  await requests.request({ job, requestedBy: requestedBy(caller) });
-  return { job, requestedAt: now.toISOString(), requestId: caller.requestId };
+  const pending = await requests.requestOnce(job, requestedBy(caller)!, now);
+  return {
+    job,
+    requestedAt: pending.requestedAt,
+    requestId: pending.requestedBy.requestId,
+    alreadyPending: pending.requestedBy.requestId !== caller.requestId,
+  };
 }

@@ -14,8 +14,8 @@ export interface JobRun {
 
 export interface JobRunStore {
   record(run: JobRun): Promise<void>;
-  /** The newest runs of a job first. */
-  recent(job: string, limit: number): Promise<JobRun[]>;
+  /** The newest runs of a job first: those on its schedule, or those someone asked for. */
+  recent(job: string, limit: number, requested: boolean): Promise<JobRun[]>;
 }
 
 export const RUNS_SHOWN = 5;
@@ -25,8 +25,18 @@ export async function readOperations(
   jobNames: readonly string[],
   deps: { runs: JobRunStore; addressFiles: () => Promise<AddressFileState[]> },
 ) {
+  // The schedule's runs and those asked for, each their newest: many presses never hide the night's run.
   const jobs = await Promise.all(
-    jobNames.map(async (job) => ({ job, runs: await deps.runs.recent(job, RUNS_SHOWN) })),
+    jobNames.map(async (job) => {
+      const [scheduled, requested] = await Promise.all([
+        deps.runs.recent(job, RUNS_SHOWN, false),
+        deps.runs.recent(job, RUNS_SHOWN, true),
+      ]);
+      return {
+        job,
+        runs: [...scheduled, ...requested].sort((a, b) => b.startedAt.localeCompare(a.startedAt)),
+      };
+    }),
   );
   const unappliedFiles = (await deps.addressFiles())
     .filter((file) => file.status !== 'applied')

@@ -26,4 +26,6 @@ export const JobRequestedView = z.strictObject({
   job: z.string(),
   requestedAt: z.string(),
   requestId: z.string(),
+  /** A run asked for earlier had not ended: this press answers with that one and asks for nothing. */
+  alreadyPending: z.boolean(),
 });

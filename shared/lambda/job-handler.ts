@@ -2,7 +2,7 @@ import type { Context } from 'aws-lambda';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from '../http/logger.ts';
 import type { JobRun } from '../jobs/job-runs.ts';
-import { jobRunStore } from '../store/default-stores.ts';
+import { jobRequests, jobRunStore } from '../store/default-stores.ts';
 import type { JobRequestEvent } from './job-dispatch.ts';
 
 export interface JobMetrics<R> {
@@ -49,6 +49,7 @@ export async function runJob<E, R>(
   event: E,
   context?: Pick<Context, 'getRemainingTimeInMillis'>,
   requestedBy?: JobRun['requestedBy'],
+  once = false,
 ): Promise<R> {
   const startedAt = new Date().toISOString();
   // A run that did its work is not failed by its record: a fault there is logged, not thrown.
@@ -68,10 +69,18 @@ export async function runJob<E, R>(
           error: error instanceof Error ? error.name : 'unknown',
         }),
       );
+  // A run asked for once clears the way for the next request when it ends, however it ends.
+  const finished = () =>
+    once && requestedBy
+      ? jobRequests()
+          .finished(entry.job, requestedBy.requestId)
+          .catch(() => logger.error('the pending request was not cleared', { job: entry.job }))
+      : undefined;
   let result: R;
   try {
     result = await entry.run(event, context);
   } catch (error) {
+    await finished();
     // A run someone asked for names its input (a campaign id at most), so that its failure can be traced.
     const input = requestedBy && event ? { input: event } : {};
     await record('failed', { error: error instanceof Error ? error.name : typeof error, ...input }).catch(
@@ -89,6 +98,7 @@ export async function runJob<E, R>(
   }
   logger.info(`${entry.name} done`, summary);
   await record('done', entry.figures?.(result) ?? summary);
+  await finished();
   return result;
 }
 
@@ -107,9 +117,9 @@ export function jobHandler<E = unknown, R = unknown>(entry: JobEntry<E, R>) {
     context?: Pick<Context, 'getRemainingTimeInMillis'>,
   ): Promise<R> => {
     if (!isJobRequest(event)) return runJob(entry, event as E, context);
-    const { job, input, requestedBy } = event.jobRequest;
+    const { job, input, requestedBy, once } = event.jobRequest;
     if (job !== entry.job) throw new Error(`a request for ${job} reached the ${entry.job} job`);
-    return runJob(entry, input as E, context, requestedBy);
+    return runJob(entry, input as E, context, requestedBy, once);
   };
 }
 

@@ -1,15 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
-import type { JobRequest, JobRequests } from '../jobs/job-requests.ts';
+import type { JobRequest, JobRequests, PendingRequest } from '../jobs/job-requests.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import { transientAsBusy } from './dynamo.ts';
-import { JOB_REQUEST_PREFIX, jobRequestKey, type ItemKey } from './keys.ts';
+import { conditionalWrite, transientAsBusy } from './dynamo.ts';
+import { JOB_REQUEST_PREFIX, jobRequestKey, pendingJobRequestKey, type ItemKey } from './keys.ts';
 
 /** A request the stream has not handed on within a day is of no use any more (the stream keeps a day too). */
 const KEPT_SECONDS = 24 * 60 * 60;
+/**
+ * A pending request no run has ended for this long never will: the stream's reader gives up after
+ * five hours and Lambda's retries of the job within one more.
+ */
+const PENDING_LAPSES_MS = 7 * 60 * 60 * 1000;
 
 /**
  * A job started by writing its request to the table. The table's stream, which carries keys only,
@@ -27,18 +32,81 @@ export class DynamoJobRequests implements JobRequests {
     await this.write(request);
   }
 
-  /** Answers the item's keys, which the stream delivers. */
-  async write(request: JobRequest, now = new Date()): Promise<ItemKey> {
-    const key = jobRequestKey(request.job, randomUUID());
-    const item = {
+  async requestOnce(job: string, requestedBy: PendingRequest['requestedBy'], now: Date) {
+    return (await this.writeOnce(job, requestedBy, now)).pending;
+  }
+
+  async finished(job: string, requestId: string): Promise<void> {
+    // Refused when another request took its place meanwhile: that one stays pending.
+    await conditionalWrite(
+      this.db,
+      new DeleteCommand({
+        TableName: this.table,
+        Key: pendingJobRequestKey(job),
+        ConditionExpression: 'requestedBy.requestId = :id',
+        ExpressionAttributeValues: { ':id': requestId },
+      }),
+    );
+  }
+
+  private itemOf(key: ItemKey, request: JobRequest, now: Date) {
+    return {
       ...key,
       type: ITEM_TYPES.jobRequest,
       ...request,
       requestedAt: now.toISOString(),
       expiresAt: Math.floor(now.getTime() / 1000) + KEPT_SECONDS,
     };
+  }
+
+  /** Answers the item's keys, which the stream delivers. */
+  async write(request: JobRequest, now = new Date()): Promise<ItemKey> {
+    const key = jobRequestKey(request.job, randomUUID());
+    const item = this.itemOf(key, request, now);
     await transientAsBusy(() => this.db.send(new PutCommand({ TableName: this.table, Item: item })));
     return key;
+  }
+
+  /**
+   * The job's one pending request: put only where none is (an insert, which the stream hands on), or
+   * the one pending answered. One that lapsed is removed first, since a put over it would be a
+   * modification the stream's filter passes over.
+   */
+  async writeOnce(job: string, requestedBy: PendingRequest['requestedBy'], now: Date) {
+    const key = pendingJobRequestKey(job);
+    const item = this.itemOf(key, { job, requestedBy, once: true }, now);
+    for (;;) {
+      const refused = await conditionalWrite(
+        this.db,
+        new PutCommand({
+          TableName: this.table,
+          Item: item,
+          ConditionExpression: 'attribute_not_exists(pk)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      );
+      if (!refused) return { key, written: true, pending: { requestedAt: item.requestedAt, requestedBy } };
+      const held = refused[0]?.item as (PendingRequest & { requestedAt: string }) | undefined;
+      if (held && now.getTime() - Date.parse(held.requestedAt) < PENDING_LAPSES_MS)
+        return {
+          key,
+          written: false,
+          pending: { requestedAt: held.requestedAt, requestedBy: held.requestedBy },
+        };
+      await conditionalWrite(
+        this.db,
+        new DeleteCommand({
+          TableName: this.table,
+          Key: key,
+          ...(held
+            ? {
+                ConditionExpression: 'requestedAt = :at',
+                ExpressionAttributeValues: { ':at': held.requestedAt },
+              }
+            : {}),
+        }),
+      );
+    }
   }
 
   /** The request a stream record names, or undefined for another record or a request already gone. */
@@ -55,6 +123,7 @@ export class DynamoJobRequests implements JobRequests {
       job: String(Item.job),
       ...(Item.input ? { input: Item.input as Record<string, string> } : {}),
       ...(Item.requestedBy ? { requestedBy: Item.requestedBy as JobRequest['requestedBy'] } : {}),
+      ...(Item.once ? { once: true } : {}),
     };
   }
 }

@@ -23,7 +23,7 @@ export class DynamoJobRuns implements JobRunStore {
         new PutCommand({
           TableName: this.table,
           Item: {
-            ...jobRunKey(run.job, run.startedAt, randomUUID()),
+            ...jobRunKey(run.job, run.startedAt, randomUUID(), run.requestedBy !== undefined),
             type: ITEM_TYPES.jobRun,
             ...run,
             ...(summary ? { summary } : {}),
@@ -34,13 +34,13 @@ export class DynamoJobRuns implements JobRunStore {
     );
   }
 
-  async recent(job: string, limit: number): Promise<JobRun[]> {
+  async recent(job: string, limit: number, requested: boolean): Promise<JobRun[]> {
     const { Items = [] } = await transientAsBusy(() =>
       this.db.send(
         new QueryCommand({
           TableName: this.table,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': jobRunsPartition(job) },
+          ExpressionAttributeValues: { ':pk': jobRunsPartition(job, requested) },
           ScanIndexForward: false,
           Limit: limit,
         }),

@@ -113,12 +113,16 @@ export const batchOrderIndex = (batchId: string, sequence: number) => ({
 });
 /** What a job has done, so that a re-run resumes instead of repeating. */
 export const jobKey = (job: string, id: string): ItemKey => ({ pk: `JOB#${job}`, sk: id });
-/** A job's runs, newest last in key order. */
-export const jobRunKey = (job: string, startedAt: string, runId: string): ItemKey => ({
-  pk: `JOBRUNS#${job}`,
+/**
+ * A job's runs, newest last in key order: those someone asked for apart from the scheduled ones, so
+ * that however many are asked for, the schedule's last runs are still read.
+ */
+export const jobRunKey = (job: string, startedAt: string, runId: string, requested: boolean): ItemKey => ({
+  pk: jobRunsPartition(job, requested),
   sk: `${startedAt}#${runId}`,
 });
-export const jobRunsPartition = (job: string) => jobRunKey(job, '', '').pk;
+export const jobRunsPartition = (job: string, requested: boolean) =>
+  requested ? `JOBRUNS#${job}#REQUESTED` : `JOBRUNS#${job}`;
 /** Held by the one run of a job that works now. */
 export const jobLeaseKey = (job: string): ItemKey => jobKey(job, 'LEASE');
 /** A run asked for by a route: a partition of its own, which the stream's filter knows by its prefix. */
@@ -127,6 +131,8 @@ export const jobRequestKey = (job: string, id: string): ItemKey => ({
   pk: `${JOB_REQUEST_PREFIX}${job}#${id}`,
   sk: 'REQUEST',
 });
+/** The one pending request of a job that takes one at a time: a new one is an insert the stream sees. */
+export const pendingJobRequestKey = (job: string): ItemKey => jobRequestKey(job, 'PENDING');
 export const JOB_ITEM_PREFIX = { cardBatch: 'BATCH#' } as const;
 
 /** A member's audit entries in chain order: the sequence number is taken by a conditional put. */

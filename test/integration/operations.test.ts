@@ -6,6 +6,7 @@ import { JOB_NAMES } from '../../shared/contract/jobs.ts';
 import { putInbound } from '../support/address-files.ts';
 import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi, until } from '../support/local-api.ts';
+import { jobRequestStore } from '../../shared/store/default-stores.ts';
 
 let api: LocalApi;
 beforeAll(async () => {
@@ -17,7 +18,7 @@ const PROCESSOR = { role: 'processor' } as const;
 type Run = {
   job: string;
   outcome: string;
-  requestedBy?: { role: string };
+  requestedBy?: { role: string; requestId: string };
   summary?: Record<string, unknown>;
 };
 const runsOf = async (job: string): Promise<Run[]> => {
@@ -66,5 +67,51 @@ describe('the processor’s view', () => {
   it('is for the processor and admins', async () => {
     expect((await call(api, 'GET', '/job-runs', { as: CUSTOMER_SERVICE })).status).toBe(403);
     expect((await call(api, 'POST', '/job-runs/card-batch', { as: CUSTOMER_SERVICE })).status).toBe(403);
+  });
+});
+
+describe('“Run the card batch now” pressed again and again', () => {
+  it('asks for one run while one is pending, and never hides the night’s run', async () => {
+    await cardBatchJob(); // the night's run
+    let answers: { status: number; body: { requestId: string; alreadyPending: boolean } }[] = [];
+    for (let burst = 0; burst < 6; burst++)
+      answers = answers.concat(
+        await Promise.all(
+          Array.from({ length: 50 }, () => call(api, 'POST', '/job-runs/card-batch', { as: PROCESSOR })),
+        ),
+      );
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 202));
+    const asked = new Set(answers.filter((a) => !a.body.alreadyPending).map((a) => a.body.requestId));
+    // Every press that asked for nothing answered with a request that did.
+    expect(new Set(answers.map((a) => a.body.requestId))).toEqual(asked);
+    expect(asked.size).toBeLessThan(30);
+    // Each request asked for one run, and the night's run is still in the view.
+    await until(async () => {
+      const runs = await runsOf('card-batch');
+      return (
+        runs.filter((run) => run.requestedBy && asked.has(run.requestedBy.requestId)).length ===
+        Math.min(asked.size, 5)
+      );
+    });
+    const runs = await runsOf('card-batch');
+    expect(runs.filter((run) => !run.requestedBy).length).toBeGreaterThan(0);
+  });
+});
+
+describe('a pending request no run ended', () => {
+  it('is answered for seven hours, then taken over by the next press', async () => {
+    const store = jobRequestStore();
+    const by = (requestId: string) => ({ actor: 'p', role: 'processor', requestId });
+    const at = new Date('2026-11-27T12:00:00Z');
+    // A job of its own name: no run of it ends here.
+    expect((await store.writeOnce('stuck-job', by('first'), at)).written).toBe(true);
+    const soon = await store.writeOnce('stuck-job', by('second'), new Date(at.getTime() + 3600_000));
+    expect([soon.written, soon.pending.requestedBy.requestId]).toEqual([false, 'first']);
+    const later = await store.writeOnce('stuck-job', by('third'), new Date(at.getTime() + 8 * 3600_000));
+    expect([later.written, later.pending.requestedBy.requestId]).toEqual([true, 'third']);
+    await store.finished('stuck-job', 'first'); // a late end of the lapsed one clears nothing
+    expect(
+      (await store.writeOnce('stuck-job', by('fourth'), new Date(at.getTime() + 9 * 3600_000))).written,
+    ).toBe(false);
   });
 });

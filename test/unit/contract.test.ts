@@ -57,7 +57,7 @@ describe('the contract tables', () => {
       .filter(([, job]) => 'startedByApi' in job && job.startedByApi)
       .map(([name]) => name);
     expect(starting.map((route) => route.startsJob).sort()).toEqual(startedByApi.sort());
-    expect(routeModule.runCardBatchNow.tableActions).toEqual(['PutItem']);
+    expect(routeModule.runCardBatchNow.tableActions).toEqual(['PutItem', 'DeleteItem']);
     for (const route of starting) {
       expect(route.tableActions, route.path).toContain('PutItem');
       expect(route.bucketPrefixes, route.path).toBeUndefined();

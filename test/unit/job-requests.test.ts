@@ -97,7 +97,7 @@ describe('a job asked for by a route', () => {
     };
     expect(await dispatchJobRequests([record], deps)).toEqual({ batchItemFailures: [] });
     expect(started).toEqual([
-      { job: 'card-batch', requestedBy: expect.objectContaining({ role: 'processor' }) },
+      { job: 'card-batch', requestedBy: expect.objectContaining({ role: 'processor' }), once: true },
     ]);
     // A member's request (no route lets a member start the batch), a request gone and another item: nothing.
     const forged = insertRecord({ pk: 'JOBREQUEST#card-batch#forged', sk: 'REQUEST' });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { runState } from '../../web/src/features/operations/run-state.ts';
 
-const asked = { job: 'card-batch', requestedAt: '2026-11-26T10:00:00.000Z', requestId: 'mine' };
+const asked = {
+  job: 'card-batch',
+  requestedAt: '2026-11-26T10:00:00.000Z',
+  requestId: 'mine',
+  alreadyPending: false,
+};
 const run = (requestId: string, outcome: 'done' | 'failed', summary: Record<string, unknown> = {}) => ({
   job: 'card-batch',
   startedAt: '2026-11-26T10:00:01.000Z',

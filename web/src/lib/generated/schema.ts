@@ -241,7 +241,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Run the card batch now, as the schedule does: the run starts at once and shows in the job runs, which say who asked
+     * Run the card batch now, as the schedule does: the run starts at once and shows in the job runs, which say who asked. While a run asked for has not ended, asking again answers with that one
      * @description Roles: admin, processor.
      */
     post: operations['runCardBatchNow'];
@@ -2243,7 +2243,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Asked for: Location names the job runs, where the run shows when it ends */
+      /** @description Asked for, or asked for already: Location names the job runs, where the run shows when it ends */
       202: {
         headers: {
           [name: string]: unknown;
@@ -2253,6 +2253,7 @@ export interface operations {
             job: string;
             requestedAt: string;
             requestId: string;
+            alreadyPending: boolean;
           };
         };
       };

@@ -52,7 +52,13 @@ export function OperationsPage() {
           >
             {t('runCardBatch')}
           </button>
-          {state && <span role="status">{t(RUN_STATE_TEXT[state])}</span>}
+          {state && (
+            <span role="status">
+              {asked.alreadyPending && state === 'waiting'
+                ? `${t('runAlreadyAsked')} ${formatInstant(asked.requestedAt, language)}.`
+                : t(RUN_STATE_TEXT[state])}
+            </span>
+          )}
           {runNow.isError && <ErrorNote error={runNow.error} />}
         </div>
       )}

@@ -214,6 +214,7 @@ export const en = {
   reason_other: 'Other',
   due: 'Due',
   runStarted: 'Started: the run shows below when it ends.',
+  runAlreadyAsked: 'A run asked for earlier has not ended yet; it shows below when it does. Asked for at',
   runRetrying: 'The run failed; it is tried again.',
   runFailed: 'The run failed, and its retries too. See the job runs below.',
   runNotShown: 'The run has not shown yet. See the job runs below later.',

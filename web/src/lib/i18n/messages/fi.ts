@@ -216,6 +216,7 @@ export const fi: Messages = {
   reason_other: 'Muu',
   due: 'Erääntyy',
   runStarted: 'Käynnistetty: ajo näkyy alla, kun se päättyy.',
+  runAlreadyAsked: 'Aiemmin pyydetty ajo ei ole vielä päättynyt; se näkyy alla, kun se päättyy. Pyydetty',
   runRetrying: 'Ajo epäonnistui; sitä yritetään uudelleen.',
   runFailed: 'Ajo epäonnistui, samoin sen uusinnat. Katso ajot alta.',
   runNotShown: 'Ajo ei näy vielä. Katso ajot alta myöhemmin.',
