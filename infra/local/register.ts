@@ -4,11 +4,19 @@ import { routeList } from '../../shared/contract/routes.ts';
 import { createApiListener, type ApiLambdaHandler } from './server.ts';
 import { objectEventDispatcher } from './object-events.ts';
 import { LOCAL_AUDIENCE, loadOrCreateKeys, localIssuer, signToken, type TokenRequest } from './local-jwt.ts';
-import { freePort, LOCAL, localEnvironment, startServices, type LocalServices } from './services.ts';
+import {
+  freePort,
+  LOCAL,
+  localDynamoClient,
+  localEnvironment,
+  startServices,
+  type LocalServices,
+} from './services.ts';
 import { createLocalOidc } from './oidc.ts';
 import { createFrontDoor } from './front-door.ts';
-import { localJobRequests } from './job-requests.ts';
-import { useJobRequests } from '../../shared/store/default-stores.ts';
+import { localJobRequestReader } from './job-requests.ts';
+import { ensureStream, readTableStream } from './table-stream.ts';
+import { jobRequestPattern } from '../../shared/store/dynamo-job-requests.ts';
 import { loadFunction } from './functions.ts';
 import { PROJECT_ROOT } from '../bundling.ts';
 
@@ -40,11 +48,19 @@ export async function startLocalApi(options: {
   idTokenTtlSeconds?: number;
 }): Promise<LocalApi> {
   Object.assign(process.env, localEnvironment(options.services, options.names));
-  useJobRequests(
-    localJobRequests((job, error) =>
+  const stopStream = await readTableStream({
+    endpoint: options.services.dynamoEndpoint,
+    streamArn: await ensureStream(
+      localDynamoClient(options.services.dynamoEndpoint),
+      options.names?.tableName ?? LOCAL.tableName,
+    ),
+    filter: jobRequestPattern(),
+    reader: localJobRequestReader((job, error) =>
       console.error(`the ${job} job failed three times:`, error instanceof Error ? error.name : error),
     ),
-  );
+    onFailure: (error) =>
+      console.error('the table stream was not read:', error instanceof Error ? error.name : error),
+  });
   // The issuer names the port, so the port is chosen before the keys and the provider are made.
   const port = options.port || (await freePort());
   const origin = `http://localhost:${port}`;
@@ -69,6 +85,7 @@ export async function startLocalApi(options: {
     async stop() {
       server.closeAllConnections();
       await new Promise((done) => server.close(done));
+      await stopStream();
     },
   };
 }

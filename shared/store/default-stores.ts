@@ -139,19 +139,12 @@ export function campaignContacts(): CampaignContacts {
 }
 
 let requestStore: DynamoJobRequests | undefined;
-let jobs: JobRequests | undefined;
 
-/** The table's job requests: written by routes, read by the job-requests function. */
+/** The table's job requests: written by routes, read by the job-requests function from the table's stream. */
 export function jobRequestStore(): DynamoJobRequests {
   requestStore ??= new DynamoJobRequests(db(), tableName());
   return requestStore;
 }
 
-/** Where routes ask for a job's run; the local register puts its own in place (it runs the job in process). */
-export function jobRequests(): JobRequests {
-  return jobs ?? jobRequestStore();
-}
-
-export function useJobRequests(local: JobRequests): void {
-  jobs = local;
-}
+/** Where routes ask for a job's run. */
+export const jobRequests = (): JobRequests => jobRequestStore();

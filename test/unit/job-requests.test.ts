@@ -10,22 +10,9 @@ import { dispatchJobRequests } from '../../shared/lambda/job-dispatch.ts';
 import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
 import type { JobRequest } from '../../shared/jobs/job-requests.ts';
 import { apiEvent, lambdaContext } from '../support/events.ts';
+import { matchesFilter } from '../../infra/local/table-stream.ts';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
-
-/** How Lambda's event filtering matches a record: every key of the pattern; a value among its list, or a prefix. */
-const matches = (pattern: unknown, value: unknown): boolean =>
-  Array.isArray(pattern)
-    ? pattern.some((rule) =>
-        typeof rule === 'object' && rule !== null && 'prefix' in rule
-          ? typeof value === 'string' && value.startsWith(String(rule.prefix))
-          : rule === value,
-      )
-    : typeof value === 'object' &&
-      value !== null &&
-      Object.entries(pattern as object).every(([key, inner]) =>
-        matches(inner, (value as Record<string, unknown>)[key]),
-      );
 
 const puts = () => dynamo.commandCalls(PutCommand).map((call) => call.args[0].input.Item!);
 
@@ -81,11 +68,11 @@ const streamRecord = (eventName: 'INSERT' | 'MODIFY' | 'REMOVE', pk: string): Dy
 describe('a job asked for by a route', () => {
   it('reaches the job-requests function as a new item’s keys, and nothing else does', async () => {
     const { item, record } = await askedForByTheConsole();
-    expect(matches(jobRequestPattern(), record)).toBe(true);
-    expect(matches(jobRequestPattern(), streamRecord('INSERT', String(item.pk)))).toBe(true);
-    expect(matches(jobRequestPattern(), streamRecord('REMOVE', String(item.pk)))).toBe(false);
-    expect(matches(jobRequestPattern(), streamRecord('MODIFY', String(item.pk)))).toBe(false);
-    expect(matches(jobRequestPattern(), streamRecord('INSERT', 'MEMBER#1234567897'))).toBe(false);
+    expect(matchesFilter(jobRequestPattern(), record)).toBe(true);
+    expect(matchesFilter(jobRequestPattern(), streamRecord('INSERT', String(item.pk)))).toBe(true);
+    expect(matchesFilter(jobRequestPattern(), streamRecord('REMOVE', String(item.pk)))).toBe(false);
+    expect(matchesFilter(jobRequestPattern(), streamRecord('MODIFY', String(item.pk)))).toBe(false);
+    expect(matchesFilter(jobRequestPattern(), streamRecord('INSERT', 'MEMBER#1234567897'))).toBe(false);
   });
 
   it('is read by its keys and handed to its job, unless no route would have asked for it', async () => {
