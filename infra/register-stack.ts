@@ -7,6 +7,7 @@ import { RegisterConsole } from './constructs/console.ts';
 import { routeList } from '../shared/contract/routes.ts';
 import { jobs, objectEvents } from '../shared/contract/jobs.ts';
 import { partnerRole, RegisterJobs } from './constructs/jobs.ts';
+import { RegisterMail } from './constructs/mail.ts';
 import { partners } from '../shared/contract/partners.ts';
 import type { DataLocation } from '../shared/privacy/data-location.ts';
 
@@ -31,12 +32,14 @@ export class RegisterStack extends Stack {
       table: this.data.table,
       key: this.data.key,
     });
+    const mail = new RegisterMail(this, 'Mail', { domain: this.node.getContext('mailDomain') as string });
     this.jobs = new RegisterJobs(this, 'Jobs', {
       jobs,
       objectEvents,
       table: this.data.table,
       bucket: this.data.exchangeBucket,
       key: this.data.key,
+      mail,
     });
     this.api = new RegisterApi(this, 'Api', {
       routes: routeList,

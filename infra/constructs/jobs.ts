@@ -16,6 +16,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import type { RegisterMail } from './mail.ts';
 import {
   jobFunctionVariable,
   jobRequestHandler,
@@ -34,6 +35,7 @@ export interface RegisterJobsProps {
   table: dynamodb.ITable;
   bucket: s3.IBucket;
   key: kms.IKey;
+  mail: RegisterMail;
 }
 
 const pascal = (name: string) => name.replace(/(^|[-/])(\w)/g, (_, _sep, c: string) => c.toUpperCase());
@@ -54,6 +56,8 @@ export class RegisterJobs extends Construct {
     const startedByRequests = new Map<string, lambda.IFunction>();
     for (const [name, job] of Object.entries(props.jobs)) {
       const fn = this.function(pascal(name), job, props, environment);
+      if (job.sendsMail)
+        props.mail.grantSend(fn.role, (variable, value) => fn.fn.addEnvironment(variable, value));
       if (job.startedByApi) {
         // Invoked asynchronously for a route's request: Lambda retries it, then hands it to the on-failure queue.
         fn.fn.configureAsyncInvoke({

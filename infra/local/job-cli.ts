@@ -3,9 +3,10 @@ import { loadFunction } from './functions.ts';
 import { LOCAL, localEnvironment } from './services.ts';
 
 /**
- * `npm run job -- <name> [--dry-run] [--campaign <id>]`: runs a job once against the running local
- * stack, with its Lambda handler; `--dry-run` sends `{ "dryRun": true }` (the legacy import changes
- * nothing then), `--campaign` the campaign whose audience to compute (as its route starts it).
+ * `npm run job -- <name> [--dry-run] [--campaign <id>] [--notice <id>]`: runs a job once against the
+ * running local stack, with its Lambda handler; `--dry-run` sends `{ "dryRun": true }` (the legacy
+ * import changes nothing then), `--campaign` the campaign whose audience to compute and `--notice`
+ * the account notice to send (as the stream hands their requests on).
  */
 const name = process.argv[2] ?? '';
 const argument = (flag: string) => {
@@ -13,10 +14,17 @@ const argument = (flag: string) => {
   return at > 0 ? process.argv[at + 1] : undefined;
 };
 const campaignId = argument('--campaign');
-const event = process.argv.includes('--dry-run') ? { dryRun: true } : campaignId ? { campaignId } : undefined;
+const notice = argument('--notice');
+const event = process.argv.includes('--dry-run')
+  ? { dryRun: true }
+  : campaignId
+    ? { campaignId }
+    : notice
+      ? { notice }
+      : undefined;
 const names = Object.keys(jobs);
 if (!names.includes(name)) {
-  console.error(`usage: npm run job -- <${names.join('|')}> [--dry-run] [--campaign <id>]`);
+  console.error(`usage: npm run job -- <${names.join('|')}> [--dry-run] [--campaign <id>] [--notice <id>]`);
   process.exit(2);
 }
 Object.assign(
@@ -24,6 +32,7 @@ Object.assign(
   localEnvironment({
     dynamoEndpoint: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? LOCAL.ports.dynamo}`,
     s3Endpoint: `http://127.0.0.1:${process.env.S3_PORT ?? LOCAL.ports.s3}`,
+    sesEndpoint: `http://127.0.0.1:${process.env.SES_PORT ?? LOCAL.ports.ses}`,
   }),
 );
 const job: JobSpec = jobs[name as keyof typeof jobs];

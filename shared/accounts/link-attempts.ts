@@ -16,5 +16,5 @@ export interface LinkAttemptRule {
   lockMs: number;
 }
 
-/** Five failed attempts lock linking for an hour, for the account and for the card alike. */
+/** Five failed attempts lock linking by card for an hour, for the account that made them. */
 export const LINK_ATTEMPT_RULE: LinkAttemptRule = { attempts: 5, lockMs: 60 * 60 * 1000 };

@@ -1,6 +1,7 @@
 import type { Caller } from '../auth/caller.ts';
 import { Refusal } from '../refusal.ts';
-import type { Member } from '../members/member.ts';
+import { randomUUID } from 'node:crypto';
+import { isLeaving, type Member } from '../members/member.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import { auditEntry } from '../members/audit.ts';
 import { saveChange } from '../members/change-member.ts';
@@ -9,12 +10,15 @@ import { registerMember } from '../members/register.ts';
 import { Email, type JoinInput } from '../members/schemas.ts';
 import { LINK_ATTEMPT_RULE, type LinkAttempts } from './link-attempts.ts';
 import type { LinkProof } from './schemas.ts';
+import type { AccountNotice, NoticeKind } from './notices.ts';
 
 /**
  * A member's own sign-in account and their membership, linked once: by the email the identity
- * provider verified, or by a card number and birth date that match, counted so that guessing locks.
- * The link is the profile's `account` and its uniqueness key, saved with an audit entry in the
- * member's trail; the sign-in trigger reads it to put the customer number in the member's tokens.
+ * provider verified, or by a card number and birth date that match, counted for the account so
+ * that guessing locks the guesser. A link by card is told to the member's email, whose owner can
+ * always take the membership back. The link is the profile's `account` and its uniqueness key,
+ * saved with an audit entry in the member's trail (and any notice, in the same write); the sign-in
+ * trigger reads it to put the customer number in the member's tokens.
  */
 export interface AccountDeps {
   members: MemberStore;
@@ -42,30 +46,70 @@ export async function linkAccount(
   proof: LinkProof,
   deps: AccountDeps,
   now = new Date(),
+  { takeBack = true } = {},
 ): Promise<{ customerNumber: string }> {
   // A token that carries a customer number is linked already.
   const linked = caller.customerNumber ?? (await linkedMembership(caller.actor, deps.members));
   if (linked) return { customerNumber: linked };
   if (proof.by === 'email') {
     const member = await byEmail(caller, deps.members);
-    if (member.account) throw accountLinkedAlready();
-    return link(caller, member, deps, now);
+    if (isLeaving(member)) throw notMatched();
+    if (!member.account) return link(caller, member, 'email', [], deps, now);
+    // The verified email's owner is the member: their membership comes back to them, both accounts told.
+    if (!takeBack) throw accountLinkedAlready();
+    const told = [notice('taken-back', member.email!, member, now, member.accountEmail)];
+    if (member.accountEmail) told.push(notice('unlinked', member.accountEmail, member, now));
+    return link(caller, member, 'email', told, deps, now);
   }
-  // Counted for the account and for the card, so that neither many accounts nor many cards help a guess.
-  const counted = [`account:${caller.actor}`, `card:${proof.cardNumber}`];
+  // Counted for the account only: a stranger's guesses lock the stranger out, never the card's owner.
+  const counted = [`account:${caller.actor}`];
   const member = await byCard(counted, proof, deps, now);
-  // A membership linked already answers as a wrong guess does: the answer tells nothing, and forgets no count.
-  if (member.account) throw notMatched();
-  const linkedNow = await link(caller, member, deps, now);
+  // A membership linked already, or leaving, answers as a wrong guess does: the answer tells nothing, and forgets no count.
+  if (member.account || isLeaving(member)) throw notMatched();
+  const told = member.email
+    ? [notice('linked-by-card', member.email, member, now, caller.verifiedEmail)]
+    : [];
+  const linkedNow = await link(caller, member, 'card', told, deps, now);
   await deps.attempts.forget(counted);
   return linkedNow;
 }
 
-async function link(caller: Caller, member: Member, deps: AccountDeps, now: Date) {
+const notice = (
+  kind: NoticeKind,
+  to: string,
+  member: Member,
+  now: Date,
+  accountEmail?: string,
+): AccountNotice => ({
+  id: randomUUID(),
+  kind,
+  to,
+  language: member.language,
+  at: now.toISOString(),
+  ...(accountEmail ? { accountEmail } : {}),
+});
+
+async function link(
+  caller: Caller,
+  member: Member,
+  by: 'email' | 'card',
+  notices: AccountNotice[],
+  deps: AccountDeps,
+  now: Date,
+) {
   const at = now.toISOString();
-  await saveChange(deps.members, member, { account: caller.actor }, at, {
-    audit: auditEntry(caller, member.customerNumber, 'link-account', at, ['account']),
-  });
+  await saveChange(
+    deps.members,
+    member,
+    {
+      account: caller.actor,
+      accountLinkedBy: by,
+      // A card-linked account's email, so that it can be told if the member takes the membership back.
+      accountEmail: by === 'card' ? caller.verifiedEmail : undefined,
+    },
+    at,
+    { audit: auditEntry(caller, member.customerNumber, 'link-account', at, ['account']), notices },
+  );
   return { customerNumber: member.customerNumber };
 }
 
@@ -156,9 +200,10 @@ export async function memberSignIn(
     const customerNumber = await linkedMembership(account.subject, deps.members);
     return customerNumber ? { customerNumber } : {};
   }
-  // Linking answers the membership linked already, if there is one, before it looks by email.
+  // Linking answers the membership linked already, if there is one, before it looks by email; a
+  // membership linked to another account is taken back only when the member asks, in the console.
   try {
-    return await linkAccount(caller, { by: 'email' }, deps, now);
+    return await linkAccount(caller, { by: 'email' }, deps, now, { takeBack: false });
   } catch (error) {
     // No membership has the email, or it has an account already: the person links or joins in the console.
     if (!(error instanceof Refusal)) throw error;

@@ -32,11 +32,22 @@ export interface JobSpec {
    * on-failure queue).
    */
   startedByApi?: boolean;
+  /** Sends the register's mail (SES): it may send from the register's identity, and nothing else. */
+  sendsMail?: boolean;
   /** The job's own metrics (Powertools, dimension `service`) that raise an alarm when they reach 1. */
   alarms?: readonly { namespace: string; service: string; metric: string; description: string }[];
 }
 
 export const jobs = {
+  'account-notice': {
+    handler: 'jobs/account-notice',
+    description:
+      'A notice about a member’s sign-in account, by email: a link by card, a membership taken back',
+    tableActions: ['GetItem', 'DeleteItem'],
+    bucket: {},
+    startedByApi: true,
+    sendsMail: true,
+  },
   'card-batch': {
     handler: 'jobs/card-batch',
     description: 'Pending card orders to batch files for the card manufacturer',

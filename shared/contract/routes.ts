@@ -98,7 +98,7 @@ export const linkAccount = {
   roles: ['member'],
   unlinkedMember: true,
   summary:
-    'Link your sign-in account to your membership: by your verified email, or by card number and birth date (five failures lock it for an hour)',
+    'Link your sign-in account to your membership: by your verified email (which takes it back from an account linked by card), or by card number and birth date (five failures lock your account out for an hour; the member is told by email)',
   body: LinkAccountBody,
   responses: {
     200: {
@@ -110,6 +110,8 @@ export const linkAccount = {
     429: problem('Too many attempts: Retry-After says when to try again'),
   },
   tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
+  // A link by card, and a membership taken back, are told by email in the same write.
+  startsJob: 'account-notice',
 } as const satisfies RouteSpec;
 
 export const joinAsMember = {

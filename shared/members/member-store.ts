@@ -1,3 +1,4 @@
+import type { AccountNotice } from '../accounts/notices.ts';
 import type { ChainedAuditEntry } from './audit-chain.ts';
 import type { Role } from '../auth/roles.ts';
 import type { CardType, Member } from './member.ts';
@@ -73,6 +74,8 @@ export interface MemberChange {
    * The fingerprint of the request tells a true repeat from a key reused for another registration.
    */
   replay?: { actor: string; key: string; fingerprint: string };
+  /** Notices about the member's sign-in account, each sent by its own run of the notice job. */
+  notices?: AccountNotice[];
 }
 
 export type SaveOutcome =

@@ -114,6 +114,10 @@ export interface Member extends PersonalData {
   legacyNumber?: string;
   /** The sign-in account (its subject) linked to this member, whose tokens carry the customer number. */
   account?: string;
+  /** How it was linked: by the member's own verified email, or by card number and birth date. */
+  accountLinkedBy?: 'email' | 'card';
+  /** A card-linked account's verified email: told when the member's own email takes the membership back. */
+  accountEmail?: string;
   /** The address update line last applied to this member, so a resumed run counts it once. */
   addressRefresh?: { fileId: string; line: number; outcome: string };
   sources: Partial<Record<PersonalField, FieldSource>>;

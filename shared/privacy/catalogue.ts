@@ -219,6 +219,8 @@ const ABOUT_MEMBER: readonly Entry[] = [
       'membershipEndedAt',
       'erasingSince',
       'account',
+      'accountLinkedBy',
+      'accountEmail',
       'addressRefresh',
       'sources',
       'version',
@@ -229,6 +231,12 @@ const ABOUT_MEMBER: readonly Entry[] = [
   uniqueKey(M.uniqueEmail),
   uniqueKey(M.uniqueMobile),
   { ...uniqueKey(M.uniqueAccount), sources: ['member'] },
+  {
+    ...M.accountNotice,
+    sources: ['member'],
+    recipients: ['aws'],
+    fields: ['customerNumber', 'id', 'kind', 'to', 'language', 'accountEmail', 'at'],
+  },
   {
     ...M.card,
     sources: ['card-manufacturer'],

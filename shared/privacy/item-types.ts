@@ -11,6 +11,8 @@ export const ITEM_TYPES = {
   uniqueMobile: 'unique-mobile',
   /** The sign-in account linked to a member: the customer number its tokens carry. */
   uniqueAccount: 'unique-account',
+  /** A notice about the member's sign-in account, until it is sent. */
+  accountNotice: 'account-notice',
   /** Attempts to link a sign-in account by card number and birth date, counted to lock out guessing. */
   linkAttempts: 'link-attempts',
   card: 'card',
@@ -64,6 +66,7 @@ export const ON_ERASURE = {
   'unique-email': 'delete',
   'unique-mobile': 'delete',
   'unique-account': 'delete',
+  'account-notice': 'delete',
   'link-attempts': 'keep',
   card: 'delete',
   'legacy-number': 'delete',

@@ -126,6 +126,15 @@ export const MEMBER_DATA = {
     fi: 'Jäseneen liitetty kirjautumistili',
     en: 'The sign-in account linked to the member',
   }),
+  accountNotice: {
+    type: 'account-notice',
+    title: {
+      fi: 'Lähettämätön ilmoitus kirjautumistilin liittämisestä',
+      en: 'A notice about the sign-in account, until it is sent',
+    },
+    purposes: ['membership'],
+    retention: { fi: 'Kunnes lähetetty, enintään vuorokausi', en: 'Until sent, a day at most', by: 'ttl' },
+  },
   card: forMembership('card', { fi: 'Kanta-asiakaskortin numero', en: 'Loyalty card number' }),
   legacyNumber: forMembership('legacy-number', {
     fi: 'Asiakasnumero aiemmassa rekisterissä',

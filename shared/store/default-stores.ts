@@ -27,6 +27,10 @@ import { DynamoStatistics } from './dynamo-statistics.ts';
 import { DynamoLinkAttempts } from './dynamo-link-attempts.ts';
 import type { JobRequests } from '../jobs/job-requests.ts';
 import { DynamoJobRequests } from './dynamo-job-requests.ts';
+import type { AccountNotices } from '../accounts/notices.ts';
+import { DynamoAccountNotices } from './dynamo-account-notices.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { SesMailer } from './ses-mailer.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -148,3 +152,16 @@ export function jobRequestStore(): DynamoJobRequests {
 
 /** Where routes ask for a job's run. */
 export const jobRequests = (): JobRequests => jobRequestStore();
+
+let notices: AccountNotices | undefined;
+let mail: Mailer | undefined;
+
+export function accountNotices(): AccountNotices {
+  notices ??= new DynamoAccountNotices(db(), tableName());
+  return notices;
+}
+
+export function mailer(): Mailer {
+  mail ??= new SesMailer();
+  return mail;
+}

@@ -16,6 +16,15 @@ const KEPT_SECONDS = 24 * 60 * 60;
  */
 const PENDING_LAPSES_MS = 7 * 60 * 60 * 1000;
 
+/** A request as the table keeps it: the stream hands its keys to the job-requests function. */
+export const jobRequestItem = (key: ItemKey, request: JobRequest, now: Date) => ({
+  ...key,
+  type: ITEM_TYPES.jobRequest,
+  ...request,
+  requestedAt: now.toISOString(),
+  expiresAt: Math.floor(now.getTime() / 1000) + KEPT_SECONDS,
+});
+
 /**
  * A job started by writing its request to the table. The table's stream, which carries keys only,
  * hands each new request to the job-requests function (an event source mapping filtered by
@@ -49,20 +58,10 @@ export class DynamoJobRequests implements JobRequests {
     );
   }
 
-  private itemOf(key: ItemKey, request: JobRequest, now: Date) {
-    return {
-      ...key,
-      type: ITEM_TYPES.jobRequest,
-      ...request,
-      requestedAt: now.toISOString(),
-      expiresAt: Math.floor(now.getTime() / 1000) + KEPT_SECONDS,
-    };
-  }
-
   /** Answers the item's keys, which the stream delivers. */
   async write(request: JobRequest, now = new Date()): Promise<ItemKey> {
     const key = jobRequestKey(request.job, randomUUID());
-    const item = this.itemOf(key, request, now);
+    const item = jobRequestItem(key, request, now);
     await transientAsBusy(() => this.db.send(new PutCommand({ TableName: this.table, Item: item })));
     return key;
   }
@@ -74,7 +73,7 @@ export class DynamoJobRequests implements JobRequests {
    */
   async writeOnce(job: string, requestedBy: PendingRequest['requestedBy'], now: Date) {
     const key = pendingJobRequestKey(job);
-    const item = this.itemOf(key, { job, requestedBy, once: true }, now);
+    const item = jobRequestItem(key, { job, requestedBy, once: true }, now);
     for (;;) {
       const refused = await conditionalWrite(
         this.db,

@@ -1,3 +1,6 @@
+import { ACCOUNT_NOTICE_JOB } from '../accounts/notices.ts';
+import { accountNoticeItem } from './dynamo-account-notices.ts';
+import { jobRequestItem } from './dynamo-job-requests.ts';
 import { ITEM_TYPES, uniqueKeyType } from '../privacy/item-types.ts';
 import {
   DeleteCommand,
@@ -22,6 +25,7 @@ import {
   legacyKey,
   cardOrderKey,
   accountKey,
+  jobRequestKey,
   emailKey,
   memberKey,
   mobileKey,
@@ -403,6 +407,32 @@ export class DynamoMemberStore extends DynamoMemberReader implements MemberStore
       claim('card', cardKey(change.linkCard), 'card', ITEM_TYPES.card, {
         cardType: after.card.type,
         since: after.updatedAt,
+      });
+    }
+    // Each notice and the request for its sending go with the change, or not at all.
+    for (const notice of change.notices ?? []) {
+      add('other', { Put: { TableName: Table, Item: accountNoticeItem(n, notice) } });
+      add('other', {
+        Put: {
+          TableName: Table,
+          Item: jobRequestItem(
+            jobRequestKey(ACCOUNT_NOTICE_JOB, notice.id),
+            {
+              job: ACCOUNT_NOTICE_JOB,
+              input: { notice: notice.id },
+              ...(change.audit
+                ? {
+                    requestedBy: {
+                      actor: change.audit.actor,
+                      role: change.audit.role,
+                      requestId: change.audit.requestId,
+                    },
+                  }
+                : {}),
+            },
+            new Date(notice.at),
+          ),
+        },
       });
     }
     if (change.replay) {

@@ -22,6 +22,8 @@ export const emailKey = (email: string): ItemKey => ({ pk: `EMAIL#${email}`, sk:
 export const mobileKey = (e164: string): ItemKey => ({ pk: `PHONE#${e164}`, sk: 'UNIQUE' });
 /** A sign-in account (its subject) linked to the member. */
 export const accountKey = (subject: string): ItemKey => ({ pk: `ACCOUNT#${subject}`, sk: 'UNIQUE' });
+/** A notice about a member's sign-in account waiting to be sent: by its id, which names nobody. */
+export const accountNoticeKey = (id: string): ItemKey => ({ pk: `NOTICE#${id}`, sk: 'NOTICE' });
 /** Link attempts counted against one thing: an account or a card number. */
 export const linkAttemptsKey = (counted: string): ItemKey => ({ pk: `LINKTRY#${counted}`, sk: 'LINKTRY' });
 export const cardKey = (cardNumber: string): ItemKey => ({ pk: `CARD#${cardNumber}`, sk: 'CARD' });

@@ -12,6 +12,8 @@ const TRANSIENT = new Set([
   'ServiceUnavailable',
   'TimeoutError',
   'RequestTimeout',
+  // SES's sending rate.
+  'TooManyRequestsException',
 ]);
 const NETWORK = new Set(['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND']);
 

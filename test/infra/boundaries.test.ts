@@ -22,9 +22,18 @@ describe('the domain never imports an adapter', () => {
     ],
     ['shared/members/app-bad.ts', "import { app } from '../../infra/app.ts';\nexport const a = app;\n"],
     // A domain folder nobody has made yet is covered all the same.
-    ['shared/newfolder/bad.ts', "import { memberKey } from '../store/keys.ts';\nexport const k = memberKey;\n"],
-    ['shared/accounts/bad.ts', "import { SESv2Client } from '@aws-sdk/client-sesv2';\nexport const s = SESv2Client;\n"],
-    ['shared/statistics/bad.ts', "import { statisticsKey } from '../store/keys.ts';\nexport const k = statisticsKey;\n"],
+    [
+      'shared/newfolder/bad.ts',
+      "import { memberKey } from '../store/keys.ts';\nexport const k = memberKey;\n",
+    ],
+    [
+      'shared/accounts/bad.ts',
+      "import { SESv2Client } from '@aws-sdk/client-sesv2';\nexport const s = SESv2Client;\n",
+    ],
+    [
+      'shared/statistics/bad.ts',
+      "import { statisticsKey } from '../store/keys.ts';\nexport const k = statisticsKey;\n",
+    ],
   ])('fails lint on %s', async (filePath, code) => {
     expect(await boundaryErrors(filePath, code)).toHaveLength(1);
   });

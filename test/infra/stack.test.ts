@@ -382,8 +382,12 @@ describe('jobs, events and the card manufacturer', () => {
       .flatMap((st) => [st.Resource].flat())
       .map((resource) => JSON.stringify(resource).match(/Jobs[A-Za-z]+?(?=[0-9A-F]{8})/)?.[0])
       .filter((name, i, all) => all.indexOf(name) === i);
-    expect(invoked.sort()).toEqual(['JobsCampaignAudienceFunction', 'JobsCardBatchFunction']);
-    for (const job of ['JobsCampaignAudience', 'JobsCardBatch']) {
+    expect(invoked.sort()).toEqual([
+      'JobsAccountNoticeFunction',
+      'JobsCampaignAudienceFunction',
+      'JobsCardBatchFunction',
+    ]);
+    for (const job of ['JobsAccountNotice', 'JobsCampaignAudience', 'JobsCardBatch']) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp(job) }),
         MaximumRetryAttempts: 2,
@@ -392,6 +396,22 @@ describe('jobs, events and the card manufacturer', () => {
     }
     const job = s3Statements('JobsCampaignAudienceRole');
     expect(job.every((st) => JSON.stringify(st.Resource).includes('marketing/exports/*'))).toBe(true);
+  });
+
+  it('sends mail only from the account-notice job, from the register’s verified domain, through its configuration set', () => {
+    template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'moymore.fi' });
+    template.hasResourceProperties('AWS::SES::ConfigurationSet', {
+      DeliveryOptions: { TlsPolicy: 'REQUIRE' },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    const senders = Object.entries(template.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy).includes('ses:SendEmail'))
+      .map(([id]) => id.replace(/Role.*/, ''));
+    expect(senders).toEqual(['JobsAccountNotice']);
+    const send = statementsOf('JobsAccountNoticeRole').find((st) =>
+      [st.Action].flat().includes('ses:SendEmail'),
+    )!;
+    expect(JSON.stringify(send.Resource)).toMatch(/identity\/.*configuration-set\//s);
   });
 
   it('runs the card batch at 02:00 Helsinki time, with retries, a maximum event age and a dead-letter queue', () => {

@@ -5,6 +5,7 @@ import { handler as preToken } from '../../functions/identity/pre-token.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { orderAndAnswerCard } from '../support/card-answers.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { mailTo } from '../support/mailbox.ts';
 import type { PreTokenGenerationTriggerEvent, Context } from 'aws-lambda';
 
 let api: LocalApi;
@@ -157,11 +158,65 @@ describe('a member’s own account', () => {
     expect(locked.body.type).toBe('https://moymore.fi/problems/link-locked');
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(3500);
     expect(Number(locked.headers.get('retry-after'))).toBeLessThanOrEqual(3600);
-    // The card is locked for every account: many accounts do not help a guess.
-    expect((await attempt(member.birthDate, ownAccount())).status).toBe(429);
     expect(await auditActions(member.customerNumber)).not.toContainEqual(
       expect.objectContaining({ action: 'link-account' }),
     );
+    // A stranger's guesses lock the stranger only: the card's owner, on their own account, links at once.
+    expect((await attempt(member.birthDate, ownAccount())).status).toBe(200);
+  });
+
+  it('tells the member by email of a link by card; their own email takes the membership back, both accounts told', async () => {
+    const member = await register({ language: 'en' });
+    const card = cardNumber();
+    await orderAndAnswerCard(api, member.customerNumber, 'PRODUCED', { cardNumber: card });
+    const stranger = ownAccount();
+    const byCard = await call(api, 'POST', '/account/link', {
+      as: stranger,
+      body: { by: 'card', cardNumber: card, birthDate: member.birthDate },
+    });
+    expect(byCard.status).toBe(200);
+    const [told] = await mailTo(member.email);
+    expect(told!.subject).toBe('Your membership was linked to a sign-in account');
+    expect(told!.body.text).toContain(stranger.email);
+    // At sign-in the member's own account is not linked over the other: the console offers to take it back.
+    const owner = ownAccount(member.email);
+    const atSignIn = await signIn(tokenEvent(owner.subject, ['member'], member.email));
+    expect(atSignIn.response.claimsOverrideDetails).toEqual({ claimsToSuppress: ['custom:customerNumber'] });
+    const takenBack = await call(api, 'POST', '/account/link', { as: owner, body: { by: 'email' } });
+    expect(takenBack.body).toEqual({ customerNumber: member.customerNumber });
+    const [, back] = await mailTo(member.email, 2);
+    expect(back!.subject).toBe('Your membership is now on your own account');
+    const [gone] = await mailTo(stranger.email);
+    expect(gone!.subject).toBe('A membership was unlinked from your account');
+    // The stranger's account reaches nothing now, and cannot link again by card.
+    const strangerToken = await signIn(tokenEvent(stranger.subject, ['member'], stranger.email));
+    expect(strangerToken.response.claimsOverrideDetails).toEqual({
+      claimsToSuppress: ['custom:customerNumber'],
+    });
+    const again = await call(api, 'POST', '/account/link', {
+      as: stranger,
+      body: { by: 'card', cardNumber: card, birthDate: member.birthDate },
+    });
+    expect(again.status).toBe(422);
+    const links = (await auditActions(member.customerNumber)).filter((e) => e.action === 'link-account');
+    expect(links.map((e) => e.actor)).toEqual([stranger.subject, owner.subject]);
+  });
+
+  it('links no member who asked to be erased, by email or by card', async () => {
+    const member = await register();
+    const card = cardNumber();
+    await orderAndAnswerCard(api, member.customerNumber, 'PRODUCED', { cardNumber: card });
+    const n = member.customerNumber as string;
+    await call(api, 'POST', `/members/${n}/erasure-request`, { as: { role: 'member', customerNumber: n } });
+    const byEmail = await call(api, 'POST', '/account/link', {
+      as: ownAccount(member.email),
+      body: { by: 'email' },
+    });
+    const byCard = await call(api, 'POST', '/account/link', {
+      as: ownAccount(),
+      body: { by: 'card', cardNumber: card, birthDate: member.birthDate },
+    });
+    expect([byEmail.status, byCard.status]).toEqual([422, 422]);
   });
 
   it('takes no lost card as proof, and the verified email as the register keeps emails', async () => {
@@ -195,7 +250,7 @@ describe('a member’s own account', () => {
         }),
       ),
     );
-    // Each is counted for the account and for the card, in whatever order they land: at most five get through both.
+    // Each is counted for the account before it is tried, in whatever order they land: at most five are tried.
     const tried = answers.filter((a) => a.status === 422).length;
     expect(tried).toBeGreaterThan(0);
     expect(tried).toBeLessThanOrEqual(5);

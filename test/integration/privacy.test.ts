@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { legacyKey, memberRefIndex } from '../../shared/store/keys.ts';
+import { accountNoticeItem } from '../../shared/store/dynamo-account-notices.ts';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
@@ -105,6 +106,19 @@ async function aMemberEverywhere() {
         type: 'legacy-number',
         customerNumber: n,
       },
+    }),
+  );
+  // A notice about the member's account, as a link by card leaves one until it is sent.
+  await db().send(
+    new PutCommand({
+      TableName: tableName(),
+      Item: accountNoticeItem(n, {
+        id: `everywhere-${everywhere}`,
+        kind: 'linked-by-card',
+        to: registration.email,
+        language: 'fi',
+        at: new Date().toISOString(),
+      }),
     }),
   );
   // The member links the account they signed up with.

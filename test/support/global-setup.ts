@@ -8,6 +8,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     dynamoEndpoint: string;
     s3Endpoint: string;
+    sesEndpoint: string;
   }
 }
 
@@ -36,5 +37,6 @@ export default async function setup(project: TestProject) {
   const services = await startServices({ dynamoPort: await freePort(), s3Port: await freePort() });
   project.provide('dynamoEndpoint', services.dynamoEndpoint);
   project.provide('s3Endpoint', services.s3Endpoint);
+  project.provide('sesEndpoint', services.sesEndpoint);
   return () => services.stop();
 }

@@ -12,7 +12,11 @@ import type { TokenRequest } from '../../infra/local/local-jwt.ts';
  * bucket of its own, so that files running side by side never see each other's members or orders.
  */
 export async function startTestApi(options: { idTokenTtlSeconds?: number } = {}): Promise<LocalApi> {
-  const services = { dynamoEndpoint: inject('dynamoEndpoint'), s3Endpoint: inject('s3Endpoint') };
+  const services = {
+    dynamoEndpoint: inject('dynamoEndpoint'),
+    s3Endpoint: inject('s3Endpoint'),
+    sesEndpoint: inject('sesEndpoint'),
+  };
   const suffix = randomUUID().slice(0, 8);
   const names = { tableName: `test-${suffix}`, bucketName: `test-${suffix}` };
   await ensureTable(localDynamoClient(services.dynamoEndpoint), names.tableName);

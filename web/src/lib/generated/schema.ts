@@ -53,7 +53,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Link your sign-in account to your membership: by your verified email, or by card number and birth date (five failures lock it for an hour)
+     * Link your sign-in account to your membership: by your verified email (which takes it back from an account linked by card), or by card number and birth date (five failures lock your account out for an hour; the member is told by email)
      * @description Roles: member.
      */
     post: operations['linkAccount'];

@@ -10,6 +10,10 @@ export const useLinkAccount = (onLinked: () => void) =>
     { onSuccess: onLinked },
   );
 
+/** Takes back the membership that has the account's verified email, from an account linked by card. */
+export const useTakeBack = (onLinked: () => void) =>
+  useApiMutation((api) => api.POST('/account/link', { body: { by: 'email' } }), { onSuccess: onLinked });
+
 /** Joins as a new member, with an answer for every consent asked. */
 export const useJoin = (onJoined: () => void) =>
   useApiMutation(

@@ -1,6 +1,7 @@
 import { useI18n } from '../../../lib/i18n/i18n-provider.tsx';
 import { JoinForm } from './join-form.tsx';
 import { LinkByCard } from './link-by-card.tsx';
+import { TakeBack } from './take-back.tsx';
 
 /**
  * A member's own account that no membership is linked to yet (no membership has its email): they
@@ -14,6 +15,7 @@ export function AccountPage() {
       <h1>{t('accountTitle')}</h1>
       <p>{t('accountIntro')}</p>
       <LinkByCard />
+      <TakeBack />
       <JoinForm />
     </>
   );

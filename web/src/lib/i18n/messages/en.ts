@@ -92,6 +92,10 @@ export const en = {
   linkHelp: 'Give your loyalty card’s number and your date of birth.',
   linkSubmit: 'Link my membership',
   linkLocked: 'Too many attempts. Try again in an hour, or ask customer service.',
+  takeBackTitle: 'My membership is linked to another account',
+  takeBackHelp:
+    'If the membership with your email was linked to an account that is not yours, take it back: the other account is unlinked, and both are told by email.',
+  takeBackSubmit: 'Take my membership back',
   joinTitle: 'Join as a new member',
   joinHelp: 'Your email is the one you signed in with.',
   joinSubmit: 'Join',

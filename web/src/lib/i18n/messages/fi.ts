@@ -94,6 +94,10 @@ export const fi: Messages = {
   linkHelp: 'Anna kanta-asiakaskorttisi numero ja syntymäaikasi.',
   linkSubmit: 'Liitä jäsenyyteni',
   linkLocked: 'Liian monta yritystä. Yritä uudelleen tunnin päästä tai ota yhteys asiakaspalveluun.',
+  takeBackTitle: 'Jäsenyyteni on liitetty toiseen tiliin',
+  takeBackHelp:
+    'Jos sähköpostiosoitteesi jäsenyys on liitetty tiliin, joka ei ole sinun, ota se takaisin: toinen tili irrotetaan, ja kummallekin kerrotaan sähköpostilla.',
+  takeBackSubmit: 'Ota jäsenyyteni takaisin',
   joinTitle: 'Liity uutena jäsenenä',
   joinHelp: 'Sähköpostiosoitteesi on se, jolla kirjauduit.',
   joinSubmit: 'Liity',

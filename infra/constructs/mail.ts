@@ -1,0 +1,62 @@
+import { CfnOutput, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as ses from 'aws-cdk-lib/aws-ses';
+import { Construct } from 'constructs';
+
+/**
+ * The register's mail through Amazon SES v2: the sending domain as a verified identity (DKIM; its
+ * three CNAME records are outputs, for the domain's DNS), and a configuration set that requires TLS
+ * and keeps addresses that bounced or complained off later sending.
+ */
+export class RegisterMail extends Construct {
+  readonly identity: ses.EmailIdentity;
+  readonly configurationSet: ses.ConfigurationSet;
+  /** The sender of every message, at the verified domain. */
+  readonly from: string;
+
+  constructor(scope: Construct, id: string, props: { domain: string }) {
+    super(scope, id);
+    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
+      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+      reputationMetrics: true,
+    });
+    this.identity = new ses.EmailIdentity(this, 'Identity', {
+      identity: ses.Identity.domain(props.domain),
+      configurationSet: this.configurationSet,
+    });
+    this.from = `Moymore <kanta-asiakas@${props.domain}>`;
+    [1, 2, 3].forEach((i) => {
+      const name = this.identity[`dkimDnsTokenName${i as 1 | 2 | 3}`];
+      const value = this.identity[`dkimDnsTokenValue${i as 1 | 2 | 3}`];
+      new CfnOutput(this, `Dkim${i}`, {
+        value: `${name} CNAME ${value}`,
+        description: 'Add to the domain’s DNS',
+      });
+    });
+  }
+
+  /** Lets a function send from the register's identity, through its configuration set, and nothing else. */
+  grantSend(role: iam.IRole, environment: (name: string, value: string) => void) {
+    const stack = Stack.of(this);
+    role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          stack.formatArn({
+            service: 'ses',
+            resource: 'identity',
+            resourceName: this.identity.emailIdentityName,
+          }),
+          stack.formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: this.configurationSet.configurationSetName,
+          }),
+        ],
+      }),
+    );
+    environment('MAIL_FROM', this.from);
+    environment('MAIL_CONFIGURATION_SET', this.configurationSet.configurationSetName);
+  }
+}

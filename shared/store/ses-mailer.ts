@@ -1,0 +1,41 @@
+import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
+import type { Mail, Mailer } from '../mail/mailer.ts';
+import { transientAsBusy } from './dynamo.ts';
+
+/**
+ * Mail through Amazon SES v2, from the register's sending address (MAIL_FROM) and, when the stack
+ * made one, its configuration set (MAIL_CONFIGURATION_SET), whose events tell of bounces and
+ * complaints. Locally the same client reaches aws-ses-v2-local (AWS_ENDPOINT_URL_SESV2).
+ */
+export class SesMailer implements Mailer {
+  constructor(
+    private readonly client = new SESv2Client({ maxAttempts: 3 }),
+    private readonly from = mailFrom(),
+    private readonly configurationSet = process.env.MAIL_CONFIGURATION_SET,
+  ) {}
+
+  async send(mail: Mail): Promise<void> {
+    await transientAsBusy(() =>
+      this.client.send(
+        new SendEmailCommand({
+          FromEmailAddress: this.from,
+          Destination: { ToAddresses: [mail.to] },
+          ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+          Content: {
+            Simple: {
+              Subject: { Data: mail.subject, Charset: 'UTF-8' },
+              Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+              Headers: Object.entries(mail.headers ?? {}).map(([Name, Value]) => ({ Name, Value })),
+            },
+          },
+        }),
+      ),
+    );
+  }
+}
+
+function mailFrom(): string {
+  const from = process.env.MAIL_FROM;
+  if (!from) throw new Error('MAIL_FROM is not set');
+  return from;
+}
