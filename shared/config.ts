@@ -29,6 +29,13 @@ export const config = {
     afterMembershipMonths: 12,
     /** A member's own erasure request is carried out by the retention job after this many days, unless an admin does it first. */
     erasureRequestDays: 7,
+    /**
+     * Benefit statements and payouts are bookkeeping vouchers: kept six years from the end of the year
+     * they were paid in (Accounting Act 1336/1997, 2:10 §).
+     */
+    bookkeepingYears: 6,
+    /** Unpaid benefit lapses this long after the month it was earned in. */
+    unpaidBenefitMonths: 12,
     /** Files with personal data in the exchange bucket (batches, address files, exports). */
     exchangeFileDays: 30,
   },

@@ -1,10 +1,9 @@
-import { parse } from 'csv-parse';
 import { systemAuditEntry } from '../members/audit.ts';
-import { fieldErrors } from '../validation.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import type { CardStore, OrderStatus } from './card-store.ts';
 import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import { ACK_COLUMNS, AckLine, type AckLineInput } from './ack-file.ts';
+import { partnerLines } from '../exchange/partner-lines.ts';
 import { CARD_NUMBER } from '../members/schemas.ts';
 import { cardAckReportKey } from '../exchange/layout.ts';
 
@@ -44,38 +43,17 @@ export async function applyAckFiles(keys: readonly string[], deps: AckDeps): Pro
  */
 export async function applyAckFile(key: string, deps: AckDeps): Promise<AckReport> {
   const report: AckReport = { file: key, lines: 0, applied: 0, alreadyApplied: 0, ignored: [], rejected: [] };
-  const records = (await deps.bucket.read(key)).pipe(
-    parse({ delimiter: ';', bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
-  );
-  let header: string[] | undefined;
-  for await (const { record, info } of records as AsyncIterable<{
-    record: string[];
-    info: { lines: number };
-  }>) {
-    if (!header) {
-      header = record;
-      if (header.join(';') !== ACK_COLUMNS.join(';')) {
-        report.rejected.push({ line: info.lines, reason: `the header must be ${ACK_COLUMNS.join(';')}` });
-        break;
-      }
+  for await (const read of partnerLines(await deps.bucket.read(key), ACK_COLUMNS, AckLine)) {
+    if ('refused' in read) {
+      report.lines += read.header ? 0 : 1;
+      report.rejected.push({ line: read.line, reason: read.refused });
       continue;
     }
     report.lines += 1;
-    const fields = Object.fromEntries(ACK_COLUMNS.map((column, i) => [column, record[i]]));
-    const parsed = record.length === ACK_COLUMNS.length ? AckLine.safeParse(fields) : undefined;
-    if (!parsed?.success) {
-      const reason = parsed
-        ? fieldErrors(parsed.error, fields)
-            .map((e) => `${e.field} ${e.message}`)
-            .join('; ')
-        : `expected ${ACK_COLUMNS.length} columns`;
-      report.rejected.push({ line: info.lines, reason });
-      continue;
-    }
-    const outcome = await applyLine(parsed.data, `card-ack ${fileName(key)} line ${info.lines}`, deps);
+    const outcome = await applyLine(read.data, `card-ack ${fileName(key)} line ${read.line}`, deps);
     if (outcome === 'applied') report.applied += 1;
     else if (outcome === 'already-applied') report.alreadyApplied += 1;
-    else report.ignored.push({ line: info.lines, reason: outcome.reason });
+    else report.ignored.push({ line: read.line, reason: outcome.reason });
   }
   await deps.bucket.putJson(cardAckReportKey(key), report);
   return report;

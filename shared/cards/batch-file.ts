@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { Transform, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { registerCsv } from '../exchange/csv.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 
@@ -32,27 +31,6 @@ export interface BatchManifest {
   records: number;
   bytes: number;
   sha256: string;
-}
-
-/** Counts and hashes bytes as they stream past, so the manifest needs no second read of the file. */
-export class Digest extends Transform {
-  private readonly hash = createHash('sha256');
-  bytes = 0;
-  records = 0;
-
-  override _transform(
-    chunk: Buffer,
-    _encoding: BufferEncoding,
-    done: (error?: Error | null, data?: Buffer) => void,
-  ) {
-    this.hash.update(chunk);
-    this.bytes += chunk.length;
-    done(null, chunk);
-  }
-
-  hex(): string {
-    return this.hash.digest('hex');
-  }
 }
 
 /** The batch CSV as a stream: UTF-8 without BOM, `;`, a header line, RFC 4180 quoting, LF line ends. */

@@ -18,6 +18,11 @@ export const EXCHANGE_PREFIXES = {
   /** The earlier register's exports, one folder each, for the move-in. */
   legacyExports: 'legacy-import/inbound/',
   legacyReports: 'legacy-import/reports/',
+  /** Monthly benefit payouts and their manifests, for the payment partner. */
+  benefitPayouts: 'benefit-payouts/outbound/',
+  /** The payment partner's acknowledgements. */
+  benefitPayoutAcks: 'benefit-payouts/inbound/',
+  benefitPayoutReports: 'benefit-payouts/reports/',
 } as const;
 
 export type ExchangePrefix = (typeof EXCHANGE_PREFIXES)[keyof typeof EXCHANGE_PREFIXES];
@@ -49,3 +54,11 @@ export const legacyReportKey = (exportId: string, dryRun: boolean, ending = 'rep
   `${P.legacyReports}${exportId}${dryRun ? '.dry-run' : ''}.${ending}`;
 export const legacyReportPartKey = (exportId: string, dryRun: boolean, part: string) =>
   `${P.legacyReports}${exportId}${dryRun ? '.dry-run' : ''}/${part}.jsonl`;
+
+/** A payout's file and manifest, under the purchase month (YYYY-MM) the benefit was earned in. */
+export const benefitPayoutKey = (month: string, payoutId: string) =>
+  `${P.benefitPayouts}${month}/${payoutId}.csv`;
+export const benefitPayoutManifestKey = (month: string, payoutId: string) =>
+  `${P.benefitPayouts}${month}/${payoutId}.manifest.json`;
+export const benefitPayoutAckReportKey = (ackKey: string) =>
+  `${P.benefitPayoutReports}${fileName(ackKey)}.report.json`;

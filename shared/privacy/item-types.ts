@@ -19,6 +19,12 @@ export const ITEM_TYPES = {
   legacyNumber: 'legacy-number',
   cardOrder: 'card-order',
   purchases: 'purchases',
+  /** A member's benefit statement of a closed month. */
+  statement: 'benefit-statement',
+  /** A benefit rule set (no personal data). */
+  benefitRules: 'benefit-rules',
+  /** How far a month's benefit statements have come, segment by segment. */
+  statementsProgress: 'statements-progress',
   receipt: 'receipt',
   consent: 'consent',
   consentEvent: 'consent-event',
@@ -72,6 +78,7 @@ export const ON_ERASURE = {
   'legacy-number': 'delete',
   'card-order': 'delete',
   purchases: 'anonymise',
+  'benefit-statement': 'delete',
   // Erased with the purchase month that lists it.
   receipt: 'delete',
   consent: 'delete',
@@ -85,6 +92,8 @@ export const ON_ERASURE = {
   'anonymous-purchases': 'keep',
   campaign: 'keep',
   'campaign-preview': 'keep',
+  'benefit-rules': 'keep',
+  'statements-progress': 'keep',
   'card-batch': 'keep',
   'job-counter': 'keep',
   'job-pointer': 'keep',

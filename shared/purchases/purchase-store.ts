@@ -16,6 +16,8 @@ export interface ReceiptCount {
   deltas: Partial<Record<MainGroup, number>>;
   /** Unix seconds when the month's totals expire (retention). */
   expiresAt: number;
+  /** The month had closed when the receipt came: its benefit statement may be written already. */
+  late: boolean;
 }
 
 export type CountOutcome =

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import { Refusal } from '../refusal.ts';
 import { addMonths, helsinkiMonth, MONTH, startOfHelsinkiDay } from '../time/helsinki.ts';
+import { isClosedMonth } from '../time/month-close.ts';
 import type { ReceiptCount } from './purchase-store.ts';
 import type { MainGroup } from './main-groups.ts';
 import type { ReceiptInput } from './schemas.ts';
@@ -50,5 +51,6 @@ export function receiptCount(receipt: ReceiptInput, customerNumber: string, now:
     tag: receiptTag(receipt.storeId, receipt.receiptId),
     deltas: netByGroup(receipt.lines),
     expiresAt: monthExpiry(month),
+    late: isClosedMonth(month, now),
   };
 }

@@ -30,6 +30,12 @@ import { DynamoJobRequests } from './dynamo-job-requests.ts';
 import type { AccountNotices } from '../accounts/notices.ts';
 import { DynamoAccountNotices } from './dynamo-account-notices.ts';
 import type { Mailer } from '../mail/mailer.ts';
+import type { BenefitRulesStore } from '../benefits/rules-store.ts';
+import { DynamoBenefitRules } from './dynamo-benefit-rules.ts';
+import type { StatementStore } from '../benefits/statement-store.ts';
+import { DynamoStatements } from './dynamo-statements.ts';
+import type { MemberStatements } from '../benefits/read-benefits.ts';
+import { DynamoMemberStatements } from './dynamo-member-statements.ts';
 import { SesMailer } from './ses-mailer.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
@@ -164,4 +170,24 @@ export function accountNotices(): AccountNotices {
 export function mailer(): Mailer {
   mail ??= new SesMailer();
   return mail;
+}
+
+let benefitRules: BenefitRulesStore | undefined;
+let statements: StatementStore | undefined;
+
+export function benefitRulesStore(): BenefitRulesStore {
+  benefitRules ??= new DynamoBenefitRules(db(), tableName());
+  return benefitRules;
+}
+
+export function statementStore(): StatementStore {
+  statements ??= new DynamoStatements(db(), tableName());
+  return statements;
+}
+
+let memberStatementsStore: MemberStatements | undefined;
+
+export function memberStatements(): MemberStatements {
+  memberStatementsStore ??= new DynamoMemberStatements(db(), tableName());
+  return memberStatementsStore;
 }

@@ -205,7 +205,7 @@ export class DynamoCampaignStore implements CampaignStore {
     at: string,
   ): Promise<Set<string>> {
     const expiresAt = epochSecondsAfterMonths(new Date(at), config.retention.contactMonths);
-    return putWhileMembers(
+    const { written } = await putWhileMembers(
       this.db,
       this.table,
       customerNumbers.map((n) => ({
@@ -221,5 +221,6 @@ export class DynamoCampaignStore implements CampaignStore {
         },
       })),
     );
+    return written;
   }
 }

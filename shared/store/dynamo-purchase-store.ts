@@ -3,7 +3,14 @@ import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
 import { stillAMember } from './dynamo-member-store.ts';
 import { conditionalWrite, queryPages, type Refused, type TransactItem } from './dynamo.ts';
-import { monthOfPurchaseKey, purchaseMonthKey, purchaseMonthRange, receiptKey } from './keys.ts';
+import {
+  buyersIndex,
+  lateMonthIndex,
+  monthOfPurchaseKey,
+  purchaseMonthKey,
+  purchaseMonthRange,
+  receiptKey,
+} from './keys.ts';
 import type { CountOutcome, MonthTotals, PurchaseStore, ReceiptCount } from '../purchases/purchase-store.ts';
 
 /**
@@ -89,6 +96,24 @@ export class DynamoPurchaseStore implements PurchaseStore {
       ':type': ITEM_TYPES.purchases,
     };
     const adds = ['#receipts :one', '#tags :tags'];
+    const sets = ['#expiresAt = :expiresAt', '#type = :type'];
+    // A month made now joins its buyers' index (keys only: later receipts do not write it again).
+    if (createMonth) {
+      Object.entries(buyersIndex(receipt.month, receipt.customerNumber)).forEach(([name, value], i) => {
+        names[`#b${i}`] = name;
+        values[`:b${i}`] = value;
+        sets.push(`#b${i} = :b${i}`);
+      });
+    }
+    // A change after the month closed: its statement may be written, so the next one carries the difference.
+    if (receipt.late) {
+      adds.push('lateChanges :one');
+      Object.entries(lateMonthIndex(receipt.customerNumber, receipt.month)).forEach(([name, value], i) => {
+        names[`#l${i}`] = name;
+        values[`:l${i}`] = value;
+        sets.push(`#l${i} = :l${i}`);
+      });
+    }
     // The month's own set keeps a receipt out while an erasure has taken its identity item but not yet the month.
     const conditions = [createMonth ? '' : 'attribute_exists(pk)', 'NOT contains(#tags, :tag)'].filter(
       Boolean,
@@ -106,7 +131,7 @@ export class DynamoPurchaseStore implements PurchaseStore {
     return {
       TableName: this.table,
       Key: purchaseMonthKey(receipt.customerNumber, receipt.month),
-      UpdateExpression: `ADD ${adds.join(', ')} SET #expiresAt = :expiresAt, #type = :type`,
+      UpdateExpression: `ADD ${adds.join(', ')} SET ${sets.join(', ')}`,
       ConditionExpression: conditions.join(' AND '),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,

@@ -47,6 +47,33 @@ export const purchaseMonthRange = (customerNumber: string, from: string, to: str
   skFrom: PURCHASE_MONTH_PREFIX + from,
   skTo: PURCHASE_MONTH_PREFIX + to,
 });
+/**
+ * Sparse GSI3 attributes on a purchase month, set when the month is made: the month's buyers in
+ * customer-number order, which the benefit statements read a segment at a time (projecting keys
+ * only, so that counting a receipt never writes the index again).
+ */
+export const buyersIndex = (month: string, customerNumber: string) => ({
+  gsi3pk: `BOUGHT#${month}`,
+  gsi3sk: customerNumber,
+});
+/** Sparse GSI4 attributes on a purchase month a receipt changed after its statement, until it is carried. */
+export const lateMonthIndex = (customerNumber: string, month: string) => ({
+  gsi4pk: 'LATE',
+  gsi4sk: `${customerNumber}#${month}`,
+});
+export const LATE_MONTH_ATTRIBUTES = ['gsi4pk', 'gsi4sk'] as const;
+/** A member's benefit statement of a month. */
+export const statementKey = (customerNumber: string, month: string): ItemKey => ({
+  pk: memberPartition(customerNumber),
+  sk: `STATEMENT#${month}`,
+});
+/** Sparse GSI2 attributes on a statement while its money waits to be paid, per member in month order. */
+export const unpaidIndex = (customerNumber: string, month: string) => ({
+  gsi2pk: 'UNPAID',
+  gsi2sk: `${customerNumber}#${month}`,
+});
+/** The rule sets of the benefits, in order of the month each takes effect from. */
+export const benefitRulesKey = (rulesId: string): ItemKey => ({ pk: 'BENEFITRULES', sk: rulesId });
 /** A receipt's identity (store and receipt id, as its tag): counted once, for one member and month. */
 export const receiptKey = (tag: string): ItemKey => ({ pk: `RECEIPT#${tag}`, sk: 'RECEIPT' });
 export const cardOrderKey = (customerNumber: string, orderedAt: string): ItemKey => ({

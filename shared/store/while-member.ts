@@ -9,18 +9,28 @@ import { memberKey } from './keys.ts';
 const MEMBERS_PER_TRANSACTION = 50;
 const CONTENDED_ATTEMPTS = 5;
 
+export interface WhileMembers {
+  /** The members whose items were written. */
+  written: Set<string>;
+  /** With `onlyNew`: the items that were there already, as stored. */
+  existing: Record<string, unknown>[];
+  /** The members whose erasure has begun: nothing of theirs was written. */
+  gone: Set<string>;
+}
+
 /**
- * Puts items about members, each in the same transaction as a check that its member is still a member:
- * an erasure lists the member's items after it marks the profile, so an item written unchecked after
- * that would outlive the erasure. Answers the members whose items were written; the others' erasure
- * has begun. A transaction refused for one member is sent again without them.
+ * Puts items about members, each in the same transaction as a check that its member is still a
+ * member: an erasure lists the member's items after it marks the profile, so an item written
+ * unchecked after that would outlive the erasure. With `onlyNew`, an item already there is left as
+ * it is (and answered). A transaction refused for some is sent again without them.
  */
 export async function putWhileMembers(
   db: DynamoDBDocumentClient,
   table: string,
   items: readonly { customerNumber: string; item: Record<string, unknown> }[],
-): Promise<Set<string>> {
-  const written = new Set<string>();
+  { onlyNew = false } = {},
+): Promise<WhileMembers> {
+  const answer: WhileMembers = { written: new Set(), existing: [], gone: new Set() };
   const chunks = Array.from({ length: Math.ceil(items.length / MEMBERS_PER_TRANSACTION) }, (_, i) =>
     items.slice(i * MEMBERS_PER_TRANSACTION, (i + 1) * MEMBERS_PER_TRANSACTION),
   );
@@ -28,7 +38,18 @@ export async function putWhileMembers(
     let pending = chunk;
     for (let contended = 0; pending.length > 0;) {
       const actions: TransactItem[] = pending.flatMap(({ customerNumber, item }) => [
-        { Put: { TableName: table, Item: item } },
+        {
+          Put: {
+            TableName: table,
+            Item: item,
+            ...(onlyNew
+              ? {
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                  ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+                }
+              : {}),
+          },
+        },
         {
           ConditionCheck: {
             TableName: table,
@@ -49,11 +70,16 @@ export async function putWhileMembers(
         continue;
       }
       if (!refused) {
-        for (const { customerNumber } of pending) written.add(customerNumber);
+        for (const { customerNumber } of pending) answer.written.add(customerNumber);
         return;
       }
-      pending = pending.filter((_, i) => !refused[2 * i + 1]?.failed);
+      pending = pending.filter(({ customerNumber }, i) => {
+        const [put, member] = [refused[2 * i], refused[2 * i + 1]];
+        if (member?.failed) answer.gone.add(customerNumber);
+        else if (put?.failed) answer.existing.push(put.item ?? {});
+        return !member?.failed && !put?.failed;
+      });
     }
   });
-  return written;
+  return answer;
 }

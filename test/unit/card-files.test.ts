@@ -3,7 +3,8 @@ import { text } from 'node:stream/consumers';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { AckLine } from '../../shared/cards/ack-file.ts';
-import { BATCH_COLUMNS, batchCsv, Digest, type BatchRow } from '../../shared/cards/batch-file.ts';
+import { BATCH_COLUMNS, batchCsv, type BatchRow } from '../../shared/cards/batch-file.ts';
+import { Digest } from '../../shared/exchange/digest.ts';
 import { nameOnCard, NAME_ON_CARD_MAX } from '../../shared/cards/name-on-card.ts';
 
 describe('name on card', () => {
