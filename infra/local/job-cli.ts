@@ -5,8 +5,9 @@ import { LOCAL, localEnvironment } from './services.ts';
 /**
  * `npm run job -- <name> [--dry-run] [--campaign <id>] [--notice <id>]`: runs a job once against the
  * running local stack, with its Lambda handler; `--dry-run` sends `{ "dryRun": true }` (the legacy
- * import changes nothing then), `--campaign` the campaign whose audience to compute and `--notice`
- * the account notice to send (as the stream hands their requests on).
+ * import changes nothing then), `--campaign` the campaign whose audience to compute, `--notice`
+ * the account notice to send (as the stream hands their requests on), `--as-of` the instant the
+ * benefit jobs act at (a month's close rehearsed; refused in AWS).
  */
 const name = process.argv[2] ?? '';
 const argument = (flag: string) => {
@@ -15,16 +16,21 @@ const argument = (flag: string) => {
 };
 const campaignId = argument('--campaign');
 const notice = argument('--notice');
+const asOf = argument('--as-of');
 const event = process.argv.includes('--dry-run')
   ? { dryRun: true }
   : campaignId
     ? { campaignId }
     : notice
       ? { notice }
-      : undefined;
+      : asOf
+        ? { asOf }
+        : undefined;
 const names = Object.keys(jobs);
 if (!names.includes(name)) {
-  console.error(`usage: npm run job -- <${names.join('|')}> [--dry-run] [--campaign <id>] [--notice <id>]`);
+  console.error(
+    `usage: npm run job -- <${names.join('|')}> [--dry-run] [--campaign <id>] [--notice <id>] [--as-of <ISO time>]`,
+  );
   process.exit(2);
 }
 Object.assign(

@@ -48,6 +48,38 @@ export const jobs = {
     startedByApi: true,
     sendsMail: true,
   },
+  benefits: {
+    handler: 'jobs/benefits',
+    description:
+      'The benefit statements of the month that closed last (from the 3rd of the next), one per buyer, written once, a segment at a time',
+    schedule: { hour: 3, minute: 30 },
+    tableActions: [
+      'GetItem',
+      'PutItem',
+      'UpdateItem',
+      'DeleteItem',
+      'ConditionCheckItem',
+      'Query',
+      'BatchGetItem',
+    ],
+    bucket: {},
+    runsUntilDone: true,
+  },
+  'benefit-payout': {
+    handler: 'jobs/benefit-payout',
+    description: 'The month’s benefit payout file for the payment partner, once the statements are written',
+    schedule: { hour: 5, minute: 30 },
+    tableActions: [
+      'GetItem',
+      'PutItem',
+      'UpdateItem',
+      'DeleteItem',
+      'ConditionCheckItem',
+      'Query',
+      'BatchGetItem',
+    ],
+    bucket: { write: [EXCHANGE_PREFIXES.benefitPayouts] },
+  },
   'card-batch': {
     handler: 'jobs/card-batch',
     description: 'Pending card orders to batch files for the card manufacturer',
@@ -181,6 +213,14 @@ export const objectEvents = [
     description: 'The card manufacturer’s acknowledgements, applied line by line',
     tableActions: ['GetItem', 'UpdateItem', 'PutItem', 'DeleteItem', 'ConditionCheckItem', 'Query'],
     bucket: { read: [EXCHANGE_PREFIXES.cardAcks], write: [EXCHANGE_PREFIXES.cardAckReports] },
+  },
+  {
+    job: 'payout-ack',
+    prefix: EXCHANGE_PREFIXES.benefitPayoutAcks,
+    handler: 'events/payout-ack',
+    description: 'The payment partner’s answers to benefit payouts, applied line by line',
+    tableActions: ['GetItem', 'UpdateItem', 'PutItem'],
+    bucket: { read: [EXCHANGE_PREFIXES.benefitPayoutAcks], write: [EXCHANGE_PREFIXES.benefitPayoutReports] },
   },
 ] as const satisfies readonly ObjectEventSpec[];
 

@@ -31,4 +31,10 @@ export const partners = {
     read: [EXCHANGE_PREFIXES.marketingExports],
     write: [],
   },
+  PaymentPartner: {
+    accountContext: 'paymentPartnerAccountId',
+    description: 'The payment partner: reads benefit payouts, writes its acknowledgements',
+    read: [EXCHANGE_PREFIXES.benefitPayouts],
+    write: [EXCHANGE_PREFIXES.benefitPayoutAcks],
+  },
 } as const satisfies Record<string, PartnerSpec>;

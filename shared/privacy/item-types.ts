@@ -23,6 +23,10 @@ export const ITEM_TYPES = {
   statement: 'benefit-statement',
   /** A benefit rule set (no personal data). */
   benefitRules: 'benefit-rules',
+  /** A member's line of a benefit payout: what it pays, to which card, and the partner's answer. */
+  payoutLine: 'payout-line',
+  /** A payout file's record (no personal data but counts). */
+  payout: 'payout',
   /** How far a month's benefit statements have come, segment by segment. */
   statementsProgress: 'statements-progress',
   receipt: 'receipt',
@@ -79,6 +83,7 @@ export const ON_ERASURE = {
   'card-order': 'delete',
   purchases: 'anonymise',
   'benefit-statement': 'delete',
+  'payout-line': 'delete',
   // Erased with the purchase month that lists it.
   receipt: 'delete',
   consent: 'delete',
@@ -94,6 +99,7 @@ export const ON_ERASURE = {
   'campaign-preview': 'keep',
   'benefit-rules': 'keep',
   'statements-progress': 'keep',
+  payout: 'keep',
   'card-batch': 'keep',
   'job-counter': 'keep',
   'job-pointer': 'keep',

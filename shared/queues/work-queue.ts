@@ -18,6 +18,8 @@ export const WORK_QUEUES = {
   'card-overdue': { roles: ['admin', 'customer-service', 'processor'] },
   /** Erasure requests and erasures falling due (death, ended membership), by due date. */
   erasure: { roles: ['admin'] },
+  /** The payment partner rejected a benefit payout (an account closed, a card unknown): it waits unpaid. */
+  'payout-rejected': { roles: ['admin', 'customer-service'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
 
 export type WorkQueue = keyof typeof WORK_QUEUES;
@@ -27,6 +29,7 @@ export const WORK_QUEUE_NAMES = Object.keys(WORK_QUEUES) as WorkQueue[];
 export const RESOLUTIONS = {
   'address-review': ['accept-register', 'keep-member'],
   'address-doubtful': ['mark-checked'],
+  'payout-rejected': ['mark-checked'],
 } as const satisfies Partial<Record<WorkQueue, readonly string[]>>;
 export type ResolvableQueue = keyof typeof RESOLUTIONS;
 export type Resolution = (typeof RESOLUTIONS)[ResolvableQueue][number];

@@ -36,6 +36,8 @@ import type { StatementStore } from '../benefits/statement-store.ts';
 import { DynamoStatements } from './dynamo-statements.ts';
 import type { MemberStatements } from '../benefits/read-benefits.ts';
 import { DynamoMemberStatements } from './dynamo-member-statements.ts';
+import type { PayoutStore } from '../benefits/payout-store.ts';
+import { DynamoPayouts } from './dynamo-payouts.ts';
 import { SesMailer } from './ses-mailer.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
@@ -190,4 +192,11 @@ let memberStatementsStore: MemberStatements | undefined;
 export function memberStatements(): MemberStatements {
   memberStatementsStore ??= new DynamoMemberStatements(db(), tableName());
   return memberStatementsStore;
+}
+
+let payoutStoreInstance: PayoutStore | undefined;
+
+export function payoutStore(): PayoutStore {
+  payoutStoreInstance ??= new DynamoPayouts(db(), tableName());
+  return payoutStoreInstance;
 }

@@ -72,6 +72,17 @@ export const unpaidIndex = (customerNumber: string, month: string) => ({
   gsi2pk: 'UNPAID',
   gsi2sk: `${customerNumber}#${month}`,
 });
+/** A member's line of a payout, listed per payout on GSI1 in customer-number order (the file's order). */
+export const payoutLineKey = (customerNumber: string, payoutId: string): ItemKey => ({
+  pk: memberPartition(customerNumber),
+  sk: `PAYOUTLINE#${payoutId}`,
+});
+export const payoutLinesIndex = (payoutId: string, customerNumber: string) => ({
+  gsi1pk: `PAYOUTLINES#${payoutId}`,
+  gsi1sk: customerNumber,
+});
+/** A payout file's record: its month's payouts share a prefix. */
+export const payoutKey = (payoutId: string): ItemKey => jobKey('benefit-payout', `PAYOUT#${payoutId}`);
 /** The rule sets of the benefits, in order of the month each takes effect from. */
 export const benefitRulesKey = (rulesId: string): ItemKey => ({ pk: 'BENEFITRULES', sk: rulesId });
 /** A receipt's identity (store and receipt id, as its tag): counted once, for one member and month. */
