@@ -41,6 +41,8 @@ export const ITEM_TYPES = {
   registrationReplay: 'registration-replay',
   addressLine: 'address-line',
   anonymousPurchases: 'anonymous-purchases',
+  /** Erased members' benefit statements, summed per month. */
+  anonymousBenefits: 'anonymous-benefits',
   campaign: 'campaign',
   /** One preview of a campaign's audience: who asked, the criteria, what it answered. */
   campaignPreview: 'campaign-preview',
@@ -82,7 +84,7 @@ export const ON_ERASURE = {
   'legacy-number': 'delete',
   'card-order': 'delete',
   purchases: 'anonymise',
-  'benefit-statement': 'delete',
+  'benefit-statement': 'anonymise',
   'payout-line': 'delete',
   // Erased with the purchase month that lists it.
   receipt: 'delete',
@@ -95,6 +97,7 @@ export const ON_ERASURE = {
   'registration-replay': 'delete',
   'address-line': 'delete',
   'anonymous-purchases': 'keep',
+  'anonymous-benefits': 'keep',
   campaign: 'keep',
   'campaign-preview': 'keep',
   'benefit-rules': 'keep',

@@ -2,12 +2,22 @@ import { notFound } from '../refusal.ts';
 import { isCustomerNumber } from '../members/customer-number.ts';
 import type { Card } from '../members/member.ts';
 import type { MemberStore } from '../members/member-store.ts';
+import { tierForTill, type BenefitsDeps } from '../benefits/read-benefits.ts';
 
-/** What a till may know of a scanned card or number: that it is a member's, and the card's state. Nothing personal. */
+/**
+ * What a till may know of a scanned card or number: that it is a member's, the card's state, and the
+ * benefit tier the month so far has reached. Nothing personal.
+ */
 export async function posLookup(
   cardOrCustomerNumber: string,
-  members: MemberStore,
-): Promise<{ member: true; card: { type: Card['type']; status: Card['status'] | 'BLOCKED' } }> {
+  deps: { members: MemberStore } & Pick<BenefitsDeps, 'purchases' | 'rules'>,
+  now = new Date(),
+): Promise<{
+  member: true;
+  card: { type: Card['type']; status: Card['status'] | 'BLOCKED' };
+  tierPercent: number;
+}> {
+  const members = deps.members;
   const holder = isCustomerNumber(cardOrCustomerNumber)
     ? { customerNumber: cardOrCustomerNumber }
     : await members.cardHolder(cardOrCustomerNumber);
@@ -17,5 +27,6 @@ export async function posLookup(
   return {
     member: true,
     card: { type: member.card.type, status: holder!.blockedAt ? 'BLOCKED' : member.card.status },
+    tierPercent: await tierForTill(member.customerNumber, deps, now),
   };
 }

@@ -104,4 +104,6 @@ export const PurchaseMonthList = z.strictObject({ months: z.array(MonthTotalsVie
 export const PosAnswer = z.strictObject({
   member: z.literal(true),
   card: z.strictObject({ type: z.enum(CARD_TYPES), status: z.enum([...CARD_STATUSES, 'BLOCKED']) }),
+  /** The benefit tier the month so far has reached (0 without rules in force). */
+  tierPercent: z.number(),
 });

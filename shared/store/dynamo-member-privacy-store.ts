@@ -16,6 +16,7 @@ import { memberOf } from './dynamo-member-reader.ts';
 import { BUYERS_PREFIX, groupClauses, totalsOf } from './dynamo-purchase-store.ts';
 import type { MainGroup } from '../purchases/main-groups.ts';
 import {
+  anonymousBenefitsKey,
   anonymousPurchasesKey,
   cardKey,
   accountKey,
@@ -38,6 +39,8 @@ import type {
   Tombstone,
 } from '../privacy/privacy-store.ts';
 import { TABLE_SCHEMA } from './table.ts';
+import type { Statement } from '../benefits/statement.ts';
+import { statementExpiry } from './dynamo-statements.ts';
 
 /**
  * The member store with what export, erasure and retention need. A module of its own: everyday
@@ -136,9 +139,15 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
   }
 
   async erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<void> {
-    const other = plan.anonymise.find((item) => item.type !== ITEM_TYPES.purchases);
-    if (other) throw new Error(`only purchase months can be made anonymous, not ${other.type}`);
-    await inParallel(plan.anonymise, 4, ({ key }) => this.anonymiseMonth(key));
+    const anonymise = {
+      [ITEM_TYPES.purchases]: this.anonymiseMonth,
+      [ITEM_TYPES.statement]: this.anonymiseStatement,
+    };
+    const other = plan.anonymise.find((item) => !Object.hasOwn(anonymise, item.type));
+    if (other) throw new Error(`${other.type} cannot be made anonymous`);
+    await inParallel(plan.anonymise, 4, ({ type, key }) =>
+      anonymise[type as keyof typeof anonymise].call(this, key),
+    );
     // The uniqueness keys the profile names are the member's own (they move together in one
     // transaction): deleted by name too, as the index that lists them is only eventually consistent.
     const named = [
@@ -235,6 +244,43 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
       );
       if (!refused) return;
     }
+  }
+
+  /**
+   * Moves a benefit statement into the anonymous benefits of its month (earned, paid, members) and
+   * out of the member, in one transaction: the cents stay in the register's figures, no one with them.
+   */
+  private async anonymiseStatement(key: ItemKey): Promise<void> {
+    const { Item } = await transientAsBusy(() =>
+      this.db.send(new GetCommand({ TableName: this.table, Key: key, ConsistentRead: true })),
+    );
+    if (!Item) return; // moved by an earlier run
+    const statement = withoutStorage<Statement>(Item);
+    await conditionalWrite(
+      this.db,
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.table,
+              Key: anonymousBenefitsKey(statement.month),
+              UpdateExpression:
+                'ADD earnedCents :earned, paidCents :paid, members :one SET #month = :month, #type = :type, expiresAt = :expiresAt',
+              ExpressionAttributeNames: { '#month': 'month', '#type': 'type' },
+              ExpressionAttributeValues: {
+                ':earned': statement.benefitCents,
+                ':paid': statement.payment.status === 'paid' ? statement.payableCents : 0,
+                ':one': 1,
+                ':month': statement.month,
+                ':type': ITEM_TYPES.anonymousBenefits,
+                ':expiresAt': statementExpiry(statement.month),
+              },
+            },
+          },
+          { Delete: { TableName: this.table, Key: key, ConditionExpression: 'attribute_exists(pk)' } },
+        ],
+      }),
+    );
   }
 
   async *erasureDue(day: string): AsyncIterable<string[]> {

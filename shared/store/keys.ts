@@ -198,6 +198,8 @@ export const memberPartitions = (customerNumber: string) => ({
 export const statisticsKey = (report: string): ItemKey => ({ pk: `STATS#${report}`, sk: 'REPORT' });
 /** Purchase totals of erased members, summed per month: no customer number, no link to anyone. */
 export const anonymousPurchasesKey = (month: string): ItemKey => ({ pk: 'ANONYMOUS#PURCHASES', sk: month });
+/** Benefits of erased members' statements, summed per month: no customer number, no link to anyone. */
+export const anonymousBenefitsKey = (month: string): ItemKey => ({ pk: 'ANONYMOUS#BENEFITS', sk: month });
 /** A member's profile item is replaced by the erasure tombstone under the same key. */
 export const PROFILE_SK = 'PROFILE';
 /**

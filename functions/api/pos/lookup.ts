@@ -1,8 +1,12 @@
 import { posLookup as route } from '../../../shared/contract/routes.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { posLookup } from '../../../shared/purchases/pos-lookup.ts';
-import { memberStore } from '../../../shared/store/default-stores.ts';
+import { benefitRulesStore, memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';
 
 export const handler = apiHandler(route, async ({ params }) =>
-  posLookup(params.cardOrCustomerNumber, memberStore()),
+  posLookup(params.cardOrCustomerNumber, {
+    members: memberStore(),
+    purchases: purchaseStore(),
+    rules: benefitRulesStore(),
+  }),
 );
