@@ -1,7 +1,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
-import type { AuditEntry } from '../members/member-store.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { StoreBusy } from '../refusal.ts';
 import { transientAsBusy } from './dynamo.ts';

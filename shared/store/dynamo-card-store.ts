@@ -6,7 +6,7 @@ import { TABLE_SCHEMA } from './table.ts';
 import { stillAMember } from './dynamo-member-store.ts';
 import { conditionalWrite, type Refused, type TransactItem } from './dynamo.ts';
 import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
-import type { AuditEntry } from '../members/member-store.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
 import {
   batchOrderIndex,
   cardKey,

@@ -39,13 +39,13 @@ import {
   type ItemKey,
 } from './keys.ts';
 import type {
-  AuditEntry,
   MemberChange,
   MemberLookup,
   MemberStore,
   SaveOutcome,
   CardHolder,
 } from '../members/member-store.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
 import { PROFILE_REF, profileStateQueues } from '../queues/work-queue.ts';
 import { profileWorkItemRecord } from './dynamo-work-queue-store.ts';
 import {

@@ -4,7 +4,7 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../members/member-store.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import {
   PROFILE_REF,
