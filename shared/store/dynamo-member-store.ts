@@ -5,7 +5,6 @@ import { ITEM_TYPES, uniqueKeyType } from '../privacy/item-types.ts';
 import {
   DeleteCommand,
   GetCommand,
-  paginateScan,
   PutCommand,
   UpdateCommand,
   type QueryCommandInput,
@@ -51,6 +50,7 @@ import { profileWorkItemRecord } from './dynamo-work-queue-store.ts';
 import {
   conditionalWrite,
   queryPages,
+  scanPages,
   transientAsBusy,
   withoutStorage,
   type Refused,
@@ -160,15 +160,12 @@ export class DynamoMemberStore extends DynamoMemberReader implements MemberStore
   }
 
   async *everyMember(): AsyncIterable<Member[]> {
-    const pages = paginateScan(
-      { client: this.db },
-      {
-        TableName: this.table,
-        FilterExpression: 'sk = :profile AND #type = :member',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':profile': PROFILE_SK, ':member': ITEM_TYPES.member },
-      },
-    );
+    const pages = scanPages(this.db, {
+      TableName: this.table,
+      FilterExpression: 'sk = :profile AND #type = :member',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':profile': PROFILE_SK, ':member': ITEM_TYPES.member },
+    });
     for await (const page of pages) {
       if (page.Items?.length) yield page.Items.map(memberOf);
     }
