@@ -28,7 +28,7 @@ const PROGRESS: Partial<Record<OrderStatus, number>> = {
 
 const fileName = (key: string) => key.slice(key.lastIndexOf('/') + 1);
 
-type AckDeps = { cards: CardStore; members: MemberStore; bucket: ExchangeFiles };
+type AckDeps = { cards: CardStore; members: MemberStore; files: ExchangeFiles };
 
 /** The files of one S3 event, one after another, each with its report. */
 export async function applyAckFiles(keys: readonly string[], deps: AckDeps): Promise<AckReport[]> {
@@ -44,7 +44,7 @@ export async function applyAckFiles(keys: readonly string[], deps: AckDeps): Pro
  */
 export async function applyAckFile(key: string, deps: AckDeps): Promise<AckReport> {
   const report: AckReport = { file: key, lines: 0, applied: 0, alreadyApplied: 0, ignored: [], rejected: [] };
-  const records = (await deps.bucket.read(key)).pipe(
+  const records = (await deps.files.read(key)).pipe(
     parse({ delimiter: ';', bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
   );
   let header: string[] | undefined;
@@ -77,7 +77,7 @@ export async function applyAckFile(key: string, deps: AckDeps): Promise<AckRepor
     else if (outcome === 'already-applied') report.alreadyApplied += 1;
     else report.ignored.push({ line: info.lines, reason: outcome.reason });
   }
-  await deps.bucket.putJson(cardAckReportKey(key), report);
+  await deps.files.putJson(cardAckReportKey(key), report);
   return report;
 }
 
