@@ -3,7 +3,7 @@ import { config, epochSecondsAfterMonths } from '../config.ts';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchIdOf, type BatchManifest, type BatchRow } from '../cards/batch-file.ts';
 import { TABLE_SCHEMA } from './table.ts';
-import { stillAMember } from './dynamo-member-store.ts';
+import { stillAMember } from './while-member.ts';
 import { conditionalWrite, type Refused, type TransactItem } from './dynamo.ts';
 import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
 import type { AuditEntry } from '../members/audit-entry.ts';
