@@ -75,7 +75,7 @@ if (mode === 'floor') {
     members: new DynamoMemberStore(db, LOCAL.tableName),
     jobs: new DynamoAddressJobStore(db, LOCAL.tableName),
     leases: new DynamoJobLeases(db, LOCAL.tableName),
-    bucket: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
+    files: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
   });
   console.log(
     JSON.stringify({

@@ -48,7 +48,7 @@ export async function measureAudience(members: number) {
       campaigns,
       members: new DynamoMemberStore(db, LOCAL.tableName),
       purchases: new DynamoPurchaseStore(db, LOCAL.tableName),
-      bucket: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
+      files: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
     };
     const caller = { actor: 'bench', role: 'marketing', via: 'bench', requestId: 'bench' } as const;
     const { campaignId } = await createCampaign(caller, { name: 'Bench', channel: 'email' }, campaigns);

@@ -28,7 +28,7 @@ const start = performance.now();
 const summary = await runCardBatch({
   cards: new DynamoCardStore(db, LOCAL.tableName),
   members: new DynamoMemberStore(db, LOCAL.tableName),
-  bucket: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
+  files: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
   leases: new DynamoJobLeases(db, LOCAL.tableName),
 });
 const seconds = (performance.now() - start) / 1000;

@@ -1,4 +1,4 @@
-import { cardBatches as route } from '../../shared/contract/routes.ts';
+import { cardBatches as route } from '../../shared/contract/routes/cards.ts';
 import { listCardBatches } from '../../shared/cards/list-batches.ts';
 import { apiHandler } from '../../shared/http/api-handler.ts';
 import { cardBatchReader } from '../../shared/store/default-stores.ts';

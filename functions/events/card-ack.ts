@@ -11,7 +11,7 @@ export const entry = jobEntry({
   run: (event: S3Event) =>
     applyAckFiles(
       event.Records.map((record) => decodeURIComponent(record.s3.object.key.replace(/\+/g, ' '))),
-      { cards: cardStore(), members: memberStore(), bucket: exchangeBucket() },
+      { cards: cardStore(), members: memberStore(), files: exchangeBucket() },
     ),
   summary: (reports) => ({
     files: reports.map((report) => ({

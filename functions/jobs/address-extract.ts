@@ -7,7 +7,7 @@ import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 export const entry = jobEntry({
   job: 'address-extract',
   name: 'address extract',
-  run: () => runAddressExtract({ members: memberStore(), bucket: exchangeBucket() }),
+  run: () => runAddressExtract({ members: memberStore(), files: exchangeBucket() }),
 });
 
 export const handler = jobHandler(entry);

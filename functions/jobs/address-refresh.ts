@@ -17,7 +17,7 @@ export const entry = jobEntry({
       members: memberStore(),
       jobs: addressJobStore(),
       leases: jobLeases(),
-      bucket: exchangeBucket(),
+      files: exchangeBucket(),
       ...(context ? { timeLeft: () => context.getRemainingTimeInMillis() } : {}),
     });
     if (run.skipped) throw new AnotherRunActive('another run holds the lease');

@@ -12,7 +12,7 @@ export const entry = jobEntry({
       campaigns: campaignStore(),
       members: memberReader(),
       purchases: purchaseStore(),
-      bucket: exchangeBucket(),
+      files: exchangeBucket(),
     });
     // Figures only: how many were considered and reached, or that another run had it.
     return summary

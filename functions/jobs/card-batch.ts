@@ -11,7 +11,7 @@ export const entry = jobEntry({
     runCardBatch({
       cards: cardStore(),
       members: memberStore(),
-      bucket: exchangeBucket(),
+      files: exchangeBucket(),
       leases: jobLeases(),
     }),
   figures: (run) => ({

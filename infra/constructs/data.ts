@@ -1,4 +1,4 @@
-import { EXCHANGE_FILES } from '../../shared/privacy/catalogue.ts';
+import { EXCHANGE_FILES } from '../../shared/privacy/exchange-retention.ts';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -79,7 +79,7 @@ export class RegisterData extends Construct {
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'exchange/',
       removalPolicy: RemovalPolicy.RETAIN,
-      // Retention of files, from the data catalogue: replaced versions go at the same age as current ones.
+      // Retention of files (privacy/exchange-retention.ts): replaced versions go at the same age as current ones.
       lifecycleRules: [
         ...EXCHANGE_FILES.map((file) => ({
           id: file.prefix.replaceAll('/', '-').replace(/-$/, ''),

@@ -126,7 +126,7 @@ const keyAttributes = (names: string[]) =>
 
 /**
  * The table as the CDK stack defines it: same keys, same indexes, same TTL attribute. A table kept in
- * .local/ from before an index existed gets the index added, as a CDK deployment would add it.
+ * .local/ that lacks an index the stack defines gets it added, as a CDK deployment would add it.
  */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   const { TableNames = [] } = await client.send(new ListTablesCommand({}));

@@ -60,7 +60,7 @@ export interface AddressExtractSummary {
  */
 export async function runAddressExtract(deps: {
   members: MemberStore;
-  bucket: ExchangeFiles;
+  files: ExchangeFiles;
   now?: () => Date;
 }): Promise<AddressExtractSummary> {
   const day = helsinkiDate(deps.now?.() ?? new Date());
@@ -89,6 +89,6 @@ export async function runAddressExtract(deps: {
     }
     yield line(formatTrailer(summary.members));
   }
-  await deps.bucket.upload(summary.key, Readable.from(lines()), 'text/plain; charset=iso-8859-1');
+  await deps.files.upload(summary.key, Readable.from(lines()), 'text/plain; charset=iso-8859-1');
   return summary;
 }

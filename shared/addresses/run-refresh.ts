@@ -22,7 +22,7 @@ export interface AddressRefreshDeps {
   members: MemberStore;
   jobs: AddressJobStore;
   leases: JobLeases;
-  bucket: ExchangeFiles;
+  files: ExchangeFiles;
   now?: () => Date;
   /** Milliseconds this run may still use (a Lambda's remaining time); unlimited if absent. */
   timeLeft?: () => number;
@@ -63,7 +63,7 @@ export async function runAddressRefresh(deps: AddressRefreshDeps): Promise<Addre
 }
 
 async function applyInboundFiles(run: AddressRefreshRun, deps: AddressRefreshDeps): Promise<void> {
-  for await (const key of deps.bucket.list(EXCHANGE_PREFIXES.addressUpdates)) {
+  for await (const key of deps.files.list(EXCHANGE_PREFIXES.addressUpdates)) {
     let state = await deps.jobs.fileState(key);
     if (state?.status === 'applied') continue;
     if (state?.status === 'rejected') {
@@ -97,7 +97,7 @@ const reviewCount = (counts: AddressFileState['counts']) =>
 async function startFile(key: string, deps: AddressRefreshDeps): Promise<AddressFileState> {
   const now = () => (deps.now?.() ?? new Date()).toISOString();
   const state: AddressFileState = { key, status: 'applying', startedAt: now(), counts: {} };
-  const structure = await readStructure(key, deps.bucket);
+  const structure = await readStructure(key, deps.files);
   if (structure.ok) {
     const { header, details, firstDetail } = structure.value;
     const holder = await deps.jobs.claimFileId(header.fileId, key);
@@ -122,7 +122,7 @@ async function startFile(key: string, deps: AddressRefreshDeps): Promise<Address
 
 async function readStructure(
   key: string,
-  bucket: ExchangeFiles,
+  files: ExchangeFiles,
 ): Promise<
   Parsed<{
     header: { fileId: string; referenceDate: string };
@@ -133,7 +133,7 @@ async function readStructure(
   let header: ReturnType<typeof parseHeader> | undefined;
   let firstDetail = { number: 2, offset: 0 };
   let last: Line | undefined;
-  for await (const lines of latin1Lines(await bucket.read(key))) {
+  for await (const lines of latin1Lines(await files.read(key))) {
     for (const line of lines) {
       if (line.number === 1) {
         header = parseHeader(line.text);
@@ -162,7 +162,7 @@ async function readStructure(
 async function applyFile(state: AddressFileState, deps: AddressRefreshDeps): Promise<boolean> {
   const windowLines = deps.windowLines ?? WINDOW_LINES;
   const lastDetail = 1 + state.details!;
-  const bytes = await deps.bucket.read(state.key, state.next!.offset);
+  const bytes = await deps.files.read(state.key, state.next!.offset);
   let window: Line[] = [];
   try {
     for await (const lines of latin1Lines(bytes, state.next)) {
@@ -292,6 +292,6 @@ async function finish(state: AddressFileState, deps: AddressRefreshDeps, at: str
     }
     yield '}\n';
   }
-  await deps.bucket.upload(state.report, Readable.from(json()), 'application/json');
+  await deps.files.upload(state.report, Readable.from(json()), 'application/json');
   await deps.jobs.saveFileState(state);
 }

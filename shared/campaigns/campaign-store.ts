@@ -1,14 +1,7 @@
 import type { Channel, Purpose } from '../consents/purposes.ts';
 import type { CriteriaInput } from './schemas.ts';
 import type { Figure } from '../disclosure.ts';
-
-/**
- * A campaign is a draft (editable) until its audience is computed; computing runs outside the
- * request; a computed campaign's audience stays what it reached (a new audience is a new campaign);
- * one that reached fewer than five is too small (nobody may be contacted); closed is final.
- */
-export const CAMPAIGN_STATUSES = ['draft', 'computing', 'computed', 'too-small', 'closed'] as const;
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+import type { CampaignStatus } from './campaign-status.ts';
 
 export interface Campaign {
   campaignId: string;

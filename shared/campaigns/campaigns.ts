@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Caller } from '../auth/caller.ts';
 import { CHANNEL_PURPOSE } from '../consents/purposes.ts';
 import { notFound, Refusal } from '../refusal.ts';
-import type { Campaign, CampaignStatus, CampaignStore } from './campaign-store.ts';
+import type { Campaign, CampaignStore } from './campaign-store.ts';
+import type { CampaignStatus } from './campaign-status.ts';
 import { campaignView } from './campaign-view.ts';
 import type { CreateCampaignInput, EditCampaignInput } from './schemas.ts';
 

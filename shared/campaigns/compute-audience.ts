@@ -14,7 +14,7 @@ export interface CampaignDeps {
   campaigns: CampaignStore;
   members: MemberReader;
   purchases: PurchaseStore;
-  bucket: ExchangeFiles;
+  files: ExchangeFiles;
 }
 
 /** The audience job's name in the contract (shared/contract/jobs.ts), which its function runs under. */

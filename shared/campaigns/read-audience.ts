@@ -99,9 +99,9 @@ export async function readAudienceCsv(campaignId: string, deps: Deps): Promise<s
 /** The mailing house's file: marketing/exports/<campaignId>.csv, with each address's source. */
 export async function exportPostAudience(
   campaign: Campaign,
-  deps: Deps & { bucket: ExchangeFiles },
+  deps: Deps & { files: ExchangeFiles },
 ): Promise<string> {
   const key = marketingExportKey(campaign.campaignId);
-  await deps.bucket.upload(key, audienceCsv(campaign, audienceRows(campaign, deps)), CSV_CONTENT_TYPE);
+  await deps.files.upload(key, audienceCsv(campaign, audienceRows(campaign, deps)), CSV_CONTENT_TYPE);
   return key;
 }

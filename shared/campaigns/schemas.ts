@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { CHANNEL_PURPOSE } from '../consents/purposes.ts';
 import { isMainGroup } from '../purchases/main-groups.ts';
 import { Month } from '../purchases/schemas.ts';
-import { CAMPAIGN_STATUSES } from './campaign-store.ts';
+import { CAMPAIGN_STATUSES } from './campaign-status.ts';
 
 const CHANNELS = Object.keys(CHANNEL_PURPOSE) as (keyof typeof CHANNEL_PURPOSE)[];
 const Age = z.int().check(z.minimum(15, 'must be at least 15'), z.maximum(120, 'must be at most 120'));

@@ -27,7 +27,7 @@ const PROGRESS: Partial<Record<OrderStatus, number>> = {
 
 const fileName = (key: string) => key.slice(key.lastIndexOf('/') + 1);
 
-type AckDeps = { cards: CardStore; members: MemberStore; bucket: ExchangeFiles };
+type AckDeps = { cards: CardStore; members: MemberStore; files: ExchangeFiles };
 
 /** The files of one S3 event, one after another, each with its report. */
 export async function applyAckFiles(keys: readonly string[], deps: AckDeps): Promise<AckReport[]> {
@@ -43,7 +43,7 @@ export async function applyAckFiles(keys: readonly string[], deps: AckDeps): Pro
  */
 export async function applyAckFile(key: string, deps: AckDeps): Promise<AckReport> {
   const report: AckReport = { file: key, lines: 0, applied: 0, alreadyApplied: 0, ignored: [], rejected: [] };
-  for await (const read of partnerLines(await deps.bucket.read(key), ACK_COLUMNS, AckLine)) {
+  for await (const read of partnerLines(await deps.files.read(key), ACK_COLUMNS, AckLine)) {
     if ('refused' in read) {
       report.lines += read.header ? 0 : 1;
       report.rejected.push({ line: read.line, reason: read.refused });
@@ -55,7 +55,7 @@ export async function applyAckFile(key: string, deps: AckDeps): Promise<AckRepor
     else if (outcome === 'already-applied') report.alreadyApplied += 1;
     else report.ignored.push({ line: read.line, reason: outcome.reason });
   }
-  await deps.bucket.putJson(cardAckReportKey(key), report);
+  await deps.files.putJson(cardAckReportKey(key), report);
   return report;
 }
 

@@ -1,6 +1,7 @@
 import type { BatchManifest, BatchRow } from './batch-file.ts';
 import type { AckStatus } from './ack-file.ts';
-import type { AuditEntry, CardOrder } from '../members/member-store.ts';
+import type { CardOrder } from '../members/member-store.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
 
 export type OrderStatus =
   'PENDING' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED' | 'CANCELLED';

@@ -82,7 +82,7 @@ export interface CardBatchSummary {
 export interface CardBatchDeps {
   cards: CardStore;
   members: MemberStore;
-  bucket: ExchangeFiles;
+  files: ExchangeFiles;
   leases: JobLeases;
   now?: () => Date;
   maxPerBatch?: number;
@@ -210,7 +210,7 @@ async function deliver(batch: CardBatch, deps: CardBatchDeps, now: Date) {
       yield order.row!;
     }
   }
-  await deps.bucket.upload(key, batchCsv(Readable.from(rows())).pipe(digest), CSV_CONTENT_TYPE);
+  await deps.files.upload(key, batchCsv(Readable.from(rows())).pipe(digest), CSV_CONTENT_TYPE);
   const manifest: BatchManifest = {
     formatVersion: 1,
     batchId: batch.batchId,
@@ -222,7 +222,7 @@ async function deliver(batch: CardBatch, deps: CardBatchDeps, now: Date) {
     sha256: digest.hex(),
   };
   // The manufacturer takes a batch only when its manifest is there: it goes last.
-  await deps.bucket.putJson(cardBatchManifestKey(day, batch.batchId), manifest);
+  await deps.files.putJson(cardBatchManifestKey(day, batch.batchId), manifest);
   await deps.cards.markDelivered(batch, key, manifest, now);
   return { batchId: batch.batchId, transmissionReference: batch.transmissionReference, records, key };
 }

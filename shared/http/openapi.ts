@@ -88,7 +88,7 @@ export function openApiDocument(routes: Readonly<Record<string, RouteSpec>>) {
     openapi: '3.1.0',
     info: {
       title: 'Moymore loyalty register',
-      // 2: POST /job-runs/card-batch answers 202 with the request, no longer the run's result.
+      // Raised when a route changes what a client relies on: the public parts change only with a version.
       version: '2',
       description: `Errors are RFC 9457 problem+json; their types start with ${PROBLEM_BASE}.`,
       license: { name: 'Proprietary, Moymore Oy', identifier: 'LicenseRef-Moymore-Proprietary' },

@@ -32,6 +32,10 @@ export const MEMBER_COLUMNS = [
 export const PURCHASE_COLUMNS = ['asiakasnro', 'kuukausi', 'paaryhma', 'summa', 'kuitteja'] as const;
 export type MemberRow = Record<(typeof MEMBER_COLUMNS)[number], string>;
 
+/** A record's fields by the file's column names; a missing field reads as empty. */
+export const rowOf = <C extends readonly string[]>(columns: C, fields: string[]) =>
+  Object.fromEntries(columns.map((column, i) => [column, fields[i] ?? ''])) as Record<C[number], string>;
+
 export const EXPORT_FILES = { members: 'members.csv', purchases: 'purchases.csv' } as const;
 
 export const Manifest = z.strictObject({

@@ -1,4 +1,4 @@
-import type { AuditEntry } from './member-store.ts';
+import type { AuditEntry } from './audit-entry.ts';
 
 /** An audit entry as stored: its place in the member's chain and the hash that seals it. */
 export interface ChainedAuditEntry extends AuditEntry {

@@ -1,6 +1,6 @@
 import type { Role } from '../auth/roles.ts';
 import type { Caller } from '../auth/caller.ts';
-import type { AuditAction, AuditEntry } from './member-store.ts';
+import type { AuditAction, AuditEntry } from './audit-entry.ts';
 import { PERSONAL_FIELDS, type Member } from './member.ts';
 
 /** Why each role handles members' data (the catalogue's purposes, in the words of the audit). */

@@ -1,6 +1,7 @@
 import { config } from '../config.ts';
 import { PURPOSES } from '../consents/purposes.ts';
-import { CATALOGUE, DATA_ITEMS, RECIPIENTS, SOURCES } from './catalogue.ts';
+import { CATALOGUE } from './catalogue.ts';
+import { DATA_ITEMS, RECIPIENTS, SOURCES } from './notice-terms.ts';
 import { LEGAL_BASES, PROCESSING_PURPOSES } from './member-data.ts';
 import { isEeaRegion, regionName, type DataLocation } from './data-location.ts';
 

@@ -1,6 +1,6 @@
 import type { Role } from '../auth/roles.ts';
 import { CARD_NOT_RECEIVED, type Member } from '../members/member.ts';
-import type { AuditEntry } from '../members/member-store.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
 
 /**
  * The work that needs a person, each a queue of its own, and who may work it: erasures are for

@@ -25,7 +25,7 @@ export async function computeStatistics(store: StatisticsStore, now = new Date()
   const month = closedMonth(now);
   const previous: Partial<Record<ReportName, Report>> = {};
   for (const report of await Promise.all(REPORT_NAMES.map((name) => store.get(name))))
-    // A report taken before reports had months is taken again whole.
+    // A stored report without a month says nothing of what was published: it is taken again whole.
     if (report?.month) previous[report.report] = report;
   const since = previous.members?.month;
   if (since !== undefined && since >= month) return { month, skipped: 'taken-already' };

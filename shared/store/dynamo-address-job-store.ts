@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import type { WorkItem } from '../queues/work-queue.ts';
-import { stillAMember } from './dynamo-member-store.ts';
+import { stillAMember } from './while-member.ts';
 import { workItemRecord } from './dynamo-work-queue-store.ts';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { AddressFileState, AddressJobStore, NotedLine } from '../addresses/address-job-store.ts';

@@ -1,10 +1,10 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import { linkAfter, type ChainedAuditEntry } from '../members/audit-chain.ts';
-import type { AuditEntry } from '../members/member-store.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { StoreBusy } from '../refusal.ts';
-import { transientAsBusy } from './dynamo.ts';
+import { conditionalWrite, transientAsBusy, type Refused, type TransactItem } from './dynamo.ts';
 import { auditKey, auditPartition } from './keys.ts';
 
 /**
@@ -73,4 +73,29 @@ export async function withChainedEntry<T>(
     head = (outcome.taken as ChainedAuditEntry | undefined) ?? (await auditHead(db, table, customerNumber));
     await chainPause(n);
   }
+}
+
+/**
+ * The items in one transaction with the member's audit entry as the chain's next link: what refused
+ * them, if anything did but the entry's place (taken meanwhile: linked again after it).
+ */
+export function writeWithAuditEntry(
+  db: DynamoDBDocumentClient,
+  table: string,
+  audit: AuditEntry,
+  items: readonly TransactItem[],
+): Promise<Refused | undefined> {
+  return withChainedEntry<Refused | undefined>(db, table, audit.customerNumber, async (head) => {
+    const entry = await chainedAuditPut(table, audit, head);
+    const refused = await conditionalWrite(
+      db,
+      new TransactWriteCommand({
+        TransactItems: [...items, { Put: { ...entry, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }],
+      }),
+    );
+    const onlyTheEntry = refused && refused.slice(0, items.length).every((reason) => !reason.failed);
+    return onlyTheEntry
+      ? { raced: true, taken: refused[items.length]?.item }
+      : { raced: false, value: refused };
+  });
 }

@@ -25,8 +25,8 @@ import { putWhileMembers } from './while-member.ts';
 import type { Campaign, CampaignPage, CampaignPreview, CampaignStore } from '../campaigns/campaign-store.ts';
 
 /**
- * A campaign as stored; one saved before campaigns had a status is a draft, or computed if it has a
- * summary, and one saved before they had versions is at version 0.
+ * A campaign as stored. The table may hold campaigns without a status or a version: such a one reads
+ * as a draft (computed if it has a summary) at version 0, so that it can be read and saved like any.
  */
 const campaignOf = (item: Record<string, unknown>): Campaign => {
   const campaign = withoutStorage<Campaign>(item);
@@ -105,7 +105,7 @@ export class DynamoCampaignStore implements CampaignStore {
       new PutCommand({
         TableName: this.table,
         Item: this.itemOf(campaign),
-        // A campaign saved before campaigns had versions is at version 0.
+        // Version 0 is a stored campaign without a version: the save holds it to having none still.
         ConditionExpression: readVersion === 0 ? 'attribute_not_exists(#version)' : '#version = :read',
         ExpressionAttributeNames: { '#version': 'version' },
         ...(readVersion === 0 ? {} : { ExpressionAttributeValues: { ':read': readVersion } }),

@@ -1,56 +1,26 @@
-import { ITEM_TYPES } from '../privacy/item-types.ts';
-import { config, epochSecondsAfterMonths } from '../config.ts';
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { batchIdOf, type BatchManifest, type BatchRow } from '../cards/batch-file.ts';
-import { TABLE_SCHEMA } from './table.ts';
-import { stillAMember } from './dynamo-member-store.ts';
-import { conditionalWrite, type Refused, type TransactItem } from './dynamo.ts';
-import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
-import type { AuditEntry } from '../members/member-store.ts';
+import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
+import { overdueFrom } from '../cards/list-batches.ts';
+import { config, epochSecondsAfterMonths } from '../config.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
+import { ITEM_TYPES } from '../privacy/item-types.ts';
+import { ackItems, profileCardUpdate } from './card-order-items.ts';
+import { writeWithAuditEntry } from './dynamo-audit.ts';
+import { batchOf, CARD_BATCH_JOB, COUNTER, DynamoCardBatches, orderOf } from './dynamo-card-batches.ts';
+import type { TransactItem } from './dynamo.ts';
 import {
   batchOrderIndex,
-  cardKey,
-  memberRefIndex,
   cardOrderKey,
   JOB_ITEM_PREFIX,
   jobKey,
-  memberKey,
-  pendingCardOrderIndex,
-  workItemKey,
   overdueOrderIndex,
+  pendingCardOrderIndex,
 } from './keys.ts';
-import { overdueFrom } from '../cards/list-batches.ts';
-import { workItemRecord } from './dynamo-work-queue-store.ts';
-import { PROFILE_REF } from '../queues/work-queue.ts';
-import { CARD_NOT_RECEIVED } from '../members/member.ts';
-import type { AckEffect, AckOutcome, CardBatch, CardStore, StoredCardOrder } from '../cards/card-store.ts';
-import { batchOf, CARD_BATCH_JOB, COUNTER, DynamoCardBatches, orderOf } from './dynamo-card-batches.ts';
+import { TABLE_SCHEMA } from './table.ts';
 
 const OPEN = jobKey(CARD_BATCH_JOB, 'OPEN');
 const batchKey = (batchId: string) => jobKey(CARD_BATCH_JOB, JOB_ITEM_PREFIX.cardBatch + batchId);
-
-/** The profile follows its current order: only while the member has not ordered another card since, nor is being erased. */
-const profileCardUpdate = (
-  table: string,
-  order: StoredCardOrder,
-  set: string,
-  values: Record<string, unknown>,
-  names: Record<string, string> = {},
-): TransactItem => ({
-  Update: {
-    TableName: table,
-    Key: memberKey(order.customerNumber),
-    UpdateExpression: `SET ${set}, #version = #version + :one, updatedAt = :at`,
-    ConditionExpression: 'card.orderedAt = :orderedAt AND #type = :member',
-    ExpressionAttributeNames: { '#version': 'version', '#type': 'type', ...names },
-    ExpressionAttributeValues: {
-      ':one': 1,
-      ':orderedAt': order.orderedAt,
-      ':member': ITEM_TYPES.member,
-      ...values,
-    },
-  },
-});
 
 export class DynamoCardStore extends DynamoCardBatches implements CardStore {
   async *pendingOrders(pageSize: number): AsyncIterable<StoredCardOrder[]> {
@@ -165,7 +135,7 @@ export class DynamoCardStore extends DynamoCardBatches implements CardStore {
     profile: TransactItem,
     audit: AuditEntry,
   ): Promise<boolean> {
-    return this.withAudit(audit, [
+    return writeWithAuditEntry(this.db, this.table, audit, [
       {
         Update: {
           TableName: this.table,
@@ -178,26 +148,6 @@ export class DynamoCardStore extends DynamoCardBatches implements CardStore {
       },
       profile,
     ]).then((refused) => !refused);
-  }
-
-  /**
-   * The items in one transaction with the member's audit entry as the chain's next link: what refused
-   * them, if anything did but the entry's place (taken meanwhile: linked again after it).
-   */
-  private withAudit(audit: AuditEntry, items: TransactItem[]): Promise<Refused | undefined> {
-    return withChainedEntry<Refused | undefined>(this.db, this.table, audit.customerNumber, async (head) => {
-      const entry = await chainedAuditPut(this.table, audit, head);
-      const refused = await conditionalWrite(
-        this.db,
-        new TransactWriteCommand({
-          TransactItems: [...items, { Put: { ...entry, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } }],
-        }),
-      );
-      const onlyTheEntry = refused && refused.slice(0, items.length).every((reason) => !reason.failed);
-      return onlyTheEntry
-        ? { raced: true, taken: refused[items.length]?.item }
-        : { raced: false, value: refused };
-    });
   }
 
   claim(
@@ -313,93 +263,12 @@ export class DynamoCardStore extends DynamoCardBatches implements CardStore {
   }
 
   async applyAck(effect: AckEffect): Promise<AckOutcome> {
-    const { order, at } = effect;
-    const items: TransactItem[] = [
-      {
-        Update: {
-          TableName: this.table,
-          Key: cardOrderKey(order.customerNumber, order.orderedAt),
-          // Answered: off the overdue queue.
-          UpdateExpression: `SET #status = :status, #statusAt = :at${effect.cardNumber ? ', cardNumber = :cardNumber' : ''}${effect.reason ? ', reason = :reason' : ''} REMOVE gsi2pk, gsi2sk ADD appliedAcks :keys`,
-          ConditionExpression: 'attribute_exists(pk) AND NOT contains(appliedAcks, :key)',
-          ExpressionAttributeNames: { '#status': 'status', '#statusAt': `${effect.status.toLowerCase()}At` },
-          ExpressionAttributeValues: {
-            ':status': effect.status,
-            ':at': at,
-            ':key': effect.lineKey,
-            ':keys': new Set([effect.lineKey]),
-            ...(effect.cardNumber ? { ':cardNumber': effect.cardNumber } : {}),
-            ...(effect.reason ? { ':reason': effect.reason } : {}),
-          },
-        },
-      },
-    ];
-    if (effect.updatesProfile) {
-      const set = ['card.#status = :status'];
-      const values: Record<string, unknown> = { ':status': effect.status, ':at': at };
-      if (effect.cardNumber) {
-        set.push('card.cardNumber = :cardNumber');
-        values[':cardNumber'] = effect.cardNumber;
-      }
-      if (effect.addressDoubtful) {
-        set.push('flags.addressDoubtful = :true');
-        values[':true'] = true;
-      }
-      items.push(profileCardUpdate(this.table, order, set.join(', '), values, { '#status': 'status' }));
-      // The work queues that mirror the card's status and the address flag follow the answer.
-      const n = order.customerNumber;
-      const returned = CARD_NOT_RECEIVED.has(effect.status);
-      items.push(
-        returned
-          ? {
-              Put: {
-                TableName: this.table,
-                Item: workItemRecord({
-                  queue: 'card-returned',
-                  customerNumber: n,
-                  since: at,
-                  ref: PROFILE_REF,
-                  reason: effect.status,
-                }),
-              },
-            }
-          : { Delete: { TableName: this.table, Key: workItemKey(n, 'card-returned', PROFILE_REF) } },
-      );
-      if (effect.addressDoubtful)
-        items.push({
-          Put: {
-            TableName: this.table,
-            Item: workItemRecord({
-              queue: 'address-doubtful',
-              customerNumber: n,
-              since: at,
-              ref: PROFILE_REF,
-            }),
-          },
-        });
-    } else {
-      // Nothing lands for a member being erased: a card linked now would outlive the erasure.
-      items.push(stillAMember(this.table, order.customerNumber));
-    }
-    if (effect.linkCard) {
-      items.push({
-        Put: {
-          TableName: this.table,
-          Item: {
-            ...cardKey(effect.linkCard),
-            ...memberRefIndex(order.customerNumber, 'card'),
-            type: ITEM_TYPES.card,
-            customerNumber: order.customerNumber,
-            cardType: order.cardType,
-            since: at,
-          },
-        },
-      });
-    }
-    if (effect.unlinkCard && effect.unlinkCard !== effect.linkCard) {
-      items.push({ Delete: { TableName: this.table, Key: cardKey(effect.unlinkCard) } });
-    }
-    const refused = await this.withAudit(effect.audit, items);
+    const refused = await writeWithAuditEntry(
+      this.db,
+      this.table,
+      effect.audit,
+      ackItems(this.table, effect),
+    );
     if (!refused) return 'applied';
     const [orderRefused, memberRefused] = refused;
     if (orderRefused?.failed) return 'already-applied';

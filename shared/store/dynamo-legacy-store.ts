@@ -4,7 +4,7 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { stillAMember } from './dynamo-member-store.ts';
+import { stillAMember } from './while-member.ts';
 import type { ImportState, LegacyImportStore, StoredMonth } from '../legacy/import-store.ts';
 import { monthKeyOf } from '../legacy/import-store.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';

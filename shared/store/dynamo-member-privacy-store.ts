@@ -1,6 +1,5 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import {
-  paginateScan,
   PutCommand,
   TransactWriteCommand,
   GetCommand,
@@ -10,7 +9,14 @@ import {
 import type { Member } from '../members/member.ts';
 import { monthExpiry } from '../purchases/receipt.ts';
 import { inParallel } from '../concurrency.ts';
-import { conditionalWrite, deleteAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
+import {
+  conditionalWrite,
+  deleteAll,
+  queryPages,
+  scanPages,
+  transientAsBusy,
+  withoutStorage,
+} from './dynamo.ts';
 import { DynamoMemberStore } from './dynamo-member-store.ts';
 import { memberOf } from './dynamo-member-reader.ts';
 import { BUYERS_PREFIX, groupClauses, totalsOf } from './dynamo-purchase-store.ts';
@@ -298,16 +304,13 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
 
   async *auditedMembers(): AsyncIterable<string> {
     const seen = new Set<string>();
-    for await (const page of paginateScan(
-      { client: this.db },
-      {
-        TableName: this.table,
-        FilterExpression: '#type = :audit',
-        ProjectionExpression: 'customerNumber',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':audit': ITEM_TYPES.audit },
-      },
-    )) {
+    for await (const page of scanPages(this.db, {
+      TableName: this.table,
+      FilterExpression: '#type = :audit',
+      ProjectionExpression: 'customerNumber',
+      ExpressionAttributeNames: { '#type': 'type' },
+      ExpressionAttributeValues: { ':audit': ITEM_TYPES.audit },
+    })) {
       for (const item of page.Items ?? []) {
         const n = String(item.customerNumber);
         if (!seen.has(n)) {

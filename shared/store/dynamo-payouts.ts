@@ -24,6 +24,7 @@ import { statementExpiry } from './dynamo-statements.ts';
 import { workItemRecord } from './dynamo-work-queue-store.ts';
 import { memberKey, payoutKey, payoutLineKey, payoutLinesIndex, statementKey, unpaidIndex } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
+import { stillAMember } from './while-member.ts';
 
 const UNPAID_ATTRIBUTES = 'gsi2pk, gsi2sk';
 
@@ -180,15 +181,7 @@ export class DynamoPayouts implements PayoutStore {
             },
           },
           // Paid only while a member: an erasure that began meanwhile takes the statements with it.
-          {
-            ConditionCheck: {
-              TableName: this.table,
-              Key: memberKey(line.customerNumber),
-              ConditionExpression: '#type = :member',
-              ExpressionAttributeNames: { '#type': 'type' },
-              ExpressionAttributeValues: { ':member': ITEM_TYPES.member },
-            },
-          },
+          stillAMember(this.table, line.customerNumber),
           ...statements.map((statement) =>
             this.statementUpdate(
               statement,

@@ -1,7 +1,7 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
-import { stillAMember } from './dynamo-member-store.ts';
+import { stillAMember } from './while-member.ts';
 import { conditionalWrite, queryPages, type Refused, type TransactItem } from './dynamo.ts';
 import {
   buyersIndex,

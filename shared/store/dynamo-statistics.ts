@@ -1,15 +1,10 @@
-import {
-  GetCommand,
-  paginateScan,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '../campaigns/campaign-store.ts';
 import type { Purpose } from '../consents/purposes.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import type { Report, ReportName } from '../statistics/report-model.ts';
 import type { RegisterRecord, StatisticsStore } from '../statistics/statistics-store.ts';
-import { transientAsBusy, withoutStorage } from './dynamo.ts';
+import { scanPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { memberOf } from './dynamo-member-reader.ts';
 import { BUYERS_PREFIX, totalsOf } from './dynamo-purchase-store.ts';
 import { customerNumberOfPartition, monthOfPurchaseKey, PROFILE_SK, statisticsKey } from './keys.ts';
@@ -77,7 +72,7 @@ export class DynamoStatistics implements StatisticsStore {
   ) {}
 
   async *everyRecord(): AsyncIterable<RegisterRecord[]> {
-    for await (const page of paginateScan({ client: this.db }, { TableName: this.table })) {
+    for await (const page of scanPages(this.db, { TableName: this.table })) {
       yield (page.Items ?? []).flatMap((item) => recordOf(item) ?? []);
     }
   }

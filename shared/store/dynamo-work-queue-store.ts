@@ -1,10 +1,5 @@
-import {
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../members/member-store.ts';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../members/audit-entry.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import {
   PROFILE_REF,
@@ -15,8 +10,8 @@ import {
   type WorkQueueStore,
 } from '../queues/work-queue.ts';
 import type { Member } from '../members/member.ts';
-import { chainedAuditPut, withChainedEntry } from './dynamo-audit.ts';
-import { conditionalWrite, decodeCursor, encodeCursor, transientAsBusy, withoutStorage } from './dynamo.ts';
+import { writeWithAuditEntry } from './dynamo-audit.ts';
+import { decodeCursor, encodeCursor, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { erasureDueIndex, workItemKey, workQueueIndex, workQueuePartition } from './keys.ts';
 import { TABLE_SCHEMA } from './table.ts';
 
@@ -123,25 +118,15 @@ export class DynamoWorkQueueStore implements WorkQueueStore {
 
   /** Takes the item off its queue with the audit entry that says who did and why; false if it was gone. */
   async resolve(item: WorkItem, audit: AuditEntry): Promise<boolean> {
-    return withChainedEntry<boolean>(this.db, this.table, item.customerNumber, async (head) => {
-      const refused = await conditionalWrite(
-        this.db,
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Delete: {
-                TableName: this.table,
-                Key: workItemKey(item.customerNumber, item.queue, item.ref),
-                ConditionExpression: 'attribute_exists(pk)',
-              },
-            },
-            { Put: await chainedAuditPut(this.table, audit, head) },
-          ],
-        }),
-      );
-      if (!refused) return { raced: false, value: true };
-      if (refused[0]?.failed) return { raced: false, value: false };
-      return { raced: true };
-    });
+    const refused = await writeWithAuditEntry(this.db, this.table, audit, [
+      {
+        Delete: {
+          TableName: this.table,
+          Key: workItemKey(item.customerNumber, item.queue, item.ref),
+          ConditionExpression: 'attribute_exists(pk)',
+        },
+      },
+    ]);
+    return !refused;
   }
 }

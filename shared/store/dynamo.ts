@@ -14,8 +14,11 @@ import {
   TransactWriteCommand,
   UpdateCommand,
   paginateQuery,
+  paginateScan,
   type QueryCommandInput,
   type QueryCommandOutput,
+  type ScanCommandInput,
+  type ScanCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import { inParallel } from '../concurrency.ts';
 import { invalid, StoreBusy } from '../refusal.ts';
@@ -107,18 +110,29 @@ export function withoutStorage<T>(item: Record<string, unknown>): T {
   return Object.fromEntries(Object.entries(item).filter(([name]) => !STORAGE_ATTRIBUTES.has(name))) as T;
 }
 
-/** Every page of a query, transient faults as StoreBusy. */
-export async function* queryPages(
-  db: DynamoDBDocumentClient,
-  input: QueryCommandInput,
-): AsyncIterable<QueryCommandOutput> {
+/** Every page a paginator gives, transient faults as StoreBusy. */
+async function* pagesAsBusy<T>(pages: AsyncIterable<T>): AsyncIterable<T> {
   try {
-    yield* paginateQuery({ client: db, ...(input.Limit ? { pageSize: input.Limit } : {}) }, input);
+    yield* pages;
   } catch (error) {
     if (isTransient(error)) throw new StoreBusy();
     throw error;
   }
 }
+
+/** Every page of a query, transient faults as StoreBusy. */
+export const queryPages = (
+  db: DynamoDBDocumentClient,
+  input: QueryCommandInput,
+): AsyncIterable<QueryCommandOutput> =>
+  pagesAsBusy(paginateQuery({ client: db, ...(input.Limit ? { pageSize: input.Limit } : {}) }, input));
+
+/** Every page of a scan, transient faults as StoreBusy. */
+export const scanPages = (
+  db: DynamoDBDocumentClient,
+  input: ScanCommandInput,
+): AsyncIterable<ScanCommandOutput> =>
+  pagesAsBusy(paginateScan({ client: db, ...(input.Limit ? { pageSize: input.Limit } : {}) }, input));
 
 /** DynamoDB answers at most 100 keys per BatchGetItem. */
 const BATCH_GET_LIMIT = 100;

@@ -5,6 +5,17 @@ import { StoreBusy } from '../refusal.ts';
 import { conditionalWrite, type TransactItem } from './dynamo.ts';
 import { memberKey } from './keys.ts';
 
+/** A transaction's check that the member is a member still (not being erased): nothing of theirs lands after. */
+export const stillAMember = (table: string, customerNumber: string): TransactItem => ({
+  ConditionCheck: {
+    TableName: table,
+    Key: memberKey(customerNumber),
+    ConditionExpression: '#type = :member',
+    ExpressionAttributeNames: { '#type': 'type' },
+    ExpressionAttributeValues: { ':member': ITEM_TYPES.member },
+  },
+});
+
 /** 100 actions a transaction: each item and its member's check. */
 const MEMBERS_PER_TRANSACTION = 50;
 const CONTENDED_ATTEMPTS = 5;
@@ -50,15 +61,7 @@ export async function putWhileMembers(
               : {}),
           },
         },
-        {
-          ConditionCheck: {
-            TableName: table,
-            Key: memberKey(customerNumber),
-            ConditionExpression: '#type = :member',
-            ExpressionAttributeNames: { '#type': 'type' },
-            ExpressionAttributeValues: { ':member': ITEM_TYPES.member },
-          },
-        },
+        stillAMember(table, customerNumber),
       ]);
       let refused;
       try {

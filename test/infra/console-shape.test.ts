@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../infra/bundling.ts';
 import { GENERATED_DIR } from '../../scripts/generate-console-client.ts';
+import { circles, filesUnder, importGraph, linesOf } from '../support/import-graph.ts';
 
 const WEB = join(PROJECT_ROOT, 'web');
 const SOURCE = join(WEB, 'src');
@@ -15,51 +15,13 @@ const FIRST_LOAD_BYTES = 150 * 1024;
 /** A property only Chart.js sets: where it is, the charts' library is. */
 const CHART_JS = '_chartjs';
 
-const filesUnder = (dir: string) =>
-  readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-
-/**
- * Each source file and the files its relative imports reach (static, type-only, re-exports, dynamic),
- * read by TypeScript's own pre-parser; a package is not a file of the console.
- */
-function importGraph(): Map<string, string[]> {
-  const sources = filesUnder(SOURCE).filter((file) => /\.tsx?$/.test(file));
-  return new Map(
-    sources.map((file) => [
-      file,
-      ts
-        .preProcessFile(readFileSync(file, 'utf8'), true, true)
-        .importedFiles.map((imported) => imported.fileName)
-        .filter((name) => name.startsWith('.'))
-        .map((name) => resolve(dirname(file), name)),
-    ]),
-  );
-}
-
-/** The import circles of a graph, each as the files it passes through (depth first, each found once). */
-function circles(graph: Map<string, string[]>): string[][] {
-  const found: string[][] = [];
-  const done = new Set<string>();
-  const path: string[] = [];
-  const visit = (file: string) => {
-    const at = path.indexOf(file);
-    if (at >= 0) return void found.push([...path.slice(at), file]);
-    if (done.has(file)) return;
-    path.push(file);
-    for (const next of graph.get(file) ?? []) visit(next);
-    path.pop();
-    done.add(file);
-  };
-  for (const file of graph.keys()) visit(file);
-  return found;
-}
+/** The console's sources and the files their relative imports reach. */
+const consoleGraph = () => importGraph(filesUnder(SOURCE).filter((file) => /\.tsx?$/.test(file)));
 
 const shown = (files: string[]) => files.map((file) => relative(PROJECT_ROOT, file)).join(' → ');
 
 describe('the console’s house', () => {
-  const graph = importGraph();
+  const graph = consoleGraph();
 
   it('reads nothing outside web/src: the backend reaches it only through lib/generated', () => {
     const outside = [...graph].flatMap(([file, imports]) =>
@@ -88,10 +50,7 @@ describe('the console’s house', () => {
   it(`has no hand-written file over ${MOST_LINES} lines`, () => {
     const long = filesUnder(WEB)
       .filter((file) => !file.startsWith(GENERATED_DIR) && !file.startsWith(join(WEB, 'dist')))
-      .map((file) => ({
-        file: relative(PROJECT_ROOT, file),
-        lines: readFileSync(file, 'utf8').trimEnd().split('\n').length,
-      }))
+      .map((file) => ({ file: relative(PROJECT_ROOT, file), lines: linesOf(file) }))
       .filter(({ lines }) => lines > MOST_LINES);
     expect(long).toEqual([]);
   });

@@ -4,7 +4,7 @@ import type { LocalApi } from '../../infra/local/register.ts';
 import { objectEventDispatcher } from '../../infra/local/object-events.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
-import { READ_ACTIONS } from '../../shared/members/member-store.ts';
+import { READ_ACTIONS } from '../../shared/members/audit-entry.ts';
 import { helsinkiDate } from '../../shared/time/helsinki.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';

@@ -49,7 +49,7 @@ const deps = (overrides: Partial<AddressRefreshDeps> = {}): AddressRefreshDeps =
   members: memberStore(),
   jobs: addressJobStore(),
   leases: jobLeases(),
-  bucket: exchangeBucket(),
+  files: exchangeBucket(),
   ...overrides,
 });
 const fileNo = (() => {

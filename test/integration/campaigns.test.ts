@@ -254,7 +254,7 @@ describe('a campaign’s life', () => {
       campaigns: dying,
       members: memberStore(),
       purchases: purchaseStore(),
-      bucket: exchangeBucket(),
+      files: exchangeBucket(),
     };
     await expect(computeAudience(campaignId, deps)).rejects.toThrow('the run died');
     const summary = (await computeAudience(campaignId, deps))!;

@@ -56,7 +56,7 @@ const filesWith = (replaced: Partial<ExchangeFiles>): ExchangeFiles => {
 const deps = () => ({
   cards: cardStore(),
   members: memberStore(),
-  bucket: exchangeBucket(),
+  files: exchangeBucket(),
   leases: jobLeases(),
 });
 
@@ -200,7 +200,7 @@ describe('crash safety', () => {
         throw new Error('the run died here');
       },
     });
-    await expect(runCardBatch({ ...deps(), bucket: broken })).rejects.toThrow('the run died here');
+    await expect(runCardBatch({ ...deps(), files: broken })).rejects.toThrow('the run died here');
     expect((await read(members[0]!.customerNumber)).card.status).toBe('BATCHED');
 
     const summary = await runCardBatch(deps());
@@ -219,7 +219,7 @@ describe('crash safety', () => {
         throw new Error('died before the manifest');
       },
     });
-    await expect(runCardBatch({ ...deps(), bucket: noManifest })).rejects.toThrow();
+    await expect(runCardBatch({ ...deps(), files: noManifest })).rejects.toThrow();
     const open = (await listCardBatches(cardStore(), false)).batches!.find((b) => b.status === 'open')!;
     const firstFile = await text(
       (await keys('card-orders/outbound/')).find((k) => k.includes(open.batchId))!,

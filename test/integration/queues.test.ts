@@ -190,7 +190,7 @@ describe('work queues', () => {
     const run = await runCardBatch({
       cards: cardStore(),
       members: memberStore(),
-      bucket: exchangeBucket(),
+      files: exchangeBucket(),
       leases: jobLeases(),
       now: () => new Date(Date.now() - 15 * 24 * 3600 * 1000),
     });

@@ -200,7 +200,7 @@ describe('an erasure racing an audience', () => {
       campaigns: racing,
       members: new DynamoMemberStore(db, tableName()),
       purchases: new DynamoPurchaseStore(db, tableName()),
-      bucket: { upload: async () => undefined } as never,
+      files: { upload: async () => undefined } as never,
     });
     expect(erased).toHaveLength(9);
     const left = (await scanTable()).filter((item) => erased.some((n) => JSON.stringify(item).includes(n)));

@@ -4,7 +4,6 @@ import type { ConsentEvent as StoredEvent } from '../../shared/consents/purposes
 
 type ConsentEvent = StoredEvent & { customerNumber: string };
 import type {
-  AuditEntry,
   CardOrder,
   MemberChange,
   MemberLookup,
@@ -14,6 +13,7 @@ import type {
   SaveOutcome,
   SearchLogEntry,
 } from '../../shared/members/member-store.ts';
+import type { AuditEntry } from '../../shared/members/audit-entry.ts';
 import { foldName } from '../../shared/members/name-key.ts';
 
 /** The MemberStore contract in memory, for domain unit tests: same outcomes, all-or-nothing saves. */

@@ -4,6 +4,7 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   TransactWriteCommand,
   DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
@@ -16,6 +17,10 @@ import { routes } from '../../shared/contract/routes.ts';
 import { handler as readHandler } from '../../functions/api/members/read.ts';
 import { handler as correctHandler } from '../../functions/api/members/correct.ts';
 import { handler as registerHandler } from '../../functions/api/members/register.ts';
+import { StoreBusy } from '../../shared/refusal.ts';
+import { createDocumentClient } from '../../shared/store/dynamo.ts';
+import { DynamoMemberPrivacyStore } from '../../shared/store/dynamo-member-privacy-store.ts';
+import { DynamoStatistics } from '../../shared/store/dynamo-statistics.ts';
 import { apiEvent, lambdaContext } from '../support/events.ts';
 import { aRegistration, aStoredProfileItem } from '../support/fixtures.ts';
 
@@ -143,5 +148,31 @@ describe('store faults become the right HTTP answer', () => {
     const response = await read();
     expect(response.statusCode).toBe(503);
     expect(response.body).not.toContain('Virtanen');
+  });
+});
+
+describe('a scan’s faults are the store’s own, as every other call’s', () => {
+  const privacy = new DynamoMemberPrivacyStore(createDocumentClient(), 'test-table');
+  const scans = {
+    'every member': () => privacy.everyMember(),
+    'every audited member': () => privacy.auditedMembers(),
+    'every record of the statistics': () =>
+      new DynamoStatistics(createDocumentClient(), 'test-table').everyRecord(),
+  };
+
+  it.each(Object.entries(scans))('%s: StoreBusy when DynamoDB keeps throttling', async (_, scan) => {
+    dynamo
+      .on(ScanCommand)
+      .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
+    await expect(async () => {
+      for await (const _page of scan());
+    }).rejects.toThrow(StoreBusy);
+  });
+
+  it.each(Object.entries(scans))('%s: an unexpected failure goes up as it is', async (_, scan) => {
+    dynamo.on(ScanCommand).rejects(Object.assign(new Error('invalid'), { name: 'ValidationException' }));
+    await expect(async () => {
+      for await (const _page of scan());
+    }).rejects.toThrow('invalid');
   });
 });

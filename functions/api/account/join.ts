@@ -1,4 +1,4 @@
-import { joinAsMember as route } from '../../../shared/contract/routes.ts';
+import { joinAsMember as route } from '../../../shared/contract/routes/account.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { joinAsMember } from '../../../shared/accounts/link.ts';

@@ -1,4 +1,4 @@
-import { linkAccount as route } from '../../../shared/contract/routes.ts';
+import { linkAccount as route } from '../../../shared/contract/routes/account.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { linkAccount } from '../../../shared/accounts/link.ts';
 import { linkAttemptStore, memberStore } from '../../../shared/store/default-stores.ts';

@@ -1,4 +1,4 @@
-import { computeAudience as route } from '../../../shared/contract/routes.ts';
+import { computeAudience as route } from '../../../shared/contract/routes/campaigns.ts';
 import { startAudience } from '../../../shared/campaigns/compute-audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';

@@ -1,4 +1,4 @@
-import { createCampaign as route } from '../../../shared/contract/routes.ts';
+import { createCampaign as route } from '../../../shared/contract/routes/campaigns.ts';
 import { createCampaign } from '../../../shared/campaigns/campaigns.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';

@@ -1,4 +1,4 @@
-import { editCampaign as route } from '../../../shared/contract/routes.ts';
+import { editCampaign as route } from '../../../shared/contract/routes/campaigns.ts';
 import { editCampaign } from '../../../shared/campaigns/campaigns.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore } from '../../../shared/store/default-stores.ts';

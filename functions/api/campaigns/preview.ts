@@ -1,4 +1,4 @@
-import { previewAudience as route } from '../../../shared/contract/routes.ts';
+import { previewAudience as route } from '../../../shared/contract/routes/campaigns.ts';
 import { previewAudience } from '../../../shared/campaigns/preview.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore, memberReader, purchaseStore } from '../../../shared/store/default-stores.ts';

@@ -1,4 +1,4 @@
-import { readAudience as route } from '../../../shared/contract/routes.ts';
+import { readAudience as route } from '../../../shared/contract/routes/campaigns.ts';
 import { readAudience, readAudienceCsv } from '../../../shared/campaigns/read-audience.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { csvReply } from '../../../shared/http/reply.ts';

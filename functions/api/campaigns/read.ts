@@ -1,4 +1,4 @@
-import { readCampaign as route } from '../../../shared/contract/routes.ts';
+import { readCampaign as route } from '../../../shared/contract/routes/campaigns.ts';
 import { readCampaign } from '../../../shared/campaigns/campaigns.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { campaignStore } from '../../../shared/store/default-stores.ts';

@@ -1,4 +1,4 @@
-import { changeConsent as route } from '../../../shared/contract/routes.ts';
+import { changeConsent as route } from '../../../shared/contract/routes/consents.ts';
 import { changeConsent } from '../../../shared/consents/consents.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberStore } from '../../../shared/store/default-stores.ts';

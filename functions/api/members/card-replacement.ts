@@ -1,4 +1,4 @@
-import { orderReplacement as route } from '../../../shared/contract/routes.ts';
+import { orderReplacement as route } from '../../../shared/contract/routes/cards.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { orderReplacement } from '../../../shared/members/choose-card.ts';

@@ -1,4 +1,4 @@
-import { chooseCard as route } from '../../../shared/contract/routes.ts';
+import { chooseCard as route } from '../../../shared/contract/routes/cards.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { versionsFromIfMatch } from '../../../shared/http/etag.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';

@@ -1,4 +1,4 @@
-import { correctMember as route } from '../../../shared/contract/routes.ts';
+import { correctMember as route } from '../../../shared/contract/routes/members.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { versionsFromIfMatch } from '../../../shared/http/etag.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';

@@ -1,4 +1,4 @@
-import { findMembers as route } from '../../../shared/contract/routes.ts';
+import { findMembers as route } from '../../../shared/contract/routes/members.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { findMembers } from '../../../shared/members/find.ts';
 import { memberView } from '../../../shared/members/member.ts';

@@ -1,4 +1,4 @@
-import { readPurchases as route } from '../../../shared/contract/routes.ts';
+import { readPurchases as route } from '../../../shared/contract/routes/purchases.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { readPurchaseMonths } from '../../../shared/purchases/read-months.ts';
 import { memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';

@@ -1,4 +1,4 @@
-import { readMember as route } from '../../../shared/contract/routes.ts';
+import { readMember as route } from '../../../shared/contract/routes/members.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { readMember } from '../../../shared/members/read.ts';

@@ -1,4 +1,4 @@
-import { registerMember as route } from '../../../shared/contract/routes.ts';
+import { registerMember as route } from '../../../shared/contract/routes/members.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { registerMember } from '../../../shared/members/register.ts';

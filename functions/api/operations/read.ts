@@ -1,4 +1,4 @@
-import { jobRuns as route } from '../../../shared/contract/routes.ts';
+import { jobRuns as route } from '../../../shared/contract/routes/operations.ts';
 import { JOB_NAMES } from '../../../shared/contract/jobs.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { readOperations } from '../../../shared/jobs/job-runs.ts';

@@ -1,4 +1,4 @@
-import { runCardBatchNow as route } from '../../../shared/contract/routes.ts';
+import { runCardBatchNow as route } from '../../../shared/contract/routes/operations.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { requestRun } from '../../../shared/jobs/job-requests.ts';

@@ -1,4 +1,4 @@
-import { posLookup as route } from '../../../shared/contract/routes.ts';
+import { posLookup as route } from '../../../shared/contract/routes/purchases.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { posLookup } from '../../../shared/purchases/pos-lookup.ts';
 import { benefitRulesStore, memberStore, purchaseStore } from '../../../shared/store/default-stores.ts';

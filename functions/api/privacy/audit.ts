@@ -1,4 +1,4 @@
-import { memberAudit as route } from '../../../shared/contract/routes.ts';
+import { memberAudit as route } from '../../../shared/contract/routes/privacy.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { readAuditTrail } from '../../../shared/privacy/rights.ts';
 import { campaignContacts, memberStore } from '../../../shared/store/default-stores.ts';

@@ -1,4 +1,4 @@
-import { eraseMember as route } from '../../../shared/contract/routes.ts';
+import { eraseMember as route } from '../../../shared/contract/routes/privacy.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { eraseMember } from '../../../shared/privacy/rights.ts';
 import { memberPrivacyStore } from '../../../shared/store/default-privacy-store.ts';

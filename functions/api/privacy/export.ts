@@ -1,4 +1,4 @@
-import { exportMember as route } from '../../../shared/contract/routes.ts';
+import { exportMember as route } from '../../../shared/contract/routes/privacy.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { exportMember } from '../../../shared/privacy/rights.ts';
 import { memberPrivacyStore } from '../../../shared/store/default-privacy-store.ts';

@@ -1,4 +1,4 @@
-import { endMembership as route } from '../../../shared/contract/routes.ts';
+import { endMembership as route } from '../../../shared/contract/routes/privacy.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { endMembership } from '../../../shared/privacy/rights.ts';

@@ -1,4 +1,4 @@
-import { privacyNotice as route } from '../../../shared/contract/routes.ts';
+import { privacyNotice as route } from '../../../shared/contract/routes/privacy.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { deployedDataLocation } from '../../../shared/lambda/data-location.ts';

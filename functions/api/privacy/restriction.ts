@@ -1,4 +1,4 @@
-import { restrictMember as route } from '../../../shared/contract/routes.ts';
+import { restrictMember as route } from '../../../shared/contract/routes/privacy.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { setRestriction } from '../../../shared/privacy/rights.ts';

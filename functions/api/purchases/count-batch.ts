@@ -1,4 +1,4 @@
-import { countReceipts as route } from '../../../shared/contract/routes.ts';
+import { countReceipts as route } from '../../../shared/contract/routes/purchases.ts';
 import { config } from '../../../shared/config.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { problemBodyOf } from '../../../shared/http/problem.ts';

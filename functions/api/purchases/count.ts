@@ -1,4 +1,4 @@
-import { countReceipt as route } from '../../../shared/contract/routes.ts';
+import { countReceipt as route } from '../../../shared/contract/routes/purchases.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { reply } from '../../../shared/http/reply.ts';
 import { countReceipt } from '../../../shared/purchases/count-receipt.ts';

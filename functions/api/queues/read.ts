@@ -1,4 +1,4 @@
-import { workQueue as route } from '../../../shared/contract/routes.ts';
+import { workQueue as route } from '../../../shared/contract/routes/operations.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { readWorkQueue } from '../../../shared/queues/work.ts';
 import { memberSearchStore, workQueueStore } from '../../../shared/store/default-stores.ts';

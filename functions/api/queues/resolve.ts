@@ -1,4 +1,4 @@
-import { resolveWorkItem as route } from '../../../shared/contract/routes.ts';
+import { resolveWorkItem as route } from '../../../shared/contract/routes/operations.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { memberReply } from '../../../shared/http/member-reply.ts';
 import { resolveWorkItem } from '../../../shared/queues/work.ts';

@@ -1,4 +1,4 @@
-import { listReports as route } from '../../../shared/contract/routes.ts';
+import { listReports as route } from '../../../shared/contract/routes/reports.ts';
 import { reportsFor } from '../../../shared/statistics/read-reports.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 

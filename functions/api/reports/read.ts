@@ -1,4 +1,4 @@
-import { readReport as route } from '../../../shared/contract/routes.ts';
+import { readReport as route } from '../../../shared/contract/routes/reports.ts';
 import { readReport, readReportCsv } from '../../../shared/statistics/read-reports.ts';
 import { apiHandler } from '../../../shared/http/api-handler.ts';
 import { csvReply } from '../../../shared/http/reply.ts';

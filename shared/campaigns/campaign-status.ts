@@ -1,0 +1,7 @@
+/**
+ * A campaign is a draft (editable) until its audience is computed; computing runs outside the
+ * request; a computed campaign's audience stays what it reached (a new audience is a new campaign);
+ * one that reached fewer than five is too small (nobody may be contacted); closed is final.
+ */
+export const CAMPAIGN_STATUSES = ['draft', 'computing', 'computed', 'too-small', 'closed'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];

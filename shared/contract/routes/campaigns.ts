@@ -1,0 +1,142 @@
+import {
+  AudiencePreview,
+  AudienceQuery,
+  CampaignList,
+  CampaignListQuery,
+  CampaignPath,
+  CampaignView,
+  CampaignWithPreviews,
+  CreateCampaignBody,
+  EditCampaignBody,
+} from '../../campaigns/schemas.ts';
+import type { RouteSpec } from '../route.ts';
+
+// Marketing campaigns and their audiences. One export per route, as routes.ts says.
+
+export const createCampaign = {
+  method: 'POST',
+  path: '/campaigns',
+  handler: 'api/campaigns/create',
+  roles: ['admin', 'marketing'],
+  summary: 'Create a campaign: channel email, sms or post; optional criteria',
+  body: CreateCampaignBody,
+  responses: {
+    201: { description: 'The campaign, a draft', body: CampaignView },
+    400: { description: 'Not valid' },
+  },
+  tableActions: ['PutItem'],
+} as const satisfies RouteSpec;
+
+export const listCampaigns = {
+  method: 'GET',
+  path: '/campaigns',
+  handler: 'api/campaigns/list',
+  roles: ['admin', 'marketing'],
+  summary: 'The campaigns, newest first, 20 a page',
+  query: CampaignListQuery,
+  responses: {
+    200: { description: 'A page of campaigns; next is the cursor of the next', body: CampaignList },
+  },
+  tableActions: ['Query'],
+} as const satisfies RouteSpec;
+
+export const readCampaign = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}',
+  handler: 'api/campaigns/read',
+  roles: ['admin', 'marketing'],
+  summary:
+    'A campaign: criteria, status, the progress of its audience while computing, its last summary, and the previews asked for',
+  params: CampaignPath,
+  responses: {
+    200: { description: 'The campaign', body: CampaignWithPreviews },
+    404: { description: 'No such campaign' },
+  },
+  tableActions: ['GetItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const editCampaign = {
+  method: 'PATCH',
+  path: '/campaigns/{campaignId}',
+  handler: 'api/campaigns/edit',
+  roles: ['admin', 'marketing'],
+  summary: 'Change the name or the criteria of a draft campaign',
+  params: CampaignPath,
+  body: EditCampaignBody,
+  responses: {
+    200: { description: 'The campaign as changed', body: CampaignView },
+    404: { description: 'No such campaign' },
+    409: { description: 'The campaign is no longer a draft' },
+  },
+  tableActions: ['GetItem', 'PutItem'],
+} as const satisfies RouteSpec;
+
+export const closeCampaign = {
+  method: 'POST',
+  path: '/campaigns/{campaignId}/close',
+  handler: 'api/campaigns/close',
+  roles: ['admin', 'marketing'],
+  summary: 'Close a campaign: its audience is not computed again',
+  params: CampaignPath,
+  responses: {
+    200: { description: 'The campaign, closed', body: CampaignView },
+    404: { description: 'No such campaign' },
+    409: { description: 'The audience is being computed' },
+  },
+  tableActions: ['GetItem', 'PutItem'],
+} as const satisfies RouteSpec;
+
+export const previewAudience = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/preview',
+  handler: 'api/campaigns/preview',
+  roles: ['admin', 'marketing'],
+  summary:
+    'How many the campaign would reach now and how many it leaves out per reason, as figures (none under five); the preview is recorded with the campaign',
+  params: CampaignPath,
+  responses: {
+    200: { description: 'The figures', body: AudiencePreview },
+    404: { description: 'No such campaign' },
+  },
+  tableActions: ['GetItem', 'Query', 'BatchGetItem', 'PutItem'],
+  timeoutSeconds: 29,
+} as const satisfies RouteSpec;
+
+export const computeAudience = {
+  method: 'POST',
+  path: '/campaigns/{campaignId}/audience',
+  handler: 'api/campaigns/compute-audience',
+  roles: ['admin', 'marketing'],
+  summary:
+    'Start computing the audience (a contact recorded for each member reached; a post campaign exported to S3); watch the campaign for its progress',
+  params: CampaignPath,
+  responses: {
+    202: {
+      description: 'Started: Location names the campaign, whose progress grows until it is computed',
+      body: CampaignView,
+    },
+    404: { description: 'No such campaign' },
+    409: {
+      description:
+        'The campaign is not a draft (its audience is computed or being computed, or it is closed)',
+    },
+  },
+  tableActions: ['GetItem', 'PutItem', 'Query'],
+  startsJob: 'campaign-audience',
+} as const satisfies RouteSpec;
+
+export const readAudience = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/audience',
+  handler: 'api/campaigns/read-audience',
+  roles: ['admin', 'marketing'],
+  summary: 'The audience: customer number, name and the channel’s contact field; format=csv for CSV',
+  params: CampaignPath,
+  query: AudienceQuery,
+  responses: {
+    200: { description: 'The audience as JSON or CSV' },
+    404: { description: 'No such campaign' },
+  },
+  tableActions: ['GetItem', 'Query', 'BatchGetItem'],
+  timeoutSeconds: 29,
+} as const satisfies RouteSpec;
