@@ -12,6 +12,8 @@ const Percent = z.number().check(
   ),
 );
 const Cents = z.int().check(z.minimum(0, 'must not be negative'));
+/** Cents as the register answers them: an adjustment may be negative. */
+const AnyCents = z.number();
 
 export const BenefitRulesBody = z.strictObject({
   /** The first month the rules are in force: one not yet closed. */
@@ -50,4 +52,41 @@ export const BenefitRulesView = z.strictObject({
   next: z.array(RulesView),
   /** Every rule set ever saved, newest first. */
   history: z.array(RulesView),
+});
+
+const StatementView = z.strictObject({
+  customerNumber: z.string(),
+  month: z.string(),
+  groups: z.record(z.string(), AnyCents),
+  countedAnyCents: AnyCents,
+  tierPercent: z.number(),
+  rates: z.record(z.string(), z.union([z.number(), z.literal('excluded')])),
+  benefitAnyCents: AnyCents,
+  adjustments: z.array(z.strictObject({ month: z.string(), cents: AnyCents })),
+  payableAnyCents: AnyCents,
+  rulesId: z.string(),
+  writtenAt: z.string(),
+  payment: z.strictObject({
+    status: z.enum(['unpaid', 'in-payout', 'paid', 'lapsed']),
+    payoutId: z.optional(z.string()),
+    at: z.optional(z.string()),
+  }),
+});
+export const BenefitsView = z.strictObject({
+  thisMonth: z.strictObject({
+    month: z.string(),
+    countedAnyCents: AnyCents,
+    tierPercent: z.number(),
+    benefitAnyCents: AnyCents,
+    rulesId: z.optional(z.string()),
+    nextTier: z.optional(
+      z.strictObject({ fromAnyCents: AnyCents, percent: z.number(), missingAnyCents: AnyCents }),
+    ),
+  }),
+  statements: z.array(StatementView),
+  unpaidAnyCents: AnyCents,
+  inPayoutAnyCents: AnyCents,
+  paidAnyCents: AnyCents,
+  lapsedAnyCents: AnyCents,
+  lapsesBefore: z.string(),
 });

@@ -26,6 +26,7 @@ import {
 } from './routes/privacy.ts';
 import { countReceipt, countReceipts, mainGroups, posLookup, readPurchases } from './routes/purchases.ts';
 import { listReports, readReport } from './routes/reports.ts';
+import { readBenefitRules, readBenefits, setBenefitRules } from './routes/benefits.ts';
 
 // One file per resource (routes/), composed here: every route by name, and the table of them all.
 export * from './routes/members.ts';
@@ -37,6 +38,7 @@ export * from './routes/campaigns.ts';
 export * from './routes/reports.ts';
 export * from './routes/purchases.ts';
 export * from './routes/privacy.ts';
+export * from './routes/benefits.ts';
 
 /** This API as an OpenAPI 3.1 document: every route's, by design. */
 export const openApi = {
@@ -92,6 +94,9 @@ export const routes = {
   mainGroups,
   readPurchases,
   posLookup,
+  readBenefits,
+  readBenefitRules,
+  setBenefitRules,
   exportMember,
   memberAudit,
   requestErasure,

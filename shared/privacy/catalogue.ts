@@ -44,6 +44,9 @@ const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'at', '
 
 /** Records of the jobs and campaigns: no personal data, listed so that nothing unlisted is ever stored. */
 const OPERATIONAL_FIELDS = {
+  'benefit-rules': ['rulesId', 'effectiveFrom', 'tiers', 'groups', 'setAt', 'setBy'],
+  'statements-progress': ['month', 'startedAt', 'segments', 'written', 'existing', 'gone'],
+  payout: ['payoutId', 'month', 'status', 'createdAt', 'key', 'records', 'totalCents'],
   campaign: [
     'campaignId',
     'name',
@@ -174,7 +177,50 @@ const ABOUT_MEMBER: readonly Entry[] = [
       'cardNumber',
     ],
   },
-  { ...M.purchases, sources: ['tills'], recipients: ['aws'], fields: ['receipts', 'receiptTags', 'group_*'] },
+  {
+    ...M.purchases,
+    sources: ['tills'],
+    recipients: ['aws'],
+    fields: ['receipts', 'receiptTags', 'group_*', 'lateChanges', 'statedBenefitCents'],
+  },
+  {
+    ...M.statement,
+    sources: ['register'],
+    recipients: ['aws'],
+    fields: [
+      'customerNumber',
+      'month',
+      'groups',
+      'countedCents',
+      'tierPercent',
+      'rates',
+      'benefitCents',
+      'adjustments',
+      'payableCents',
+      'rulesId',
+      'writtenAt',
+      'payment',
+    ],
+  },
+  {
+    ...M.payoutLine,
+    sources: ['register', 'payment-partner'],
+    recipients: ['payment-partner', 'aws'],
+    fields: [
+      'payoutId',
+      'customerNumber',
+      'cardType',
+      'cardReference',
+      'month',
+      'benefitCents',
+      'statementId',
+      'pays',
+      'status',
+      'claimedAt',
+      'answeredAt',
+      'reason',
+    ],
+  },
   { ...M.receipt, sources: ['tills'], recipients: ['aws'], fields: ['customerNumber', 'month'] },
   { ...M.consent, sources: ['member', 'customer-service'], recipients: ['aws'], fields: CONSENT_FIELDS },
   {
@@ -260,6 +306,19 @@ const ABOUT_NO_MEMBER: readonly Entry[] = [
     recipients: ['aws'],
     retention: monthsKept(config.retention.purchaseMonths),
     fields: ['month', 'receipts', 'members', 'group_*', 'buyers_*'],
+  },
+  {
+    type: 'anonymous-benefits',
+    title: { fi: 'Poistettujen jäsenten nimettömät edut', en: 'Erased members’ anonymous benefits' },
+    purposes: ['benefits'],
+    sources: ['register'],
+    recipients: ['aws'],
+    retention: {
+      fi: `${config.retention.bookkeepingYears} vuotta vuoden päättymisestä`,
+      en: `${config.retention.bookkeepingYears} years from the end of the year`,
+      by: 'ttl',
+    },
+    fields: ['month', 'earnedCents', 'paidCents', 'members'],
   },
   {
     type: 'statistics',

@@ -43,6 +43,11 @@ export const PROCESSING_PURPOSES = {
     en: 'Accountability: proof of consent and access logs',
     basis: 'legal-obligation',
   },
+  bookkeeping: {
+    fi: 'Kirjanpito: maksettujen etujen tositteet (kirjanpitolaki 2:10 §)',
+    en: 'Bookkeeping: the vouchers of benefits paid (Accounting Act 2:10 §)',
+    basis: 'legal-obligation',
+  },
   operations: {
     fi: 'Eräajojen kirjanpito ilman henkilötietoja',
     en: 'Bookkeeping of the batch jobs, without personal data',
@@ -149,6 +154,26 @@ export const MEMBER_DATA = {
     },
     purposes: ['benefits', 'marketing'],
     retention: purchaseMonthsKept,
+  },
+  statement: {
+    type: 'benefit-statement',
+    title: { fi: 'Kuukausittaiset etulaskelmat', en: 'Monthly benefit statements' },
+    purposes: ['benefits', 'bookkeeping'],
+    retention: {
+      fi: `${config.retention.bookkeepingYears} vuotta maksuvuoden päättymisestä (tositteet); poistetaan jäsenen poiston yhteydessä, summat jäävät nimettöminä`,
+      en: `${config.retention.bookkeepingYears} years from the end of the year paid (vouchers); erased with the member, the sums kept without a name`,
+      by: 'ttl',
+    },
+  },
+  payoutLine: {
+    type: 'payout-line',
+    title: { fi: 'Etujen maksurivit maksukumppanille', en: 'Benefit payout lines for the payment partner' },
+    purposes: ['benefits', 'bookkeeping'],
+    retention: {
+      fi: `${config.retention.bookkeepingYears} vuotta maksuvuoden päättymisestä`,
+      en: `${config.retention.bookkeepingYears} years from the end of the year paid`,
+      by: 'ttl',
+    },
   },
   receipt: {
     type: 'receipt',

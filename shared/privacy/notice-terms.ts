@@ -6,6 +6,10 @@ import type { Text } from './member-data.ts';
 
 export const SOURCES = {
   member: { fi: 'Jäsen itse', en: 'The member' },
+  'payment-partner': {
+    fi: 'Maksukumppanin vastaukset maksuihin',
+    en: 'The payment partner’s answers to payouts',
+  },
   'customer-service': {
     fi: 'Asiakaspalvelu jäsenen pyynnöstä',
     en: 'Customer service at the member’s request',
@@ -83,6 +87,10 @@ export const RECIPIENTS = {
   'address-service': {
     fi: 'Osoitepäivityspalvelu (käsittelijä): nimi, syntymäaika ja osoite tarkistettavaksi',
     en: 'The address update service (processor): name, date of birth and address to check',
+  },
+  'payment-partner': {
+    fi: 'Maksukumppani (käsittelijä): asiakasnumero, kortin tunniste ja maksettava etu, ei muita tietoja',
+    en: 'The payment partner (processor): customer number, card reference and the benefit to pay, nothing else',
   },
   'mailing-house': {
     fi: 'Postitustalo (käsittelijä): nimi ja osoite postikampanjaa varten, vain suostumuksen antaneilta',

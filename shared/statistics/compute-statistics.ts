@@ -1,18 +1,10 @@
 import { oldestKeptMonth } from '../purchases/receipt.ts';
-import { addMonths, helsinkiDate } from '../time/helsinki.ts';
+import { helsinkiDate } from '../time/helsinki.ts';
+import { lastClosedMonth } from '../time/month-close.ts';
 import { REPORT_NAMES, type Report, type ReportName } from './report-model.ts';
 import { buildReports } from './report-tables.ts';
 import type { StatisticsStore } from './statistics-store.ts';
 import { Tally } from './tally.ts';
-
-/** From this day of the month on, the month before has closed for the figures: late till batches are in. */
-export const FIGURES_DAY = 3;
-
-/** The latest month whose figures are due at the instant, in Helsinki. */
-export function closedMonth(now: Date): string {
-  const day = helsinkiDate(now);
-  return addMonths(day.slice(0, 7), Number(day.slice(8)) >= FIGURES_DAY ? -1 : -2);
-}
 
 /**
  * The register's figures of the month that closed last: one pass over the table, and the reports
@@ -22,7 +14,7 @@ export function closedMonth(now: Date): string {
  * night they were taken; each earlier month's rows stay as first published.
  */
 export async function computeStatistics(store: StatisticsStore, now = new Date()) {
-  const month = closedMonth(now);
+  const month = lastClosedMonth(now);
   const previous: Partial<Record<ReportName, Report>> = {};
   for (const report of await Promise.all(REPORT_NAMES.map((name) => store.get(name))))
     // A stored report without a month says nothing of what was published: it is taken again whole.

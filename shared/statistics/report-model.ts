@@ -27,6 +27,7 @@ export const REPORTS = {
   },
   purchases: { title: { fi: 'Ostot', en: 'Purchases' }, roles: ['admin', 'marketing'] },
   campaigns: { title: { fi: 'Kampanjat', en: 'Campaigns' }, roles: ['admin', 'marketing'] },
+  benefits: { title: { fi: 'Edut', en: 'Benefits' }, roles: ['admin', 'marketing'] },
 } as const satisfies Record<string, { title: Text; roles: readonly Role[] }>;
 export type ReportName = keyof typeof REPORTS;
 export const REPORT_NAMES = Object.keys(REPORTS) as ReportName[];

@@ -12,7 +12,8 @@ import { CARD_STATUSES, CARD_TYPES, LANGUAGES } from '../members/member.ts';
 import { MAIN_GROUPS, type MainGroup } from '../purchases/main-groups.ts';
 import { addMonths } from '../time/helsinki.ts';
 import { OTHER_ROW, type Report, type ReportName, type ReportTable } from './report-model.ts';
-import { AGE_BANDS, type PurchaseCell, type Tally } from './tally.ts';
+import { AGE_BANDS, type Earned, type PurchaseCell, type Tally } from './tally.ts';
+import { rulesFor } from '../benefits/rules-store.ts';
 
 type Text = { fi: string; en: string };
 type Column = ReportTable['columns'][number];
@@ -244,6 +245,7 @@ export function buildReports(
         oldestPurchaseMonth,
       ),
     ]),
+    report('benefits', benefitTables(tally, previous.benefits)),
     report('campaigns', [
       table(
         'campaign-reach',
@@ -276,4 +278,71 @@ function campaignRows(tally: Tally): ReportTable['rows'] {
         ],
       };
     });
+}
+
+const euros = (earned: Earned | undefined): Figure =>
+  earned
+    ? publishedFigure({ members: earned.members, largest: earned.largest / 100 }, earned.cents / 100, 1)
+    : FEWER_THAN_FIVE;
+
+/**
+ * The benefits of each month this pass took: members and euros per tier of that month's rules, the
+ * month's whole (erased members' anonymous benefits included), and what was credited in each month.
+ */
+function benefitTables(tally: Tally, previous: Report | undefined): ReportTable[] {
+  const months = newMonths(tally, tally.benefitsByTier, tally.anonymousBenefits, tally.benefitsPaid);
+  const figures = [col('members', 'Jäseniä', 'Members'), col('euros', 'Euroa', 'Euros')];
+  const byTier = months.flatMap((month) =>
+    (rulesFor(month, tally.benefitRules)?.tiers ?? []).map((tier) => {
+      const earned = tally.benefitsByTier.get(`${month} ${tier.percent}`);
+      return {
+        label: `${month} ${tier.percent} %`,
+        cells: [publishedCount(earned?.members ?? 0), euros(earned)],
+      };
+    }),
+  );
+  const monthWhole = (month: string): Earned =>
+    [...tally.benefitsByTier, ...tally.anonymousBenefits]
+      .filter(([key]) => key.split(' ')[0] === month)
+      .reduce<Earned>(
+        (whole, [, e]) => ({
+          members: whole.members + e.members,
+          cents: whole.cents + e.cents,
+          largest: Math.max(whole.largest, e.largest),
+        }),
+        { members: 0, cents: 0, largest: 0 },
+      );
+  return [
+    table(
+      'benefits-by-tier',
+      { fi: 'Edut kuukausittain tason mukaan', en: 'Benefits by month and tier' },
+      [col('tier', 'Kuukausi ja taso', 'Month and tier'), ...figures],
+      [...published(previous, 'benefits-by-tier'), ...byTier],
+    ),
+    flowTable(
+      previous,
+      'benefits-by-month',
+      {
+        fi: 'Ansaitut edut kuukausittain (poistettujen jäsenten nimettömät edut mukana)',
+        en: 'Benefits earned by month (erased members’ anonymous benefits included)',
+      },
+      [col('month', 'Kuukausi', 'Month'), ...figures],
+      months,
+      (month) => {
+        const whole = monthWhole(month);
+        return [publishedCount(whole.members), euros(whole)];
+      },
+    ),
+    flowTable(
+      previous,
+      'benefits-paid',
+      { fi: 'Maksetut edut hyvityskuukauden mukaan', en: 'Benefits paid, by the month credited' },
+      [col('month', 'Kuukausi', 'Month'), ...figures],
+      months,
+      (month) => {
+        const paid = tally.benefitsPaid.get(month);
+        return [publishedCount(paid?.members ?? 0), euros(paid)];
+      },
+    ),
+  ];
 }

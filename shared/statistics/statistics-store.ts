@@ -3,6 +3,8 @@ import type { Purpose } from '../consents/purposes.ts';
 import type { Member } from '../members/member.ts';
 import type { MainGroup } from '../purchases/main-groups.ts';
 import type { Report, ReportName } from './report-model.ts';
+import type { BenefitRules } from '../benefits/rules.ts';
+import type { Statement } from '../benefits/statement.ts';
 
 /** What the statistics job reads of the register: each item once, as the domain knows it. */
 export type RegisterRecord =
@@ -25,7 +27,18 @@ export type RegisterRecord =
     }
   | { kind: 'consent-event'; customerNumber: string; purpose: Purpose; at: string }
   | { kind: 'card-batch'; createdAt: string; deliveredAt?: string; records: number }
-  | { kind: 'campaign'; campaign: Campaign };
+  | { kind: 'campaign'; campaign: Campaign }
+  | {
+      kind: 'statement';
+      month: string;
+      tierPercent: number;
+      benefitCents: number;
+      payableCents: number;
+      payment: Statement['payment'];
+    }
+  /** Erased members' statements, summed per month. */
+  | { kind: 'anonymous-benefits'; month: string; earnedCents: number; paidCents: number; members: number }
+  | { kind: 'benefit-rules'; rules: BenefitRules };
 
 export interface StatisticsStore {
   /** The whole table, one pass, a page at a time; items the statistics do not count are left out. */

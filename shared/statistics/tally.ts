@@ -4,6 +4,7 @@ import { isLeaving } from '../members/member.ts';
 import type { MainGroup } from '../purchases/main-groups.ts';
 import { ageOn, helsinkiMonth } from '../time/helsinki.ts';
 import type { RegisterRecord } from './statistics-store.ts';
+import type { BenefitRules } from '../benefits/rules.ts';
 
 export const AGE_BANDS = [
   [0, 24, '–24'],
@@ -26,6 +27,20 @@ export interface PurchaseCell {
 
 const count = (map: Map<string, number>, key: string, by = 1) => map.set(key, (map.get(key) ?? 0) + by);
 
+/** Members and what they earned together; the largest one member's part (an anonymous sum is no one's). */
+export interface Earned {
+  members: number;
+  cents: number;
+  largest: number;
+}
+function addEarned(map: Map<string, Earned>, key: string, cents: number, members: number, own = 0) {
+  const earned = map.get(key) ?? { members: 0, cents: 0, largest: 0 };
+  earned.members += members;
+  earned.cents += cents;
+  earned.largest = Math.max(earned.largest, Math.abs(own));
+  map.set(key, earned);
+}
+
 /**
  * What one pass over the register adds up: the members in force now (the stock tables), and the
  * months after `since` up to `through` (the flow tables; earlier months were published already and
@@ -46,6 +61,13 @@ export class Tally {
   readonly purchases = new Map<string, PurchaseCell>();
   readonly batches = new Map<string, { batches: number; records: number; hours: number[] }>();
   readonly campaigns: Campaign[] = [];
+  /** Statements per `<month> <tier percent>`: the members, and the benefit they earned. */
+  readonly benefitsByTier = new Map<string, Earned>();
+  /** Benefit credited, per the month it was credited in. */
+  readonly benefitsPaid = new Map<string, Earned>();
+  /** Erased members' benefits per month: no tier, one sum. */
+  readonly anonymousBenefits = new Map<string, Earned>();
+  readonly benefitRules: BenefitRules[] = [];
   itemsRead = 0;
 
   constructor(
@@ -120,6 +142,28 @@ export class Tally {
         this.batches.set(month, b);
         return;
       }
+      case 'statement':
+        if (this.isNew(record.month))
+          addEarned(
+            this.benefitsByTier,
+            `${record.month} ${record.tierPercent}`,
+            record.benefitCents,
+            1,
+            record.benefitCents,
+          );
+        if (record.payment.status === 'paid' && record.payment.at) {
+          const paidIn = helsinkiMonth(new Date(record.payment.at));
+          if (this.isNew(paidIn))
+            addEarned(this.benefitsPaid, paidIn, record.payableCents, 1, record.payableCents);
+        }
+        return;
+      case 'anonymous-benefits':
+        if (this.isNew(record.month))
+          addEarned(this.anonymousBenefits, record.month, record.earnedCents, record.members);
+        return;
+      case 'benefit-rules':
+        this.benefitRules.push(record.rules);
+        return;
       case 'campaign':
         if (
           record.campaign.summary &&

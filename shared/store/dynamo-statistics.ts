@@ -2,6 +2,8 @@ import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@
 import type { Campaign } from '../campaigns/campaign-store.ts';
 import type { Purpose } from '../consents/purposes.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
+import type { BenefitRules } from '../benefits/rules.ts';
+import type { Statement } from '../benefits/statement.ts';
 import type { Report, ReportName } from '../statistics/report-model.ts';
 import type { RegisterRecord, StatisticsStore } from '../statistics/statistics-store.ts';
 import { scanPages, transientAsBusy, withoutStorage } from './dynamo.ts';
@@ -57,6 +59,27 @@ function recordOf(item: Item): RegisterRecord | undefined {
         records: Number(item.records ?? 0),
         ...(item.deliveredAt ? { deliveredAt: String(item.deliveredAt) } : {}),
       };
+    case ITEM_TYPES.statement: {
+      const s = withoutStorage<Statement>(item);
+      return {
+        kind: 'statement',
+        month: s.month,
+        tierPercent: s.tierPercent,
+        benefitCents: s.benefitCents,
+        payableCents: s.payableCents,
+        payment: s.payment,
+      };
+    }
+    case ITEM_TYPES.anonymousBenefits:
+      return {
+        kind: 'anonymous-benefits',
+        month: String(item.month),
+        earnedCents: Number(item.earnedCents ?? 0),
+        paidCents: Number(item.paidCents ?? 0),
+        members: Number(item.members ?? 0),
+      };
+    case ITEM_TYPES.benefitRules:
+      return { kind: 'benefit-rules', rules: withoutStorage<BenefitRules>(item) };
     case ITEM_TYPES.campaign:
       return { kind: 'campaign', campaign: withoutStorage<Campaign>(item) };
     default:

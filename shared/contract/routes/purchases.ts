@@ -83,8 +83,9 @@ export const posLookup = {
   handler: 'api/pos/lookup',
   roles: ['pos'],
   scopes: [tillScope('lookup')],
-  summary: 'For the till’s scan: is this a member, and the card’s state; nothing personal',
+  summary:
+    'For the till’s scan: is this a member, the card’s state, and the benefit tier the month so far has reached; nothing personal',
   params: PosMemberPath,
   responses: { 200: { description: 'A member', body: PosAnswer }, 404: { description: 'Not a member' } },
-  tableActions: ['GetItem'],
+  tableActions: ['GetItem', 'Query'],
 } as const satisfies RouteSpec;

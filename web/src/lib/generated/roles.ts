@@ -41,6 +41,9 @@ export const OPERATION_ROLES = {
   mainGroups: ['admin', 'customer-service', 'processor', 'marketing', 'pos'],
   readPurchases: ['admin', 'customer-service', 'processor', 'member'],
   posLookup: ['pos'],
+  readBenefits: ['admin', 'customer-service', 'member'],
+  readBenefitRules: ['admin', 'marketing'],
+  setBenefitRules: ['admin'],
   exportMember: ['admin', 'customer-service', 'member'],
   memberAudit: ['admin', 'member'],
   requestErasure: ['admin', 'customer-service', 'member'],
@@ -59,5 +62,6 @@ export const WORK_QUEUE_ROLES = {
   'card-returned': ['admin', 'customer-service'],
   'card-overdue': ['admin', 'customer-service', 'processor'],
   erasure: ['admin'],
+  'payout-rejected': ['admin', 'customer-service'],
 } as const;
 export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;

@@ -591,12 +591,56 @@ export interface paths {
       cookie?: never;
     };
     /**
-     * For the till’s scan: is this a member, and the card’s state; nothing personal
+     * For the till’s scan: is this a member, the card’s state, and the benefit tier the month so far has reached; nothing personal
      * @description Roles: pos.
      */
     get: operations['posLookup'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/members/{customerNumber}/benefits': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * A member’s benefits: this month so far (the tier reached, what the next needs), the statements of closed months, and what is paid, waiting or lapsed
+     * @description Roles: admin, customer-service, member.
+     */
+    get: operations['readBenefits'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/benefit-rules': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The benefit rules in force, those that take over in a later month, and every rule set saved
+     * @description Roles: admin, marketing.
+     */
+    get: operations['readBenefitRules'];
+    put?: never;
+    /**
+     * A new version of the benefit rules, in force from a month not yet closed: tiers by the month’s counted total, and per main group its own percent or none
+     * @description Roles: admin.
+     */
+    post: operations['setBenefitRules'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2287,7 +2331,13 @@ export interface operations {
       };
       header?: never;
       path: {
-        queue: 'address-review' | 'address-doubtful' | 'card-returned' | 'card-overdue' | 'erasure';
+        queue:
+          | 'address-review'
+          | 'address-doubtful'
+          | 'card-returned'
+          | 'card-overdue'
+          | 'erasure'
+          | 'payout-rejected';
       };
       cookie?: never;
     };
@@ -2302,7 +2352,13 @@ export interface operations {
           'application/json': {
             items: {
               /** @enum {string} */
-              queue: 'address-review' | 'address-doubtful' | 'card-returned' | 'card-overdue' | 'erasure';
+              queue:
+                | 'address-review'
+                | 'address-doubtful'
+                | 'card-returned'
+                | 'card-overdue'
+                | 'erasure'
+                | 'payout-rejected';
               customerNumber: string;
               since: string;
               ref: string;
@@ -2356,7 +2412,13 @@ export interface operations {
       query?: never;
       header?: never;
       path: {
-        queue: 'address-review' | 'address-doubtful' | 'card-returned' | 'card-overdue' | 'erasure';
+        queue:
+          | 'address-review'
+          | 'address-doubtful'
+          | 'card-returned'
+          | 'card-overdue'
+          | 'erasure'
+          | 'payout-rejected';
       };
       cookie?: never;
     };
@@ -3642,7 +3704,7 @@ export interface operations {
       };
       header?: never;
       path: {
-        report: 'members' | 'cards' | 'consents' | 'purchases' | 'campaigns';
+        report: 'members' | 'cards' | 'consents' | 'purchases' | 'campaigns' | 'benefits';
       };
       cookie?: never;
     };
@@ -4030,6 +4092,7 @@ export interface operations {
               status:
                 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED' | 'BLOCKED';
             };
+            tierPercent: number;
           };
         };
       };
@@ -4064,6 +4127,287 @@ export interface operations {
             }[];
           };
         };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  readBenefits: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        customerNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The benefits */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            thisMonth: {
+              month: string;
+              countedAnyCents: number;
+              tierPercent: number;
+              benefitAnyCents: number;
+              rulesId?: string;
+              nextTier?: {
+                fromAnyCents: number;
+                percent: number;
+                missingAnyCents: number;
+              };
+            };
+            statements: {
+              customerNumber: string;
+              month: string;
+              groups: {
+                [key: string]: number;
+              };
+              countedAnyCents: number;
+              tierPercent: number;
+              rates: {
+                [key: string]: number | 'excluded';
+              };
+              benefitAnyCents: number;
+              adjustments: {
+                month: string;
+                cents: number;
+              }[];
+              payableAnyCents: number;
+              rulesId: string;
+              writtenAt: string;
+              payment: {
+                /** @enum {string} */
+                status: 'unpaid' | 'in-payout' | 'paid' | 'lapsed';
+                payoutId?: string;
+                at?: string;
+              };
+            }[];
+            unpaidAnyCents: number;
+            inPayoutAnyCents: number;
+            paidAnyCents: number;
+            lapsedAnyCents: number;
+            lapsesBefore: string;
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such member */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  readBenefitRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The rules */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            inForce?: {
+              rulesId: string;
+              effectiveFrom: string;
+              tiers: {
+                fromCents: number;
+                percent: number;
+              }[];
+              groups: {
+                [key: string]:
+                  | {
+                      percent: number;
+                    }
+                  | {
+                      excluded: boolean;
+                    };
+              };
+              setAt: string;
+              setBy?: string;
+            };
+            next: {
+              rulesId: string;
+              effectiveFrom: string;
+              tiers: {
+                fromCents: number;
+                percent: number;
+              }[];
+              groups: {
+                [key: string]:
+                  | {
+                      percent: number;
+                    }
+                  | {
+                      excluded: boolean;
+                    };
+              };
+              setAt: string;
+              setBy?: string;
+            }[];
+            history: {
+              rulesId: string;
+              effectiveFrom: string;
+              tiers: {
+                fromCents: number;
+                percent: number;
+              }[];
+              groups: {
+                [key: string]:
+                  | {
+                      percent: number;
+                    }
+                  | {
+                      excluded: boolean;
+                    };
+              };
+              setAt: string;
+              setBy?: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  setBenefitRules: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          effectiveFrom: string;
+          tiers: {
+            fromCents: number;
+            percent: number;
+          }[];
+          groups: {
+            [key: string]:
+              | {
+                  percent: number;
+                }
+              | {
+                  /** @constant */
+                  excluded: true;
+                };
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Saved: the rule set with its id */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not valid: more than 10 %, tiers out of order, an unknown group or a closed month */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Too many requests from this client; try again later */
       429: {
@@ -4752,13 +5096,13 @@ export const pathsJobRunsGetResponses200ContentApplicationJsonJobsRunsOutcomeVal
 > = ['done', 'failed'];
 export const pathsWorkQueuesQueueGetParametersPathQueueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}']['get']['parameters']['path']['queue']
-> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure'];
+> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure', 'payout-rejected'];
 export const pathsWorkQueuesQueueGetResponses200ContentApplicationJsonItemsQueueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}']['get']['responses']['200']['content']['application/json']['items']['queue']
-> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure'];
+> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure', 'payout-rejected'];
 export const pathsWorkQueuesQueueResolutionsPostParametersPathQueueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['parameters']['path']['queue']
-> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure'];
+> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure', 'payout-rejected'];
 export const pathsWorkQueuesQueueResolutionsPostRequestBodyContentApplicationJsonResolutionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['requestBody']['content']['application/json']['resolution']
 > = ['accept-register', 'keep-member', 'mark-checked'];
@@ -4870,7 +5214,7 @@ export const pathsReportsReportGetParametersQueryFormatValues: ReadonlyArray<
 > = ['json', 'csv'];
 export const pathsReportsReportGetParametersPathReportValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/reports/{report}']['get']['parameters']['path']['report']
-> = ['members', 'cards', 'consents', 'purchases', 'campaigns'];
+> = ['members', 'cards', 'consents', 'purchases', 'campaigns', 'benefits'];
 export const pathsPurchasesPostResponses201ContentApplicationJsonResultValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/purchases']['post']['responses']['201']['content']['application/json']['result']
 > = ['counted', 'duplicate'];
@@ -4880,6 +5224,9 @@ export const pathsPosMembersCardOrCustomerNumberGetResponses200ContentApplicatio
 export const pathsPosMembersCardOrCustomerNumberGetResponses200ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/pos/members/{cardOrCustomerNumber}']['get']['responses']['200']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED', 'BLOCKED'];
+export const pathsMembersCustomerNumberBenefitsGetResponses200ContentApplicationJsonStatementsPaymentStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/benefits']['get']['responses']['200']['content']['application/json']['statements']['payment']['status']
+> = ['unpaid', 'in-payout', 'paid', 'lapsed'];
 export const pathsMembersCustomerNumberErasureRequestPostResponses202ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/erasure-request']['post']['responses']['202']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
