@@ -1,4 +1,4 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { RegisterApi } from './constructs/api.ts';
 import { RegisterData } from './constructs/data.ts';
@@ -33,7 +33,9 @@ export class RegisterStack extends Stack {
       key: this.data.key,
     });
     const mail = new RegisterMail(this, 'Mail', { domain: this.node.getContext('mailDomain') as string });
-    this.jobs = new RegisterJobs(this, 'Jobs', {
+    // The jobs in a nested stack of their own: a stack holds at most 500 resources, and the API's
+    // functions, routes and integrations take most of the parent's.
+    this.jobs = new RegisterJobs(new NestedStack(this, 'JobsStack'), 'Jobs', {
       jobs,
       objectEvents,
       table: this.data.table,
@@ -73,6 +75,8 @@ export class RegisterStack extends Stack {
       const role = partnerRole(this, id, partner, this.data.exchangeBucket, this.data.key, account);
       new CfnOutput(this, `${id}RoleArn`, { value: role.roleArn });
     }
+    for (const [name, workflow] of this.jobs.startedByHand)
+      new CfnOutput(this, `${name}WorkflowArn`, { value: workflow.stateMachineArn });
     new CfnOutput(this, 'ConsoleUrl', { value: this.console.origin });
     new CfnOutput(this, 'ApiUrl', { value: `${this.console.origin}/api` });
     new CfnOutput(this, 'UserPoolId', { value: identity.userPool.userPoolId });

@@ -1,10 +1,10 @@
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as kms from 'aws-cdk-lib/aws-kms';
-import { Stack } from 'aws-cdk-lib';
+import { Names, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge } from '../nag.ts';
-import { TABLE_SCHEMA } from '../../shared/store/table.ts';
+import { TABLE_INDEXES } from '../../shared/store/table.ts';
 
 const READ_ONLY = new Set(['GetItem', 'Query', 'BatchGetItem']);
 
@@ -22,9 +22,7 @@ export function grantTableActions(
       resources: [
         table.tableArn,
         ...(actions.includes('Query')
-          ? [TABLE_SCHEMA.gsi1, TABLE_SCHEMA.gsi2].map(
-              (index) => `${table.tableArn}/index/${index.indexName}`,
-            )
+          ? TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`)
           : []),
       ],
     }),
@@ -84,10 +82,15 @@ export function grantBucketPrefixes(
 
 /** A prefix of the exchange bucket is the boundary of a party's access: its objects are named by date and batch. */
 export function acknowledgePrefix(scope: iam.IRole, bucket: s3.IBucket, prefix: string): void {
-  const logicalId = Stack.of(bucket).getLogicalId(bucket.node.defaultChild as s3.CfnBucket);
+  const resource = bucket.node.defaultChild as s3.CfnBucket;
+  // From a nested stack the bucket is a parameter the parent hands down, named as CDK names it.
+  const arn =
+    Stack.of(scope) === Stack.of(bucket)
+      ? `${Stack.of(bucket).getLogicalId(resource)}.Arn`
+      : `referenceto${Names.nodeUniqueId(resource.node)}Arn`;
   acknowledge(
     scope,
-    `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/${prefix}*]`,
+    `AwsSolutions-IAM5[Resource::<${arn}>/${prefix}*]`,
     `Access is to every object under ${prefix} and nothing else; object names (dates, batch ids) are not known in advance.`,
   );
 }

@@ -1,5 +1,5 @@
 import type { PartnerSpec } from '../../shared/contract/partners.ts';
-import { CfnOutput, Duration, Stack, TimeZone } from 'aws-cdk-lib';
+import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -48,6 +48,8 @@ const pascal = (name: string) => name.replace(/(^|[-/])(\w)/g, (_, _sep, c: stri
 export class RegisterJobs extends Construct {
   readonly functions = new Map<string, RegisterFunction>();
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** Workflows an operator starts, by the job's name: their ARNs are the stack's outputs. */
+  readonly startedByHand = new Map<string, { stateMachineArn: string }>();
 
   constructor(scope: Construct, id: string, props: RegisterJobsProps) {
     super(scope, id);
@@ -101,7 +103,7 @@ export class RegisterJobs extends Construct {
       const loop = job.runsUntilDone ? this.loopUntilDone(pascal(name), fn.fn) : undefined;
       if (!job.schedule) {
         // Started by hand: `aws stepfunctions start-execution` with the job's input.
-        if (loop) new CfnOutput(this, `${pascal(name)}WorkflowArn`, { value: loop.stateMachineArn });
+        if (loop) this.startedByHand.set(pascal(name), loop);
         continue;
       }
       const targetProps = {
@@ -140,8 +142,9 @@ export class RegisterJobs extends Construct {
       props.bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new LambdaDestination(fn.fn), {
         prefix: event.prefix,
       });
+      // The notification's custom resource is made in the bucket's stack.
       acknowledge(
-        Stack.of(this),
+        Stack.of(props.bucket),
         'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
         'Only CDK’s own bucket-notification custom resource uses it, at deploy time; the register’s functions have their own roles.',
       );

@@ -23,7 +23,7 @@ import {
 import { inParallel } from '../concurrency.ts';
 import { invalid, StoreBusy } from '../refusal.ts';
 import { isTransient } from './transient.ts';
-import { TABLE_SCHEMA } from './table.ts';
+import { TABLE_INDEXES, TABLE_SCHEMA } from './table.ts';
 
 /**
  * The document client every store uses. The SDK's standard retry mode already retries throttling,
@@ -96,13 +96,13 @@ export async function conditionalWrite(
 }
 
 /** What only storage needs: the keys, every index's keys, the item type, the TTL. */
-const { partitionKey, sortKey, timeToLive, ...indexes } = TABLE_SCHEMA;
+const { partitionKey, sortKey, timeToLive } = TABLE_SCHEMA;
 const STORAGE_ATTRIBUTES = new Set<string>([
   partitionKey,
   sortKey,
   timeToLive,
   'type',
-  ...Object.values(indexes).flatMap((index) => [index.partitionKey, index.sortKey]),
+  ...TABLE_INDEXES.flatMap((index) => [index.partitionKey, index.sortKey]),
 ]);
 
 /** An item without what only storage needs: what the domain sees. */

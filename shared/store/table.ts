@@ -41,3 +41,11 @@ export const TABLE_SCHEMA = {
   /** The name search narrowed by postal code: a partition per code, sorted by name. */
   gsi4: { indexName: 'GSI4', partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projected: NAME_HIT_FIELDS },
 } as const;
+
+/** Every index of the table, for whoever must name them all (a role that queries, the stored keys). */
+export const TABLE_INDEXES = [
+  TABLE_SCHEMA.gsi1,
+  TABLE_SCHEMA.gsi2,
+  TABLE_SCHEMA.gsi3,
+  TABLE_SCHEMA.gsi4,
+] as const;

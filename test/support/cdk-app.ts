@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { App, type AppProps } from 'aws-cdk-lib';
+import { App, type AppProps, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
 import { PROJECT_ROOT } from '../../infra/bundling.ts';
 
 /** The context cdk.json gives the CLI's app (the register's region among it). */
@@ -15,3 +16,18 @@ export const projectApp = (props: AppProps = {}) =>
 
 /** Functions are not bundled: for tests that read the template's shape only. */
 export const UNBUNDLED = { 'aws:cdk:bundling-stacks': [] };
+
+/**
+ * The register's stack and the nested stack its jobs live in, read as one template: a test asks
+ * what the register deploys, not which of the two stacks holds it.
+ */
+export function registerTemplate(stack: Stack, nested: Stack): Template {
+  const [parent, jobs] = [stack, nested].map((one) => Template.fromStack(one).toJSON());
+  const merged = Object.fromEntries(
+    ['Parameters', 'Resources', 'Outputs', 'Conditions', 'Mappings'].map((section) => [
+      section,
+      { ...parent![section], ...jobs![section] },
+    ]),
+  );
+  return Template.fromJSON(merged, { skipCyclicalDependenciesCheck: true });
+}
