@@ -62,7 +62,9 @@ export interface PayoutStore {
   line(payoutId: string, customerNumber: string): Promise<PayoutLine | undefined>;
   /**
    * The partner's answer to a line, applied once: credited pays its statements; rejected returns
-   * them to unpaid and puts the member on customer service's queue. False when answered before.
+   * them to unpaid, held, and puts the member on customer service's queue. False when answered before.
    */
   answer(line: PayoutLine, status: PayoutAckStatus, reason: string, at: string): Promise<boolean>;
+  /** Lets the statements a rejected line held be paid again; those no longer held are left as they are. */
+  release(payoutId: string, customerNumber: string): Promise<void>;
 }

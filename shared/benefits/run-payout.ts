@@ -61,7 +61,7 @@ export async function runPayout(deps: PayoutDeps) {
       createdAt: now.toISOString(),
     };
     let opened = payouts.includes(payout);
-    const counts = { claimed: 0, carried: 0, lapsed: 0, changed: 0 };
+    const counts = { claimed: 0, carried: 0, held: 0, lapsed: 0, changed: 0 };
     const lapseFrom = addMonths(month, -config.retention.unpaidBenefitMonths);
     for await (const page of deps.payouts.unpaid(100)) {
       const lines: { line: PayoutLine; member: UnpaidMember }[] = [];
@@ -71,6 +71,11 @@ export async function runPayout(deps: PayoutDeps) {
         counts.lapsed += lapsed.length;
         const waiting = member.statements.filter((s) => s.month > lapseFrom);
         const total = waiting.reduce((sum, s) => sum + s.payableCents, 0);
+        // Paid to the card the partner refused, it would be refused again: it waits to be checked.
+        if (waiting.some((s) => s.payment.heldBy)) {
+          counts.held += 1;
+          continue;
+        }
         if (!cardInUse(member.card) || total < SMALLEST_PAYOUT_CENTS) {
           counts.carried += waiting.length > 0 ? 1 : 0;
           continue;

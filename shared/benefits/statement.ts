@@ -21,7 +21,11 @@ export interface Statement extends Benefit {
   payableCents: number;
   rulesId: string;
   writtenAt: string;
-  payment: { status: PaymentStatus; payoutId?: string; at?: string };
+  /**
+   * `heldBy`: the payout the partner rejected; unpaid, and not paid again until customer service has
+   * checked the card or the account (the payout-rejected queue), or it lapses.
+   */
+  payment: { status: PaymentStatus; payoutId?: string; at?: string; heldBy?: string };
 }
 
 /** How a statement is named to the payment partner, for its questions: the member and the month. */

@@ -54,7 +54,8 @@ export async function writeStatements(deps: StatementsDeps, segment?: string) {
         await deps.statements.saveProgress(progress);
         if ((deps.timeLeft?.() ?? Infinity) < STOP_MARGIN_MS) return { ...summary(progress), done: false };
       }
-      state.done = true;
+      // A finished segment keeps no cursor: no customer number outlives the run in its progress.
+      progress.segments[part] = { done: true };
       await deps.statements.saveProgress(progress);
     }
     return {

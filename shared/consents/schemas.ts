@@ -19,10 +19,14 @@ const ConsentView = z.strictObject({
   at: z.string(),
   actor: z.string(),
 });
-export const ConsentList = z.strictObject({
+/** What a change answers: the consents as they are now. */
+export const ConsentState = z.strictObject({
   /** The notice in force, which a change answers to. */
   version: NoticeVersion,
   consents: z.array(ConsentView),
+});
+export const ConsentList = z.strictObject({
+  ...ConsentState.shape,
   /** The campaigns that reached the member, oldest first. */
   contacts: z.array(z.strictObject({ campaignId: z.string(), channel: z.string(), at: z.string() })),
 });

@@ -212,6 +212,10 @@ export const MemberView = z.strictObject({
     addressDoubtful: z.boolean(),
   }),
   sources: z.optional(z.partialRecord(z.enum(PERSONAL_FIELDS), FieldSourceView)),
+  /** A member leaving: asked to be erased, or ended the membership (erased when its days are up). */
+  erasureRequestedAt: z.optional(z.string()),
+  membershipEndedAt: z.optional(z.string()),
+  deceasedOn: z.optional(z.string()),
   version: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -3,6 +3,7 @@ import { auditEntry, recordedCaller } from '../members/audit.ts';
 import { saveChange } from '../members/change-member.ts';
 import type { Member } from '../members/member.ts';
 import type { MemberSearchStore, MemberStore } from '../members/member-store.ts';
+import type { PayoutStore } from '../benefits/payout-store.ts';
 import { notFound, Refusal } from '../refusal.ts';
 import {
   RESOLUTIONS,
@@ -19,6 +20,8 @@ export const WORK_PAGE_SIZE = 20;
 export interface WorkDeps {
   queues: WorkQueueStore;
   members: MemberStore;
+  /** Releases what a rejected payout held, when its item is resolved. */
+  payouts: Pick<PayoutStore, 'release'>;
   /** Where reading a queue is logged, as a search is: the items name members. */
   searches: MemberSearchStore;
 }
@@ -33,7 +36,7 @@ export async function readWorkQueue(
   caller: Caller,
   queue: WorkQueue,
   cursor: string | undefined,
-  deps: Omit<WorkDeps, 'members'>,
+  deps: Pick<WorkDeps, 'queues' | 'searches'>,
   now = new Date(),
 ): Promise<WorkPage> {
   assertMayWork(caller, queue);
@@ -59,7 +62,7 @@ export async function resolveWorkItem(
   caller: Caller,
   item: { queue: WorkQueue; customerNumber: string; ref: string },
   resolution: Resolution,
-  deps: Pick<WorkDeps, 'queues' | 'members'>,
+  deps: Pick<WorkDeps, 'queues' | 'members' | 'payouts'>,
   now = new Date(),
 ): Promise<Member> {
   assertMayWork(caller, item.queue);
@@ -80,6 +83,8 @@ export async function resolveWorkItem(
   }
   const found = await deps.queues.item(item.queue, item.customerNumber, item.ref);
   if (!found) throw notFound('work item');
+  // Released before the item goes: a retry after a failure between the two releases nothing twice.
+  if (item.queue === 'payout-rejected') await deps.payouts.release(found.ref, found.customerNumber);
   if (resolution === 'accept-register') {
     // A line queued before the member's address last changed would roll a newer address back.
     const newer = ADDRESS.some((field) => (before.sources[field]?.at ?? '') > found.since);

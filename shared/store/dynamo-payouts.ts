@@ -244,6 +244,22 @@ export class DynamoPayouts implements PayoutStore {
     return Item && withoutStorage<PayoutLine>(Item);
   }
 
+  async release(payoutId: string, customerNumber: string): Promise<void> {
+    const line = await this.line(payoutId, customerNumber);
+    for (const month of line?.pays ?? []) {
+      await conditionalWrite(
+        this.db,
+        new UpdateCommand({
+          TableName: this.table,
+          Key: statementKey(customerNumber, month),
+          UpdateExpression: 'REMOVE payment.heldBy',
+          ConditionExpression: 'payment.heldBy = :payoutId',
+          ExpressionAttributeValues: { ':payoutId': payoutId },
+        }),
+      );
+    }
+  }
+
   async answer(line: PayoutLine, status: PayoutAckStatus, reason: string, at: string): Promise<boolean> {
     const credited = status === 'CREDITED';
     const refused = await conditionalWrite(
@@ -268,7 +284,9 @@ export class DynamoPayouts implements PayoutStore {
           ...line.pays.map((month) =>
             this.statementUpdate(
               { customerNumber: line.customerNumber, month },
-              credited ? { status: 'paid', payoutId: line.payoutId, at } : { status: 'unpaid' },
+              credited
+                ? { status: 'paid', payoutId: line.payoutId, at }
+                : { status: 'unpaid', heldBy: line.payoutId },
               { status: 'in-payout', payoutId: line.payoutId },
               !credited,
             ),

@@ -231,3 +231,56 @@ describe('a receipt after the month closed', () => {
     expect((await benefitsOf(members.a)).statements[0]).toMatchObject({ month: '2027-01', adjustments: [] });
   });
 });
+
+describe('a payout the partner rejects', () => {
+  const deliverAnswer = async (payoutId: string, body: string) => {
+    const key = `benefit-payouts/inbound/${payoutId}.ack.csv`;
+    await s3.send(new PutObjectCommand({ Bucket: bucketName(), Key: key, Body: body }));
+    await dispatch({
+      Records: [{ eventName: 'ObjectCreated:Put', s3: { bucket: { name: bucketName() }, object: { key } } }],
+    });
+  };
+
+  it('holds the benefit unpaid until customer service has checked it, then pays it once', async () => {
+    // B's November benefit waited for a card; one comes in February, and January's payout pays it.
+    setClock('2027-02-04T12:00:00+02:00');
+    await orderAndAnswerCard(api, members.b, 'PRODUCED', { cardNumber: '6000777788889999' });
+    setClock('2027-02-05T05:30:00+02:00');
+    expect(await payoutJob({})).toMatchObject({ payoutId: 'BP-202701-1', lines: 1, totalCents: 120 });
+    await deliverAnswer(
+      'BP-202701-1',
+      `payoutId;sequence;customerNumber;status;reason;at\nBP-202701-1;1;${members.b};REJECTED;card account closed;2027-02-06T09:00:00Z\n`,
+    );
+    const held = await benefitsOf(members.b);
+    expect(held.unpaidCents).toBe(120);
+    expect(held.statements[0].payment).toEqual({ status: 'unpaid', heldBy: 'BP-202701-1' });
+    const queue = (await call(api, 'GET', '/work-queues/payout-rejected', { as: CUSTOMER_SERVICE })).body;
+    expect(queue.items).toContainEqual(
+      expect.objectContaining({
+        customerNumber: members.b,
+        ref: 'BP-202701-1',
+        reason: 'card account closed',
+      }),
+    );
+
+    // Paid again to the card refused, it would be refused again: the next run holds it.
+    setClock('2027-02-06T05:30:00+02:00');
+    expect(await payoutJob({})).toMatchObject({ lines: 0, held: 1 });
+
+    const resolved = await call(api, 'POST', '/work-queues/payout-rejected/resolutions', {
+      as: CUSTOMER_SERVICE,
+      body: { customerNumber: members.b, ref: 'BP-202701-1', resolution: 'mark-checked' },
+    });
+    expect(resolved.status).toBe(200);
+    expect(
+      (await call(api, 'GET', '/work-queues/payout-rejected', { as: CUSTOMER_SERVICE })).body.items,
+    ).toEqual([]);
+    setClock('2027-02-07T05:30:00+02:00');
+    expect(await payoutJob({})).toMatchObject({ payoutId: 'BP-202701-2', lines: 1, totalCents: 120 });
+    expect(await payoutJob({})).toMatchObject({ lines: 0 });
+    const trail = (await call(api, 'GET', `/members/${members.b}/audit`, { as: ADMIN })).body.entries;
+    expect(trail).toContainEqual(
+      expect.objectContaining({ action: 'resolve-work', fields: ['queue.payout-rejected'] }),
+    );
+  });
+});

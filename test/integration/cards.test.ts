@@ -140,7 +140,7 @@ describe('the card batch round trip', () => {
       cardNumber: '************4321',
     });
     const scan = await call(api, 'GET', '/pos/members/9246000012345678', { as: POS });
-    expect(scan.body).toEqual({ member: true, card: { type: 'CASH_CARD', status: 'PRODUCED' } });
+    expect(scan.body).toEqual({ member: true, card: { type: 'CASH_CARD', status: 'PRODUCED' }, tierPercent: 0 });
 
     const again = await deliverAck(`${batch!.batchId}.ack-again.csv`, lines);
     expect(again).toMatchObject({ applied: 0, alreadyApplied: 3 });
@@ -322,6 +322,7 @@ describe('replacement and overdue orders', () => {
     expect((await call(api, 'GET', '/pos/members/2222333344445555', { as: POS })).body).toEqual({
       member: true,
       card: { type: 'CASH_CARD', status: 'BLOCKED' },
+      tierPercent: 0,
     });
     const byCard = (purchasedAt: string) =>
       call(api, 'POST', '/purchases', {

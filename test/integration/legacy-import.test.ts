@@ -122,6 +122,7 @@ describe('the example export of the format', () => {
     expect((await call(api, 'GET', '/pos/members/6001000000000017', { as: POS })).body).toEqual({
       member: true,
       card: { type: 'CASH_CARD', status: 'PRODUCED' },
+      tierPercent: 0,
     });
     const consents = (
       await call(api, 'GET', `/members/${asa.customerNumber}/consents`, { as: CUSTOMER_SERVICE })

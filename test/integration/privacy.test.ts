@@ -9,6 +9,10 @@ import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
 import { handler as addressExtractJob } from '../../functions/jobs/address-extract.ts';
 import { handler as auditVerifyJob } from '../../functions/jobs/audit-verify.ts';
+import { handler as benefitsJob } from '../../functions/jobs/benefits.ts';
+import { handler as payoutJob } from '../../functions/jobs/benefit-payout.ts';
+import { addMonths } from '../../shared/time/helsinki.ts';
+import { setClock, TEST_DAY } from '../support/clock.ts';
 import { runRetention } from '../../shared/privacy/retention.ts';
 import { CATALOGUE, isCatalogued, itemType } from '../../shared/privacy/catalogue.ts';
 import { MEMBER_ITEM_TYPES } from '../../shared/privacy/member-data.ts';
@@ -126,12 +130,31 @@ async function aMemberEverywhere() {
     as: { role: 'member', subject: `everywhere-${n}`, email: registration.email },
     body: { by: 'email' },
   });
+  await benefitsOf(n, ['2026-11', '2026-12'][everywhere - 1]!);
   await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE });
   return { n, registration, mobile: member.mobile as string };
 }
 
+/** A month's purchase through the benefits: its statement when the month closes, paid out two days on. */
+async function benefitsOf(n: string, month: string) {
+  setClock(`${month}-27T12:00:00+02:00`);
+  const purchasedAt = `${month}-26T12:00:00+02:00`;
+  const lines = [{ mainGroup: 'food', amountCents: 10_000 }];
+  expect(
+    (await call(api, 'POST', '/purchases', { as: POS, body: aReceipt(n, { purchasedAt, lines }) })).status,
+  ).toBe(201);
+  const closed = addMonths(month, 1);
+  setClock(`${closed}-03T04:00:00+02:00`);
+  while ((await benefitsJob({})).done === false);
+  setClock(`${closed}-05T05:30:00+02:00`);
+  expect(await payoutJob({})).toMatchObject({ lines: 1 });
+  setClock(TEST_DAY);
+}
+
 beforeAll(async () => {
   api = await startTestApi();
+  const rules = { effectiveFrom: '2026-11', tiers: [{ fromCents: 0, percent: 2 }], groups: {} };
+  expect((await call(api, 'POST', '/benefit-rules', { as: ADMIN, body: rules })).status).toBe(201);
   // Four others a campaign reaches too: an audience of fewer than five reaches nobody.
   for (let i = 0; i < 4; i++) {
     const n = (await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: aRegistration() })).body
@@ -175,7 +198,9 @@ describe('access, portability and erasure', () => {
     expect(anonymous.length).toBeGreaterThan(0);
 
     // Files delivered to a recipient (batches, postal lists, the extract) expire by their lifecycle
-    // rule; reports hold customer numbers only and are kept 24 months.
+    // rule; reports hold customer numbers only and are kept 24 months; the payout files and the
+    // partner's answers are bookkeeping vouchers, kept six years, with the customer number and the
+    // card only.
     const delivered = [
       'card-orders/outbound/',
       'marketing/exports/',
@@ -183,7 +208,7 @@ describe('access, portability and erasure', () => {
       'card-orders/inbound/',
       'address-updates/inbound/',
     ];
-    const reports = ['card-orders/reports/', 'address-updates/reports/'];
+    const reports = ['card-orders/reports/', 'address-updates/reports/', 'benefit-payouts/'];
     for (const file of await bucketFiles()) {
       if (delivered.some((prefix) => file.key.startsWith(prefix))) continue;
       const mentions = traces.filter((t) => file.text.includes(t));

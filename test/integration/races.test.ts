@@ -62,7 +62,8 @@ describe('an erasure racing receipts', () => {
           const answers = await Promise.all(sent.map(post));
           answers.forEach((answer, i) => {
             if (answer.body?.result === 'counted') counted += sent[i]!.lines[0]!.amountCents;
-            else expect(answer.status).toBe(422);
+            // Refused as no member's, or the table busy (503: nothing changed, the sum below holds it to that).
+            else expect([422, 503]).toContain(answer.status);
           });
         }
       })();

@@ -147,7 +147,7 @@ describe('the register’s figures', () => {
       { language: 'en', members: '< 5' },
     ]);
     const list = (await call(api, 'GET', '/reports', { as: MARKETING })).body.reports as { report: string }[];
-    expect(list.map((r) => r.report)).toEqual(['members', 'consents', 'purchases', 'campaigns']);
+    expect(list.map((r) => r.report)).toEqual(['members', 'consents', 'purchases', 'campaigns', 'benefits']);
     expect((await call(api, 'GET', '/reports/cards', { as: MARKETING })).status).toBe(403);
     expect((await call(api, 'GET', '/reports/cards', { as: ADMIN })).status).toBe(200);
     expect((await call(api, 'GET', '/reports', { as: CUSTOMER_SERVICE })).status).toBe(403);

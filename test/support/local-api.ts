@@ -6,6 +6,8 @@ import { inject } from 'vitest';
 import { ensureBucket, ensureTable, localDynamoClient, localS3Client } from '../../infra/local/services.ts';
 import { startLocalApi, type LocalApi } from '../../infra/local/register.ts';
 import type { TokenRequest } from '../../infra/local/local-jwt.ts';
+import { routeList } from '../../shared/contract/routes.ts';
+import { routeKey } from '../../shared/contract/route.ts';
 
 /**
  * This test file's own local API server over the run's DynamoDB Local and s3rver, with a table and a
@@ -68,7 +70,29 @@ export async function call(
   } catch {
     parsed = undefined;
   }
+  if (parsed !== undefined) answersAsDocumented(method, path, response.status, parsed);
   return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+const documented = routeList.map((route) => ({
+  route,
+  pattern: new RegExp(`^${route.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+}));
+
+/**
+ * Every answer a test gets is held to the body the OpenAPI document gives for its route and status:
+ * what the console's generated client is typed by is what the register sends.
+ */
+function answersAsDocumented(method: string, path: string, status: number, body: unknown): void {
+  const pathOnly = path.split('?')[0]!;
+  const match = documented.find(({ route, pattern }) => route.method === method && pattern.test(pathOnly));
+  const schema = match?.route.responses[status]?.body;
+  if (!schema) return;
+  const checked = schema.safeParse(body);
+  if (!checked.success)
+    throw new Error(
+      `${routeKey(match.route)} answered ${status} with a body its document does not describe: ${JSON.stringify(checked.error.issues).slice(0, 1500)}`,
+    );
 }
 
 /** Waits for work that runs outside the request (a job a route asked for) until the check holds: its last answer. */

@@ -1,4 +1,10 @@
-import { ConsentBody, ConsentHistory, ConsentList, ConsentPath } from '../../consents/schemas.ts';
+import {
+  ConsentBody,
+  ConsentHistory,
+  ConsentList,
+  ConsentPath,
+  ConsentState,
+} from '../../consents/schemas.ts';
 import { MemberPath } from '../../members/schemas.ts';
 import type { RouteSpec } from '../route.ts';
 
@@ -27,7 +33,10 @@ export const changeConsent = {
   params: ConsentPath,
   body: ConsentBody,
   responses: {
-    200: { description: 'Current consents', body: ConsentList },
+    200: {
+      description: 'The consents as they are now (the campaigns that reached the member are read apart)',
+      body: ConsentState,
+    },
     404: { description: 'No such member' },
   },
   tableActions: ['GetItem', 'PutItem', 'Query'],

@@ -57,7 +57,7 @@ export const resolveWorkItem = {
   handler: 'api/queues/resolve',
   roles: ['admin', 'customer-service'],
   summary:
-    'Resolve an item: address review by accept-register or keep-member, a doubtful address by mark-checked (a returned card: POST …/card/replacement; an erasure: DELETE the member)',
+    'Resolve an item: address review by accept-register or keep-member, a doubtful address or a rejected payout (paid again next time) by mark-checked (a returned card: POST …/card/replacement; an erasure: DELETE the member)',
   params: WorkQueuePath,
   body: ResolveWorkBody,
   responses: {
@@ -65,5 +65,5 @@ export const resolveWorkItem = {
     400: { description: 'Not a resolution of this queue' },
     404: { description: 'No such item, or someone resolved it first' },
   },
-  tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;

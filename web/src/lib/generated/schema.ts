@@ -878,6 +878,9 @@ export interface operations {
                   at: string;
                 };
               };
+              erasureRequestedAt?: string;
+              membershipEndedAt?: string;
+              deceasedOn?: string;
               version: number;
               createdAt: string;
               updatedAt: string;
@@ -1014,6 +1017,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -1266,6 +1272,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -1485,6 +1494,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -1667,6 +1679,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -1831,6 +1846,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -1967,6 +1985,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -2085,6 +2106,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -2475,6 +2499,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -2645,7 +2672,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description Current consents */
+      /** @description The consents as they are now (the campaigns that reached the member are read apart) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2661,11 +2688,6 @@ export interface operations {
               noticeVersion?: string;
               at: string;
               actor: string;
-            }[];
-            contacts: {
-              campaignId: string;
-              channel: string;
-              at: string;
             }[];
           };
         };
@@ -4157,14 +4179,14 @@ export interface operations {
           'application/json': {
             thisMonth: {
               month: string;
-              countedAnyCents: number;
+              countedCents: number;
               tierPercent: number;
-              benefitAnyCents: number;
+              benefitCents: number;
               rulesId?: string;
               nextTier?: {
-                fromAnyCents: number;
+                fromCents: number;
                 percent: number;
-                missingAnyCents: number;
+                missingCents: number;
               };
             };
             statements: {
@@ -4173,17 +4195,17 @@ export interface operations {
               groups: {
                 [key: string]: number;
               };
-              countedAnyCents: number;
+              countedCents: number;
               tierPercent: number;
               rates: {
                 [key: string]: number | 'excluded';
               };
-              benefitAnyCents: number;
+              benefitCents: number;
               adjustments: {
                 month: string;
                 cents: number;
               }[];
-              payableAnyCents: number;
+              payableCents: number;
               rulesId: string;
               writtenAt: string;
               payment: {
@@ -4193,10 +4215,10 @@ export interface operations {
                 at?: string;
               };
             }[];
-            unpaidAnyCents: number;
-            inPayoutAnyCents: number;
-            paidAnyCents: number;
-            lapsedAnyCents: number;
+            unpaidCents: number;
+            inPayoutCents: number;
+            paidCents: number;
+            lapsedCents: number;
             lapsesBefore: string;
           };
         };
@@ -4610,6 +4632,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -4710,6 +4735,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
@@ -4816,6 +4844,9 @@ export interface operations {
                 at: string;
               };
             };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
             version: number;
             createdAt: string;
             updatedAt: string;
