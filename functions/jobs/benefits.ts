@@ -1,5 +1,6 @@
 import type { Context } from 'aws-lambda';
 import { BENEFITS_JOB, writeStatements } from '../../shared/benefits/write-statements.ts';
+import { AnotherRunActive } from '../../shared/jobs/lease.ts';
 import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
 import { rehearsalClock } from '../../shared/lambda/rehearsal.ts';
 import { benefitRulesStore, jobLeases, statementStore } from '../../shared/store/default-stores.ts';
@@ -8,12 +9,12 @@ import { benefitRulesStore, jobLeases, statementStore } from '../../shared/store
 export const entry = jobEntry({
   job: BENEFITS_JOB,
   name: 'benefit statements written',
-  run: (
+  run: async (
     event: { asOf?: string; segment?: string } | undefined,
     context?: Pick<Context, 'getRemainingTimeInMillis'>,
   ) => {
     const now = rehearsalClock(event?.asOf);
-    return writeStatements(
+    const run = await writeStatements(
       {
         statements: statementStore(),
         rules: benefitRulesStore(),
@@ -23,6 +24,9 @@ export const entry = jobEntry({
       },
       event?.segment,
     );
+    // The workflow waits and tries again: a segment's lease is held by another run, or one that died.
+    if (run.skipped === 'another-run-is-active') throw new AnotherRunActive('another run holds a segment');
+    return run;
   },
 });
 

@@ -13,7 +13,7 @@ import { payoutCsv, payoutIdOf, type PayoutManifest, type PayoutRow } from './pa
 import type { Payout, PayoutLine, PayoutStore, UnpaidMember } from './payout-store.ts';
 import { statementId } from './statement.ts';
 import type { StatementStore } from './statement-store.ts';
-import { SEGMENTS } from './write-statements.ts';
+import { allSegmentsDone } from './write-statements.ts';
 
 /** The job's name in the contract (shared/contract/jobs.ts). */
 export const PAYOUT_JOB = 'benefit-payout';
@@ -49,8 +49,7 @@ const cardInUse = (
 export async function runPayout(deps: PayoutDeps) {
   const now = deps.now?.() ?? new Date();
   const month = lastClosedMonth(now);
-  const progress = await deps.statements.progress(month);
-  if (!SEGMENTS.every((segment) => progress?.segments[segment]?.done))
+  if (!allSegmentsDone(await deps.statements.progress(month)))
     return { month, skipped: 'statements-not-written' };
   const leased = await withLease(deps.leases, PAYOUT_JOB, now, async () => {
     const payouts = await deps.payouts.payouts(month);

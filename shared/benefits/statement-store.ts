@@ -7,12 +7,17 @@ export interface Buyer {
   groups: Partial<Record<MainGroup, number>>;
 }
 
-/** How far the statements of a month have come, segment by segment (first digit of the customer number). */
-export interface StatementsProgress {
+/**
+ * How far one segment of a month's statements (first digit of the customer number) has come: an
+ * item of its own, so that segments run side by side never write over each other's progress.
+ */
+export interface SegmentProgress {
   month: string;
+  segment: string;
   startedAt: string;
-  /** Per segment: the last customer number done, or `done`. */
-  segments: Record<string, { after?: string; done?: boolean }>;
+  /** The last customer number done, while the segment is under way. */
+  after?: string;
+  done?: boolean;
   written: number;
   existing: number;
   gone: number;
@@ -34,6 +39,7 @@ export interface StatementStore {
   ): Promise<{ written: number; existing: Statement[]; gone: string[] }>;
   /** A late month's change is stated: its basis becomes `statedCents`, unless another late change came meanwhile. */
   settle(late: LateMonth, statedCents: number): Promise<void>;
-  progress(month: string): Promise<StatementsProgress | undefined>;
-  saveProgress(progress: StatementsProgress): Promise<void>;
+  /** Every segment's progress of the month, those begun. */
+  progress(month: string): Promise<SegmentProgress[]>;
+  saveProgress(progress: SegmentProgress): Promise<void>;
 }

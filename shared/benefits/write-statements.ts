@@ -4,7 +4,7 @@ import { lastClosedMonth } from '../time/month-close.ts';
 import type { BenefitRules } from './rules.ts';
 import { rulesFor, type BenefitRulesStore } from './rules-store.ts';
 import { statementOf, type LateMonth, type Statement } from './statement.ts';
-import type { StatementsProgress, StatementStore } from './statement-store.ts';
+import type { SegmentProgress, StatementStore } from './statement-store.ts';
 
 /** The job's name in the contract (shared/contract/jobs.ts). */
 export const BENEFITS_JOB = 'benefits';
@@ -22,56 +22,56 @@ export interface StatementsDeps {
   timeLeft?: () => number;
 }
 
+/** A month's statements are all written when every segment is done. */
+export const allSegmentsDone = (progress: readonly SegmentProgress[]) =>
+  SEGMENTS.every((segment) => progress.some((p) => p.segment === segment && p.done));
+
 /**
  * The benefit statements of the month that closed last: one per member who bought in it, written
  * once (a run done twice, or two at once, writes nothing twice), each only while its member is a
  * member, with what late receipts changed in earlier months carried to it as adjustments. The work
- * goes segment by segment, page by page, its progress saved after each page: a run out of time
- * answers `done: false` and the next goes on from there. `segment` limits a run to one segment, so
- * that segments can run side by side.
+ * goes segment by segment, page by page, each segment's progress saved after each page under a
+ * lease of its own: a run out of time answers `done: false` and the next goes on from there; a
+ * segment another run holds is left to it. `segment` limits a run to one segment, so that segments
+ * can run side by side.
  */
 export async function writeStatements(deps: StatementsDeps, segment?: string) {
   const now = deps.now?.() ?? new Date();
   const month = lastClosedMonth(now);
   const rules = rulesFor(month, await deps.rules.all());
-  if (!rules) return { month, done: true, skipped: 'no-rules-in-force' };
-  const leased = await withLease(deps.leases, BENEFITS_JOB, now, async () => {
-    const progress: StatementsProgress = (await deps.statements.progress(month)) ?? {
-      month,
-      startedAt: now.toISOString(),
-      segments: {},
-      written: 0,
-      existing: 0,
-      gone: 0,
-    };
-    const late = await lateWithBasis(deps, month);
-    for (const part of segment ? [segment] : SEGMENTS) {
-      const state = (progress.segments[part] ??= {});
-      if (state.done) continue;
-      for await (const page of deps.statements.buyers(month, part, state.after, PAGE)) {
-        await statePage(page, month, rules, late, deps, now, progress);
-        state.after = page.at(-1)?.customerNumber ?? state.after;
+  if (!rules) return { month, done: true, skipped: 'no-rules-in-force' as const };
+  const begun = await deps.statements.progress(month);
+  const parts = (segment ? [segment] : SEGMENTS).filter(
+    (part) => !begun.some((p) => p.segment === part && p.done),
+  );
+  const counts = { written: 0, existing: 0, gone: 0 };
+  let held = false;
+  let late: Map<string, LateWithBasis[]> | undefined;
+  for (const part of parts) {
+    const outcome = await withLease(deps.leases, `${BENEFITS_JOB}-${part}`, now, async () => {
+      // Read again under the lease: the run that held it before may have gone on.
+      const progress: SegmentProgress = (await deps.statements.progress(month)).find(
+        (p) => p.segment === part,
+      ) ?? { month, segment: part, startedAt: now.toISOString(), written: 0, existing: 0, gone: 0 };
+      if (progress.done) return 'done';
+      late ??= await lateWithBasis(deps, month);
+      for await (const page of deps.statements.buyers(month, part, progress.after, PAGE)) {
+        await statePage(page, month, rules, late, deps, now, progress, counts);
+        progress.after = page.at(-1)?.customerNumber ?? progress.after;
         await deps.statements.saveProgress(progress);
-        if ((deps.timeLeft?.() ?? Infinity) < STOP_MARGIN_MS) return { ...summary(progress), done: false };
+        if ((deps.timeLeft?.() ?? Infinity) < STOP_MARGIN_MS) return 'out-of-time';
       }
       // A finished segment keeps no cursor: no customer number outlives the run in its progress.
-      progress.segments[part] = { done: true };
-      await deps.statements.saveProgress(progress);
-    }
-    return {
-      ...summary(progress),
-      done: SEGMENTS.every((part) => progress.segments[part]?.done) || !!segment,
-    };
-  });
-  return leased === 'another-run-is-active' ? { month, done: false, skipped: leased } : leased;
+      delete progress.after;
+      await deps.statements.saveProgress({ ...progress, done: true });
+      return 'done';
+    });
+    if (outcome === 'out-of-time') return { month, ...counts, done: false };
+    if (outcome === 'another-run-is-active') held = true;
+  }
+  if (held) return { month, ...counts, done: false, skipped: 'another-run-is-active' as const };
+  return { month, ...counts, done: segment ? true : allSegmentsDone(await deps.statements.progress(month)) };
 }
-
-const summary = (p: StatementsProgress) => ({
-  month: p.month,
-  written: p.written,
-  existing: p.existing,
-  gone: p.gone,
-});
 
 type LateWithBasis = LateMonth & { rules: BenefitRules; statedCents: number };
 
@@ -103,7 +103,8 @@ async function statePage(
   late: Map<string, LateWithBasis[]>,
   deps: StatementsDeps,
   now: Date,
-  progress: StatementsProgress,
+  progress: SegmentProgress,
+  counts: { written: number; existing: number; gone: number },
 ) {
   const writtenAt = now.toISOString();
   const statements = page.map((buyer) =>
@@ -117,9 +118,11 @@ async function statePage(
     ),
   );
   const { written, existing, gone } = await deps.statements.write(statements);
-  progress.written += written;
-  progress.existing += existing.length;
-  progress.gone += gone.length;
+  for (const tally of [progress, counts]) {
+    tally.written += written;
+    tally.existing += existing.length;
+    tally.gone += gone.length;
+  }
   // A late month is settled with what the statement that carried it says (the one written, or there before).
   const carried = new Map([...statements, ...existing].map((s) => [s.customerNumber, s]));
   const settling = page

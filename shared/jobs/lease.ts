@@ -1,5 +1,11 @@
 /** Jobs that must never run twice at once hold a lease while they work. */
-export type LeasedJob = 'address-refresh' | 'card-batch' | 'legacy-import' | 'benefits' | 'benefit-payout';
+export type LeasedJob =
+  | 'address-refresh'
+  | 'card-batch'
+  | 'legacy-import'
+  | 'benefit-payout'
+  /** The benefit statements hold one lease per segment, so that segments may run side by side. */
+  | `benefits-${string}`;
 
 export interface JobLeases {
   /** Takes the job's lease if it is free or has lapsed; answers the lease to release, or nothing if held. */

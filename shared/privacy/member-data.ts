@@ -24,8 +24,8 @@ export const PROCESSING_PURPOSES = {
     basis: 'contract',
   },
   benefits: {
-    fi: 'Kanta-asiakasetujen laskeminen kuukausittaisista ostosummista',
-    en: 'Loyalty benefits from monthly purchase totals',
+    fi: 'Kanta-asiakasedut kuukausittaisista ostosummista: kuukauden summan porras, etu pyöristettynä alaspäin senttiin, maksetaan kortin tilille',
+    en: 'Loyalty benefits from monthly purchase totals: the tier the month’s total reaches, the benefit rounded down to the cent, paid to the card’s account',
     basis: 'contract',
   },
   marketing: {

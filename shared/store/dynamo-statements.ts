@@ -1,7 +1,7 @@
-import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import type { LateMonth, Statement } from '../benefits/statement.ts';
-import type { Buyer, StatementsProgress, StatementStore } from '../benefits/statement-store.ts';
+import type { Buyer, SegmentProgress, StatementStore } from '../benefits/statement-store.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { conditionalWrite, getAll, queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { totalsOf } from './dynamo-purchase-store.ts';
@@ -30,7 +30,7 @@ export const statementItem = (statement: Statement) => ({
   expiresAt: statementExpiry(statement.month),
 });
 
-const progressKey = (month: string) => jobKey('benefits', `STATEMENTS#${month}`);
+const progressKey = (month: string, segment = '') => jobKey('benefits', `STATEMENTS#${month}#${segment}`);
 
 export class DynamoStatements implements StatementStore {
   constructor(
@@ -154,20 +154,28 @@ export class DynamoStatements implements StatementStore {
     );
   }
 
-  async progress(month: string): Promise<StatementsProgress | undefined> {
-    const { Item } = await transientAsBusy(() =>
-      this.db.send(new GetCommand({ TableName: this.table, Key: progressKey(month), ConsistentRead: true })),
+  async progress(month: string): Promise<SegmentProgress[]> {
+    const { pk, sk } = progressKey(month);
+    const { Items = [] } = await transientAsBusy(() =>
+      this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :month)',
+          ExpressionAttributeValues: { ':pk': pk, ':month': sk },
+          ConsistentRead: true,
+        }),
+      ),
     );
-    return Item && withoutStorage<StatementsProgress>(Item);
+    return Items.map((item) => withoutStorage<SegmentProgress>(item));
   }
 
-  async saveProgress(progress: StatementsProgress): Promise<void> {
+  async saveProgress(progress: SegmentProgress): Promise<void> {
     await transientAsBusy(() =>
       this.db.send(
         new PutCommand({
           TableName: this.table,
           Item: {
-            ...progressKey(progress.month),
+            ...progressKey(progress.month, progress.segment),
             type: ITEM_TYPES.statementsProgress,
             ...progress,
             expiresAt: Math.floor(Date.parse(progress.startedAt) / 1000) + 400 * 24 * 3600,
