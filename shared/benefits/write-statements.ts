@@ -39,12 +39,12 @@ export async function writeStatements(deps: StatementsDeps, segment?: string) {
   const now = deps.now?.() ?? new Date();
   const month = lastClosedMonth(now);
   const rules = rulesFor(month, await deps.rules.all());
-  if (!rules) return { month, done: true, skipped: 'no-rules-in-force' as const };
+  const counts = { written: 0, existing: 0, gone: 0 };
+  if (!rules) return { month, ...counts, done: true, skipped: 'no-rules-in-force' as const };
   const begun = await deps.statements.progress(month);
   const parts = (segment ? [segment] : SEGMENTS).filter(
     (part) => !begun.some((p) => p.segment === part && p.done),
   );
-  const counts = { written: 0, existing: 0, gone: 0 };
   let held = false;
   let late: Map<string, LateWithBasis[]> | undefined;
   for (const part of parts) {
