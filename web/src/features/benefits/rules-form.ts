@@ -1,6 +1,10 @@
+// Only .ts below: the form's rules are tested in Node, outside the browser.
+import type { AnswerOf, BodyOf } from '../../lib/api/types.ts';
 import { MAIN_GROUP_NAMES } from '../../lib/generated/code-lists.ts';
-import type { MessageKey } from '../../lib/i18n/i18n-provider.tsx';
-import type { RuleSet, RulesBody } from './api/use-benefit-rules.ts';
+import type { MessageKey } from '../../lib/i18n/messages/en.ts';
+
+export type RuleSet = NonNullable<AnswerOf<'readBenefitRules'>['inForce']>;
+export type RulesBody = BodyOf<'setBenefitRules'>;
 
 export type MainGroup = keyof typeof MAIN_GROUP_NAMES;
 export const MAIN_GROUPS = Object.keys(MAIN_GROUP_NAMES) as MainGroup[];

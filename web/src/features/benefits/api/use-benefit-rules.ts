@@ -1,10 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation, useApiQuery } from '../../../lib/api/queries.ts';
-import type { AnswerOf, BodyOf } from '../../../lib/api/types.ts';
+import type { RulesBody } from '../rules-form.ts';
 import { benefitKeys } from './keys.ts';
 
-export type RuleSet = NonNullable<AnswerOf<'readBenefitRules'>['inForce']>;
-export type RulesBody = BodyOf<'setBenefitRules'>;
+export type { RuleSet } from '../rules-form.ts';
 
 /** The rules in force, those that take over in a later month, and every rule set saved. */
 export const useBenefitRules = () => useApiQuery(benefitKeys.rules(), (api) => api.GET('/benefit-rules'));
