@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { freePort, startServices } from '../infra/local/services.ts';
 import { startLocalApi } from '../infra/local/register.ts';
 import { PROJECT_ROOT } from '../infra/bundling.ts';
@@ -17,6 +18,12 @@ import { aReceipt, aRegistration } from '../test/support/fixtures.ts';
 import { call } from '../test/support/local-api.ts';
 import { launchChromium, newPage, signIn } from '../test/support/browser.ts';
 import { handler as statisticsJob } from '../functions/jobs/statistics.ts';
+import type { BenefitRules } from '../shared/benefits/rules.ts';
+import { statementOf } from '../shared/benefits/statement.ts';
+import { createDocumentClient, tableName } from '../shared/store/dynamo.ts';
+import { statementItem } from '../shared/store/dynamo-statements.ts';
+import { addMonths, helsinkiMonth } from '../shared/time/helsinki.ts';
+import { firstOpenMonth } from '../shared/time/month-close.ts';
 
 const OUT = join(PROJECT_ROOT, 'docs', 'screenshots');
 mkdirSync(OUT, { recursive: true });
@@ -91,6 +98,57 @@ try {
     body: { granted: true, source: 'phone', noticeVersion: '2026.1' },
   });
   await call(api, 'PUT', `/members/${aino.customerNumber}/card`, { as: staff, body: { type: 'CASH_CARD' } });
+
+  // Benefits: rules in force, next month's, Aino's purchases this month, and her last two months'
+  // statements (written straight to the table, as the statement job would once each month closed).
+  const admin = { role: 'admin' } as const;
+  const now = new Date();
+  const thisMonth = helsinkiMonth(now);
+  const tiers = [
+    { fromCents: 0, percent: 0 },
+    { fromCents: 10_000, percent: 1 },
+    { fromCents: 30_000, percent: 2 },
+    { fromCents: 60_000, percent: 3 },
+  ];
+  const rules = (
+    await call(api, 'POST', '/benefit-rules', {
+      as: admin,
+      body: { effectiveFrom: firstOpenMonth(now), tiers, groups: { services: { excluded: true } } },
+    })
+  ).body as BenefitRules;
+  await call(api, 'POST', '/benefit-rules', {
+    as: admin,
+    body: {
+      effectiveFrom: addMonths(thisMonth, 1),
+      tiers: [...tiers, { fromCents: 100_000, percent: 4 }],
+      groups: { services: { excluded: true }, food: { percent: 2 } },
+    },
+  });
+  await call(api, 'POST', '/purchases', {
+    as: pos,
+    body: aReceipt(aino.customerNumber, {
+      purchasedAt: now.toISOString(),
+      lines: [
+        { mainGroup: 'food', amountCents: 28_740 },
+        { mainGroup: 'home', amountCents: 6_990 },
+      ],
+    }),
+  });
+  const [monthBefore, lastMonth] = [addMonths(thisMonth, -2), addMonths(thisMonth, -1)];
+  const closed = (
+    await call(api, 'GET', `/members/${aino.customerNumber}/purchases?from=${monthBefore}&to=${lastMonth}`, {
+      as: staff,
+    })
+  ).body.months as { month: string; groups: Record<string, number> }[];
+  for (const { month, groups } of closed) {
+    const statement = statementOf(aino.customerNumber, month, groups, rules, [], now.toISOString());
+    const item = statementItem(
+      month === monthBefore
+        ? { ...statement, payment: { status: 'paid', payoutId: 'BP-1', at: now.toISOString() } }
+        : statement,
+    );
+    await createDocumentClient().send(new PutCommand({ TableName: tableName(), Item: item }));
+  }
   await cardBatchJob();
   await putInbound(
     'screenshots.dat',
@@ -146,6 +204,17 @@ try {
   await member.locator('.chart').waitFor();
   await shot(member, 'member-own-fi');
 
+  const own = await newPage(browser, { viewport: { width: 1200, height: 800 } });
+  await signIn(own, api.url, 'member', { customerNumber: aino.customerNumber });
+  await own.getByRole('table', { name: 'Statements of closed months, newest first' }).waitFor();
+  await shot(own, 'member-benefits');
+
+  const rulesPage = await newPage(browser, { viewport: { width: 1200, height: 800 } });
+  await signIn(rulesPage, api.url, 'admin');
+  await rulesPage.getByRole('link', { name: 'Benefit rules' }).click();
+  await rulesPage.getByRole('region', { name: 'Next rules' }).getByRole('table').first().waitFor();
+  await shot(rulesPage, 'benefit-rules');
+
   // Marketing: members who allowed email, a campaign computed, and the register's figures.
   for (let i = 0; i < 15; i++) {
     const { customerNumber } = await register({
@@ -170,7 +239,7 @@ try {
   await marketing.getByRole('button', { name: 'Download the audience (CSV)' }).waitFor();
   await shot(marketing, 'campaign');
   await marketing.getByRole('link', { name: 'Figures' }).click();
-  await marketing.getByRole('heading', { name: 'Members by postal area (first two digits)' }).waitFor();
+  await marketing.getByRole('heading', { name: /^Members by postal area/ }).waitFor();
   await shot(marketing, 'figures');
 } finally {
   await browser.close();

@@ -11,6 +11,7 @@ const PAGES: { path: string; label: MessageKey; needs: OperationId }[] = [
   { path: '/operations', label: 'navOperations', needs: 'jobRuns' },
   { path: '/marketing', label: 'navCampaigns', needs: 'listCampaigns' },
   { path: '/figures', label: 'navFigures', needs: 'listReports' },
+  { path: '/benefit-rules', label: 'navBenefitRules', needs: 'readBenefitRules' },
 ];
 
 /**

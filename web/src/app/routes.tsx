@@ -17,6 +17,8 @@ import { MemberPage } from './routes/member-page.tsx';
 
 // The charts' library loads with the figures page only, not with the console's first page.
 const FiguresPage = lazy(() => import('../features/figures/components/figures-page.tsx'));
+// The rules page is the admin's and marketing's: it is not in the first load of every other role.
+const BenefitRulesPage = lazy(() => import('../features/benefits/components/benefit-rules-page.tsx'));
 
 /** Each path, the operation its page needs, and the page. */
 const GATED: { path: string; needs: OperationId; page: ReactNode }[] = [
@@ -31,6 +33,7 @@ const GATED: { path: string; needs: OperationId; page: ReactNode }[] = [
     needs: 'listReports' as const,
     page: <LazyPage page={<FiguresPage />} />,
   })),
+  { path: '/benefit-rules', needs: 'readBenefitRules', page: <LazyPage page={<BenefitRulesPage />} /> },
 ];
 
 export function AppRoutes() {

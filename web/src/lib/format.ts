@@ -7,6 +7,10 @@ const locale = (language: Language) => (language === 'en' ? 'en-GB' : `${languag
 const euros = new Intl.NumberFormat('fi-FI', { style: 'currency', currency: 'EUR' });
 export const formatCents = (cents: number) => euros.format(cents / 100);
 
+/** A percent as Finns write it, like money: 1,5 %. */
+const percents = new Intl.NumberFormat('fi-FI', { style: 'percent', maximumFractionDigits: 2 });
+export const formatPercent = (percent: number) => percents.format(percent / 100);
+
 /** An instant, as a date and time in Helsinki. */
 export const formatInstant = (iso: string, language: Language) =>
   new Intl.DateTimeFormat(locale(language), {

@@ -1,5 +1,6 @@
 import { useNavigate, useParams } from 'react-router';
 import { Loaded } from '../../components/loaded.tsx';
+import { BenefitsPanel } from '../../features/benefits/components/benefits-panel.tsx';
 import { CardPanel } from '../../features/cards/components/card-panel.tsx';
 import { ConsentsPanel } from '../../features/consents/components/consents-panel.tsx';
 import { useMember, useRefreshMember } from '../../features/members/api/use-member.ts';
@@ -12,8 +13,8 @@ import { may } from '../../lib/auth/authorization.ts';
 import { useSession } from '../../lib/auth/auth-provider.tsx';
 
 /**
- * A member's page, one panel per feature: their data, card, consents, purchases, who saw their data
- * and their rights. A panel whose change the member's record shows reads the record again.
+ * A member's page, one panel per feature: their data, card, consents, purchases, benefits, who saw
+ * their data and their rights. A panel whose change the member's record shows reads the record again.
  */
 export function MemberPage() {
   const { customerNumber = '' } = useParams();
@@ -30,6 +31,7 @@ export function MemberPage() {
           <CardPanel member={member} onChanged={refresh} />
           <ConsentsPanel customerNumber={member.customerNumber} />
           <PurchasesPanel customerNumber={member.customerNumber} />
+          {may(roles, 'readBenefits') && <BenefitsPanel customerNumber={member.customerNumber} />}
           {may(roles, 'memberAudit') && <AuditPanel customerNumber={member.customerNumber} />}
           <PrivacyPanel
             customerNumber={member.customerNumber}
