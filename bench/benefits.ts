@@ -88,16 +88,6 @@ export async function measureBenefits(members: number) {
 }
 
 const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
-const writes = (requests: Record<string, number>) =>
-  [
-    'PutItemCommand',
-    'UpdateItemCommand',
-    'DeleteItemCommand',
-    'TransactWriteItemsCommand',
-    'BatchWriteItemCommand',
-  ]
-    .map((command) => requests[command] ?? 0)
-    .reduce((sum, n) => sum + n, 0);
 const byCommand = (requests: Record<string, number>) =>
   Object.entries(requests)
     .map(([command, n]) => `${command.replace('Command', '')} ${n}`)

@@ -23,7 +23,7 @@ import { openApiDocument } from '../shared/http/openapi.ts';
 import { CARD_TYPES, LANGUAGES, PERSONAL_FIELDS } from '../shared/members/member.ts';
 import { ERASURE_REASONS } from '../shared/privacy/schemas.ts';
 import { MAIN_GROUPS } from '../shared/purchases/main-groups.ts';
-import { WORK_QUEUES } from '../shared/queues/work-queue.ts';
+import { RESOLUTIONS, WORK_QUEUES } from '../shared/queues/work-queue.ts';
 
 const ROOT = join(import.meta.dirname, '..');
 /** Where the generated files go; nothing else is there. */
@@ -67,7 +67,9 @@ ${constant('OPERATION_ROLES', Object.fromEntries(Object.entries(routes).map(([na
 
 /** Who may work each queue (the domain's rule; the route lets all of them in). */
 ${constant('WORK_QUEUE_ROLES', Object.fromEntries(Object.entries(WORK_QUEUES).map(([queue, spec]) => [queue, spec.roles])))}export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;
-`;
+
+/** How an item of each queue is resolved in one action; the queues not named have routes of their own. */
+${constant('QUEUE_RESOLUTIONS', RESOLUTIONS)}`;
 
   const codeLists =
     header(

@@ -25,7 +25,8 @@ export const entry = jobEntry({
       event?.segment,
     );
     // The workflow waits and tries again: a segment's lease is held by another run, or one that died.
-    if ('skipped' in run && run.skipped === 'another-run-is-active') throw new AnotherRunActive('another run holds a segment');
+    if ('skipped' in run && run.skipped === 'another-run-is-active')
+      throw new AnotherRunActive('another run holds a segment');
     return run;
   },
 });

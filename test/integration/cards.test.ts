@@ -140,7 +140,11 @@ describe('the card batch round trip', () => {
       cardNumber: '************4321',
     });
     const scan = await call(api, 'GET', '/pos/members/9246000012345678', { as: POS });
-    expect(scan.body).toEqual({ member: true, card: { type: 'CASH_CARD', status: 'PRODUCED' }, tierPercent: 0 });
+    expect(scan.body).toEqual({
+      member: true,
+      card: { type: 'CASH_CARD', status: 'PRODUCED' },
+      tierPercent: 0,
+    });
 
     const again = await deliverAck(`${batch!.batchId}.ack-again.csv`, lines);
     expect(again).toMatchObject({ applied: 0, alreadyApplied: 3 });

@@ -65,3 +65,10 @@ export const WORK_QUEUE_ROLES = {
   'payout-rejected': ['admin', 'customer-service'],
 } as const;
 export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;
+
+/** How an item of each queue is resolved in one action; the queues not named have routes of their own. */
+export const QUEUE_RESOLUTIONS = {
+  'address-review': ['accept-register', 'keep-member'],
+  'address-doubtful': ['mark-checked'],
+  'payout-rejected': ['mark-checked'],
+} as const;

@@ -281,7 +281,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Resolve an item: address review by accept-register or keep-member, a doubtful address by mark-checked (a returned card: POST …/card/replacement; an erasure: DELETE the member)
+     * Resolve an item: address review by accept-register or keep-member, a doubtful address or a rejected payout (paid again next time) by mark-checked (a returned card: POST …/card/replacement; an erasure: DELETE the member)
      * @description Roles: admin, customer-service.
      */
     post: operations['resolveWorkItem'];
@@ -4213,6 +4213,7 @@ export interface operations {
                 status: 'unpaid' | 'in-payout' | 'paid' | 'lapsed';
                 payoutId?: string;
                 at?: string;
+                heldBy?: string;
               };
             }[];
             unpaidCents: number;

@@ -28,7 +28,11 @@ export function StatementsTable({ statements }: { statements: readonly Statement
                     .join(', '),
           },
           { header: t('payable'), className: 'number', cell: (s) => formatCents(s.payableCents) },
-          { header: t('payment'), cell: (s) => t(`payment_${s.payment.status}` as MessageKey) },
+          {
+            header: t('payment'),
+            // A payout the partner refused waits for customer service (the payout-rejected queue).
+            cell: (s) => t(s.payment.heldBy ? 'payment_held' : (`payment_${s.payment.status}` as MessageKey)),
+          },
         ]}
         rows={statements}
         rowKey={(s) => s.month}

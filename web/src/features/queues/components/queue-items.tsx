@@ -5,7 +5,7 @@ import { Table } from '../../../components/table.tsx';
 import { may } from '../../../lib/auth/authorization.ts';
 import { useSession } from '../../../lib/auth/auth-provider.tsx';
 import { formatDate, formatInstant } from '../../../lib/format.ts';
-import type { WorkQueueName } from '../../../lib/generated/roles.ts';
+import { QUEUE_RESOLUTIONS, type WorkQueueName } from '../../../lib/generated/roles.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n/i18n-provider.tsx';
 import { useResolveWorkItem, useWorkQueue, type Item, type Resolution } from '../api/use-work-queue.ts';
 
@@ -25,6 +25,9 @@ export function QueueItems({ queue }: { queue: WorkQueueName }) {
           ? t(`status_${reason}` as MessageKey)
           : reason;
   const resolves = may(roles, 'resolveWorkItem');
+  const marksChecked = (QUEUE_RESOLUTIONS as Partial<Record<WorkQueueName, readonly string[]>>)[
+    queue
+  ]?.includes('mark-checked');
   const action = (item: Item, resolution: Resolution, label: MessageKey) => (
     <button type="button" onClick={() => resolve.mutate({ item, resolution })}>
       {t(label)}
@@ -68,7 +71,7 @@ export function QueueItems({ queue }: { queue: WorkQueueName }) {
                     item.proposed &&
                     action(item, 'accept-register', 'acceptRegister')}
                   {resolves && queue === 'address-review' && action(item, 'keep-member', 'keepMember')}
-                  {resolves && queue === 'address-doubtful' && action(item, 'mark-checked', 'markChecked')}
+                  {resolves && marksChecked && action(item, 'mark-checked', 'markChecked')}
                   {queue === 'card-returned' &&
                     may(roles, 'orderReplacement') &&
                     action(item, 'resend', 'resendCard')}

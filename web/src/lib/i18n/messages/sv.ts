@@ -45,6 +45,7 @@ export const sv: Partial<Messages> = {
   payable: 'Att betala',
   payment: 'Betalning',
   payment_unpaid: 'Obetald',
+  payment_held: 'Obetald: kortets konto tog inte emot betalningen; kundtjänst kontrollerar det',
   'payment_in-payout': 'Under utbetalning',
   payment_paid: 'Utbetald',
   payment_lapsed: 'Preskriberad',
