@@ -1,5 +1,5 @@
 import type { Caller } from '../auth/caller.ts';
-import { notFound, Refusal } from '../refusal.ts';
+import { notFound, Refusal, StoreBusy } from '../refusal.ts';
 import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { ChainedAuditEntry } from '../members/audit-chain.ts';
@@ -210,7 +210,13 @@ export async function eraseMember(
       ...(member.erasureRequestedAt ? { requestedAt: member.erasureRequestedAt } : {}),
       erased: countByType(items),
     };
-    await store.erase(member, plan, tombstone);
+    try {
+      await store.erase(member, plan, tombstone);
+    } catch (error) {
+      // A receipt's transaction on the same items: the erasure, already begun, resumes on a fresh read.
+      if (error instanceof StoreBusy && attempt < 2) continue;
+      throw error;
+    }
     return tombstone;
   }
   throw memberKeptChanging();

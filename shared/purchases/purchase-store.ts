@@ -40,4 +40,6 @@ export interface PurchaseStore {
    */
   count(receipt: ReceiptCount, createMonth: boolean): Promise<CountOutcome>;
   months(customerNumber: string, from: string, to: string): Promise<MonthTotals[]>;
+  /** Puts a month made before the buyers' index existed on it; false when there is no such month or it is on it. */
+  joinBuyers(customerNumber: string, month: string): Promise<boolean>;
 }

@@ -10,8 +10,8 @@ import { monthKeyOf } from '../legacy/import-store.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import type { MonthTotals } from '../purchases/purchase-store.ts';
 import { conditionalWrite, getAll, transientAsBusy, withoutStorage } from './dynamo.ts';
-import { groupClauses, totalsOf } from './dynamo-purchase-store.ts';
-import { legacyImportKey, legacyKey, legacyNumberOf, purchaseMonthKey } from './keys.ts';
+import { groupClauses, setClauses, totalsOf } from './dynamo-purchase-store.ts';
+import { buyersIndex, legacyImportKey, legacyKey, legacyNumberOf, purchaseMonthKey } from './keys.ts';
 
 /** What the move-in needs of the table beyond members: its checkpoints, earlier numbers, and months. */
 export class DynamoLegacyImportStore implements LegacyImportStore {
@@ -80,14 +80,29 @@ export class DynamoLegacyImportStore implements LegacyImportStore {
     expiresAt: number,
   ): Promise<'written' | 'counted-by-register' | 'member-gone'> {
     const groups = groupClauses(totals.groups, 'set');
-    const names = { '#receipts': 'receipts', '#type': 'type', '#expiresAt': 'expiresAt', ...groups.names };
+    // On the month's buyers, as a till's first receipt of the month puts it: its statement reads it there.
+    const buyers = setClauses(buyersIndex(totals.month, customerNumber), 'b');
+    const names = {
+      '#receipts': 'receipts',
+      '#type': 'type',
+      '#expiresAt': 'expiresAt',
+      ...buyers.names,
+      ...groups.names,
+    };
     const values = {
       ':receipts': totals.receipts,
       ':type': ITEM_TYPES.purchases,
       ':expiresAt': expiresAt,
+      ...buyers.values,
       ...groups.values,
     };
-    const sets = ['#receipts = :receipts', '#type = :type', '#expiresAt = :expiresAt', ...groups.clauses];
+    const sets = [
+      '#receipts = :receipts',
+      '#type = :type',
+      '#expiresAt = :expiresAt',
+      ...buyers.clauses,
+      ...groups.clauses,
+    ];
     // SET, not ADD: a second run writes the same totals. A month the tills have counted in is left alone.
     // …and only while the member is a member: a month never outlives an erasure that raced the import.
     const refused = await conditionalWrite(

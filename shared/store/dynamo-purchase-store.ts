@@ -1,5 +1,5 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
 import { stillAMember } from './while-member.ts';
 import { conditionalWrite, queryPages, type Refused, type TransactItem } from './dynamo.ts';
@@ -31,6 +31,15 @@ export function groupClauses(groups: MonthTotals['groups'], form: 'add' | 'set')
     return form === 'add' ? `#g${i} :g${i}` : `#g${i} = :g${i}`;
   });
   return { names, values, clauses };
+}
+/** Attributes to SET (an index's keys, for one), as `#a0 = :a0` clauses under the alias, with their names and values. */
+export function setClauses(attributes: Record<string, unknown>, alias: string) {
+  const entries = Object.entries(attributes);
+  return {
+    names: Object.fromEntries(entries.map(([name], i) => [`#${alias}${i}`, name])),
+    values: Object.fromEntries(entries.map(([, value], i) => [`:${alias}${i}`, value])),
+    clauses: entries.map((_, i) => `#${alias}${i} = :${alias}${i}`),
+  };
 }
 type Item = Record<string, unknown>;
 
@@ -97,22 +106,18 @@ export class DynamoPurchaseStore implements PurchaseStore {
     };
     const adds = ['#receipts :one', '#tags :tags'];
     const sets = ['#expiresAt = :expiresAt', '#type = :type'];
+    const setting = (attributes: Record<string, unknown>, alias: string) => {
+      const clauses = setClauses(attributes, alias);
+      Object.assign(names, clauses.names);
+      Object.assign(values, clauses.values);
+      sets.push(...clauses.clauses);
+    };
     // A month made now joins its buyers' index (keys only: later receipts do not write it again).
-    if (createMonth) {
-      Object.entries(buyersIndex(receipt.month, receipt.customerNumber)).forEach(([name, value], i) => {
-        names[`#b${i}`] = name;
-        values[`:b${i}`] = value;
-        sets.push(`#b${i} = :b${i}`);
-      });
-    }
+    if (createMonth) setting(buyersIndex(receipt.month, receipt.customerNumber), 'b');
     // A change after the month closed: its statement may be written, so the next one carries the difference.
     if (receipt.late) {
       adds.push('lateChanges :one');
-      Object.entries(lateMonthIndex(receipt.customerNumber, receipt.month)).forEach(([name, value], i) => {
-        names[`#l${i}`] = name;
-        values[`:l${i}`] = value;
-        sets.push(`#l${i} = :l${i}`);
-      });
+      setting(lateMonthIndex(receipt.customerNumber, receipt.month), 'l');
     }
     // The month's own set keeps a receipt out while an erasure has taken its identity item but not yet the month.
     const conditions = [createMonth ? '' : 'attribute_exists(pk)', 'NOT contains(#tags, :tag)'].filter(
@@ -158,6 +163,23 @@ export class DynamoPurchaseStore implements PurchaseStore {
       if (short) return { outcome: 'return-exceeds', group: short[0] as MainGroup };
     }
     throw new Error('receipt refused for no known reason');
+  }
+
+  async joinBuyers(customerNumber: string, month: string): Promise<boolean> {
+    const index = setClauses(buyersIndex(month, customerNumber), 'b');
+    const refused = await conditionalWrite(
+      this.db,
+      new UpdateCommand({
+        TableName: this.table,
+        Key: purchaseMonthKey(customerNumber, month),
+        UpdateExpression: `SET ${index.clauses.join(', ')}`,
+        // Only a month there is and not yet on the index: a second run writes nothing.
+        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${Object.keys(index.names)[0]})`,
+        ExpressionAttributeNames: index.names,
+        ExpressionAttributeValues: index.values,
+      }),
+    );
+    return !refused;
   }
 
   async months(customerNumber: string, from: string, to: string): Promise<MonthTotals[]> {

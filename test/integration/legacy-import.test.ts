@@ -11,7 +11,8 @@ import type { LegacyImportStore } from '../../shared/legacy/import-store.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
 import { DynamoLegacyImportStore } from '../../shared/store/dynamo-legacy-store.ts';
-import { jobLeases } from '../../shared/store/default-stores.ts';
+import { jobLeases, statementStore } from '../../shared/store/default-stores.ts';
+import { SEGMENTS } from '../../shared/benefits/write-statements.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 import { call, startTestApi } from '../support/local-api.ts';
@@ -176,6 +177,12 @@ describe('the example export of the format', () => {
     expect(await monthsOf(liisa.customerNumber)).toEqual([
       { month: '2026-10', groups: { 'womens-fashion': 5995 }, receipts: 2 },
     ]);
+    // On October's buyers, as a till's receipt would have put it: October's benefit statement reads it.
+    const october: string[] = [];
+    for (const segment of SEGMENTS)
+      for await (const page of statementStore().buyers('2026-10', segment, undefined, 100))
+        october.push(...page.map((buyer) => buyer.customerNumber));
+    expect(october).toEqual([liisa.customerNumber]);
     expect(purchases).toMatchObject({ written: 6, 'unmapped-group': 1, malformed: 1, 'unknown-member': 1 });
     expect(line('999', 'purchases.csv')).toMatchObject({ line: 10, outcome: 'unknown-member' });
     expect(line('1', 'purchases.csv')).toMatchObject({ line: 5, outcome: 'unmapped-group' });

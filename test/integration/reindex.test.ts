@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { handler as reindexJob } from '../../functions/jobs/reindex.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
-import { memberKey } from '../../shared/store/keys.ts';
+import { memberKey, purchaseMonthKey } from '../../shared/store/keys.ts';
+import { statementStore } from '../../shared/store/default-stores.ts';
 import { aStoredMember, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 
@@ -47,6 +48,23 @@ describe('the reindex job, once after an upgrade', () => {
     expect(await onQueue('address-doubtful')).toBe(true);
     expect(await onQueue('card-returned')).toBe(true);
 
-    expect((await reindexJob()).updated).toBe(0);
+    // The benefits read a month's buyers from an index: months made before it are put on it.
+    await createDocumentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: { ...purchaseMonthKey(n, '2026-11'), type: 'purchases', group_food: 4200, receipts: 1 },
+      }),
+    );
+    const november = async () => {
+      const buyers: string[] = [];
+      for await (const page of statementStore().buyers('2026-11', n[0]!, undefined, 100))
+        buyers.push(...page.map((buyer) => buyer.customerNumber));
+      return buyers;
+    };
+    expect(await november()).toEqual([]);
+    expect(await reindexJob()).toMatchObject({ updated: 0, monthsJoined: 1 });
+    expect(await november()).toEqual([n]);
+
+    expect(await reindexJob()).toMatchObject({ updated: 0, monthsJoined: 0 });
   });
 });
