@@ -1,4 +1,4 @@
-import { CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
+import { CHANNEL_BASIS, CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
 import { isLeaving, type Member } from '../members/member.ts';
 import type { MemberReader } from '../members/member-store.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
@@ -26,7 +26,7 @@ export function exclusion(member: Member, channel: Channel): ExclusionReason | u
   if (member.flags.deceased) return 'deceased';
   if (member.flags.restricted) return 'restricted';
   if (isLeaving(member)) return 'leaving';
-  if (!granted(member, CHANNEL_PURPOSE[channel])) return 'no-consent';
+  if (CHANNEL_BASIS[channel] === 'consent' && !granted(member, CHANNEL_PURPOSE[channel])) return 'no-consent';
   if (channel === 'post') {
     if (member.flags.protectedAddress) return 'protected-address';
     // Post addresses leave the register for the mailing house: that is the disclosure the ban forbids.
@@ -38,17 +38,11 @@ export function exclusion(member: Member, channel: Channel): ExclusionReason | u
   return undefined;
 }
 
-const ALWAYS = [
-  'direct-marketing-ban',
-  'deceased',
-  'restricted',
-  'leaving',
-  'no-consent',
-  'consent-withdrawn',
-] as const;
+const ALWAYS = ['direct-marketing-ban', 'deceased', 'restricted', 'leaving'] as const;
+const ON_CONSENT = ['no-consent', 'consent-withdrawn'] as const;
 const BY_CHANNEL = {
-  email: ['no-email'],
-  sms: ['no-mobile'],
+  email: [...ON_CONSENT, 'no-email'],
+  sms: [...ON_CONSENT, 'no-mobile'],
   post: ['protected-address', 'address-disclosure-ban', 'no-address'],
 } as const;
 export type ExclusionReason =
@@ -66,9 +60,7 @@ export const exclusionReasons = (channel: Channel, criteria: CriteriaInput): Exc
 
 /** Every reason any campaign can give. */
 export const ALL_EXCLUSION_REASONS: readonly ExclusionReason[] = [
-  ...ALWAYS,
-  ...Object.values(BY_CHANNEL).flat(),
-  'no-profiling-consent',
+  ...new Set<ExclusionReason>([...ALWAYS, ...Object.values(BY_CHANNEL).flat(), 'no-profiling-consent']),
 ];
 
 function matchesProfile(member: Member, criteria: CriteriaInput, today: string): boolean {
@@ -142,8 +134,12 @@ async function purchaseReason(
   return total >= minCents ? undefined : 'not-matching';
 }
 
-/** Members who withdrew the consent are counted from their own index partition; those who never answered are not. */
+/**
+ * Members who withdrew the consent a channel needs are counted from their own index partition; those
+ * who never answered are not. A channel that needs no consent reads every member, so has none to add.
+ */
 export async function withWithdrawn(counts: AudienceCounts, campaign: Campaign, campaigns: CampaignStore) {
+  if (CHANNEL_BASIS[campaign.channel] !== 'consent') return counts;
   const withdrawn = await campaigns.withdrawnCount(campaign.purpose);
   if (withdrawn > 0) counts.excluded['consent-withdrawn'] = withdrawn;
   return counts;

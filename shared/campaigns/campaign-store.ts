@@ -63,10 +63,14 @@ export interface CampaignStore {
   list(pageSize: number, cursor?: string): Promise<CampaignPage>;
   /** Saves the campaign as changed, only if it is still at the version read: false when another save came first. */
   save(campaign: Campaign, readVersion: number): Promise<boolean>;
-  /** Members who granted the purpose, after the given one, a page at a time: only their index entries are read. */
-  consented(purpose: Purpose, pageSize: number, after?: string): AsyncIterable<string[]>;
-  /** How many members granted the purpose (index entries counted, profiles not read). */
-  consentedCount(purpose: Purpose): Promise<number>;
+  /**
+   * Members the channel may reach on its footing (CHANNEL_BASIS) before each one's own exclusions: those
+   * who granted its consent, or every member for post. After the given one, a page at a time: only
+   * their index entries are read.
+   */
+  reachable(channel: Channel, pageSize: number, after?: string): AsyncIterable<string[]>;
+  /** How many members `reachable` gives (index entries counted, profiles not read). */
+  reachableCount(channel: Channel): Promise<number>;
   /** How many members withdrew the purpose's consent (counted, not read). */
   withdrawnCount(purpose: Purpose): Promise<number>;
   /**

@@ -60,7 +60,7 @@ export async function startAudience(
       ...noCounts(),
       startedAt: now.toISOString(),
       savedAt: now.toISOString(),
-      total: await deps.campaigns.consentedCount(campaign.purpose),
+      total: await deps.campaigns.reachableCount(campaign.channel),
       pages: 0,
     },
   });
@@ -87,7 +87,7 @@ export async function computeAudience(campaignId: string, deps: CampaignDeps, no
   if (campaign.status !== 'computing' || !campaign.progress) return undefined;
   let progress = campaign.progress;
   const today = helsinkiDate(new Date(progress.startedAt));
-  for await (const page of deps.campaigns.consented(campaign.purpose, AUDIENCE_PAGE, progress.after)) {
+  for await (const page of deps.campaigns.reachable(campaign.channel, AUDIENCE_PAGE, progress.after)) {
     const counts = structuredClone(progress);
     const { reached } = await classifyPage(campaign, page, counts, today, deps);
     // Reached is what was recorded: a member whose erasure began since the page was read is leaving.

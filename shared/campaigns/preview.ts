@@ -23,7 +23,7 @@ export async function previewAudience(
   const counts = noCounts();
   const today = helsinkiDate(now);
   let totalsRead = 0;
-  for await (const page of deps.campaigns.consented(campaign.purpose, AUDIENCE_PAGE)) {
+  for await (const page of deps.campaigns.reachable(campaign.channel, AUDIENCE_PAGE)) {
     const classified = await classifyPage(campaign, page, counts, today, deps);
     counts.reached += classified.reached.length;
     totalsRead += classified.totalsRead;

@@ -58,6 +58,20 @@ export const CHANNEL_PURPOSE = {
 } as const;
 export type Channel = keyof typeof CHANNEL_PURPOSE;
 
+/**
+ * The lawful footing of each channel. Post rests on legitimate interest (GDPR Art. 6(1)(f)) and
+ * reaches every member who has not objected with the direct-marketing ban (Art. 21): members moved
+ * in from the 2009 register, who were never asked, included. Email and text messages need the
+ * member's consent (Finnish Information Society Code 200 §). The notice reads the same table.
+ */
+export const CHANNEL_BASIS = {
+  email: 'consent',
+  sms: 'consent',
+  post: 'legitimate-interest',
+} as const satisfies Record<Channel, 'consent' | 'legitimate-interest'>;
+export const channelsOn = (basis: (typeof CHANNEL_BASIS)[Channel]) =>
+  (Object.keys(CHANNEL_BASIS) as Channel[]).filter((channel) => CHANNEL_BASIS[channel] === basis);
+
 /** What marketing reads of a member a campaign reaches: the names and the channel's contact field. */
 export const CHANNEL_FIELDS = {
   email: ['surname', 'firstNames', 'email'],

@@ -93,9 +93,10 @@ export interface MemberStore extends MemberReader {
   everyMember(): AsyncIterable<Member[]>;
   /**
    * Brings what the store derives from a profile up to date (its search index entries, the work
-   * queues its state puts it on), as a save of it would; true when anything was missing.
+   * queues its state puts it on, the post audience), as a save of it would; true when anything was
+   * missing. A dry run writes nothing and answers whether it would have written.
    */
-  reindex(member: Member): Promise<boolean>;
+  reindex(member: Member, dryRun?: boolean): Promise<boolean>;
 }
 
 /** Finding members by name, and the log of staff searches: a port of its own, so a search carries no more. */

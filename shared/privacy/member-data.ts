@@ -1,4 +1,5 @@
 import { config } from '../config.ts';
+import { CHANNEL_BASIS, channelsOn, type Channel } from '../consents/purposes.ts';
 import type { ItemTypeName } from './item-types.ts';
 
 /**
@@ -17,6 +18,17 @@ export const LEGAL_BASES = {
 } as const satisfies Record<string, Text>;
 export type LegalBasis = keyof typeof LEGAL_BASES;
 
+const CHANNEL_NAMES = {
+  email: { fi: 'sähköposti', en: 'email' },
+  sms: { fi: 'tekstiviesti', en: 'text message' },
+  post: { fi: 'kirje', en: 'letter' },
+} as const satisfies Record<Channel, Text>;
+/** The channels on a footing, named in the notice's language: the notice says what the audiences do. */
+const channelNames = (basis: (typeof CHANNEL_BASIS)[Channel], lang: keyof Text) =>
+  channelsOn(basis)
+    .map((channel) => CHANNEL_NAMES[channel][lang])
+    .join(', ');
+
 export const PROCESSING_PURPOSES = {
   membership: {
     fi: 'Kanta-asiakassuhteen hoito: jäsenyys, kortit ja asiakaspalvelu',
@@ -29,9 +41,14 @@ export const PROCESSING_PURPOSES = {
     basis: 'contract',
   },
   marketing: {
-    fi: 'Suoramarkkinointi suostumusten ja kieltojen mukaan',
-    en: 'Direct marketing as consents and bans allow',
+    fi: `Suoramarkkinointi suostumuksellasi (${channelNames('consent', 'fi')}); suostumuksen voi peruuttaa milloin tahansa`,
+    en: `Direct marketing with your consent (${channelNames('consent', 'en')}); a consent may be withdrawn at any time`,
     basis: 'consent',
+  },
+  'marketing-without-consent': {
+    fi: `Suoramarkkinointi ilman suostumusta (${channelNames('legitimate-interest', 'fi')}), ellet ole kieltänyt sitä: suoramarkkinointikielto estää sen, ja osoitteiden luovutuskielto tai turvakielto estää osoitteen luovutuksen postittajalle`,
+    en: `Direct marketing without a consent (${channelNames('legitimate-interest', 'en')}) unless you have objected: the direct-marketing ban stops it, and the address-disclosure ban or a protected address keeps your address from the mailing house`,
+    basis: 'legitimate-interest',
   },
   'address-accuracy': {
     fi: 'Osoitetietojen ajantasaisuus väestötietojärjestelmästä',
@@ -111,7 +128,7 @@ export const MEMBER_DATA = {
   profile: {
     type: 'member',
     title: { fi: 'Jäsenen perustiedot', en: 'The member’s profile' },
-    purposes: ['membership', 'address-accuracy', 'marketing'],
+    purposes: ['membership', 'address-accuracy', 'marketing', 'marketing-without-consent'],
     retention: {
       fi: `Jäsenyyden ajan; tiedot poistetaan ${config.retention.afterMembershipMonths} kk jäsenyyden päättymisestä ja ${config.retention.afterDeathMonths} kk jäsenen kuolemasta, poistopyyntö toteutetaan ${config.retention.erasureRequestDays} päivässä`,
       en: `While the membership lasts; erased ${config.retention.afterMembershipMonths} months after the membership ends and ${config.retention.afterDeathMonths} months after the member's death; an erasure request is carried out within ${config.retention.erasureRequestDays} days`,
@@ -187,7 +204,7 @@ export const MEMBER_DATA = {
   consent: {
     type: 'consent',
     title: { fi: 'Voimassa olevat suostumukset ja kiellot', en: 'Current consents and bans' },
-    purposes: ['marketing', 'accountability'],
+    purposes: ['marketing', 'marketing-without-consent', 'accountability'],
     retention: WITH_MEMBER,
   },
   consentEvent: {
@@ -199,7 +216,7 @@ export const MEMBER_DATA = {
   contact: {
     type: 'contact',
     title: { fi: 'Markkinointikontaktit', en: 'Marketing contacts' },
-    purposes: ['marketing'],
+    purposes: ['marketing', 'marketing-without-consent'],
     retention: monthsKept(config.retention.contactMonths),
   },
   audit: {

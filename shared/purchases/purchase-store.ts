@@ -40,6 +40,9 @@ export interface PurchaseStore {
    */
   count(receipt: ReceiptCount, createMonth: boolean): Promise<CountOutcome>;
   months(customerNumber: string, from: string, to: string): Promise<MonthTotals[]>;
-  /** Puts a month made before the buyers' index existed on it; false when there is no such month or it is on it. */
-  joinBuyers(customerNumber: string, month: string): Promise<boolean>;
+  /**
+   * Puts a month made before the buyers' index existed on it; false when there is no such month or it
+   * is on it. A dry run writes nothing and answers whether it would have written.
+   */
+  joinBuyers(customerNumber: string, month: string, dryRun?: boolean): Promise<boolean>;
 }

@@ -1,7 +1,7 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
-import type { Purpose } from '../consents/purposes.ts';
+import type { Channel, Purpose } from '../consents/purposes.ts';
 import {
   conditionalWrite,
   deleteAll,
@@ -12,7 +12,7 @@ import {
   withoutStorage,
 } from './dynamo.ts';
 import {
-  audienceIndex,
+  channelAudiencePartition,
   campaignContactsIndex,
   campaignKey,
   campaignPreviewKey,
@@ -127,12 +127,12 @@ export class DynamoCampaignStore implements CampaignStore {
     }
   }
 
-  consented(purpose: Purpose, pageSize: number, after?: string): AsyncIterable<string[]> {
-    return this.index(audienceIndex(purpose, '').gsi1pk, pageSize, after);
+  reachable(channel: Channel, pageSize: number, after?: string): AsyncIterable<string[]> {
+    return this.index(channelAudiencePartition(channel), pageSize, after);
   }
 
-  consentedCount(purpose: Purpose): Promise<number> {
-    return this.count(audienceIndex(purpose, '').gsi1pk);
+  reachableCount(channel: Channel): Promise<number> {
+    return this.count(channelAudiencePartition(channel));
   }
 
   withdrawnCount(purpose: Purpose): Promise<number> {

@@ -32,11 +32,10 @@ import {
   legacyKey,
   memberKey,
   mobileKey,
-  nameSearchIndex,
   PROFILE_SK,
   type ItemKey,
 } from './keys.ts';
-import { memberChangeItems } from './member-change-items.ts';
+import { memberChangeItems, profileIndexes } from './member-change-items.ts';
 import { saveRefusal } from './member-save-refusal.ts';
 
 /** Members' profiles and all that a change of one writes with it, through one transaction a change. */
@@ -129,9 +128,10 @@ export class DynamoMemberStore extends DynamoMemberReader implements MemberStore
     }
   }
 
-  async reindex(member: Member): Promise<boolean> {
+  async reindex(member: Member, dryRun = false): Promise<boolean> {
     const n = member.customerNumber;
-    const index = nameSearchIndex(member);
+    const index = profileIndexes(member);
+    if (dryRun) return this.wouldReindex(member, index);
     const names = Object.keys(index);
     // Only a member still a member, and only where the index differs: a second run writes nothing.
     const refused = await conditionalWrite(
@@ -163,6 +163,33 @@ export class DynamoMemberStore extends DynamoMemberReader implements MemberStore
     );
     const changed = !refused || missing.some(Boolean);
     return changed;
+  }
+
+  /** What reindex would write: the profile's index attributes differ, or a work item is missing. */
+  private async wouldReindex(member: Member, index: Record<string, string>): Promise<boolean> {
+    const stored = await this.storedAttributes(memberKey(member.customerNumber), Object.keys(index));
+    if (stored?.type !== ITEM_TYPES.member) return false;
+    if (Object.entries(index).some(([name, value]) => stored[name] !== value)) return true;
+    const items = profileStateQueues(member).map((queue) => profileWorkItemRecord(member, queue));
+    const found = await Promise.all(items.map(({ pk, sk }) => this.storedAttributes({ pk, sk }, [])));
+    return found.some((item) => !item);
+  }
+
+  private async storedAttributes(key: ItemKey, names: readonly string[]) {
+    const { Item } = await transientAsBusy(() =>
+      this.db.send(
+        new GetCommand({
+          TableName: this.table,
+          Key: key,
+          ProjectionExpression: ['#type', ...names.map((_, i) => `#n${i}`)].join(', '),
+          ExpressionAttributeNames: {
+            '#type': 'type',
+            ...Object.fromEntries(names.map((name, i) => [`#n${i}`, name])),
+          },
+        }),
+      ),
+    );
+    return Item;
   }
 
   /** Every item a key condition selects, in sort-key order, as the domain sees them. */

@@ -1,8 +1,13 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import { TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
 import { stillAMember } from './while-member.ts';
-import { conditionalWrite, queryPages, type Refused, type TransactItem } from './dynamo.ts';
+import { conditionalWrite, queryPages, transientAsBusy, type Refused, type TransactItem } from './dynamo.ts';
 import {
   buyersIndex,
   lateMonthIndex,
@@ -165,16 +170,32 @@ export class DynamoPurchaseStore implements PurchaseStore {
     throw new Error('receipt refused for no known reason');
   }
 
-  async joinBuyers(customerNumber: string, month: string): Promise<boolean> {
+  async joinBuyers(customerNumber: string, month: string, dryRun = false): Promise<boolean> {
+    const key = purchaseMonthKey(customerNumber, month);
     const index = setClauses(buyersIndex(month, customerNumber), 'b');
+    // The index's partition key tells whether the month is on it.
+    const [indexAlias, indexName] = Object.entries(index.names)[0]!;
+    if (dryRun) {
+      const { Item } = await transientAsBusy(() =>
+        this.db.send(
+          new GetCommand({
+            TableName: this.table,
+            Key: key,
+            ProjectionExpression: `pk, ${indexAlias}`,
+            ExpressionAttributeNames: { [indexAlias]: indexName },
+          }),
+        ),
+      );
+      return Item !== undefined && Item[indexName] === undefined;
+    }
     const refused = await conditionalWrite(
       this.db,
       new UpdateCommand({
         TableName: this.table,
-        Key: purchaseMonthKey(customerNumber, month),
+        Key: key,
         UpdateExpression: `SET ${index.clauses.join(', ')}`,
         // Only a month there is and not yet on the index: a second run writes nothing.
-        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${Object.keys(index.names)[0]})`,
+        ConditionExpression: `attribute_exists(pk) AND attribute_not_exists(${indexAlias})`,
         ExpressionAttributeNames: index.names,
         ExpressionAttributeValues: index.values,
       }),

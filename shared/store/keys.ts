@@ -1,5 +1,6 @@
 import { MONTH } from '../time/helsinki.ts';
 import { foldName } from '../members/name-key.ts';
+import { CHANNEL_BASIS, CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
 import { TABLE_SCHEMA } from './table.ts';
 
 /** The only module that knows how items are keyed (see DESIGN.md, "Single table"). */
@@ -116,6 +117,19 @@ export const audienceIndex = (purpose: string, customerNumber: string) => ({
   gsi1pk: `AUDIENCE#${purpose}`,
   gsi1sk: customerNumber,
 });
+/**
+ * Sparse GSI1 on a member's profile while no erasure is due: every member in the post audience, which
+ * needs no consent (CHANNEL_BASIS), so no consent item can list it.
+ */
+export const postAudienceIndex = (customerNumber: string) => ({
+  gsi1pk: 'AUDIENCE#post',
+  gsi1sk: customerNumber,
+});
+/** Where a channel's audience is listed: its consent's partition, or every member's profile for post. */
+export const channelAudiencePartition = (channel: Channel) =>
+  CHANNEL_BASIS[channel] === 'consent'
+    ? audienceIndex(CHANNEL_PURPOSE[channel], '').gsi1pk
+    : postAudienceIndex('').gsi1pk;
 /** A withdrawn marketing consent, counted (never read) when a campaign says whom it left out. */
 export const withdrawnIndex = (purpose: string, customerNumber: string) => ({
   gsi1pk: `WITHDRAWN#${purpose}`,

@@ -2,6 +2,7 @@ import { ACCOUNT_NOTICE_JOB } from '../accounts/notices.ts';
 import { config } from '../config.ts';
 import { isMarketingConsent } from '../consents/purposes.ts';
 import type { ChainedAuditEntry } from '../members/audit-chain.ts';
+import type { Member } from '../members/member.ts';
 import type { MemberChange } from '../members/member-store.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 import { ITEM_TYPES, uniqueKeyType } from '../privacy/item-types.ts';
@@ -27,6 +28,7 @@ import {
   mobileKey,
   nameSearchIndex,
   pendingCardOrderIndex,
+  postAudienceIndex,
   registrationReplayKey,
   withdrawnIndex,
   workItemKey,
@@ -44,10 +46,19 @@ interface Guarded {
 }
 const other = (item: TransactItem): Guarded => ({ guard: 'other', item });
 
+/**
+ * What a profile derives for its indexes: the name search, and on GSI1 its erasure's due date when
+ * one is due, else the post audience (which a member whose erasure is due leaves anyway).
+ */
+export function profileIndexes(member: Member) {
+  const n = member.customerNumber;
+  const due = erasureDueOn(member);
+  return { ...(due ? erasureDueIndex(due, n) : postAudienceIndex(n)), ...nameSearchIndex(member) };
+}
+
 /** The profile, with its indexes; a new member's number must be free, a known one still at the version read. */
 function profile(table: string, { before, after }: MemberChange): Guarded {
   const n = after.customerNumber;
-  const due = erasureDueOn(after);
   return {
     guard: 'profile',
     item: {
@@ -55,8 +66,7 @@ function profile(table: string, { before, after }: MemberChange): Guarded {
         TableName: table,
         Item: {
           ...memberKey(n),
-          ...(due ? erasureDueIndex(due, n) : {}),
-          ...nameSearchIndex(after),
+          ...profileIndexes(after),
           type: ITEM_TYPES.member,
           ...after,
         },

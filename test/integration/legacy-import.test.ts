@@ -11,7 +11,8 @@ import type { LegacyImportStore } from '../../shared/legacy/import-store.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
 import { DynamoLegacyImportStore } from '../../shared/store/dynamo-legacy-store.ts';
-import { jobLeases, statementStore } from '../../shared/store/default-stores.ts';
+import { exclusion } from '../../shared/campaigns/audience-rules.ts';
+import { campaignStore, jobLeases, memberStore, statementStore } from '../../shared/store/default-stores.ts';
 import { SEGMENTS } from '../../shared/benefits/write-statements.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
@@ -163,6 +164,20 @@ describe('the example export of the format', () => {
     const liisa = await byLegacyNumber('4');
     expect(liisa.mobile).toBeUndefined();
     expect(liisa.card).toMatchObject({ type: 'CASH_CARD', status: 'ORDERED' });
+    // Never asked for a consent in 2009: post may reach her (no ban), email may not (no consent); his ban keeps him from both.
+    const audiences = await Promise.all(
+      (['post', 'email'] as const).map(async (channel) => {
+        const listed: string[] = [];
+        for await (const page of campaignStore().reachable(channel, 100)) listed.push(...page);
+        return listed;
+      }),
+    );
+    expect(audiences[0]).toContain(liisa.customerNumber);
+    expect(audiences[1]).not.toContain(liisa.customerNumber);
+    const stored = await memberStore().getMany([liisa.customerNumber, sean.customerNumber]);
+    expect(exclusion(stored.get(liisa.customerNumber)!, 'post')).toBeUndefined();
+    expect(exclusion(stored.get(liisa.customerNumber)!, 'email')).toBe('no-consent');
+    expect(exclusion(stored.get(sean.customerNumber)!, 'post')).toBe('direct-marketing-ban');
     const batch = await cardBatchJob();
     expect(batch.batches.reduce((sum, b) => sum + b.records, 0)).toBeGreaterThanOrEqual(1);
     // 6: a protected address from the population register.

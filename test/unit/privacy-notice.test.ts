@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { privacyNotice, recordsOfProcessing } from '../../shared/privacy/notice.ts';
 import { DEFAULT_REGION } from '../../shared/privacy/data-location.ts';
-import { PUBLISHED_NOTICE_VERSIONS } from '../../shared/consents/purposes.ts';
+import { CHANNEL_BASIS, PUBLISHED_NOTICE_VERSIONS } from '../../shared/consents/purposes.ts';
 
 /**
  * The facts of the register description the register was started from (../shared/seed/, 2009),
@@ -65,6 +65,29 @@ describe('the privacy notice says what the register description says', () => {
     const text = JSON.stringify(privacyNotice(lang, { region: DEFAULT_REGION })).toLowerCase();
     const missing = DESCRIPTION_FACTS[lang].filter((fact) => !text.includes(fact.toLowerCase()));
     expect(missing).toEqual([]);
+  });
+});
+
+describe('the notice names each marketing channel’s footing, from the table the audiences obey', () => {
+  it('letters on legitimate interest unless the member objects; email and text messages on consent', () => {
+    const purposes = privacyNotice('en', { region: DEFAULT_REGION }).sections.find(
+      (section) => section.id === 'purposes',
+    )!.items as string[];
+    expect(purposes).toContainEqual(
+      expect.stringMatching(/^Direct marketing with your consent \(email, text message\).*: Consent/),
+    );
+    expect(purposes).toContainEqual(
+      expect.stringMatching(
+        /^Direct marketing without a consent \(letter\) unless you have objected.*: Legitimate interest/,
+      ),
+    );
+    // Every channel is named once, under the footing CHANNEL_BASIS gives it.
+    for (const [channel, basis] of Object.entries(CHANNEL_BASIS)) {
+      const name = { email: 'email', sms: 'text message', post: 'letter' }[channel]!;
+      const naming = purposes.filter((item) => item.startsWith('Direct marketing') && item.includes(name));
+      expect(naming).toHaveLength(1);
+      expect(naming[0]).toContain(basis === 'consent' ? 'Consent (GDPR 6(1)(a))' : 'Legitimate interest');
+    }
   });
 });
 
