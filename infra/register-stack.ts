@@ -49,6 +49,7 @@ export class RegisterStack extends Stack {
       table: this.data.table,
       bucket: this.data.exchangeBucket,
       key: this.data.key,
+      mail,
       // The notice and the records of processing state a transfer outside the EU/EEA and its safeguard.
       environment: props.placement.outsideEeaSafeguard
         ? { OUTSIDE_EEA_SAFEGUARD: props.placement.outsideEeaSafeguard }
@@ -70,6 +71,8 @@ export class RegisterStack extends Stack {
           }
         : {}),
     });
+    // Links in messages reach the API below the console's origin.
+    for (const fn of this.jobs.linking) fn.addEnvironment('PUBLIC_API_URL', `${this.console.origin}/api`);
     for (const [id, partner] of Object.entries(partners)) {
       const account = this.node.tryGetContext(partner.accountContext) ?? this.account;
       const role = partnerRole(this, id, partner, this.data.exchangeBucket, this.data.key, account);

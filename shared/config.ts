@@ -39,6 +39,12 @@ export const config = {
     /** Files with personal data in the exchange bucket (batches, address files, exports). */
     exchangeFileDays: 30,
   },
+  marketing: {
+    /** How long the unsubscribe link of a message works (RFC 8058 asks for a link that keeps working). */
+    unsubscribeLinkDays: 90,
+    /** Messages a second the campaign sender stays under (the SES account's sending rate, or less). */
+    sendsPerSecond: 14,
+  },
   /** Receipts of a batch written at once: enough to keep DynamoDB busy, few enough not to throttle one partition. */
   batchConcurrency: 16,
   /** How long a registration's Idempotency-Key answers with the member it created. */

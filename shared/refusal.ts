@@ -36,6 +36,10 @@ export const REFUSAL_KINDS = [
   'email-not-verified',
   /** The campaign's status does not allow this (edit only a draft, compute one not computing, …). */
   'campaign-state',
+  /** An unsubscribe link the register did not make (or altered). */
+  'unsubscribe-link-invalid',
+  /** An unsubscribe link past its time. */
+  'unsubscribe-link-expired',
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 

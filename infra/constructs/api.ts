@@ -8,6 +8,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { RegisterMail } from './mail.ts';
 import { routeKey, type RouteSpec } from '../../shared/contract/route.ts';
 import { acknowledge } from '../nag.ts';
 import { RegisterFunction } from './register-function.ts';
@@ -27,6 +28,7 @@ export interface RegisterApiProps {
   consoleOrigin?: string;
   /** Given to every route's function. */
   environment?: Record<string, string>;
+  mail: RegisterMail;
 }
 
 /** The HTTP API, one function per row of the route table, each granted only its route's table actions. */
@@ -100,6 +102,8 @@ export class RegisterApi extends Construct {
         },
       });
       grantTableActions(fn.role, props.table, props.key, route.tableActions);
+      if (route.readsUnsubscribeKey)
+        props.mail.grantUnsubscribeLinks(fn.role, (variable, value) => fn.fn.addEnvironment(variable, value));
       if (route.bucketPrefixes) {
         grantBucketPrefixes(fn.role, props.bucket, props.key, route.bucketPrefixes);
         fn.fn.addEnvironment('BUCKET_NAME', props.bucket.bucketName);

@@ -48,6 +48,8 @@ const pascal = (name: string) => name.replace(/(^|[-/])(\w)/g, (_, _sep, c: stri
 export class RegisterJobs extends Construct {
   readonly functions = new Map<string, RegisterFunction>();
   readonly alarms: cloudwatch.Alarm[] = [];
+  /** Functions whose messages carry links to the API: the stack gives them its public URL. */
+  readonly linking: lambda.Function[] = [];
   /** Workflows an operator starts, by the job's name: their ARNs are the stack's outputs. */
   readonly startedByHand = new Map<string, { stateMachineArn: string }>();
 
@@ -60,6 +62,10 @@ export class RegisterJobs extends Construct {
       const fn = this.function(pascal(name), job, props, environment);
       if (job.sendsMail)
         props.mail.grantSend(fn.role, (variable, value) => fn.fn.addEnvironment(variable, value));
+      if (job.readsUnsubscribeKey) {
+        props.mail.grantUnsubscribeLinks(fn.role, (variable, value) => fn.fn.addEnvironment(variable, value));
+        this.linking.push(fn.fn);
+      }
       if (job.startedByApi) {
         // Invoked asynchronously for a route's request: Lambda retries it, then hands it to the on-failure queue.
         fn.fn.configureAsyncInvoke({

@@ -1,7 +1,9 @@
 import { CfnOutput, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
+import { acknowledge } from '../nag.ts';
 
 /**
  * The register's mail through Amazon SES v2: the sending domain as a verified identity (DKIM; its
@@ -13,6 +15,8 @@ export class RegisterMail extends Construct {
   readonly configurationSet: ses.ConfigurationSet;
   /** The sender of every message, at the verified domain. */
   readonly from: string;
+  /** Seals the unsubscribe links of marketing messages (generated here; nobody types it). */
+  readonly unsubscribeKey: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: { domain: string }) {
     super(scope, id);
@@ -26,6 +30,15 @@ export class RegisterMail extends Construct {
       configurationSet: this.configurationSet,
     });
     this.from = `Moymore <kanta-asiakas@${props.domain}>`;
+    this.unsubscribeKey = new secretsmanager.Secret(this, 'UnsubscribeKey', {
+      description: 'Seals the unsubscribe links of marketing messages',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+    });
+    acknowledge(
+      this.unsubscribeKey,
+      'AwsSolutions-SMG4',
+      'Not rotated: a new key would void every unsubscribe link in members’ mailboxes (they work for 90 days).',
+    );
     [1, 2, 3].forEach((i) => {
       const name = this.identity[`dkimDnsTokenName${i as 1 | 2 | 3}`];
       const value = this.identity[`dkimDnsTokenValue${i as 1 | 2 | 3}`];
@@ -58,5 +71,11 @@ export class RegisterMail extends Construct {
     );
     environment('MAIL_FROM', this.from);
     environment('MAIL_CONFIGURATION_SET', this.configurationSet.configurationSetName);
+  }
+
+  /** Lets a function seal and open unsubscribe links: it may read their key, and nothing else. */
+  grantUnsubscribeLinks(role: iam.IRole, environment: (name: string, value: string) => void) {
+    this.unsubscribeKey.grantRead(role);
+    environment('UNSUBSCRIBE_SECRET_ARN', this.unsubscribeKey.secretArn);
   }
 }

@@ -64,6 +64,8 @@ export async function startLocalApi(options: {
   // The issuer names the port, so the port is chosen before the keys and the provider are made.
   const port = options.port || (await freePort());
   const origin = `http://localhost:${port}`;
+  // The links in messages sent from here reach this API.
+  process.env.PUBLIC_API_URL = `${origin}/api`;
   const keys = await loadOrCreateKeys(options.keyFile, localIssuer(origin));
   const server: Server = createFrontDoor({
     api: createApiListener({ routes: routeList, keys, load: loadHandler }),

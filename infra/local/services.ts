@@ -28,6 +28,8 @@ export const LOCAL = {
   ports: { api: 3000, dynamo: 8000, s3: 4569, ses: 8005 },
   /** The sender of the register's mail; locally it goes to aws-ses-v2-local, which keeps it. */
   mailFrom: 'Moymore <kanta-asiakas@moymore.fi>',
+  /** Seals the local stack's unsubscribe links (in AWS a generated secret does). */
+  unsubscribeKey: 'local-unsubscribe-links-only',
 } as const;
 
 export const JAVA_MISSING =
@@ -252,6 +254,8 @@ export function localEnvironment(
     AWS_ENDPOINT_URL_S3: services.s3Endpoint,
     AWS_ENDPOINT_URL_SESV2: services.sesEndpoint,
     MAIL_FROM: LOCAL.mailFrom,
+    UNSUBSCRIBE_KEY: LOCAL.unsubscribeKey,
+    PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? `http://localhost:${LOCAL.ports.api}/api`,
     TABLE_NAME: names.tableName,
     BUCKET_NAME: names.bucketName,
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',

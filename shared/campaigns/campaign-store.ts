@@ -1,5 +1,5 @@
 import type { Channel, Purpose } from '../consents/purposes.ts';
-import type { CriteriaInput } from './schemas.ts';
+import type { ContentInput, CriteriaInput } from './schemas.ts';
 import type { Figure } from '../disclosure.ts';
 import type { CampaignStatus } from './campaign-status.ts';
 
@@ -9,6 +9,8 @@ export interface Campaign {
   channel: Channel;
   purpose: Purpose;
   criteria: CriteriaInput;
+  /** What an email or text message says (a post campaign's letter is the mailing house's). */
+  content?: ContentInput;
   status: CampaignStatus;
   createdAt: string;
   createdBy: string;
@@ -18,6 +20,8 @@ export interface Campaign {
   exportKey?: string;
   /** While computing: how far the work has come, kept after each page so a retried run goes on from there. */
   progress?: AudienceProgress;
+  /** From when sending began: how far it has come, and at the end what it did. */
+  delivery?: Delivery;
   /** Every save adds one: a save on the version read is refused when another came first. */
   version: number;
 }
@@ -42,6 +46,27 @@ export interface AudienceProgress extends AudienceCounts {
   /** Pages done, and the last customer number of the last one: where a retried run goes on. */
   pages: number;
   after?: string;
+}
+
+export interface Delivery {
+  startedAt: string;
+  /** Who asked: a run that must go on in a fresh invocation asks again in their name. */
+  requestedBy: { actor: string; role: string; requestId: string };
+  /** When a run last saved it: a sending no run has saved for hours has stopped. */
+  savedAt: string;
+  /** Members the audience reached: what the counts below grow toward. */
+  total: number;
+  sent: number;
+  /** Reached when computed, and not sent now: why (a ban or a withdrawal since, an erasure). */
+  skipped: Record<string, number>;
+  /**
+   * Claimed by a run that stopped before it saved its page: sent then, or lost with the run; never
+   * sent again, since a message twice is the worse fault.
+   */
+  claimedBefore: number;
+  pages: number;
+  after?: string;
+  finishedAt?: string;
 }
 
 export interface CampaignPage {
@@ -78,7 +103,15 @@ export interface CampaignStore {
    * those recorded (an erasure that began meanwhile keeps the others out).
    */
   recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<Set<string>>;
-  contacts(campaignId: string, pageSize: number): AsyncIterable<string[]>;
+  /** The members a campaign reached, in customer-number order after the given one, a page at a time. */
+  contacts(campaignId: string, pageSize: number, after?: string): AsyncIterable<string[]>;
+  /**
+   * Marks the campaign's message to the member as sent, before it goes: true only for the first
+   * claim, so that no run, retried or racing, sends it twice (and none when the contact is gone).
+   */
+  claimMessage(campaignId: string, customerNumber: string, at: string): Promise<boolean>;
+  /** Takes back a claim whose message the mail service refused: a later run sends it. */
+  releaseMessage(campaignId: string, customerNumber: string): Promise<void>;
   /** Removes the contacts of an audience nobody may read (too small). */
   dropContacts(campaignId: string): Promise<void>;
   recordPreview(preview: CampaignPreview): Promise<void>;

@@ -1,6 +1,6 @@
 import { publishedCount, SMALLEST_GROUP, type Figure } from '../disclosure.ts';
 import { exclusionReasons } from './audience-rules.ts';
-import type { AudienceCounts, Campaign } from './campaign-store.ts';
+import type { AudienceCounts, Campaign, Delivery } from './campaign-store.ts';
 
 export interface AudienceFigures {
   considered: Figure;
@@ -36,9 +36,10 @@ export const isTooSmall = (counts: Pick<AudienceCounts, 'reached'>) => counts.re
  * stands but how far (the customer number a page ended at stays in the register).
  */
 export function campaignView(campaign: Campaign) {
-  const { summary, progress, ...rest } = campaign;
+  const { summary, progress, delivery, ...rest } = campaign;
   return {
     ...rest,
+    ...(delivery ? { delivery: deliveryFigures(delivery) } : {}),
     ...(summary
       ? { summary: { computedAt: summary.computedAt, ...audienceFigures(summary, campaign) } }
       : {}),
@@ -55,3 +56,18 @@ export function campaignView(campaign: Campaign) {
   };
 }
 export type CampaignView = ReturnType<typeof campaignView>;
+
+/** How far sending has come, as figures; who asked and where the work stands stay in the register. */
+function deliveryFigures(delivery: Delivery) {
+  return {
+    startedAt: delivery.startedAt,
+    savedAt: delivery.savedAt,
+    ...(delivery.finishedAt ? { finishedAt: delivery.finishedAt } : {}),
+    total: publishedCount(delivery.total),
+    sent: publishedCount(delivery.sent),
+    claimedBefore: publishedCount(delivery.claimedBefore),
+    skipped: Object.fromEntries(
+      Object.entries(delivery.skipped).map(([reason, count]) => [reason, publishedCount(count)]),
+    ),
+  };
+}

@@ -19,6 +19,7 @@ export async function createCampaign(
     channel: input.channel,
     purpose: CHANNEL_PURPOSE[input.channel],
     criteria: input.criteria ?? {},
+    ...(input.content ? { content: input.content } : {}),
     status: 'draft',
     createdAt: now.toISOString(),
     createdBy: caller.actor,
@@ -88,10 +89,15 @@ export async function saveChange(
   return saved;
 }
 
-/** Name and criteria may change while the campaign is a draft (nobody has been reached yet). */
+/**
+ * Name and criteria may change while the campaign is a draft (nobody has been reached yet); the
+ * content also once its audience is computed, until sending begins.
+ */
 export async function editCampaign(campaignId: string, input: EditCampaignInput, campaigns: CampaignStore) {
   const campaign = await getCampaign(campaignId, campaigns);
-  campaignIs(campaign, 'draft');
+  const contentOnly = input.name === undefined && input.criteria === undefined;
+  if (contentOnly) campaignIs(campaign, 'draft', 'computed');
+  else campaignIs(campaign, 'draft');
   return campaignView(await saveChange(campaigns, campaign, { ...campaign, ...input }));
 }
 

@@ -34,15 +34,54 @@ const CampaignName = z.string().check(
   ),
 );
 
+/**
+ * The fields a message may name, written `{{firstName}}`: each filled with the member's own value as
+ * plain text. Anything else between double braces is refused, so that a typo never reaches a member.
+ */
+export const MERGE_FIELDS = ['firstName'] as const;
+export type MergeField = (typeof MERGE_FIELDS)[number];
+const MERGE_FIELD = /\{\{\s*([^{}]*?)\s*\}\}/g;
+const onlyKnownMergeFields = z.refine<string>(
+  (text) =>
+    [...text.matchAll(MERGE_FIELD)].every(([, name]) => (MERGE_FIELDS as readonly string[]).includes(name!)),
+  `may name only the merge fields ${MERGE_FIELDS.map((field) => `{{${field}}}`).join(', ')}`,
+);
+const Subject = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(150, 'must be at most 150 characters'),
+    z.regex(/^[^\r\n]*$/, 'must be one line'),
+    onlyKnownMergeFields,
+  );
+const Body = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(10_000, 'must be at most 10000 characters'),
+    onlyKnownMergeFields,
+  );
+const Message = z.strictObject({ subject: Subject, body: Body });
+/**
+ * What the campaign says, per language: a member gets their own language's message, else the
+ * Finnish one. Plain text: no markup is sent, so no text (the member's own included) becomes markup.
+ */
+export const Content = z.strictObject({ fi: Message, sv: z.optional(Message), en: z.optional(Message) });
+export type ContentInput = z.output<typeof Content>;
+
 export const CreateCampaignBody = z.strictObject({
   name: CampaignName,
   channel: z.enum(CHANNELS),
   criteria: z.optional(Criteria),
+  content: z.optional(Content),
 });
-/** While a draft: a new name, or new criteria (replacing the old ones). */
+/** A new name or new criteria (replacing the old ones) while a draft; new content until it is sent. */
 export const EditCampaignBody = z.strictObject({
   name: z.optional(CampaignName),
   criteria: z.optional(Criteria),
+  content: z.optional(Content),
 });
 export const CampaignPath = z.strictObject({
   campaignId: z.string().check(z.regex(/^C-[0-9a-f]{12}$/, 'must be a campaign id such as C-0123456789ab')),
@@ -72,12 +111,25 @@ const CampaignFields = {
   channel: z.enum(CHANNELS),
   purpose: z.string(),
   criteria: Criteria,
+  content: z.optional(Content),
   status: z.enum(CAMPAIGN_STATUSES),
   createdAt: z.string(),
   createdBy: z.string(),
   version: z.number(),
   summary: z.optional(z.strictObject({ computedAt: z.string(), ...Figures })),
   exportKey: z.optional(z.string()),
+  /** Sending: how far it has come (sent toward total), what was skipped and why, as figures. */
+  delivery: z.optional(
+    z.strictObject({
+      startedAt: z.string(),
+      savedAt: z.string(),
+      finishedAt: z.optional(z.string()),
+      total: PublishedFigure,
+      sent: PublishedFigure,
+      claimedBefore: PublishedFigure,
+      skipped: z.record(z.string(), PublishedFigure),
+    }),
+  ),
   progress: z.optional(
     z.strictObject({ startedAt: z.string(), savedAt: z.string(), total: PublishedFigure, ...Figures }),
   ),
@@ -104,3 +156,15 @@ export const CampaignList = z.strictObject({
   next: z.optional(z.string()),
 });
 export const CampaignListQuery = z.strictObject({ cursor: z.optional(z.string().check(z.maxLength(2000))) });
+
+/** An unsubscribe link's token: a compact JWE, five base64url parts. */
+export const UnsubscribePath = z.strictObject({
+  token: z
+    .string()
+    .check(
+      z.maxLength(2000, 'must be at most 2000 characters'),
+      z.regex(/^[\w-]*(\.[\w-]*){4}$/, 'must be an unsubscribe link’s token'),
+    ),
+});
+/** RFC 8058: a one-click unsubscribe posts exactly this. */
+export const OneClickBody = z.strictObject({ 'List-Unsubscribe': z.literal('One-Click') });

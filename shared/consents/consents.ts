@@ -5,7 +5,7 @@ import type { Member } from '../members/member.ts';
 import { decidedOnFreshRead, saveChange } from '../members/change-member.ts';
 import type { CampaignContacts } from '../campaigns/campaign-store.ts';
 import type { MemberStore } from '../members/member-store.ts';
-import { PURPOSES, type Consent, type ConsentEvent, type ConsentSource, type Purpose } from './purposes.ts';
+import { PURPOSES, type Consent, type ConsentEvent, type Purpose, type RecordedSource } from './purposes.ts';
 
 const listOf = (member: Member) => ({
   version: PURPOSES.version,
@@ -46,7 +46,7 @@ export async function changeConsent(
   caller: Caller,
   customerNumber: string,
   purpose: Purpose,
-  answer: { granted: boolean; source: ConsentSource; noticeVersion: string },
+  answer: { granted: boolean; source: RecordedSource; noticeVersion: string },
   store: MemberStore,
   now = new Date(),
 ) {

@@ -31,8 +31,11 @@ export const PURPOSE_CODES = Object.keys(PURPOSES.purposes) as Purpose[];
 export const CONSENT_SOURCES = ['web', 'store', 'phone', 'letter', 'registration'] as const;
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
-/** The earlier register's answers came with no notice version. */
-export type RecordedSource = ConsentSource | 'legacy-register';
+/**
+ * Where a recorded answer came from beyond what a person enters: the earlier register's (no notice
+ * version), a message's unsubscribe link, an email the member marked as spam (a complaint).
+ */
+export type RecordedSource = ConsentSource | 'legacy-register' | 'unsubscribe-link' | 'complaint';
 
 /** The current state of one purpose for a member. */
 export interface Consent {

@@ -34,6 +34,8 @@ export interface JobSpec {
   startedByApi?: boolean;
   /** Sends the register's mail (SES): it may send from the register's identity, and nothing else. */
   sendsMail?: boolean;
+  /** Seals unsubscribe links: it may read their key's secret, and the API's URL is in its environment. */
+  readsUnsubscribeKey?: boolean;
   /** The job's own metrics (Powertools, dimension `service`) that raise an alarm when they reach 1. */
   alarms?: readonly { namespace: string; service: string; metric: string; description: string }[];
 }
@@ -172,6 +174,16 @@ export const jobs = {
     tableActions: ['GetItem', 'PutItem', 'ConditionCheckItem', 'Query', 'BatchGetItem', 'BatchWriteItem'],
     bucket: { write: [EXCHANGE_PREFIXES.marketingExports] },
     startedByApi: true,
+  },
+  'campaign-send': {
+    handler: 'jobs/campaign-send',
+    description:
+      'A computed email campaign sent, started by POST /campaigns/{id}/send: each message claimed on its contact before it goes (never twice), at the configured rate, page by page; near its time a run asks for the next',
+    tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
+    bucket: {},
+    startedByApi: true,
+    sendsMail: true,
+    readsUnsubscribeKey: true,
   },
   'legacy-import': {
     handler: 'jobs/legacy-import',

@@ -35,6 +35,11 @@ export interface RouteSpec {
   params?: Schema;
   query?: Schema;
   body?: Schema;
+  /**
+   * The body's media type: JSON unless a route must take what others send, as the one-click
+   * unsubscribe of RFC 8058 (`application/x-www-form-urlencoded`), read into an object of strings.
+   */
+  bodyMediaType?: 'application/x-www-form-urlencoded';
   /** Largest body accepted; the default suits one resource. */
   maxBodyBytes?: number;
   /** Request headers the route reads: documented in OpenAPI, and checked against their schema when given. */
@@ -49,6 +54,8 @@ export interface RouteSpec {
    * table (shared/store/dynamo-job-requests.ts); the stream's reader hands it to the job's function.
    */
   startsJob?: string;
+  /** Opens unsubscribe links: it may read their key's secret. */
+  readsUnsubscribeKey?: boolean;
   /** Longer than the default 10 s only for work over many members; API Gateway stops waiting at 30 s. */
   timeoutSeconds?: number;
 }

@@ -9,6 +9,7 @@ import {
   previewAudience,
   readAudience,
   readCampaign,
+  sendCampaign,
 } from './routes/campaigns.ts';
 import { cardBatches, chooseCard, orderReplacement, reportLostCard } from './routes/cards.ts';
 import { changeConsent, consentHistory, readConsents } from './routes/consents.ts';
@@ -27,6 +28,7 @@ import {
 import { countReceipt, countReceipts, mainGroups, posLookup, readPurchases } from './routes/purchases.ts';
 import { listReports, readReport } from './routes/reports.ts';
 import { readBenefitRules, readBenefits, setBenefitRules } from './routes/benefits.ts';
+import { readUnsubscribe, unsubscribe } from './routes/messages.ts';
 
 // One file per resource (routes/), composed here: every route by name, and the table of them all.
 export * from './routes/members.ts';
@@ -39,6 +41,7 @@ export * from './routes/reports.ts';
 export * from './routes/purchases.ts';
 export * from './routes/privacy.ts';
 export * from './routes/benefits.ts';
+export * from './routes/messages.ts';
 
 /** This API as an OpenAPI 3.1 document: every route's, by design. */
 export const openApi = {
@@ -87,6 +90,9 @@ export const routes = {
   previewAudience,
   computeAudience,
   readAudience,
+  sendCampaign,
+  readUnsubscribe,
+  unsubscribe,
   listReports,
   readReport,
   countReceipt,

@@ -36,11 +36,14 @@ export interface ApiInput<R extends RouteSpec> {
   body: Parsed<R['body']>;
   /** Lower-case header names, as API Gateway delivers them. */
   headers: Readonly<Record<string, string | undefined>>;
+  /** API Gateway's id of the request, for an audit entry of a route no caller signs in to. */
+  requestId: string;
 }
 
 type ParsedEvent<R extends RouteSpec> = Event & { input: ApiInput<R> };
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
 const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 function parsePart(schema: Schema | undefined, data: unknown, errors: FieldError[]): unknown {
@@ -74,10 +77,13 @@ function utf8(bytes: Buffer): string {
 
 function readBody(route: RouteSpec, event: Event): unknown {
   if (!route.body) return undefined;
-  if (!JSON_TYPE.test(event.headers['content-type'] ?? '')) throw unsupportedMediaType();
+  const form = route.bodyMediaType === 'application/x-www-form-urlencoded';
+  if (!(form ? FORM_TYPE : JSON_TYPE).test(event.headers['content-type'] ?? ''))
+    throw unsupportedMediaType(route.bodyMediaType);
   const raw = event.isBase64Encoded ? utf8(Buffer.from(event.body ?? '', 'base64')) : (event.body ?? '');
   const limit = route.maxBodyBytes ?? config.maxBodyBytes;
   if (Buffer.byteLength(raw) > limit) throw bodyTooLarge(limit);
+  if (form) return Object.fromEntries(new URLSearchParams(raw));
   try {
     return JSON.parse(raw, toNfc);
   } catch {
@@ -112,6 +118,7 @@ const parseRequest = <R extends RouteSpec>(route: R): MiddlewareObj<Event, Resul
       query: parsePart(route.query, nfcValues(event.queryStringParameters ?? {}), errors),
       body: parsePart(route.body, body, errors),
       headers: event.headers,
+      requestId: event.requestContext.requestId,
     };
     for (const header of route.headers ?? []) {
       const value = event.headers[header.name];

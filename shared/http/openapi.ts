@@ -67,7 +67,9 @@ function operation(operationId: string, route: RouteSpec) {
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': { schema: jsonSchema(route.body, 'input') } },
+            content: {
+              [route.bodyMediaType ?? 'application/json']: { schema: jsonSchema(route.body, 'input') },
+            },
           },
         }
       : {}),

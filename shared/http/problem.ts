@@ -58,6 +58,8 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   'account-linked': 409,
   'email-not-verified': 422,
   'campaign-state': 409,
+  'unsubscribe-link-invalid': 400,
+  'unsubscribe-link-expired': 410,
 };
 
 /** A domain refusal as problem details: its kind is the problem type. */
@@ -73,8 +75,8 @@ export const problemOf = (refusal: Refusal) =>
 
 export const malformedBody = (detail: string) =>
   new Problem(400, 'malformed-body', 'The body is not valid JSON', detail);
-export const unsupportedMediaType = () =>
-  new Problem(415, 'unsupported-media-type', 'Send the body as application/json');
+export const unsupportedMediaType = (mediaType = 'application/json') =>
+  new Problem(415, 'unsupported-media-type', `Send the body as ${mediaType}`);
 export const bodyTooLarge = (limit: number) =>
   new Problem(413, 'body-too-large', 'The body is too large', `At most ${limit} bytes.`);
 export const unauthenticated = () => new Problem(401, 'unauthenticated', 'A valid bearer token is required');

@@ -4,6 +4,11 @@ export interface Mail {
   subject: string;
   text: string;
   headers?: Readonly<Record<string, string>>;
+  /**
+   * What the mail service's events about the message (bounce, complaint, delivery) carry back, so
+   * that they find their campaign and member; never shown to the recipient.
+   */
+  tags?: Readonly<Record<string, string>>;
 }
 
 /** Sends the register's mail: Amazon SES in AWS, aws-ses-v2-local on this machine. */

@@ -39,6 +39,8 @@ import { DynamoMemberStatements } from './dynamo-member-statements.ts';
 import type { PayoutStore } from '../benefits/payout-store.ts';
 import { DynamoPayouts } from './dynamo-payouts.ts';
 import { SesMailer } from './ses-mailer.ts';
+import type { UnsubscribeLinks } from '../campaigns/unsubscribe.ts';
+import { JoseUnsubscribeLinks } from './jose-unsubscribe-links.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -172,6 +174,13 @@ export function accountNotices(): AccountNotices {
 export function mailer(): Mailer {
   mail ??= new SesMailer();
   return mail;
+}
+
+let links: UnsubscribeLinks | undefined;
+
+export function unsubscribeLinks(): UnsubscribeLinks {
+  links ??= new JoseUnsubscribeLinks();
+  return links;
 }
 
 let benefitRules: BenefitRulesStore | undefined;

@@ -1,5 +1,11 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
 import type { Channel, Purpose } from '../consents/purposes.ts';
 import {
@@ -153,8 +159,34 @@ export class DynamoCampaignStore implements CampaignStore {
     return count;
   }
 
-  contacts(campaignId: string, pageSize: number): AsyncIterable<string[]> {
-    return this.index(campaignContactsIndex(campaignId, '').gsi1pk, pageSize);
+  contacts(campaignId: string, pageSize: number, after?: string): AsyncIterable<string[]> {
+    return this.index(campaignContactsIndex(campaignId, '').gsi1pk, pageSize, after);
+  }
+
+  async claimMessage(campaignId: string, customerNumber: string, at: string): Promise<boolean> {
+    const refused = await conditionalWrite(
+      this.db,
+      new UpdateCommand({
+        TableName: this.table,
+        Key: contactKey(customerNumber, campaignId),
+        UpdateExpression: 'SET sentAt = :at',
+        ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(sentAt)',
+        ExpressionAttributeValues: { ':at': at },
+      }),
+    );
+    return !refused;
+  }
+
+  async releaseMessage(campaignId: string, customerNumber: string): Promise<void> {
+    await conditionalWrite(
+      this.db,
+      new UpdateCommand({
+        TableName: this.table,
+        Key: contactKey(customerNumber, campaignId),
+        UpdateExpression: 'REMOVE sentAt',
+        ConditionExpression: 'attribute_exists(pk)',
+      }),
+    );
   }
 
   async dropContacts(campaignId: string): Promise<void> {

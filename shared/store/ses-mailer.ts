@@ -21,6 +21,9 @@ export class SesMailer implements Mailer {
           FromEmailAddress: this.from,
           Destination: { ToAddresses: [mail.to] },
           ...(this.configurationSet ? { ConfigurationSetName: this.configurationSet } : {}),
+          ...(mail.tags
+            ? { EmailTags: Object.entries(mail.tags).map(([Name, Value]) => ({ Name, Value })) }
+            : {}),
           Content: {
             Simple: {
               Subject: { Data: mail.subject, Charset: 'UTF-8' },

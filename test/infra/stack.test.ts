@@ -163,7 +163,12 @@ describe('API and identity', () => {
       routeList.map((r) => `${r.method} ${r.path}`).sort(),
     );
     const publicKeys = routeList.filter((r) => r.roles === 'public').map((r) => `${r.method} ${r.path}`);
-    expect(publicKeys.sort()).toEqual(['GET /openapi.json', 'GET /privacy-notice']);
+    expect(publicKeys.sort()).toEqual([
+      'GET /openapi.json',
+      'GET /privacy-notice',
+      'GET /unsubscribe/{token}',
+      'POST /unsubscribe/{token}',
+    ]);
     for (const route of apiRoutes) {
       expect(route.AuthorizationType).toBe(publicKeys.includes(route.RouteKey) ? 'NONE' : 'JWT');
     }
@@ -411,9 +416,10 @@ describe('jobs, events and the card manufacturer', () => {
     expect(invoked.sort()).toEqual([
       'JobsAccountNoticeFunction',
       'JobsCampaignAudienceFunction',
+      'JobsCampaignSendFunction',
       'JobsCardBatchFunction',
     ]);
-    for (const job of ['JobsAccountNotice', 'JobsCampaignAudience', 'JobsCardBatch']) {
+    for (const job of ['JobsAccountNotice', 'JobsCampaignAudience', 'JobsCampaignSend', 'JobsCardBatch']) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp(job) }),
         MaximumRetryAttempts: 2,
@@ -424,7 +430,7 @@ describe('jobs, events and the card manufacturer', () => {
     expect(job.every((st) => JSON.stringify(st.Resource).includes('marketing/exports/*'))).toBe(true);
   });
 
-  it('sends mail only from the account-notice job, from the register’s verified domain, through its configuration set', () => {
+  it('sends mail only from the account-notice and campaign-send jobs, from the register’s verified domain, through its configuration set', () => {
     template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'moymore.fi' });
     template.hasResourceProperties('AWS::SES::ConfigurationSet', {
       DeliveryOptions: { TlsPolicy: 'REQUIRE' },
@@ -433,11 +439,34 @@ describe('jobs, events and the card manufacturer', () => {
     const senders = Object.entries(template.findResources('AWS::IAM::Policy'))
       .filter(([, policy]) => JSON.stringify(policy).includes('ses:SendEmail'))
       .map(([id]) => id.replace(/Role.*/, ''));
-    expect(senders).toEqual(['JobsAccountNotice']);
-    const send = statementsOf('JobsAccountNoticeRole').find((st) =>
-      [st.Action].flat().includes('ses:SendEmail'),
-    )!;
-    expect(JSON.stringify(send.Resource)).toMatch(/identity\/.*configuration-set\//s);
+    expect(senders.sort()).toEqual(['JobsAccountNotice', 'JobsCampaignSend']);
+    for (const role of ['JobsAccountNoticeRole', 'JobsCampaignSendRole']) {
+      const send = statementsOf(role).find((st) => [st.Action].flat().includes('ses:SendEmail'))!;
+      expect(JSON.stringify(send.Resource)).toMatch(/identity\/.*configuration-set\//s);
+    }
+  });
+
+  it('lets only the sender and the unsubscribe routes read the unsubscribe links’ generated key', () => {
+    template.hasResourceProperties('AWS::SecretsManager::Secret', {
+      GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
+    });
+    const readers = Object.entries(template.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy).includes('secretsmanager:GetSecretValue'))
+      .map(([id]) => id.replace(/Role.*/, ''));
+    expect(readers.sort()).toEqual([
+      'ApiApiMessagesReadUnsubscribe',
+      'ApiApiMessagesUnsubscribe',
+      'JobsCampaignSend',
+    ]);
+    // The sender's links reach the API below the console's origin.
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: {
+        Variables: Match.objectLike({
+          PUBLIC_API_URL: Match.anyValue(),
+          UNSUBSCRIBE_SECRET_ARN: Match.anyValue(),
+        }),
+      },
+    });
   });
 
   it('runs the card batch at 02:00 Helsinki time, with retries, a maximum event age and a dead-letter queue', () => {

@@ -140,3 +140,25 @@ export const readAudience = {
   tableActions: ['GetItem', 'Query', 'BatchGetItem'],
   timeoutSeconds: 29,
 } as const satisfies RouteSpec;
+
+export const sendCampaign = {
+  method: 'POST',
+  path: '/campaigns/{campaignId}/send',
+  handler: 'api/campaigns/send',
+  roles: ['admin', 'marketing'],
+  summary:
+    'Send a computed email campaign (each member reached, checked again, gets one message in their language with a one-click unsubscribe); watch the campaign’s delivery; sending again sends nobody twice',
+  params: CampaignPath,
+  responses: {
+    202: {
+      description:
+        'Sending (or already sent): Location names the campaign, whose delivery grows until it is sent',
+      body: CampaignView,
+    },
+    400: { description: 'The campaign has no content' },
+    404: { description: 'No such campaign' },
+    409: { description: 'The campaign is not computed, or not an email campaign' },
+  },
+  tableActions: ['GetItem', 'PutItem'],
+  startsJob: 'campaign-send',
+} as const satisfies RouteSpec;

@@ -463,6 +463,44 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/{campaignId}/send': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a computed email campaign (each member reached, checked again, gets one message in their language with a one-click unsubscribe); watch the campaign’s delivery; sending again sends nobody twice
+     * @description Roles: admin, marketing.
+     */
+    post: operations['sendCampaign'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/unsubscribe/{token}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The page a message’s unsubscribe link opens: asks to confirm, and changes nothing (mail scanners follow links) */
+    get: operations['readUnsubscribe'];
+    put?: never;
+    /** One-click unsubscribe (RFC 8058): withdraws exactly the linked member’s consent for the channel, with its history; again, it changes nothing */
+    post: operations['unsubscribe'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/reports': {
     parameters: {
       query?: never;
@@ -2841,8 +2879,22 @@ export interface operations {
                   minCents: number;
                 };
               };
+              content?: {
+                fi: {
+                  subject: string;
+                  body: string;
+                };
+                sv?: {
+                  subject: string;
+                  body: string;
+                };
+                en?: {
+                  subject: string;
+                  body: string;
+                };
+              };
               /** @enum {string} */
-              status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
+              status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
               createdAt: string;
               createdBy: string;
               version: number;
@@ -2856,6 +2908,17 @@ export interface operations {
                 };
               };
               exportKey?: string;
+              delivery?: {
+                startedAt: string;
+                savedAt: string;
+                finishedAt?: string;
+                total: number | '< 5';
+                sent: number | '< 5';
+                claimedBefore: number | '< 5';
+                skipped: {
+                  [key: string]: number | '< 5';
+                };
+              };
               progress?: {
                 startedAt: string;
                 savedAt: string;
@@ -2921,6 +2984,20 @@ export interface operations {
               minCents: number;
             };
           };
+          content?: {
+            fi: {
+              subject: string;
+              body: string;
+            };
+            sv?: {
+              subject: string;
+              body: string;
+            };
+            en?: {
+              subject: string;
+              body: string;
+            };
+          };
         };
       };
     };
@@ -2950,8 +3027,22 @@ export interface operations {
                 minCents: number;
               };
             };
+            content?: {
+              fi: {
+                subject: string;
+                body: string;
+              };
+              sv?: {
+                subject: string;
+                body: string;
+              };
+              en?: {
+                subject: string;
+                body: string;
+              };
+            };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
             version: number;
@@ -2965,6 +3056,17 @@ export interface operations {
               };
             };
             exportKey?: string;
+            delivery?: {
+              startedAt: string;
+              savedAt: string;
+              finishedAt?: string;
+              total: number | '< 5';
+              sent: number | '< 5';
+              claimedBefore: number | '< 5';
+              skipped: {
+                [key: string]: number | '< 5';
+              };
+            };
             progress?: {
               startedAt: string;
               savedAt: string;
@@ -3056,8 +3158,22 @@ export interface operations {
                 minCents: number;
               };
             };
+            content?: {
+              fi: {
+                subject: string;
+                body: string;
+              };
+              sv?: {
+                subject: string;
+                body: string;
+              };
+              en?: {
+                subject: string;
+                body: string;
+              };
+            };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
             version: number;
@@ -3071,6 +3187,17 @@ export interface operations {
               };
             };
             exportKey?: string;
+            delivery?: {
+              startedAt: string;
+              savedAt: string;
+              finishedAt?: string;
+              total: number | '< 5';
+              sent: number | '< 5';
+              claimedBefore: number | '< 5';
+              skipped: {
+                [key: string]: number | '< 5';
+              };
+            };
             progress?: {
               startedAt: string;
               savedAt: string;
@@ -3174,6 +3301,20 @@ export interface operations {
               minCents: number;
             };
           };
+          content?: {
+            fi: {
+              subject: string;
+              body: string;
+            };
+            sv?: {
+              subject: string;
+              body: string;
+            };
+            en?: {
+              subject: string;
+              body: string;
+            };
+          };
         };
       };
     };
@@ -3203,8 +3344,22 @@ export interface operations {
                 minCents: number;
               };
             };
+            content?: {
+              fi: {
+                subject: string;
+                body: string;
+              };
+              sv?: {
+                subject: string;
+                body: string;
+              };
+              en?: {
+                subject: string;
+                body: string;
+              };
+            };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
             version: number;
@@ -3218,6 +3373,17 @@ export interface operations {
               };
             };
             exportKey?: string;
+            delivery?: {
+              startedAt: string;
+              savedAt: string;
+              finishedAt?: string;
+              total: number | '< 5';
+              sent: number | '< 5';
+              claimedBefore: number | '< 5';
+              skipped: {
+                [key: string]: number | '< 5';
+              };
+            };
             progress?: {
               startedAt: string;
               savedAt: string;
@@ -3327,8 +3493,22 @@ export interface operations {
                 minCents: number;
               };
             };
+            content?: {
+              fi: {
+                subject: string;
+                body: string;
+              };
+              sv?: {
+                subject: string;
+                body: string;
+              };
+              en?: {
+                subject: string;
+                body: string;
+              };
+            };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
             version: number;
@@ -3342,6 +3522,17 @@ export interface operations {
               };
             };
             exportKey?: string;
+            delivery?: {
+              startedAt: string;
+              savedAt: string;
+              finishedAt?: string;
+              total: number | '< 5';
+              sent: number | '< 5';
+              claimedBefore: number | '< 5';
+              skipped: {
+                [key: string]: number | '< 5';
+              };
+            };
             progress?: {
               startedAt: string;
               savedAt: string;
@@ -3581,8 +3772,22 @@ export interface operations {
                 minCents: number;
               };
             };
+            content?: {
+              fi: {
+                subject: string;
+                body: string;
+              };
+              sv?: {
+                subject: string;
+                body: string;
+              };
+              en?: {
+                subject: string;
+                body: string;
+              };
+            };
             /** @enum {string} */
-            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'closed';
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
             version: number;
@@ -3596,6 +3801,17 @@ export interface operations {
               };
             };
             exportKey?: string;
+            delivery?: {
+              startedAt: string;
+              savedAt: string;
+              finishedAt?: string;
+              total: number | '< 5';
+              sent: number | '< 5';
+              claimedBefore: number | '< 5';
+              skipped: {
+                [key: string]: number | '< 5';
+              };
+            };
             progress?: {
               startedAt: string;
               savedAt: string;
@@ -3644,6 +3860,306 @@ export interface operations {
       };
       /** @description The campaign is not a draft (its audience is computed or being computed, or it is closed) */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  sendCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Sending (or already sent): Location names the campaign, whose delivery grows until it is sent */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            campaignId: string;
+            name: string;
+            /** @enum {string} */
+            channel: 'email' | 'sms' | 'post';
+            purpose: string;
+            criteria: {
+              /** @enum {string} */
+              language?: 'fi' | 'sv' | 'en';
+              ageMin?: number;
+              ageMax?: number;
+              postalCodePrefix?: string;
+              purchases?: {
+                mainGroup: string;
+                from: string;
+                to: string;
+                minCents: number;
+              };
+            };
+            content?: {
+              fi: {
+                subject: string;
+                body: string;
+              };
+              sv?: {
+                subject: string;
+                body: string;
+              };
+              en?: {
+                subject: string;
+                body: string;
+              };
+            };
+            /** @enum {string} */
+            status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
+            createdAt: string;
+            createdBy: string;
+            version: number;
+            summary?: {
+              computedAt: string;
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
+              excluded: {
+                [key: string]: number | '< 5';
+              };
+            };
+            exportKey?: string;
+            delivery?: {
+              startedAt: string;
+              savedAt: string;
+              finishedAt?: string;
+              total: number | '< 5';
+              sent: number | '< 5';
+              claimedBefore: number | '< 5';
+              skipped: {
+                [key: string]: number | '< 5';
+              };
+            };
+            progress?: {
+              startedAt: string;
+              savedAt: string;
+              total: number | '< 5';
+              considered: number | '< 5';
+              reached: number | '< 5';
+              notMatching: number | '< 5';
+              excluded: {
+                [key: string]: number | '< 5';
+              };
+            };
+          };
+        };
+      };
+      /** @description The campaign has no content */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The campaign is not computed, or not an email campaign */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  readUnsubscribe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The confirmation page (HTML) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a link the register made */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The link has expired */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  unsubscribe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        token: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/x-www-form-urlencoded': {
+          /** @constant */
+          'List-Unsubscribe': 'One-Click';
+        };
+      };
+    };
+    responses: {
+      /** @description Unsubscribed (HTML) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not a link the register made, or not List-Unsubscribe=One-Click */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The link has expired */
+      410: {
         headers: {
           [name: string]: unknown;
         };
@@ -5180,7 +5696,7 @@ export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsCriteri
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['status']
-> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
 export const pathsCampaignsPostRequestBodyContentApplicationJsonChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['post']['requestBody']['content']['application/json']['channel']
 > = ['email', 'sms', 'post'];
@@ -5195,7 +5711,7 @@ export const pathsCampaignsPostResponses201ContentApplicationJsonCriteriaLanguag
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['post']['responses']['201']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
 export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['channel']
 > = ['email', 'sms', 'post'];
@@ -5204,7 +5720,7 @@ export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonCriter
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
 export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonPreviewsCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['previews']['criteria']['language']
 > = ['fi', 'sv', 'en'];
@@ -5219,7 +5735,7 @@ export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonCrit
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['responses']['200']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
 export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['channel']
 > = ['email', 'sms', 'post'];
@@ -5228,7 +5744,7 @@ export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJson
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
 export const pathsCampaignsCampaignIdAudienceGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['get']['parameters']['query']['format']
 > = ['json', 'csv'];
@@ -5240,7 +5756,16 @@ export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJ
 > = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['status']
-> = ['draft', 'computing', 'computed', 'too-small', 'closed'];
+> = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
+export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/send']['post']['responses']['202']['content']['application/json']['channel']
+> = ['email', 'sms', 'post'];
+export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/send']['post']['responses']['202']['content']['application/json']['criteria']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/send']['post']['responses']['202']['content']['application/json']['status']
+> = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
 export const pathsReportsReportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/reports/{report}']['get']['parameters']['query']['format']
 > = ['json', 'csv'];

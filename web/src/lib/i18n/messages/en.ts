@@ -39,6 +39,8 @@ export const en = {
   campaign_computed: 'Audience computed',
   campaign_closed: 'Closed',
   'campaign_too-small': 'Too small to contact',
+  campaign_sending: 'Sending',
+  campaign_sent: 'Sent',
   audienceTooSmall: 'Fewer than five members: the audience cannot be computed, and nobody is contacted.',
   previewTrail: 'Previews',
   previewTrailCaption: 'Every preview of this campaign’s audience, newest first',

@@ -41,6 +41,8 @@ export const fi: Messages = {
   campaign_computed: 'Kohderyhmä laskettu',
   campaign_closed: 'Suljettu',
   'campaign_too-small': 'Liian pieni tavoitettavaksi',
+  campaign_sending: 'Lähetetään',
+  campaign_sent: 'Lähetetty',
   audienceTooSmall: 'Alle viisi jäsentä: kohderyhmää ei voi laskea, eikä ketään tavoiteta.',
   previewTrail: 'Esikatselut',
   previewTrailCaption: 'Kampanjan kohderyhmän jokainen esikatselu, uusin ensin',

@@ -1,0 +1,166 @@
+import type { Caller } from '../auth/caller.ts';
+import { config } from '../config.ts';
+import { inParallel, pacer } from '../concurrency.ts';
+import { requestedBy, type JobRequests } from '../jobs/job-requests.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import type { MemberReader } from '../members/member-store.ts';
+import { invalid, Refusal } from '../refusal.ts';
+import { exclusion } from './audience-rules.ts';
+import type { Campaign, CampaignStore, Delivery } from './campaign-store.ts';
+import { campaignIs, getCampaign, saveChange, saveIfUnchanged } from './campaigns.ts';
+import { campaignView } from './campaign-view.ts';
+import { messageFor } from './message.ts';
+import { linkExpiry, type UnsubscribeLinks } from './unsubscribe.ts';
+
+/** The sending job's name in the contract (shared/contract/jobs.ts), which its function runs under. */
+export const SEND_JOB = 'campaign-send';
+/** Contacts a page: one BatchGetItem of their profiles, then the progress saved. */
+const SEND_PAGE = 100;
+const SENDS_IN_FLIGHT = 8;
+/** Time a run keeps to save its page and ask for the next run. */
+const SAFETY_MS = 60_000;
+
+const sendRun = (campaignId: string, by: Delivery['requestedBy']) => ({
+  job: SEND_JOB,
+  input: { campaignId },
+  requestedBy: by,
+});
+
+/**
+ * Starts sending a computed email campaign outside the request: the campaign is `sending` from now
+ * on, its delivery counting toward the members it reached. Sending again changes nothing: the
+ * campaign is no longer computed, and each message is claimed once.
+ */
+export async function startSending(
+  campaignId: string,
+  caller: Caller,
+  deps: { campaigns: CampaignStore; jobs: Pick<JobRequests, 'request'> },
+  now = new Date(),
+) {
+  const campaign = await getCampaign(campaignId, deps.campaigns);
+  if (campaign.status === 'sending' || campaign.status === 'sent') return campaignView(campaign);
+  campaignIs(campaign, 'computed');
+  if (campaign.channel !== 'email')
+    throw new Refusal(
+      'campaign-state',
+      `The register does not send ${campaign.channel} campaigns`,
+      campaign.channel === 'post'
+        ? 'A post campaign’s file goes to the mailing house.'
+        : 'Text messages are not sent yet.',
+    );
+  if (!campaign.content) throw invalid([{ field: 'content', message: 'is needed to send the campaign' }]);
+  const by = requestedBy(caller)!;
+  const delivery: Delivery = {
+    startedAt: now.toISOString(),
+    requestedBy: by,
+    savedAt: now.toISOString(),
+    total: campaign.summary?.reached ?? 0,
+    sent: 0,
+    skipped: {},
+    claimedBefore: 0,
+    pages: 0,
+  };
+  const sending = await saveChange(deps.campaigns, campaign, { ...campaign, status: 'sending', delivery });
+  try {
+    await deps.jobs.request(sendRun(campaignId, by));
+  } catch (error) {
+    // Not started: computed again, so that it can be sent.
+    const { delivery: _unstarted, ...computed } = sending;
+    await saveChange(deps.campaigns, sending, { ...computed, status: 'computed' });
+    throw error;
+  }
+  return campaignView(sending);
+}
+
+export interface SendDeps {
+  campaigns: CampaignStore;
+  members: MemberReader;
+  mailer: Mailer;
+  links: UnsubscribeLinks;
+  jobs: Pick<JobRequests, 'request'>;
+  /** Where the links in messages reach the register's API. */
+  publicApiUrl: string;
+}
+
+/** The link a message carries: the unsubscribe route of the API, with the sealed token. */
+export const unsubscribeUrl = (publicApiUrl: string, token: string) =>
+  `${publicApiUrl.replace(/\/$/, '')}/unsubscribe/${token}`;
+
+/**
+ * The work itself: the campaign's contacts a page at a time from where the delivery says; each
+ * member checked again (a ban, a withdrawn consent, an unsubscribe or an erasure since the audience
+ * was computed keeps them out), the message claimed on the contact before it goes (so that no run
+ * sends it twice) and sent at the configured rate; the delivery saved after each page on the version
+ * read, so that a run another got ahead of stops. Near its time, a run asks for the next and ends.
+ */
+export async function sendCampaign(
+  campaignId: string,
+  deps: SendDeps,
+  options: { now?: () => Date; timeLeft?: () => number } = {},
+) {
+  const now = options.now ?? (() => new Date());
+  const timeLeft = options.timeLeft ?? (() => Infinity);
+  let campaign = await getCampaign(campaignId, deps.campaigns);
+  const { content } = campaign;
+  if (campaign.status !== 'sending' || !campaign.delivery || !content) return undefined;
+  let saved: Delivery = campaign.delivery;
+  const pace = pacer(config.marketing.sendsPerSecond);
+  for await (const page of deps.campaigns.contacts(campaignId, SEND_PAGE, saved.after)) {
+    if (timeLeft() < SAFETY_MS) {
+      await deps.jobs.request(sendRun(campaignId, saved.requestedBy));
+      return { ...saved, done: false };
+    }
+    const delivery: Delivery = structuredClone(saved);
+    const members = await deps.members.getMany(page);
+    let failure: { error: unknown } | undefined;
+    const deliver = async (customerNumber: string) => {
+      const member = members.get(customerNumber);
+      const reason = member ? exclusion(member, 'email') : 'leaving';
+      if (reason || !member?.email) {
+        delivery.skipped[reason ?? 'no-email'] = (delivery.skipped[reason ?? 'no-email'] ?? 0) + 1;
+        return;
+      }
+      // Paced before the claim: a run that stops while it waits has claimed nothing it did not send.
+      await pace();
+      if (!(await deps.campaigns.claimMessage(campaignId, customerNumber, now().toISOString()))) {
+        delivery.claimedBefore += 1;
+        return;
+      }
+      const url = unsubscribeUrl(
+        deps.publicApiUrl,
+        await deps.links.sign({ customerNumber, campaignId, channel: 'email' }, linkExpiry(now())),
+      );
+      const message = messageFor(content, member, url);
+      try {
+        await deps.mailer.send({
+          to: member.email,
+          subject: message.subject,
+          text: message.text,
+          headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          tags: { campaign: campaignId, member: customerNumber },
+        });
+      } catch (error) {
+        // Refused by the mail service (its rate, most likely): nothing went, so a later run may send it.
+        await deps.campaigns.releaseMessage(campaignId, customerNumber);
+        throw error;
+      }
+      delivery.sent += 1;
+    };
+    // After a failure no message is begun, and those under way end before the run fails (none left claimed in flight).
+    await inParallel(page, SENDS_IN_FLIGHT, async (customerNumber) => {
+      if (failure) return;
+      await deliver(customerNumber).catch((error: unknown) => {
+        failure ??= { error };
+      });
+    });
+    if (failure) throw failure.error;
+    saved = { ...delivery, pages: delivery.pages + 1, after: page.at(-1)!, savedAt: now().toISOString() };
+    const next = await saveIfUnchanged(deps.campaigns, campaign, { ...campaign, delivery: saved });
+    if (!next) return undefined;
+    campaign = next;
+  }
+  const { after: _after, ...delivery } = saved;
+  const finished: Delivery = { ...delivery, finishedAt: now().toISOString() };
+  const sent: Campaign = { ...campaign, status: 'sent', delivery: finished };
+  return (await saveIfUnchanged(deps.campaigns, campaign, sent)) ? { ...finished, done: true } : undefined;
+}

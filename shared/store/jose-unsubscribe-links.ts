@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { EncryptJWT, errors, jwtDecrypt } from 'jose';
+import type { UnsubscribeClaims, UnsubscribeLinks } from '../campaigns/unsubscribe.ts';
+
+const AUDIENCE = 'moymore-unsubscribe';
+
+let key: Promise<Uint8Array> | undefined;
+/**
+ * The links' key, read once per process: locally UNSUBSCRIBE_KEY, in AWS the generated secret the
+ * stack names (UNSUBSCRIBE_SECRET_ARN). Hashed to the 256 bits A256GCM takes.
+ */
+function linkKey(): Promise<Uint8Array> {
+  key ??= (async () => {
+    const secret =
+      process.env.UNSUBSCRIBE_KEY ??
+      (await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredArn() })))
+        .SecretString;
+    if (!secret) throw new Error('the unsubscribe key is empty');
+    return createHash('sha256').update(secret).digest();
+  })();
+  return key;
+}
+
+function requiredArn(): string {
+  const arn = process.env.UNSUBSCRIBE_SECRET_ARN;
+  if (!arn) throw new Error('UNSUBSCRIBE_SECRET_ARN is not set');
+  return arn;
+}
+
+/**
+ * Unsubscribe links as encrypted JWTs (jose, A256GCM): sealed, so that nobody can make or alter one,
+ * and opaque, so that the customer number in it shows in no URL, log or mail header.
+ */
+export class JoseUnsubscribeLinks implements UnsubscribeLinks {
+  async sign(claims: UnsubscribeClaims, expiresAt: Date): Promise<string> {
+    return new EncryptJWT({ cid: claims.campaignId, ch: claims.channel })
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
+      .setSubject(claims.customerNumber)
+      .setAudience(AUDIENCE)
+      .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
+      .encrypt(await linkKey());
+  }
+
+  async verify(token: string, now: Date): Promise<UnsubscribeClaims | 'invalid' | 'expired'> {
+    try {
+      const { payload } = await jwtDecrypt(token, await linkKey(), {
+        audience: AUDIENCE,
+        keyManagementAlgorithms: ['dir'],
+        contentEncryptionAlgorithms: ['A256GCM'],
+        currentDate: now,
+      });
+      if (typeof payload.sub !== 'string' || typeof payload.cid !== 'string' || payload.ch !== 'email')
+        return 'invalid';
+      return { customerNumber: payload.sub, campaignId: payload.cid, channel: payload.ch };
+    } catch (error) {
+      return error instanceof errors.JWTExpired ? 'expired' : 'invalid';
+    }
+  }
+}
