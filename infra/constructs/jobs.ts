@@ -5,6 +5,8 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
 import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -106,6 +108,7 @@ export class RegisterJobs extends Construct {
           }),
         );
       }
+      if (job.sesEvents) this.hearMailEvents(pascal(name), fn.fn);
       const loop = job.runsUntilDone ? this.loopUntilDone(pascal(name), fn.fn) : undefined;
       if (!job.schedule) {
         // Started by hand: `aws stepfunctions start-execution` with the job's input.
@@ -155,6 +158,28 @@ export class RegisterJobs extends Construct {
         'Only CDK’s own bucket-notification custom resource uses it, at deploy time; the register’s functions have their own roles.',
       );
     }
+  }
+
+  /**
+   * The SES events of the register's configuration set reach the default bus; a rule hands the
+   * bounces and complaints of messages that name a member to the function, retried, then to a
+   * dead-letter queue. Deliveries stay on the bus: they change nothing in the register.
+   */
+  private hearMailEvents(id: string, fn: lambda.IFunction) {
+    new events.Rule(this, `${id}Rule`, {
+      description: 'Bounces and complaints of the register’s messages to members',
+      eventPattern: {
+        source: ['aws.ses'],
+        detail: { eventType: ['Bounce', 'Complaint'], mail: { tags: { member: [{ exists: true }] } } },
+      },
+      targets: [
+        new eventTargets.LambdaFunction(fn, {
+          retryAttempts: 2,
+          maxEventAge: Duration.hours(6),
+          deadLetterQueue: this.deadLetterQueue(`${id}Events`),
+        }),
+      ],
+    });
   }
 
   private function(

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { jobs, type JobSpec } from '../../shared/contract/jobs.ts';
 import { loadFunction } from './functions.ts';
 import { LOCAL, localEnvironment } from './services.ts';
@@ -7,7 +8,8 @@ import { LOCAL, localEnvironment } from './services.ts';
  * running local stack, with its Lambda handler; `--dry-run` sends `{ "dryRun": true }` (the legacy
  * import changes nothing then), `--campaign` the campaign whose audience to compute, `--notice`
  * the account notice to send (as the stream hands their requests on), `--as-of` the instant the
- * benefit jobs act at (a month's close rehearsed; refused in AWS).
+ * benefit jobs act at (a month's close rehearsed; refused in AWS), `--file` the event to hand over as
+ * it is (SES events to marketing-events, in the shape EventBridge delivers).
  */
 const name = process.argv[2] ?? '';
 const argument = (flag: string) => {
@@ -17,19 +19,22 @@ const argument = (flag: string) => {
 const campaignId = argument('--campaign');
 const notice = argument('--notice');
 const asOf = argument('--as-of');
-const event = process.argv.includes('--dry-run')
-  ? { dryRun: true }
-  : campaignId
-    ? { campaignId }
-    : notice
-      ? { notice }
-      : asOf
-        ? { asOf }
-        : undefined;
+const file = argument('--file');
+const event = file
+  ? JSON.parse(readFileSync(file, 'utf8'))
+  : process.argv.includes('--dry-run')
+    ? { dryRun: true }
+    : campaignId
+      ? { campaignId }
+      : notice
+        ? { notice }
+        : asOf
+          ? { asOf }
+          : undefined;
 const names = Object.keys(jobs);
 if (!names.includes(name)) {
   console.error(
-    `usage: npm run job -- <${names.join('|')}> [--dry-run] [--campaign <id>] [--notice <id>] [--as-of <ISO time>]`,
+    `usage: npm run job -- <${names.join('|')}> [--dry-run] [--campaign <id>] [--notice <id>] [--as-of <ISO time>] [--file <event.json>]`,
   );
   process.exit(2);
 }

@@ -34,6 +34,7 @@ export function exclusion(member: Member, channel: Channel): ExclusionReason | u
     if (!hasAddress(member)) return 'no-address';
   }
   if (channel === 'email' && !member.email) return 'no-email';
+  if (channel === 'email' && member.flags.emailUndeliverable) return 'undeliverable';
   if (channel === 'sms' && !member.mobile) return 'no-mobile';
   return undefined;
 }
@@ -41,7 +42,7 @@ export function exclusion(member: Member, channel: Channel): ExclusionReason | u
 const ALWAYS = ['direct-marketing-ban', 'deceased', 'restricted', 'leaving'] as const;
 const ON_CONSENT = ['no-consent', 'consent-withdrawn'] as const;
 const BY_CHANNEL = {
-  email: [...ON_CONSENT, 'no-email'],
+  email: [...ON_CONSENT, 'no-email', 'undeliverable'],
   sms: [...ON_CONSENT, 'no-mobile'],
   post: ['protected-address', 'address-disclosure-ban', 'no-address'],
 } as const;

@@ -2,6 +2,7 @@ import type { Caller } from '../auth/caller.ts';
 import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { Member } from '../members/member.ts';
+import type { AuditEntry } from '../members/audit-entry.ts';
 import { decidedOnFreshRead, saveChange } from '../members/change-member.ts';
 import type { CampaignContacts } from '../campaigns/campaign-store.ts';
 import type { MemberStore } from '../members/member-store.ts';
@@ -53,22 +54,41 @@ export async function changeConsent(
   // Changed meanwhile (another purpose, most likely): decided again on the member as it is now.
   return decidedOnFreshRead(async () => {
     const before = await reachableMember(caller, customerNumber, store);
-    const current = before.consents?.[purpose];
-    if (current?.granted === answer.granted) return listOf(before);
-    const at = now.toISOString();
-    const consent: Consent = { purpose, ...answer, at, actor: caller.actor };
-    const event: ConsentEvent = { ...consent, previously: current?.granted ?? null };
-    const after = await saveChange(
+    const after = await saveAnswer(
       store,
       before,
-      { consents: { ...before.consents, [purpose]: consent } },
-      at,
+      purpose,
+      answer,
       {
-        audit: auditEntry(caller, customerNumber, 'consent', at, [purpose]),
-        consentEvents: [event],
+        actor: caller.actor,
+        audit: (at) => auditEntry(caller, customerNumber, 'consent', at, [purpose]),
       },
+      now,
     );
     return listOf(after);
+  });
+}
+
+/**
+ * Saves one answer on the member as read, with its history event and its audit entry, in the
+ * profile's write: the member as saved, or as read when the answer is the one already given.
+ */
+export async function saveAnswer(
+  store: MemberStore,
+  before: Member,
+  purpose: Purpose,
+  answer: { granted: boolean; source: RecordedSource; noticeVersion: string },
+  by: { actor: string; audit: (at: string) => AuditEntry },
+  now = new Date(),
+): Promise<Member> {
+  const current = before.consents?.[purpose];
+  if (current?.granted === answer.granted) return before;
+  const at = now.toISOString();
+  const consent: Consent = { purpose, ...answer, at, actor: by.actor };
+  const event: ConsentEvent = { ...consent, previously: current?.granted ?? null };
+  return saveChange(store, before, { consents: { ...before.consents, [purpose]: consent } }, at, {
+    audit: by.audit(at),
+    consentEvents: [event],
   });
 }
 

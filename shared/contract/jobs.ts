@@ -34,6 +34,8 @@ export interface JobSpec {
   startedByApi?: boolean;
   /** Sends the register's mail (SES): it may send from the register's identity, and nothing else. */
   sendsMail?: boolean;
+  /** Invoked by EventBridge for the SES events of the register's configuration set (bounces, complaints, deliveries). */
+  sesEvents?: boolean;
   /** Seals unsubscribe links: it may read their key's secret, and the API's URL is in its environment. */
   readsUnsubscribeKey?: boolean;
   /** The job's own metrics (Powertools, dimension `service`) that raise an alarm when they reach 1. */
@@ -184,6 +186,14 @@ export const jobs = {
     startedByApi: true,
     sendsMail: true,
     readsUnsubscribeKey: true,
+  },
+  'marketing-events': {
+    handler: 'jobs/marketing-events',
+    description:
+      'What SES tells of the register’s messages, from the configuration set through EventBridge: a hard bounce marks the email undeliverable, a complaint withdraws the email consent',
+    tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
+    bucket: {},
+    sesEvents: true,
   },
   'legacy-import': {
     handler: 'jobs/legacy-import',

@@ -17,7 +17,9 @@ export type AuditAction =
   | 'card-batch'
   | 'card-answer'
   | 'resolve-work'
-  | 'link-account';
+  | 'link-account'
+  /** What the mail service told of a message: a hard bounce, a complaint. */
+  | 'mail-event';
 
 /** Actions that only read: they are what "who viewed my data" lists as views. */
 export const READ_ACTIONS: readonly AuditAction[] = ['read', 'search', 'export', 'read-audit'];

@@ -44,6 +44,9 @@ export async function correctMember(
   // A corrected address is a checked one: the member leaves the doubtful-address queue with it.
   if (before.flags.addressDoubtful && changed.some((f) => (ADDRESS_FIELDS as readonly string[]).includes(f)))
     set.flags = { ...before.flags, addressDoubtful: false };
+  // A corrected email is one to try again: the member leaves the undeliverable queue with it.
+  if (before.flags.emailUndeliverable && changed.includes('email'))
+    set.flags = { ...(set.flags ?? before.flags), emailUndeliverable: false };
   if (!addressComplete({ ...before, ...set }))
     throw invalid([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
   return saveChange(store, before, set, at, {

@@ -96,6 +96,8 @@ export interface Flags {
   protectedAddress: boolean;
   restricted: boolean;
   addressDoubtful: boolean;
+  /** The email bounced hard (the address takes no mail): customer service corrects it, which clears this. */
+  emailUndeliverable?: boolean;
 }
 
 export interface Member extends PersonalData {

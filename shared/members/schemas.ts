@@ -210,6 +210,7 @@ export const MemberView = z.strictObject({
     protectedAddress: z.boolean(),
     restricted: z.boolean(),
     addressDoubtful: z.boolean(),
+    emailUndeliverable: z.optional(z.boolean()),
   }),
   sources: z.optional(z.partialRecord(z.enum(PERSONAL_FIELDS), FieldSourceView)),
   /** A member leaving: asked to be erased, or ended the membership (erased when its days are up). */

@@ -18,6 +18,8 @@ export const WORK_QUEUES = {
   'card-overdue': { roles: ['admin', 'customer-service', 'processor'] },
   /** Erasure requests and erasures falling due (death, ended membership), by due date. */
   erasure: { roles: ['admin'] },
+  /** A message to the member's email bounced hard: correct the email, which takes them off. */
+  'email-undeliverable': { roles: ['admin', 'customer-service'] },
   /** The payment partner rejected a benefit payout (an account closed, a card unknown): it waits unpaid. */
   'payout-rejected': { roles: ['admin', 'customer-service'] },
 } as const satisfies Record<string, { roles: readonly Role[] }>;
@@ -59,6 +61,7 @@ export interface WorkItem {
 export const PROFILE_STATE_QUEUES = {
   'address-doubtful': (member: Member) => member.flags.addressDoubtful,
   'card-returned': (member: Member) => CARD_NOT_RECEIVED.has(member.card.status),
+  'email-undeliverable': (member: Member) => member.flags.emailUndeliverable === true,
 } as const satisfies Partial<Record<WorkQueue, (member: Member) => boolean>>;
 export type ProfileStateQueue = keyof typeof PROFILE_STATE_QUEUES;
 /** The queues the member's state puts them on. */

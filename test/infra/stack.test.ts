@@ -446,6 +446,29 @@ describe('jobs, events and the card manufacturer', () => {
     }
   });
 
+  it('hears SES’s bounces and complaints of messages to members, retried, then dead-lettered', () => {
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      EventDestination: Match.objectLike({
+        Enabled: true,
+        MatchingEventTypes: Match.arrayWith(['bounce', 'complaint', 'delivery']),
+        EventBridgeDestination: Match.anyValue(),
+      }),
+    });
+    template.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: {
+        source: ['aws.ses'],
+        detail: { eventType: ['Bounce', 'Complaint'], mail: { tags: { member: [{ exists: true }] } } },
+      },
+      Targets: [
+        Match.objectLike({
+          Arn: Match.anyValue(),
+          RetryPolicy: { MaximumRetryAttempts: 2, MaximumEventAgeInSeconds: 21600 },
+          DeadLetterConfig: { Arn: Match.anyValue() },
+        }),
+      ],
+    });
+  });
+
   it('lets only the sender and the unsubscribe routes read the unsubscribe links’ generated key', () => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
@@ -584,8 +607,11 @@ describe('jobs, events and the card manufacturer', () => {
     const alarms = resources('AWS::CloudWatch::Alarm').map((a) => JSON.stringify(a.Properties.Dimensions));
     const scheduled = Object.values(jobs).filter((job) => 'schedule' in job);
     const startedByApi = Object.values(jobs).filter((job) => 'startedByApi' in job);
+    const onSesEvents = Object.values(jobs).filter((job) => 'sesEvents' in job);
     // …and one for the stream's reader of job requests.
-    expect(queues.length).toBe(scheduled.length + objectEvents.length + startedByApi.length + 1);
+    expect(queues.length).toBe(
+      scheduled.length + objectEvents.length + startedByApi.length + onSesEvents.length + 1,
+    );
     for (const queue of queues) expect(alarms.some((d) => d.includes(queue))).toBe(true);
   });
 });

@@ -8,6 +8,7 @@ import { setClock, TEST_DAY } from '../support/clock.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi, until } from '../support/local-api.ts';
 import { mailTo, sentMail, type SentMail } from '../support/mailbox.ts';
+import { handler as marketingEvents } from '../../functions/jobs/marketing-events.ts';
 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
@@ -238,5 +239,87 @@ describe('sending an email campaign', () => {
     // A third run, or one racing it, finds nothing to send.
     expect(await sendCampaign(campaignId, deps(mailer()))).toBeUndefined();
     for (const member of members) expect(await sentTo(member.email)).toHaveLength(1);
+  });
+
+  it('hears a hard bounce and a complaint: the email undeliverable on customer service’s queue, the consent withdrawn', async () => {
+    const members = await consenting(['fi', 'fi', 'fi', 'fi', 'fi', 'fi', 'fi']);
+    const campaignId = await computedCampaign({ postalCodePrefix: '00100', language: 'fi' });
+    await call(api, 'POST', `/campaigns/${campaignId}/send`, { as: MARKETING });
+    const [bounced, complained, corrected] = members;
+    for (const member of members) await mailTo(member.email);
+    // What EventBridge delivers from the configuration set: the message's tags name campaign and member.
+    const sesEvent = (member: (typeof members)[number], detail: object) => ({
+      source: 'aws.ses',
+      'detail-type': 'SES event',
+      detail: {
+        mail: {
+          messageId: `m-${member.customerNumber}`,
+          destination: [member.email],
+          tags: { campaign: [campaignId], member: [member.customerNumber] },
+        },
+        ...detail,
+      },
+    });
+    const bounce = (member: (typeof members)[number]) =>
+      sesEvent(member, {
+        eventType: 'Bounce',
+        bounce: { bounceType: 'Permanent', bouncedRecipients: [{ emailAddress: member.email }] },
+      });
+    // The address corrected after the message went: its bounce is not the member's email now.
+    await call(api, 'PATCH', `/members/${corrected!.customerNumber}`, {
+      as: CUSTOMER_SERVICE,
+      headers: { 'if-match': '*' },
+      body: { email: `new.${corrected!.email}` },
+    });
+    const outcome = await marketingEvents([
+      bounce(bounced!),
+      bounce(bounced!),
+      sesEvent(complained!, {
+        eventType: 'Complaint',
+        complaint: { complainedRecipients: [{ emailAddress: complained!.email }] },
+      }),
+      bounce(corrected!),
+      sesEvent(bounced!, { eventType: 'Delivery' }),
+      sesEvent(bounced!, {
+        eventType: 'Bounce',
+        bounce: { bounceType: 'Transient', bouncedRecipients: [{ emailAddress: bounced!.email }] },
+      }),
+    ]);
+    expect(outcome).toEqual({
+      undeliverable: 1,
+      unchanged: 2,
+      'consent-withdrawn': 1,
+      delivered: 1,
+      ignored: 1,
+    });
+    expect(await marketingEvents({ source: 'aws.ses', detail: {} })).toEqual({ notAnSesEvent: 1 });
+
+    const read = async (n: string) =>
+      (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+    expect((await read(bounced!.customerNumber)).flags.emailUndeliverable).toBe(true);
+    expect((await read(corrected!.customerNumber)).flags.emailUndeliverable).toBeUndefined();
+    expect(await consentOf(complained!.customerNumber)).toMatchObject({
+      granted: false,
+      source: 'complaint',
+    });
+    const queue = (await call(api, 'GET', '/work-queues/email-undeliverable', { as: CUSTOMER_SERVICE })).body
+      .items as { customerNumber: string }[];
+    expect(queue.map((item) => item.customerNumber)).toEqual([bounced!.customerNumber]);
+
+    // An audience computed after leaves both out; correcting the email takes the member off the queue.
+    const next = await computedCampaign({ postalCodePrefix: '00100', language: 'fi' });
+    const audience = (await call(api, 'GET', `/campaigns/${next}/audience`, { as: MARKETING })).body
+      .audience as { customerNumber: string }[];
+    expect(audience.map((row) => row.customerNumber)).not.toContain(bounced!.customerNumber);
+    expect(audience.map((row) => row.customerNumber)).not.toContain(complained!.customerNumber);
+    const fixed = await call(api, 'PATCH', `/members/${bounced!.customerNumber}`, {
+      as: CUSTOMER_SERVICE,
+      headers: { 'if-match': '*' },
+      body: { email: `fixed.${bounced!.email}` },
+    });
+    expect(fixed.body.flags.emailUndeliverable).toBe(false);
+    const after = (await call(api, 'GET', '/work-queues/email-undeliverable', { as: CUSTOMER_SERVICE })).body
+      .items as { customerNumber: string }[];
+    expect(after).toEqual([]);
   });
 });

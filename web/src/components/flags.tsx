@@ -5,6 +5,7 @@ const FLAG_NAMES: Record<string, MessageKey> = {
   protectedAddress: 'protectedAddress',
   restricted: 'restricted',
   addressDoubtful: 'addressDoubtful',
+  emailUndeliverable: 'emailUndeliverable',
 };
 
 /** A member's flags that are set, each a word. */

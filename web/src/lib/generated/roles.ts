@@ -65,6 +65,7 @@ export const WORK_QUEUE_ROLES = {
   'card-returned': ['admin', 'customer-service'],
   'card-overdue': ['admin', 'customer-service', 'processor'],
   erasure: ['admin'],
+  'email-undeliverable': ['admin', 'customer-service'],
   'payout-rejected': ['admin', 'customer-service'],
 } as const;
 export type WorkQueueName = keyof typeof WORK_QUEUE_ROLES;

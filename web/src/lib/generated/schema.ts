@@ -909,6 +909,7 @@ export interface operations {
                 protectedAddress: boolean;
                 restricted: boolean;
                 addressDoubtful: boolean;
+                emailUndeliverable?: boolean;
               };
               sources?: {
                 [key: string]: {
@@ -1048,6 +1049,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -1303,6 +1305,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -1430,6 +1433,7 @@ export interface operations {
                 protectedAddress: boolean;
                 restricted: boolean;
                 addressDoubtful: boolean;
+                emailUndeliverable?: boolean;
               };
             }[];
             next?: string;
@@ -1525,6 +1529,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -1710,6 +1715,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -1877,6 +1883,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -2016,6 +2023,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -2137,6 +2145,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -2399,6 +2408,7 @@ export interface operations {
           | 'card-returned'
           | 'card-overdue'
           | 'erasure'
+          | 'email-undeliverable'
           | 'payout-rejected';
       };
       cookie?: never;
@@ -2420,6 +2430,7 @@ export interface operations {
                 | 'card-returned'
                 | 'card-overdue'
                 | 'erasure'
+                | 'email-undeliverable'
                 | 'payout-rejected';
               customerNumber: string;
               since: string;
@@ -2480,6 +2491,7 @@ export interface operations {
           | 'card-returned'
           | 'card-overdue'
           | 'erasure'
+          | 'email-undeliverable'
           | 'payout-rejected';
       };
       cookie?: never;
@@ -2530,6 +2542,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -5142,6 +5155,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -5245,6 +5259,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -5354,6 +5369,7 @@ export interface operations {
               protectedAddress: boolean;
               restricted: boolean;
               addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
             };
             sources?: {
               [key: string]: {
@@ -5644,13 +5660,37 @@ export const pathsJobRunsGetResponses200ContentApplicationJsonJobsRunsOutcomeVal
 > = ['done', 'failed'];
 export const pathsWorkQueuesQueueGetParametersPathQueueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}']['get']['parameters']['path']['queue']
-> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure', 'payout-rejected'];
+> = [
+  'address-review',
+  'address-doubtful',
+  'card-returned',
+  'card-overdue',
+  'erasure',
+  'email-undeliverable',
+  'payout-rejected',
+];
 export const pathsWorkQueuesQueueGetResponses200ContentApplicationJsonItemsQueueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}']['get']['responses']['200']['content']['application/json']['items']['queue']
-> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure', 'payout-rejected'];
+> = [
+  'address-review',
+  'address-doubtful',
+  'card-returned',
+  'card-overdue',
+  'erasure',
+  'email-undeliverable',
+  'payout-rejected',
+];
 export const pathsWorkQueuesQueueResolutionsPostParametersPathQueueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['parameters']['path']['queue']
-> = ['address-review', 'address-doubtful', 'card-returned', 'card-overdue', 'erasure', 'payout-rejected'];
+> = [
+  'address-review',
+  'address-doubtful',
+  'card-returned',
+  'card-overdue',
+  'erasure',
+  'email-undeliverable',
+  'payout-rejected',
+];
 export const pathsWorkQueuesQueueResolutionsPostRequestBodyContentApplicationJsonResolutionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['requestBody']['content']['application/json']['resolution']
 > = ['accept-register', 'keep-member', 'mark-checked'];
