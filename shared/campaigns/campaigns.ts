@@ -5,6 +5,7 @@ import { notFound, Refusal } from '../refusal.ts';
 import type { Campaign, CampaignStore } from './campaign-store.ts';
 import type { CampaignStatus } from './campaign-status.ts';
 import { campaignView } from './campaign-view.ts';
+import { previewMessages } from './message.ts';
 import type { CreateCampaignInput, EditCampaignInput } from './schemas.ts';
 
 export async function createCampaign(
@@ -106,4 +107,9 @@ export async function closeCampaign(campaignId: string, campaigns: CampaignStore
   if (campaign.status === 'closed') return campaignView(campaign);
   campaignIs(campaign, 'draft', 'computed', 'too-small');
   return campaignView(await saveChange(campaigns, campaign, { ...campaign, status: 'closed' }));
+}
+
+/** The campaign's message in each of its languages, as an example member would get it. */
+export async function campaignMessages(campaignId: string, campaigns: CampaignStore) {
+  return previewMessages((await getCampaign(campaignId, campaigns)).content);
 }

@@ -44,3 +44,22 @@ export function messageFor(
     text: `${fill(message.body)}\n\n--\n${UNSUBSCRIBE[language]}\n${unsubscribeUrl}\n`,
   };
 }
+
+/** What a member would get in each language the campaign has, for an example member and link: the console shows it before sending. */
+export function previewMessages(content: ContentInput | undefined) {
+  const languages = (Object.keys(content ?? {}) as MessageLanguage[]).filter(
+    (language) => content?.[language],
+  );
+  return {
+    messages: languages.map((language) => {
+      const { subject, text } = messageFor(
+        content!,
+        { firstNames: PREVIEW_FIRST_NAME, language },
+        PREVIEW_LINK,
+      );
+      return { language, subject, text };
+    }),
+  };
+}
+const PREVIEW_FIRST_NAME = 'Liisa';
+const PREVIEW_LINK = 'https://…/unsubscribe/…';

@@ -168,3 +168,10 @@ export const UnsubscribePath = z.strictObject({
 });
 /** RFC 8058: a one-click unsubscribe posts exactly this. */
 export const OneClickBody = z.strictObject({ 'List-Unsubscribe': z.literal('One-Click') });
+
+/** Each language's message as a member would get it, their first name filled in (an example one). */
+export const MessagePreviews = z.strictObject({
+  messages: z.array(
+    z.strictObject({ language: z.enum(['fi', 'sv', 'en']), subject: z.string(), text: z.string() }),
+  ),
+});

@@ -8,6 +8,7 @@ import {
   listCampaigns,
   previewAudience,
   readAudience,
+  previewMessages,
   readCampaign,
   sendCampaign,
 } from './routes/campaigns.ts';
@@ -90,6 +91,7 @@ export const routes = {
   previewAudience,
   computeAudience,
   readAudience,
+  previewMessages,
   sendCampaign,
   readUnsubscribe,
   unsubscribe,

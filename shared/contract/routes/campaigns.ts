@@ -8,6 +8,7 @@ import {
   CampaignWithPreviews,
   CreateCampaignBody,
   EditCampaignBody,
+  MessagePreviews,
 } from '../../campaigns/schemas.ts';
 import type { RouteSpec } from '../route.ts';
 
@@ -161,4 +162,19 @@ export const sendCampaign = {
   },
   tableActions: ['GetItem', 'PutItem'],
   startsJob: 'campaign-send',
+} as const satisfies RouteSpec;
+
+export const previewMessages = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/messages',
+  handler: 'api/campaigns/messages',
+  roles: ['admin', 'marketing'],
+  summary:
+    'The campaign’s message in each of its languages as a member would get it (an example first name and link): what sending would say',
+  params: CampaignPath,
+  responses: {
+    200: { description: 'The messages', body: MessagePreviews },
+    404: { description: 'No such campaign' },
+  },
+  tableActions: ['GetItem'],
 } as const satisfies RouteSpec;

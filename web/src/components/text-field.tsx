@@ -1,4 +1,4 @@
-/** A labelled input with its API field error beside it, tied together for screen readers. */
+/** A labelled input (or, multiline, a text area) with its API field error beside it, tied together for screen readers. */
 export function TextField(props: {
   id: string;
   label: string;
@@ -8,21 +8,29 @@ export function TextField(props: {
   type?: string;
   autoComplete?: string;
   required?: boolean;
+  multiline?: boolean;
 }) {
   const errorId = `${props.id}-error`;
+  const common = {
+    id: props.id,
+    value: props.value,
+    required: props.required,
+    'aria-invalid': props.error ? true : undefined,
+    'aria-describedby': props.error ? errorId : undefined,
+  };
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type={props.type ?? 'text'}
-        value={props.value}
-        onChange={(e) => props.onChange(e.target.value)}
-        autoComplete={props.autoComplete ?? 'off'}
-        required={props.required}
-        aria-invalid={props.error ? true : undefined}
-        aria-describedby={props.error ? errorId : undefined}
-      />
+      {props.multiline ? (
+        <textarea {...common} rows={6} onChange={(e) => props.onChange(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          onChange={(e) => props.onChange(e.target.value)}
+          autoComplete={props.autoComplete ?? 'off'}
+        />
+      )}
       {props.error && (
         <span id={errorId} className="field-error">
           {props.error}

@@ -2,6 +2,7 @@ import type { AnswerOf, BodyOf } from '../../lib/api/types.ts';
 
 export type Campaign = AnswerOf<'readCampaign'>;
 export type Criteria = NonNullable<BodyOf<'createCampaign'>['criteria']>;
+export type Content = NonNullable<BodyOf<'createCampaign'>['content']>;
 /** The criteria as the form holds them: text by field; an empty field sets no criterion. */
 export type CriteriaForm = Record<string, string>;
 

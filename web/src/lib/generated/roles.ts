@@ -34,6 +34,7 @@ export const OPERATION_ROLES = {
   previewAudience: ['admin', 'marketing'],
   computeAudience: ['admin', 'marketing'],
   readAudience: ['admin', 'marketing'],
+  previewMessages: ['admin', 'marketing'],
   sendCampaign: ['admin', 'marketing'],
   readUnsubscribe: 'public',
   unsubscribe: 'public',

@@ -463,6 +463,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/{campaignId}/messages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The campaign’s message in each of its languages as a member would get it (an example first name and link): what sending would say
+     * @description Roles: admin, marketing.
+     */
+    get: operations['previewMessages'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/campaigns/{campaignId}/send': {
     parameters: {
       query?: never;
@@ -3898,6 +3918,74 @@ export interface operations {
       };
     };
   };
+  previewMessages: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The messages */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            messages: {
+              /** @enum {string} */
+              language: 'fi' | 'sv' | 'en';
+              subject: string;
+              text: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such campaign */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   sendCampaign: {
     parameters: {
       query?: never;
@@ -5797,6 +5885,9 @@ export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJ
 export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
+export const pathsCampaignsCampaignIdMessagesGetResponses200ContentApplicationJsonMessagesLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/messages']['get']['responses']['200']['content']['application/json']['messages']['language']
+> = ['fi', 'sv', 'en'];
 export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/send']['post']['responses']['202']['content']['application/json']['channel']
 > = ['email', 'sms', 'post'];

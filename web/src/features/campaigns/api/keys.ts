@@ -3,4 +3,5 @@ export const campaignKeys = {
   all: ['campaigns'] as const,
   list: () => [...campaignKeys.all, 'list'] as const,
   detail: (campaignId: string) => [...campaignKeys.all, 'detail', campaignId] as const,
+  messages: (campaignId: string) => [...campaignKeys.all, 'messages', campaignId] as const,
 };

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useApiMutation, useApiQuery } from '../../../lib/api/queries.ts';
 import { CSV, saveFile } from '../../../lib/save-file.ts';
 import type { AnswerOf } from '../../../lib/api/types.ts';
-import type { Campaign, Criteria } from '../criteria.ts';
+import type { Campaign, Content, Criteria } from '../criteria.ts';
 import { campaignKeys } from './keys.ts';
 
 /** How often a computing campaign is read again for its progress. */
@@ -10,14 +10,21 @@ const PROGRESS_POLL_MS = 1000;
 
 const campaign = (campaignId: string) => ({ params: { path: { campaignId } } });
 
-/** A campaign; while its audience is computed elsewhere, read again until it is done. */
+/** A campaign; while its audience is computed or its messages sent elsewhere, read again until done. */
 export const useCampaign = (campaignId: string) =>
   useApiQuery(
     campaignKeys.detail(campaignId),
     (api) => api.GET('/campaigns/{campaignId}', campaign(campaignId)),
     {
-      refetchInterval: (query) => (query.state.data?.status === 'computing' ? PROGRESS_POLL_MS : false),
+      refetchInterval: (query) =>
+        ['computing', 'sending'].includes(query.state.data?.status ?? '') ? PROGRESS_POLL_MS : false,
     },
+  );
+
+/** The saved content in each of its languages, as a member would get it. */
+export const useMessagePreviews = (campaignId: string) =>
+  useApiQuery(campaignKeys.messages(campaignId), (api) =>
+    api.GET('/campaigns/{campaignId}/messages', campaign(campaignId)),
   );
 
 /**
@@ -52,6 +59,29 @@ export function useComputeAudience(campaignId: string) {
 export function useCloseCampaign(campaignId: string) {
   const changed = useCampaignChanged();
   return useApiMutation((api) => api.POST('/campaigns/{campaignId}/close', campaign(campaignId)), {
+    onSuccess: changed,
+  });
+}
+
+/** Saves the campaign's content; its previews are read again. */
+export function useEditContent(campaignId: string) {
+  const changed = useCampaignChanged();
+  const queryClient = useQueryClient();
+  return useApiMutation(
+    (api, content: Content) =>
+      api.PATCH('/campaigns/{campaignId}', { ...campaign(campaignId), body: { content } }),
+    {
+      onSuccess: (updated) => {
+        changed(updated);
+        void queryClient.invalidateQueries({ queryKey: campaignKeys.messages(campaignId) });
+      },
+    },
+  );
+}
+
+export function useSendCampaign(campaignId: string) {
+  const changed = useCampaignChanged();
+  return useApiMutation((api) => api.POST('/campaigns/{campaignId}/send', campaign(campaignId)), {
     onSuccess: changed,
   });
 }

@@ -10,10 +10,14 @@ import {
   useComputeAudience,
   useDownloadAudience,
   usePreviewAudience,
+  useSendCampaign,
 } from '../api/use-campaign.ts';
 import type { Campaign } from '../criteria.ts';
 import { AudienceProgress } from './audience-progress.tsx';
+import { ContentEditor } from './content-editor.tsx';
 import { CountsTable } from './counts-table.tsx';
+import { DeliveryProgress } from './delivery-progress.tsx';
+import { MessagePreviews } from './message-previews.tsx';
 import { CriteriaText } from './criteria-text.tsx';
 import { EditCriteria } from './edit-criteria.tsx';
 import { PreviewTrail } from './preview-trail.tsx';
@@ -31,7 +35,9 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const compute = useComputeAudience(campaign.campaignId);
   const close = useCloseCampaign(campaign.campaignId);
   const download = useDownloadAudience(campaign.campaignId);
-  const failed = [preview, compute, close, download].find((m) => m.isError);
+  const send = useSendCampaign(campaign.campaignId);
+  const failed = [preview, compute, close, download, send].find((m) => m.isError);
+  const email = campaign.channel === 'email';
 
   return (
     <>
@@ -48,6 +54,8 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <CriteriaText criteria={campaign.criteria} />
         </Section>
       )}
+      {email && ['draft', 'computed'].includes(campaign.status) && <ContentEditor campaign={campaign} />}
+      {email && campaign.content && <MessagePreviews campaignId={campaign.campaignId} />}
       <Section id="audience" title={t('audience')}>
         {campaign.status === 'draft' && (
           <div className="actions">
@@ -88,10 +96,21 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
                 {campaign.channel === 'post' && (
                   <span role="status">{campaign.exportKey ? t('postExported') : t('postNotExported')}</span>
                 )}
+                {email && campaign.status === 'computed' && (
+                  <button
+                    type="button"
+                    className="primary"
+                    onClick={() => send.mutate()}
+                    disabled={send.isPending || !campaign.content}
+                  >
+                    {t('sendCampaign')}
+                  </button>
+                )}
               </div>
             )}
           </>
         )}
+        {campaign.delivery && <DeliveryProgress delivery={campaign.delivery} />}
       </Section>
       <PreviewTrail previews={campaign.previews} />
       {['draft', 'computed', 'too-small'].includes(campaign.status) && (

@@ -306,6 +306,16 @@ export const en = {
   waitingTotal: 'Waiting (unpaid and in a payout)',
   lapsedTotal: 'Lapsed',
   lapsesNote: 'Unpaid benefit of months before {month} lapses at the next payout.',
+  content: 'Message',
+  contentHelp:
+    'Plain text. {{firstName}} becomes each member’s first name. A member gets their own language, else Finnish; the unsubscribe link is added under every message.',
+  subject: 'Subject',
+  messageBody: 'Message text',
+  saveContent: 'Save message',
+  messagePreviews: 'The message as members get it',
+  messagePreview: 'Message preview',
+  messagesSent: 'Messages sent',
+  sendCampaign: 'Send',
 } as const;
 
 export type MessageKey = keyof typeof en;

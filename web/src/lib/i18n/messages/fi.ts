@@ -308,4 +308,14 @@ export const fi: Messages = {
   waitingTotal: 'Odottaa (maksamatta ja maksuajossa)',
   lapsedTotal: 'Vanhentunut',
   lapsesNote: 'Maksamaton etu kuukausilta ennen kuukautta {month} vanhenee seuraavassa maksuajossa.',
+  content: 'Viesti',
+  contentHelp:
+    'Pelkkää tekstiä. {{firstName}} korvautuu jäsenen etunimellä. Jäsen saa viestin omalla kielellään, muuten suomeksi; peruutuslinkki lisätään jokaisen viestin loppuun.',
+  subject: 'Aihe',
+  messageBody: 'Viestin teksti',
+  saveContent: 'Tallenna viesti',
+  messagePreviews: 'Viesti jäsenen näkemänä',
+  messagePreview: 'Viestin esikatselu',
+  messagesSent: 'Viestejä lähetetty',
+  sendCampaign: 'Lähetä',
 };
