@@ -9,6 +9,8 @@ import { measurePurchases } from './purchases.ts';
 import { measureCardBatches } from './cards.ts';
 import { audienceSection, measureAudience } from './audience.ts';
 import { measureStatistics, statisticsSection } from './statistics.ts';
+import { benefitsSection, measureBenefits } from './benefits.ts';
+import { measureSending, sendingSection } from './sending.ts';
 import { measureAddressApply, measureAddressParse } from './address.ts';
 import { measureLegacyImport } from './legacy.ts';
 import { measureConsole } from './console-run.ts';
@@ -29,6 +31,11 @@ const cards = await measureCardBatches(CARD_ORDERS);
 const AUDIENCE_MEMBERS = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 100_000);
 const audience = await measureAudience(AUDIENCE_MEMBERS);
 const statistics = await measureStatistics(Number(process.env.BENCH_STATISTICS_MEMBERS ?? 100_000));
+const benefits = await measureBenefits(Number(process.env.BENCH_BENEFITS_MEMBERS ?? 100_000));
+const sending = await measureSending(
+  Number(process.env.BENCH_SENDING_MEMBERS ?? 50_000),
+  Number(process.env.BENCH_SENDING_RATE ?? 500),
+);
 const parse = await measureAddressParse(Number(process.env.BENCH_ADDRESS_LINES ?? 1_000_000));
 const apply = await measureAddressApply(Number(process.env.BENCH_ADDRESS_APPLY_LINES ?? 20_000));
 const consoleFigures = await measureConsole();
@@ -139,6 +146,8 @@ sampled every 20 ms. The file is streamed to S3 in parts, never whole in memory.
 
 ${audienceSection(audience)}
 ${statisticsSection(statistics)}
+${benefitsSection(benefits)}
+${sendingSection(sending)}
 ## Address refresh: parsing a file (s3rver and disk)
 
 A generated file of ${parse.lines} detail lines (${parse.megabytes.toFixed(0)} MB, Latin-1, CRLF; ${'`'}BENCH_ADDRESS_LINES${'`'}

@@ -71,8 +71,12 @@ export class RegisterStack extends Stack {
           }
         : {}),
     });
-    // Links in messages reach the API below the console's origin.
-    for (const fn of this.jobs.linking) fn.addEnvironment('PUBLIC_API_URL', `${this.console.origin}/api`);
+    // Links in messages reach the API below the console's origin; the sender keeps under the account's SES rate.
+    const sendingRate = this.node.tryGetContext('sesSendingRate') as number | undefined;
+    for (const fn of this.jobs.linking) {
+      fn.addEnvironment('PUBLIC_API_URL', `${this.console.origin}/api`);
+      if (sendingRate) fn.addEnvironment('MAIL_SENDS_PER_SECOND', String(sendingRate));
+    }
     for (const [id, partner] of Object.entries(partners)) {
       const account = this.node.tryGetContext(partner.accountContext) ?? this.account;
       const role = partnerRole(this, id, partner, this.data.exchangeBucket, this.data.key, account);

@@ -22,6 +22,9 @@ export const entry = jobEntry({
         links: unsubscribeLinks(),
         jobs: jobRequests(),
         publicApiUrl: publicApiUrl(),
+        ...(Number(process.env.MAIL_SENDS_PER_SECOND) > 0
+          ? { sendsPerSecond: Number(process.env.MAIL_SENDS_PER_SECOND) }
+          : {}),
       },
       context ? { timeLeft: () => context.getRemainingTimeInMillis() } : {},
     );

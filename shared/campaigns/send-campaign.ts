@@ -80,6 +80,8 @@ export interface SendDeps {
   jobs: Pick<JobRequests, 'request'>;
   /** Where the links in messages reach the register's API. */
   publicApiUrl: string;
+  /** The SES account's sending rate, when the deployment says it; else the configured default. */
+  sendsPerSecond?: number;
 }
 
 /** The link a message carries: the unsubscribe route of the API, with the sealed token. */
@@ -104,7 +106,7 @@ export async function sendCampaign(
   const { content } = campaign;
   if (campaign.status !== 'sending' || !campaign.delivery || !content) return undefined;
   let saved: Delivery = campaign.delivery;
-  const pace = pacer(config.marketing.sendsPerSecond);
+  const pace = pacer(deps.sendsPerSecond ?? config.marketing.sendsPerSecond);
   for await (const page of deps.campaigns.contacts(campaignId, SEND_PAGE, saved.after)) {
     if (timeLeft() < SAFETY_MS) {
       await deps.jobs.request(sendRun(campaignId, saved.requestedBy));
