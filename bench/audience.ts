@@ -51,7 +51,11 @@ export async function measureAudience(members: number) {
       files: new ExchangeBucket(createS3Client(), LOCAL.bucketName),
     };
     const caller = { actor: 'bench', role: 'marketing', via: 'bench', requestId: 'bench' } as const;
-    const { campaignId } = await createCampaign(caller, { name: 'Bench', channel: 'email' }, campaigns);
+    const { campaignId } = await createCampaign(
+      caller,
+      { name: 'Bench', channel: 'email', holdoutPercent: 0 },
+      campaigns,
+    );
     // Started as the route starts it; the work is then run here, as its job runs it.
     await startAudience(campaignId, caller, { campaigns, jobs: { request: async () => undefined } });
     // The first run dies halfway, after a page's contacts and before its progress; the retry goes on.

@@ -44,6 +44,10 @@ export const config = {
     unsubscribeLinkDays: 90,
     /** Messages a second the campaign sender stays under (the SES account's sending rate, or less). */
     sendsPerSecond: 14,
+    /** Of the members a campaign reaches, the share kept out of it to measure what it did (per campaign). */
+    holdoutPercent: 10,
+    /** Months after the send over which a campaign's result is measured. */
+    resultMonths: 3,
   },
   /** Receipts of a batch written at once: enough to keep DynamoDB busy, few enough not to throttle one partition. */
   batchConcurrency: 16,

@@ -11,6 +11,8 @@ export interface Campaign {
   criteria: CriteriaInput;
   /** What an email or text message says (a post campaign's letter is the mailing house's). */
   content?: ContentInput;
+  /** Of the members reached, the share kept out (none for campaigns made before holdouts). */
+  holdoutPercent?: number;
   status: CampaignStatus;
   createdAt: string;
   createdBy: string;
@@ -29,6 +31,8 @@ export interface Campaign {
 export interface AudienceCounts {
   considered: number;
   reached: number;
+  /** Reached, and kept out of the campaign to measure what it did. */
+  heldOut?: number;
   notMatching: number;
   excluded: Record<string, number>;
 }
@@ -102,7 +106,14 @@ export interface CampaignStore {
    * Records that the campaign reached these members, only while each is still a member: answers
    * those recorded (an erasure that began meanwhile keeps the others out).
    */
-  recordContacts(campaign: Campaign, customerNumbers: readonly string[], at: string): Promise<Set<string>>;
+  recordContacts(
+    campaign: Campaign,
+    customerNumbers: readonly string[],
+    at: string,
+    options?: { heldOut?: boolean },
+  ): Promise<Set<string>>;
+  /** The members a campaign kept out (its holdout), in customer-number order, a page at a time. */
+  heldOut(campaignId: string, pageSize: number): AsyncIterable<string[]>;
   /** The members a campaign reached, in customer-number order after the given one, a page at a time. */
   contacts(campaignId: string, pageSize: number, after?: string): AsyncIterable<string[]>;
   /**

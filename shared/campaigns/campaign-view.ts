@@ -5,6 +5,7 @@ import type { AudienceCounts, Campaign, Delivery } from './campaign-store.ts';
 export interface AudienceFigures {
   considered: Figure;
   reached: Figure;
+  heldOut?: Figure;
   notMatching: Figure;
   /** Every reason the campaign can leave a member out, each a figure. */
   excluded: Record<string, Figure>;
@@ -18,6 +19,7 @@ export function audienceFigures(
   return {
     considered: publishedCount(counts.considered),
     reached: publishedCount(counts.reached),
+    ...(counts.heldOut === undefined ? {} : { heldOut: publishedCount(counts.heldOut) }),
     notMatching: publishedCount(counts.notMatching),
     excluded: Object.fromEntries(
       exclusionReasons(campaign.channel, campaign.criteria).map((reason) => [

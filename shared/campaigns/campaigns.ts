@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Caller } from '../auth/caller.ts';
 import { CHANNEL_PURPOSE } from '../consents/purposes.ts';
+import { config } from '../config.ts';
 import { notFound, Refusal } from '../refusal.ts';
 import type { Campaign, CampaignStore } from './campaign-store.ts';
 import type { CampaignStatus } from './campaign-status.ts';
@@ -21,6 +22,7 @@ export async function createCampaign(
     purpose: CHANNEL_PURPOSE[input.channel],
     criteria: input.criteria ?? {},
     ...(input.content ? { content: input.content } : {}),
+    holdoutPercent: input.holdoutPercent ?? config.marketing.holdoutPercent,
     status: 'draft',
     createdAt: now.toISOString(),
     createdBy: caller.actor,
@@ -96,7 +98,8 @@ export async function saveChange(
  */
 export async function editCampaign(campaignId: string, input: EditCampaignInput, campaigns: CampaignStore) {
   const campaign = await getCampaign(campaignId, campaigns);
-  const contentOnly = input.name === undefined && input.criteria === undefined;
+  const contentOnly =
+    input.name === undefined && input.criteria === undefined && input.holdoutPercent === undefined;
   if (contentOnly) campaignIs(campaign, 'draft', 'computed');
   else campaignIs(campaign, 'draft');
   return campaignView(await saveChange(campaigns, campaign, { ...campaign, ...input }));

@@ -9,6 +9,7 @@ import type { AudienceProgress, AudienceSummary, Campaign, CampaignStore } from 
 import { campaignIs, getCampaign, saveChange, saveIfUnchanged } from './campaigns.ts';
 import { campaignView, isTooSmall } from './campaign-view.ts';
 import { exportPostAudience } from './read-audience.ts';
+import { isHeldOut } from './holdout.ts';
 
 export interface CampaignDeps {
   campaigns: CampaignStore;
@@ -90,10 +91,16 @@ export async function computeAudience(campaignId: string, deps: CampaignDeps, no
   for await (const page of deps.campaigns.reachable(campaign.channel, AUDIENCE_PAGE, progress.after)) {
     const counts = structuredClone(progress);
     const { reached } = await classifyPage(campaign, page, counts, today, deps);
+    const held = reached.filter((n) => isHeldOut(campaign, n));
+    const contacted = reached.filter((n) => !isHeldOut(campaign, n));
     // Reached is what was recorded: a member whose erasure began since the page was read is leaving.
-    const recorded = await deps.campaigns.recordContacts(campaign, reached, progress.startedAt);
+    const recorded = await deps.campaigns.recordContacts(campaign, contacted, progress.startedAt);
+    const recordedHeld = await deps.campaigns.recordContacts(campaign, held, progress.startedAt, {
+      heldOut: true,
+    });
     counts.reached += recorded.size;
-    exclude(counts, 'leaving', reached.length - recorded.size);
+    if (campaign.holdoutPercent) counts.heldOut = (counts.heldOut ?? 0) + recordedHeld.size;
+    exclude(counts, 'leaving', reached.length - recorded.size - recordedHeld.size);
     progress = { ...counts, pages: progress.pages + 1, after: page.at(-1)!, savedAt: now().toISOString() };
     const saved = await saveIfUnchanged(deps.campaigns, campaign, { ...campaign, progress });
     if (!saved) return undefined;

@@ -71,17 +71,22 @@ const Message = z.strictObject({ subject: Subject, body: Body });
 export const Content = z.strictObject({ fi: Message, sv: z.optional(Message), en: z.optional(Message) });
 export type ContentInput = z.output<typeof Content>;
 
+/** Of the members reached, the share kept out of the campaign, to measure what it did. */
+const HoldoutPercent = z.int().check(z.minimum(0, 'must be 0 or more'), z.maximum(50, 'must be at most 50'));
+
 export const CreateCampaignBody = z.strictObject({
   name: CampaignName,
   channel: z.enum(CHANNELS),
   criteria: z.optional(Criteria),
   content: z.optional(Content),
+  holdoutPercent: z.optional(HoldoutPercent),
 });
 /** A new name or new criteria (replacing the old ones) while a draft; new content until it is sent. */
 export const EditCampaignBody = z.strictObject({
   name: z.optional(CampaignName),
   criteria: z.optional(Criteria),
   content: z.optional(Content),
+  holdoutPercent: z.optional(HoldoutPercent),
 });
 export const CampaignPath = z.strictObject({
   campaignId: z.string().check(z.regex(/^C-[0-9a-f]{12}$/, 'must be a campaign id such as C-0123456789ab')),
@@ -97,6 +102,8 @@ const PublishedFigure = z.union([z.number(), z.literal('< 5')]);
 const Figures = {
   considered: PublishedFigure,
   reached: PublishedFigure,
+  /** Reached and kept out of the campaign, to measure what it did. */
+  heldOut: z.optional(PublishedFigure),
   notMatching: PublishedFigure,
   excluded: z.record(z.string(), PublishedFigure),
 };
@@ -112,6 +119,7 @@ const CampaignFields = {
   purpose: z.string(),
   criteria: Criteria,
   content: z.optional(Content),
+  holdoutPercent: z.optional(z.number()),
   status: z.enum(CAMPAIGN_STATUSES),
   createdAt: z.string(),
   createdBy: z.string(),
@@ -175,3 +183,35 @@ export const MessagePreviews = z.strictObject({
     z.strictObject({ language: z.enum(['fi', 'sv', 'en']), subject: z.string(), text: z.string() }),
   ),
 });
+
+const MonthsMeasured = { from: z.string(), to: z.optional(z.string()) };
+/**
+ * What a campaign did: per main group, what a member it was meant to reach bought more (or less)
+ * than a held-out one over the months after it went out, with a 95 % interval; or why not yet.
+ */
+export const CampaignResults = z.union([
+  z.strictObject({ status: z.enum(['not-sent', 'no-holdout']) }),
+  z.strictObject({ status: z.literal('waiting'), from: z.string() }),
+  z.strictObject({
+    status: z.literal('too-small'),
+    ...MonthsMeasured,
+    contacted: PublishedFigure,
+    heldOut: PublishedFigure,
+  }),
+  z.strictObject({
+    status: z.literal('measured'),
+    ...MonthsMeasured,
+    contacted: PublishedFigure,
+    heldOut: PublishedFigure,
+    groups: z.array(
+      z.strictObject({
+        mainGroup: z.string(),
+        contactedMeanCents: z.number(),
+        heldOutMeanCents: z.number(),
+        differenceCents: z.number(),
+        lowCents: z.number(),
+        highCents: z.number(),
+      }),
+    ),
+  }),
+]);

@@ -229,7 +229,13 @@ const ABOUT_MEMBER: readonly Entry[] = [
     recipients: ['aws'],
     fields: [...CONSENT_FIELDS, 'previously'],
   },
-  { ...M.contact, sources: ['register'], recipients: ['aws'], fields: ['campaignId', 'channel', 'at'] },
+  {
+    ...M.contact,
+    sources: ['register'],
+    recipients: ['aws'],
+    // sentAt: when the campaign's message went; heldOut: kept out of it, to measure what it did.
+    fields: ['campaignId', 'channel', 'at', 'sentAt', 'heldOut'],
+  },
   { ...M.audit, sources: ['register'], recipients: ['aws'], fields: AUDIT_FIELDS },
   {
     ...M.registrationReplay,

@@ -17,6 +17,8 @@ export class DynamoCampaignContacts implements CampaignContacts {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
       ExpressionAttributeValues: { ':pk': pk, ':contact': sk },
+      // A holdout is not a contact: marketing never read the member for that campaign.
+      FilterExpression: 'attribute_not_exists(heldOut)',
       ProjectionExpression: 'campaignId, channel, #at',
       ExpressionAttributeNames: { '#at': 'at' },
     })) {

@@ -20,6 +20,7 @@ import {
 import {
   channelAudiencePartition,
   campaignContactsIndex,
+  campaignHoldoutIndex,
   campaignKey,
   campaignPreviewKey,
   campaignListIndex,
@@ -189,14 +190,18 @@ export class DynamoCampaignStore implements CampaignStore {
     );
   }
 
+  heldOut(campaignId: string, pageSize: number): AsyncIterable<string[]> {
+    return this.index(campaignHoldoutIndex(campaignId, '').gsi1pk, pageSize);
+  }
+
   async dropContacts(campaignId: string): Promise<void> {
-    const campaign = (await this.get(campaignId))!;
-    for await (const page of this.contacts(campaignId, 100))
-      await deleteAll(
-        this.db,
-        this.table,
-        page.map((n) => contactKey(n, campaign.campaignId)),
-      );
+    for (const pages of [this.contacts(campaignId, 100), this.heldOut(campaignId, 100)])
+      for await (const page of pages)
+        await deleteAll(
+          this.db,
+          this.table,
+          page.map((n) => contactKey(n, campaignId)),
+        );
   }
 
   async recordPreview(preview: CampaignPreview): Promise<void> {
@@ -235,6 +240,7 @@ export class DynamoCampaignStore implements CampaignStore {
     campaign: Campaign,
     customerNumbers: readonly string[],
     at: string,
+    { heldOut = false } = {},
   ): Promise<Set<string>> {
     const expiresAt = epochSecondsAfterMonths(new Date(at), config.retention.contactMonths);
     const { written } = await putWhileMembers(
@@ -244,11 +250,12 @@ export class DynamoCampaignStore implements CampaignStore {
         customerNumber: n,
         item: {
           ...contactKey(n, campaign.campaignId),
-          ...campaignContactsIndex(campaign.campaignId, n),
+          ...(heldOut ? campaignHoldoutIndex : campaignContactsIndex)(campaign.campaignId, n),
           type: ITEM_TYPES.contact,
           campaignId: campaign.campaignId,
           channel: campaign.channel,
           at,
+          ...(heldOut ? { heldOut } : {}),
           expiresAt,
         },
       })),

@@ -159,6 +159,11 @@ export const campaignContactsIndex = (campaignId: string, customerNumber: string
   gsi1pk: `CONTACTS#${campaignId}`,
   gsi1sk: customerNumber,
 });
+/** A member a campaign kept out (its holdout): a contact item of its own kind, listed apart on GSI1. */
+export const campaignHoldoutIndex = (campaignId: string, customerNumber: string) => ({
+  gsi1pk: `HOLDOUT#${campaignId}`,
+  gsi1sk: customerNumber,
+});
 
 /** A card order, while it is in a batch: the batch's orders in sequence order. */
 export const batchOrderIndex = (batchId: string, sequence: number) => ({

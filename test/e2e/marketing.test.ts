@@ -2,13 +2,18 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { aReceipt, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { handler as statisticsJob } from '../../functions/jobs/statistics.ts';
-import { call } from '../support/local-api.ts';
+import { call, until } from '../support/local-api.ts';
+import { computeAndWait } from '../support/campaigns.ts';
+import { campaignStore } from '../../shared/store/default-stores.ts';
+import type { Campaign } from '../../shared/campaigns/campaign-store.ts';
+import { addMonths, helsinkiMonth } from '../../shared/time/helsinki.ts';
 import { mailTo } from '../support/mailbox.ts';
 import { consoleForThisFile, expectAccessible, newPage, pageProblems, signIn } from '../support/browser.ts';
 
 let api: LocalApi;
+const MARKETING = { role: 'marketing' } as const;
 let browser: Browser;
 consoleForThisFile((started) => ({ api, browser } = started));
 
@@ -39,6 +44,7 @@ describe('marketing in the console', () => {
     await page.getByLabel('Campaign name').fill('Tampereen joulu');
     await page.getByLabel('Channel').selectOption('email');
     await page.getByLabel('Postal code begins with').fill('33');
+    await page.getByLabel(/^Held out to measure/).fill('0');
     await page.getByRole('button', { name: 'Create campaign' }).click();
     await page.getByRole('heading', { name: 'Tampereen joulu' }).waitFor();
     await expectAccessible(page, 'a draft campaign');
@@ -83,6 +89,7 @@ describe('marketing in the console', () => {
     await page.getByLabel('Campaign name').fill('Rovaniemen joulu');
     await page.getByLabel('Channel').selectOption('email');
     await page.getByLabel('Postal code begins with').fill('961');
+    await page.getByLabel(/^Held out to measure/).fill('0');
     await page.getByRole('button', { name: 'Create campaign' }).click();
     await page.getByRole('heading', { name: 'Rovaniemen joulu' }).waitFor();
 
@@ -112,6 +119,60 @@ describe('marketing in the console', () => {
     await page.getByText('Sent', { exact: true }).first().waitFor();
     const [mail] = await mailTo(members[0]!.email);
     expect(mail!.subject).toMatch(/^Hej /);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('shows what a campaign that went out months ago did, against its holdout, as a chart with its table', async () => {
+    const members = [];
+    for (let i = 0; i < 20; i++) members.push(await aConsentingMember('97100'));
+    const { campaignId } = (
+      await call(api, 'POST', '/campaigns', {
+        as: MARKETING,
+        body: {
+          name: 'Lapin syksy',
+          channel: 'email',
+          holdoutPercent: 50,
+          criteria: { postalCodePrefix: '971' },
+          content: { fi: { subject: 'Hei', body: 'Syksy tulee.' } },
+        },
+      })
+    ).body;
+    await computeAndWait(api, campaignId);
+    await call(api, 'POST', `/campaigns/${campaignId}/send`, { as: MARKETING });
+    const campaigns = campaignStore();
+    const sent = (await until(async () => {
+      const campaign = await campaigns.get(campaignId);
+      return campaign?.status === 'sent' && campaign;
+    }, 'the campaign sent')) as Campaign;
+    // As if it went out four months ago (the journeys keep the machine's clock): three months are closed since.
+    const wentOut = addMonths(helsinkiMonth(new Date()), -4);
+    await campaigns.save(
+      {
+        ...sent,
+        delivery: { ...sent.delivery!, startedAt: `${wentOut}-05T10:00:00.000Z` },
+        version: sent.version + 1,
+      },
+      sent.version,
+    );
+    const held: string[] = [];
+    for await (const page of campaigns.heldOut(campaignId, 100)) held.push(...page);
+    const purchasedAt = `${addMonths(wentOut, 1)}-15T12:00:00+02:00`;
+    for (const { customerNumber } of members) {
+      const amountCents = held.includes(customerNumber) ? 1_000 : 5_000;
+      await call(api, 'POST', '/purchases', {
+        as: { role: 'pos' },
+        body: aReceipt(customerNumber, { purchasedAt, lines: [{ mainGroup: 'food', amountCents }] }),
+      });
+    }
+
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'marketing');
+    await page.goto(`${api.url}/marketing/${campaignId}`);
+    const results = page.getByRole('region', { name: 'What the campaign did' });
+    const table = results.getByRole('table', { name: /^Purchases per member/ });
+    await table.getByRole('row', { name: /^Food and delicatessen 50,00 € 10,00 € 40,00 €/ }).waitFor();
+    await results.getByRole('img', { name: /^Purchases per member/ }).waitFor();
+    await expectAccessible(page, 'a campaign’s result');
     expect(pageProblems(page)).toEqual([]);
   });
 

@@ -48,7 +48,13 @@ async function computedCampaign(criteria: object, content: object | null = CONTE
   const { campaignId } = (
     await call(api, 'POST', '/campaigns', {
       as: MARKETING,
-      body: { name: `Joulu ${Date.now()}`, channel: 'email', criteria, ...(content ? { content } : {}) },
+      body: {
+        name: `Joulu ${Date.now()}`,
+        channel: 'email',
+        criteria,
+        holdoutPercent: 0,
+        ...(content ? { content } : {}),
+      },
     })
   ).body;
   expect((await computeAndWait(api, campaignId)).status).toBe('computed');

@@ -93,7 +93,10 @@ async function aMemberEverywhere() {
   expect((await call(api, 'POST', '/purchases', { as: POS, body: aReceipt(n) })).status).toBe(201);
   for (const channel of ['email', 'post']) {
     const { campaignId } = (
-      await call(api, 'POST', '/campaigns', { as: MARKETING, body: { name: 'Kaikille', channel } })
+      await call(api, 'POST', '/campaigns', {
+        as: MARKETING,
+        body: { name: 'Kaikille', channel, holdoutPercent: 0 },
+      })
     ).body;
     await computeAndWait(api, campaignId);
   }

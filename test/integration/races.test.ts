@@ -185,7 +185,11 @@ describe('an erasure racing an audience', () => {
     const db = createDocumentClient();
     const campaigns = new DynamoCampaignStore(db, tableName());
     const caller = { actor: 'race', role: 'marketing', via: 'test', requestId: 'race' } as const;
-    const { campaignId } = await createCampaign(caller, { name: 'Race', channel: 'email' }, campaigns);
+    const { campaignId } = await createCampaign(
+      caller,
+      { name: 'Race', channel: 'email', holdoutPercent: 0 },
+      campaigns,
+    );
     await startAudience(campaignId, caller, { campaigns, jobs: { request: async () => undefined } });
     const erased: string[] = [];
     // Between reading each page's members and recording whom it reached, three of them are erased.

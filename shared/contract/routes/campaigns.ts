@@ -1,6 +1,7 @@
 import {
   AudiencePreview,
   AudienceQuery,
+  CampaignResults,
   CampaignList,
   CampaignListQuery,
   CampaignPath,
@@ -177,4 +178,20 @@ export const previewMessages = {
     404: { description: 'No such campaign' },
   },
   tableActions: ['GetItem'],
+} as const satisfies RouteSpec;
+
+export const campaignResults = {
+  method: 'GET',
+  path: '/campaigns/{campaignId}/results',
+  handler: 'api/campaigns/results',
+  roles: ['admin', 'marketing'],
+  summary:
+    'What the campaign did: per main group, the purchases of the members it was meant to reach against its random holdout’s, over the months after it went out, with 95 % intervals (no group of fewer than five)',
+  params: CampaignPath,
+  responses: {
+    200: { description: 'The result, or why there is none yet', body: CampaignResults },
+    404: { description: 'No such campaign' },
+  },
+  tableActions: ['GetItem', 'Query'],
+  timeoutSeconds: 29,
 } as const satisfies RouteSpec;

@@ -36,6 +36,7 @@ export const OPERATION_ROLES = {
   readAudience: ['admin', 'marketing'],
   previewMessages: ['admin', 'marketing'],
   sendCampaign: ['admin', 'marketing'],
+  campaignResults: ['admin', 'marketing'],
   readUnsubscribe: 'public',
   unsubscribe: 'public',
   listReports: ['admin', 'marketing'],

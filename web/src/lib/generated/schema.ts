@@ -503,6 +503,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns/{campaignId}/results': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * What the campaign did: per main group, the purchases of the members it was meant to reach against its random holdout’s, over the months after it went out, with 95 % intervals (no group of fewer than five)
+     * @description Roles: admin, marketing.
+     */
+    get: operations['campaignResults'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/unsubscribe/{token}': {
     parameters: {
       query?: never;
@@ -2926,6 +2946,7 @@ export interface operations {
                   body: string;
                 };
               };
+              holdoutPercent?: number;
               /** @enum {string} */
               status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
               createdAt: string;
@@ -2935,6 +2956,7 @@ export interface operations {
                 computedAt: string;
                 considered: number | '< 5';
                 reached: number | '< 5';
+                heldOut?: number | '< 5';
                 notMatching: number | '< 5';
                 excluded: {
                   [key: string]: number | '< 5';
@@ -2958,6 +2980,7 @@ export interface operations {
                 total: number | '< 5';
                 considered: number | '< 5';
                 reached: number | '< 5';
+                heldOut?: number | '< 5';
                 notMatching: number | '< 5';
                 excluded: {
                   [key: string]: number | '< 5';
@@ -3031,6 +3054,7 @@ export interface operations {
               body: string;
             };
           };
+          holdoutPercent?: number;
         };
       };
     };
@@ -3074,6 +3098,7 @@ export interface operations {
                 body: string;
               };
             };
+            holdoutPercent?: number;
             /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
@@ -3083,6 +3108,7 @@ export interface operations {
               computedAt: string;
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3106,6 +3132,7 @@ export interface operations {
               total: number | '< 5';
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3205,6 +3232,7 @@ export interface operations {
                 body: string;
               };
             };
+            holdoutPercent?: number;
             /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
@@ -3214,6 +3242,7 @@ export interface operations {
               computedAt: string;
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3237,6 +3266,7 @@ export interface operations {
               total: number | '< 5';
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3348,6 +3378,7 @@ export interface operations {
               body: string;
             };
           };
+          holdoutPercent?: number;
         };
       };
     };
@@ -3391,6 +3422,7 @@ export interface operations {
                 body: string;
               };
             };
+            holdoutPercent?: number;
             /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
@@ -3400,6 +3432,7 @@ export interface operations {
               computedAt: string;
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3423,6 +3456,7 @@ export interface operations {
               total: number | '< 5';
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3540,6 +3574,7 @@ export interface operations {
                 body: string;
               };
             };
+            holdoutPercent?: number;
             /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
@@ -3549,6 +3584,7 @@ export interface operations {
               computedAt: string;
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3572,6 +3608,7 @@ export interface operations {
               total: number | '< 5';
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3659,6 +3696,7 @@ export interface operations {
           'application/json': {
             considered: number | '< 5';
             reached: number | '< 5';
+            heldOut?: number | '< 5';
             notMatching: number | '< 5';
             excluded: {
               [key: string]: number | '< 5';
@@ -3819,6 +3857,7 @@ export interface operations {
                 body: string;
               };
             };
+            holdoutPercent?: number;
             /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
@@ -3828,6 +3867,7 @@ export interface operations {
               computedAt: string;
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -3851,6 +3891,7 @@ export interface operations {
               total: number | '< 5';
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -4036,6 +4077,7 @@ export interface operations {
                 body: string;
               };
             };
+            holdoutPercent?: number;
             /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
@@ -4045,6 +4087,7 @@ export interface operations {
               computedAt: string;
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -4068,6 +4111,7 @@ export interface operations {
               total: number | '< 5';
               considered: number | '< 5';
               reached: number | '< 5';
+              heldOut?: number | '< 5';
               notMatching: number | '< 5';
               excluded: {
                 [key: string]: number | '< 5';
@@ -4128,6 +4172,100 @@ export interface operations {
       };
       /** @description The campaign is not computed, or not an email campaign */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  campaignResults: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaignId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The result, or why there is none yet */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json':
+            | {
+                /** @enum {string} */
+                status: 'not-sent' | 'no-holdout';
+              }
+            | {
+                /** @constant */
+                status: 'waiting';
+                from: string;
+              }
+            | {
+                /** @constant */
+                status: 'too-small';
+                from: string;
+                to?: string;
+                contacted: number | '< 5';
+                heldOut: number | '< 5';
+              }
+            | {
+                /** @constant */
+                status: 'measured';
+                from: string;
+                to?: string;
+                contacted: number | '< 5';
+                heldOut: number | '< 5';
+                groups: {
+                  mainGroup: string;
+                  contactedMeanCents: number;
+                  heldOutMeanCents: number;
+                  differenceCents: number;
+                  lowCents: number;
+                  highCents: number;
+                }[];
+              };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such campaign */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -5897,6 +6035,14 @@ export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonC
 export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/send']['post']['responses']['202']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
+export const pathsCampaignsCampaignIdResultsGetResponses200ContentApplicationJsonAnyOf0StatusValues: ReadonlyArray<
+  Extract<
+    FlattenedDeepRequired<paths>['/campaigns/{campaignId}/results']['get']['responses']['200']['content']['application/json'],
+    {
+      status: unknown;
+    }
+  >['status']
+> = ['not-sent', 'no-holdout'];
 export const pathsReportsReportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/reports/{report}']['get']['parameters']['query']['format']
 > = ['json', 'csv'];

@@ -4,4 +4,5 @@ export const campaignKeys = {
   list: () => [...campaignKeys.all, 'list'] as const,
   detail: (campaignId: string) => [...campaignKeys.all, 'detail', campaignId] as const,
   messages: (campaignId: string) => [...campaignKeys.all, 'messages', campaignId] as const,
+  results: (campaignId: string) => [...campaignKeys.all, 'results', campaignId] as const,
 };

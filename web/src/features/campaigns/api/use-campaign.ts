@@ -21,6 +21,12 @@ export const useCampaign = (campaignId: string) =>
     },
   );
 
+/** What the campaign did, against its holdout, or why there is no answer yet. */
+export const useCampaignResults = (campaignId: string) =>
+  useApiQuery(campaignKeys.results(campaignId), (api) =>
+    api.GET('/campaigns/{campaignId}/results', campaign(campaignId)),
+  );
+
 /** The saved content in each of its languages, as a member would get it. */
 export const useMessagePreviews = (campaignId: string) =>
   useApiQuery(campaignKeys.messages(campaignId), (api) =>

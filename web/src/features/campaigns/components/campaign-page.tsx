@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useParams } from 'react-router';
 import { ErrorNote } from '../../../components/error-note.tsx';
 import { Loaded } from '../../../components/loaded.tsx';
@@ -21,6 +22,9 @@ import { MessagePreviews } from './message-previews.tsx';
 import { CriteriaText } from './criteria-text.tsx';
 import { EditCriteria } from './edit-criteria.tsx';
 import { PreviewTrail } from './preview-trail.tsx';
+
+// The result's chart brings the charts' library: loaded only for a campaign that went out.
+const CampaignResults = lazy(() => import('./campaign-results.tsx'));
 
 export function CampaignPage() {
   const { campaignId = '' } = useParams();
@@ -112,6 +116,11 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
         )}
         {campaign.delivery && <DeliveryProgress delivery={campaign.delivery} />}
       </Section>
+      {(campaign.delivery || campaign.exportKey) && (
+        <Suspense>
+          <CampaignResults campaignId={campaign.campaignId} />
+        </Suspense>
+      )}
       <PreviewTrail previews={campaign.previews} />
       {['draft', 'computed', 'too-small'].includes(campaign.status) && (
         <button type="button" onClick={() => close.mutate()} disabled={close.isPending}>

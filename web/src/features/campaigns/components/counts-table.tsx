@@ -11,6 +11,7 @@ export function CountsTable({ caption, counts }: { caption: string; counts: Figu
   const { t } = useI18n();
   const rows: [string, Figure][] = [
     [t('reached'), counts.reached],
+    ...(counts.heldOut === undefined ? [] : [[t('heldOut'), counts.heldOut] as [string, Figure]]),
     [t('considered'), counts.considered],
     [t('notMatching'), counts.notMatching],
     ...Object.entries(counts.excluded).map(

@@ -18,11 +18,18 @@ export function NewCampaignForm() {
   const [name, setName] = useState('');
   const [channel, setChannel] = useState<(typeof CHANNELS)[number]>('email');
   const [criteria, setCriteria] = useState<CriteriaForm>({});
+  const [holdout, setHoldout] = useState('');
   const create = useCreateCampaign((campaignId) => void navigate(`/marketing/${campaignId}`));
   const errors = fieldErrors(create.error);
   function submit(event: FormEvent) {
     event.preventDefault();
-    create.mutate({ name: name.trim(), channel, criteria: criteriaOf(criteria) });
+    create.mutate({
+      name: name.trim(),
+      channel,
+      criteria: criteriaOf(criteria),
+      // Empty: the register's default share.
+      ...(holdout.trim() ? { holdoutPercent: Number(holdout.trim()) } : {}),
+    });
   }
   return (
     <Section id="new-campaign" title={t('newCampaign')}>
@@ -44,6 +51,13 @@ export function NewCampaignForm() {
             codes={CHANNELS}
             nameOf={(code) => t(`channel_${code}` as MessageKey)}
             onChange={setChannel}
+          />
+          <TextField
+            id="campaign-holdout"
+            label={t('holdoutPercent')}
+            value={holdout}
+            error={errors.holdoutPercent}
+            onChange={setHoldout}
           />
         </div>
         <CriteriaFields idPrefix="new" value={criteria} errors={errors} onChange={setCriteria} />

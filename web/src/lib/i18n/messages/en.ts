@@ -316,6 +316,21 @@ export const en = {
   messagePreview: 'Message preview',
   messagesSent: 'Messages sent',
   sendCampaign: 'Send',
+  holdoutPercent: 'Held out to measure (%, empty: 10)',
+  heldOut: 'Held out to measure',
+  'results_not-sent': 'Not sent yet.',
+  'results_no-holdout': 'Nobody was held out of this campaign, so there is nothing to compare with.',
+  results_waiting: 'The first month to compare, {month}, has not closed yet.',
+  'results_too-small': 'Too few members on one side to show anything.',
+  resultsTitle: 'Purchases per member, the campaign’s members against its holdout,',
+  resultsGroups: 'Members meant to be reached / held out',
+  resultsContacted: 'Meant to be reached, per member',
+  resultsHeldOut: 'Held out, per member',
+  resultsDifference: 'Difference per member (€)',
+  resultsInterval: '95 % interval',
+  resultsHonesty:
+    'The two groups were drawn at random, so a difference whose interval does not include zero is likely the campaign’s doing. An interval across zero shows nothing either way; every member chosen counts on their side, whether or not their message went.',
+  campaignResults: 'What the campaign did',
 } as const;
 
 export type MessageKey = keyof typeof en;
