@@ -235,8 +235,21 @@ try {
   await marketing.getByRole('button', { name: 'Create campaign' }).click();
   await marketing.getByRole('button', { name: 'Preview the count' }).click();
   await marketing.getByRole('table', { name: 'Preview: nothing is recorded yet' }).waitFor();
+  await marketing.getByLabel('Subject, Finnish').fill('Hei {{firstName}}, joulu tulee Tampereelle');
+  await marketing
+    .getByLabel('Message text, Finnish')
+    .fill('Hei {{firstName}}!\n\nJoulun tarjoukset ovat nyt myymälöissämme.\nTervetuloa!');
+  await marketing.getByLabel('Subject, Swedish').fill('Hej {{firstName}}, julen kommer till Tammerfors');
+  await marketing
+    .getByLabel('Message text, Swedish')
+    .fill('Hej {{firstName}}!\n\nJulens erbjudanden finns nu i våra butiker.\nVälkommen!');
+  await marketing.getByRole('button', { name: 'Save message' }).click();
+  await marketing.getByRole('article', { name: 'Message preview, Swedish' }).waitFor();
+  await shot(marketing, 'campaign-message');
   await marketing.getByRole('button', { name: 'Compute the audience' }).click();
-  await marketing.getByRole('button', { name: 'Download the audience (CSV)' }).waitFor();
+  await marketing.getByRole('button', { name: 'Send' }).click();
+  await marketing.getByText(/^Messages sent: \d+ \/ \d+$/).waitFor();
+  await marketing.getByText('Sent', { exact: true }).first().waitFor();
   await shot(marketing, 'campaign');
   await marketing.getByRole('link', { name: 'Figures' }).click();
   await marketing.getByRole('heading', { name: /^Members by postal area/ }).waitFor();
