@@ -2,6 +2,7 @@ import { sendCampaign } from '../shared/campaigns/send-campaign.ts';
 import type { Mailer } from '../shared/mail/mailer.ts';
 import { DynamoCampaignStore } from '../shared/store/dynamo-campaign-store.ts';
 import { DynamoMemberReader } from '../shared/store/dynamo-member-reader.ts';
+import { DynamoMemberStatements } from '../shared/store/dynamo-member-statements.ts';
 import { JoseUnsubscribeLinks } from '../shared/store/jose-unsubscribe-links.ts';
 import { SesMailer } from '../shared/store/ses-mailer.ts';
 import { meteredStore } from './request-meter.ts';
@@ -30,6 +31,7 @@ const delivered = await measuredPhase(() =>
     members: new DynamoMemberReader(db, table),
     mailer,
     links: new JoseUnsubscribeLinks(),
+    statements: new DynamoMemberStatements(db, table),
     jobs: { request: async () => undefined },
     publicApiUrl: process.env.PUBLIC_API_URL!,
     sendsPerSecond: Number(process.env.MAIL_SENDS_PER_SECOND),

@@ -5,6 +5,7 @@ import {
   jobRequests,
   mailer,
   memberReader,
+  memberStatements,
   unsubscribeLinks,
 } from '../../shared/store/default-stores.ts';
 
@@ -20,6 +21,7 @@ export const entry = jobEntry({
         members: memberReader(),
         mailer: mailer(),
         links: unsubscribeLinks(),
+        statements: memberStatements(),
         jobs: jobRequests(),
         publicApiUrl: publicApiUrl(),
         ...(Number(process.env.MAIL_SENDS_PER_SECOND) > 0

@@ -1,10 +1,8 @@
-import type { PartnerSpec } from '../../shared/contract/partners.ts';
 import { Duration, Stack, TimeZone } from 'aws-cdk-lib';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as eventTargets from 'aws-cdk-lib/aws-events-targets';
 import type * as kms from 'aws-cdk-lib/aws-kms';
@@ -28,7 +26,7 @@ import {
 import { AnotherRunActive } from '../../shared/jobs/lease.ts';
 import { acknowledge } from '../nag.ts';
 import { jobRequestPattern } from '../../shared/store/dynamo-job-requests.ts';
-import { acknowledgePrefix, grantBucketPrefixes, grantTableActions } from './grants.ts';
+import { grantBucketPrefixes, grantTableActions } from './grants.ts';
 import { RegisterFunction } from './register-function.ts';
 
 export interface RegisterJobsProps {
@@ -80,7 +78,7 @@ export class RegisterJobs extends Construct {
       acknowledge(
         fn.fn,
         'Serverless-LambdaDLQ',
-        job.startedByApi
+        job.startedByApi || job.sesEvents
           ? 'Failed asynchronous invocations go to an on-failure destination queue (EventInvokeConfig), with an alarm.'
           : 'Invoked by EventBridge Scheduler, whose target has its own retry policy and dead-letter queue.',
       );
@@ -162,10 +160,17 @@ export class RegisterJobs extends Construct {
 
   /**
    * The SES events of the register's configuration set reach the default bus; a rule hands the
-   * bounces and complaints of messages that name a member to the function, retried, then to a
-   * dead-letter queue. Deliveries stay on the bus: they change nothing in the register.
+   * bounces and complaints of messages that name a member to the function (an event it cannot
+   * deliver goes to a dead-letter queue, one the function fails on to an on-failure queue).
+   * Deliveries stay on the bus: they change nothing in the register.
    */
-  private hearMailEvents(id: string, fn: lambda.IFunction) {
+  private hearMailEvents(id: string, fn: lambda.Function) {
+    // EventBridge invokes asynchronously: an event the function fails on is retried, then kept.
+    fn.configureAsyncInvoke({
+      retryAttempts: 2,
+      maxEventAge: Duration.hours(6),
+      onFailure: new SqsDestination(this.deadLetterQueue(`${id}Failures`)),
+    });
     new events.Rule(this, `${id}Rule`, {
       description: 'Bounces and complaints of the register’s messages to members',
       eventPattern: {
@@ -350,51 +355,4 @@ export class RegisterJobs extends Construct {
     this.alarm(`${id}WorkflowTimedOut`, `The ${id} workflow timed out`, machine.metricTimedOut());
     return machine;
   }
-}
-
-/**
- * A partner's own IAM role, assumed from its own account: it reads and writes only its prefixes of
- * the exchange bucket (shared/contract/partners.ts), and lists only what it may read.
- */
-export function partnerRole(
-  scope: Construct,
-  id: string,
-  partner: PartnerSpec,
-  bucket: s3.IBucket,
-  key: kms.IKey,
-  account: string,
-): iam.Role {
-  const role = new iam.Role(scope, `${id}Role`, {
-    assumedBy: new iam.AccountPrincipal(account),
-    description: partner.description,
-    maxSessionDuration: Duration.hours(1),
-  });
-  const objects = (prefixes: readonly string[]) =>
-    prefixes.map((prefix) => bucket.arnForObjects(`${prefix}*`));
-  if (partner.read.length > 0) {
-    role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['s3:GetObject'], resources: objects(partner.read) }),
-    );
-  }
-  if (partner.write.length > 0) {
-    role.addToPolicy(
-      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: objects(partner.write) }),
-    );
-  }
-  if (partner.read.length > 0) {
-    role.addToPolicy(
-      new iam.PolicyStatement({
-        actions: ['s3:ListBucket'],
-        resources: [bucket.bucketArn],
-        conditions: { StringLike: { 's3:prefix': partner.read.map((prefix) => `${prefix}*`) } },
-      }),
-    );
-  }
-  const keyActions = [
-    ...(partner.read.length > 0 ? ['kms:Decrypt'] : []),
-    ...(partner.write.length > 0 ? ['kms:GenerateDataKey'] : []),
-  ];
-  role.addToPolicy(new iam.PolicyStatement({ actions: keyActions, resources: [key.keyArn] }));
-  for (const prefix of [...partner.read, ...partner.write]) acknowledgePrefix(role, bucket, prefix);
-  return role;
 }

@@ -12,6 +12,8 @@ import type { Statement } from './statement.ts';
 /** A member's statements, newest first: a port of its own, so a member's page carries no statement job. */
 export interface MemberStatements {
   of(customerNumber: string): Promise<Statement[]>;
+  /** The statements of one month of many members (those who have one), in one read per hundred. */
+  ofMonth(customerNumbers: readonly string[], month: string): Promise<Map<string, Statement>>;
 }
 
 export interface BenefitsDeps {

@@ -64,8 +64,9 @@ export interface Delivery {
   /** Reached when computed, and not sent now: why (a ban or a withdrawal since, an erasure). */
   skipped: Record<string, number>;
   /**
-   * Claimed by a run that stopped before it saved its page: sent then, or lost with the run; never
-   * sent again, since a message twice is the worse fault.
+   * Found claimed by an earlier run that stopped before it saved its page: mostly sent then (a page's
+   * messages sent before a failure), at most a few lost with a run killed between claim and send;
+   * never sent again, since a message twice is the worse fault.
    */
   claimedBefore: number;
   pages: number;
@@ -83,6 +84,8 @@ export interface CampaignContact {
   campaignId: string;
   channel: Channel;
   at: string;
+  /** Kept out of the campaign to measure what it did: marketing never read the member for it. */
+  heldOut?: boolean;
 }
 
 export interface CampaignStore {

@@ -41,7 +41,7 @@ export function campaignView(campaign: Campaign) {
   const { summary, progress, delivery, ...rest } = campaign;
   return {
     ...rest,
-    ...(delivery ? { delivery: deliveryFigures(delivery) } : {}),
+    ...(delivery ? { delivery: deliveryFigures(delivery, campaign) } : {}),
     ...(summary
       ? { summary: { computedAt: summary.computedAt, ...audienceFigures(summary, campaign) } }
       : {}),
@@ -59,8 +59,12 @@ export function campaignView(campaign: Campaign) {
 }
 export type CampaignView = ReturnType<typeof campaignView>;
 
-/** How far sending has come, as figures; who asked and where the work stands stay in the register. */
-function deliveryFigures(delivery: Delivery) {
+/**
+ * How far sending has come, as figures; who asked and where the work stands stay in the register.
+ * Every reason sending can skip a member is listed, so that a reason's presence tells nothing.
+ */
+function deliveryFigures(delivery: Delivery, campaign: Pick<Campaign, 'channel'>) {
+  const reasons = [...exclusionReasons(campaign.channel, {}), 'rejected'];
   return {
     startedAt: delivery.startedAt,
     savedAt: delivery.savedAt,
@@ -69,7 +73,7 @@ function deliveryFigures(delivery: Delivery) {
     sent: publishedCount(delivery.sent),
     claimedBefore: publishedCount(delivery.claimedBefore),
     skipped: Object.fromEntries(
-      Object.entries(delivery.skipped).map(([reason, count]) => [reason, publishedCount(count)]),
+      reasons.map((reason) => [reason, publishedCount(delivery.skipped[reason] ?? 0)]),
     ),
   };
 }

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { PURPOSES } from '../consents/purposes.ts';
 import { saveAnswer } from '../consents/consents.ts';
 import { systemAuditEntry } from '../members/audit.ts';
-import { saveChange } from '../members/change-member.ts';
+import { decidedOnFreshRead, saveChange } from '../members/change-member.ts';
 import type { MemberStore } from '../members/member-store.ts';
 
 /**
@@ -46,12 +46,24 @@ export async function applyMailEvent(
   deps: { members: MemberStore },
   now = new Date(),
 ): Promise<MailEventOutcome> {
-  const { eventType, mail, bounce, complaint } = event.detail;
+  const { eventType, mail, bounce } = event.detail;
   const customerNumber = mail.tags?.member?.[0];
   if (!customerNumber) return 'ignored';
   if (eventType === 'Delivery') return 'delivered';
   const hardBounce = eventType === 'Bounce' && bounce?.bounceType === 'Permanent';
   if (!hardBounce && eventType !== 'Complaint') return 'ignored';
+  // A change of the member meanwhile: decided again on the member as it is now.
+  return decidedOnFreshRead(() => applyTo(customerNumber, event, deps, now));
+}
+
+async function applyTo(
+  customerNumber: string,
+  event: SesEventInput,
+  deps: { members: MemberStore },
+  now: Date,
+): Promise<MailEventOutcome> {
+  const { mail, bounce, complaint } = event.detail;
+  const hardBounce = event.detail.eventType === 'Bounce';
   const before = await deps.members.get(customerNumber);
   if (!before) return 'unchanged';
   const audit = (at: string, fields: string[]) =>

@@ -12,10 +12,36 @@ const UNSUBSCRIBE = {
 
 const MERGE_FIELD = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
-/** A member's values for the merge fields, as plain text on one line. */
-function mergeValues(member: Pick<Member, 'firstNames'>): Record<MergeField, string> {
+/** What the benefit fields say: the member's statement of the month that closed last (none: nothing earned). */
+export interface MessageBenefit {
+  tierPercent: number;
+  benefitCents: number;
+}
+const NO_BENEFIT: MessageBenefit = { tierPercent: 0, benefitCents: 0 };
+
+/** Whether the content names the benefit fields: only then are statements read for it. */
+export const namesBenefit = (content: ContentInput) =>
+  Object.values(content).some((message) =>
+    /\{\{\s*(tier|benefit)\s*\}\}/.test(`${message?.subject} ${message?.body}`),
+  );
+
+/** A member's values for the merge fields, as plain text on one line, numbers as their language writes them. */
+function mergeValues(
+  member: Pick<Member, 'firstNames'>,
+  language: MessageLanguage,
+  benefit: MessageBenefit,
+): Record<MergeField, string> {
   const oneLine = (value: string) => value.replace(/[\r\n\t]+/g, ' ').trim();
-  return { firstName: oneLine(member.firstNames).split(' ')[0] ?? '' };
+  const locale = `${language}-FI`;
+  return {
+    firstName: oneLine(member.firstNames).split(' ')[0] ?? '',
+    tier: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(
+      benefit.tierPercent / 100,
+    ),
+    benefit: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' }).format(
+      benefit.benefitCents / 100,
+    ),
+  };
 }
 
 /**
@@ -27,13 +53,14 @@ export function messageFor(
   content: ContentInput,
   member: Pick<Member, 'firstNames' | 'language'>,
   unsubscribeUrl: string,
+  benefit: MessageBenefit = NO_BENEFIT,
 ) {
   const language: MessageLanguage =
     member.language in content && content[member.language as MessageLanguage]
       ? (member.language as MessageLanguage)
       : 'fi';
   const message = content[language]!;
-  const values = mergeValues(member);
+  const values = mergeValues(member, language, benefit);
   const fill = (text: string) =>
     text.replace(MERGE_FIELD, (_, name: string) =>
       (MERGE_FIELDS as readonly string[]).includes(name) ? values[name as MergeField] : '',
@@ -56,6 +83,7 @@ export function previewMessages(content: ContentInput | undefined) {
         content!,
         { firstNames: PREVIEW_FIRST_NAME, language },
         PREVIEW_LINK,
+        PREVIEW_BENEFIT,
       );
       return { language, subject, text };
     }),
@@ -63,3 +91,4 @@ export function previewMessages(content: ContentInput | undefined) {
 }
 const PREVIEW_FIRST_NAME = 'Liisa';
 const PREVIEW_LINK = 'https://…/unsubscribe/…';
+const PREVIEW_BENEFIT: MessageBenefit = { tierPercent: 2, benefitCents: 1234 };

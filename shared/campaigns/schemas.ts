@@ -36,9 +36,10 @@ const CampaignName = z.string().check(
 
 /**
  * The fields a message may name, written `{{firstName}}`: each filled with the member's own value as
- * plain text. Anything else between double braces is refused, so that a typo never reaches a member.
+ * plain text (`tier` and `benefit` from their statement of the month that closed last). Anything
+ * else between double braces is refused, so that a typo never reaches a member.
  */
-export const MERGE_FIELDS = ['firstName'] as const;
+export const MERGE_FIELDS = ['firstName', 'tier', 'benefit'] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];
 const MERGE_FIELD = /\{\{\s*([^{}]*?)\s*\}\}/g;
 const onlyKnownMergeFields = z.refine<string>(

@@ -2,14 +2,16 @@ import type { Caller } from '../auth/caller.ts';
 import { config } from '../config.ts';
 import { inParallel, pacer } from '../concurrency.ts';
 import { requestedBy, type JobRequests } from '../jobs/job-requests.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import { MailNotSent, type Mailer } from '../mail/mailer.ts';
 import type { MemberReader } from '../members/member-store.ts';
 import { invalid, Refusal } from '../refusal.ts';
 import { exclusion } from './audience-rules.ts';
 import type { Campaign, CampaignStore, Delivery } from './campaign-store.ts';
 import { campaignIs, getCampaign, saveChange, saveIfUnchanged } from './campaigns.ts';
 import { campaignView } from './campaign-view.ts';
-import { messageFor } from './message.ts';
+import { messageFor, namesBenefit, type MessageBenefit } from './message.ts';
+import type { MemberStatements } from '../benefits/read-benefits.ts';
+import { lastClosedMonth } from '../time/month-close.ts';
 import { linkExpiry, type UnsubscribeLinks } from './unsubscribe.ts';
 
 /** The sending job's name in the contract (shared/contract/jobs.ts), which its function runs under. */
@@ -19,6 +21,10 @@ const SEND_PAGE = 100;
 const SENDS_IN_FLIGHT = 8;
 /** Time a run keeps to save its page and ask for the next run. */
 const SAFETY_MS = 60_000;
+
+/** Longer than Lambda retries a run (two retries within an hour of 15-minute runs): no run will save it again. */
+const STALLED_MS = 2 * 3600 * 1000;
+const isStalled = (savedAt: string, now: Date) => now.getTime() - Date.parse(savedAt) > STALLED_MS;
 
 const sendRun = (campaignId: string, by: Delivery['requestedBy']) => ({
   job: SEND_JOB,
@@ -38,6 +44,15 @@ export async function startSending(
   now = new Date(),
 ) {
   const campaign = await getCampaign(campaignId, deps.campaigns);
+  // Its runs ended (Lambda gave up retrying, the account was paused): asked again, it goes on from its last page.
+  if (campaign.status === 'sending' && campaign.delivery && isStalled(campaign.delivery.savedAt, now)) {
+    const restarted = await saveChange(deps.campaigns, campaign, {
+      ...campaign,
+      delivery: { ...campaign.delivery, savedAt: now.toISOString() },
+    });
+    await deps.jobs.request(sendRun(campaignId, requestedBy(caller)!));
+    return campaignView(restarted);
+  }
   if (campaign.status === 'sending' || campaign.status === 'sent') return campaignView(campaign);
   campaignIs(campaign, 'computed');
   if (campaign.channel !== 'email')
@@ -77,6 +92,8 @@ export interface SendDeps {
   members: MemberReader;
   mailer: Mailer;
   links: UnsubscribeLinks;
+  /** Read only when the content names the tier or the benefit. */
+  statements: Pick<MemberStatements, 'ofMonth'>;
   jobs: Pick<JobRequests, 'request'>;
   /** Where the links in messages reach the register's API. */
   publicApiUrl: string;
@@ -114,6 +131,9 @@ export async function sendCampaign(
     }
     const delivery: Delivery = structuredClone(saved);
     const members = await deps.members.getMany(page);
+    const statements = namesBenefit(content)
+      ? await deps.statements.ofMonth(page, lastClosedMonth(now()))
+      : new Map<string, MessageBenefit>();
     let failure: { error: unknown } | undefined;
     const deliver = async (customerNumber: string) => {
       const member = members.get(customerNumber);
@@ -122,17 +142,21 @@ export async function sendCampaign(
         delivery.skipped[reason ?? 'no-email'] = (delivery.skipped[reason ?? 'no-email'] ?? 0) + 1;
         return;
       }
-      // Paced before the claim: a run that stops while it waits has claimed nothing it did not send.
+      // Sealed and paced before the claim: a run that fails or stops before the send has claimed nothing.
+      const sentAt = now();
+      const url = unsubscribeUrl(
+        deps.publicApiUrl,
+        await deps.links.sign(
+          { customerNumber, campaignId, channel: 'email', issuedAt: sentAt },
+          linkExpiry(sentAt),
+        ),
+      );
+      const message = messageFor(content, member, url, statements.get(customerNumber));
       await pace();
-      if (!(await deps.campaigns.claimMessage(campaignId, customerNumber, now().toISOString()))) {
+      if (!(await deps.campaigns.claimMessage(campaignId, customerNumber, sentAt.toISOString()))) {
         delivery.claimedBefore += 1;
         return;
       }
-      const url = unsubscribeUrl(
-        deps.publicApiUrl,
-        await deps.links.sign({ customerNumber, campaignId, channel: 'email' }, linkExpiry(now())),
-      );
-      const message = messageFor(content, member, url);
       try {
         await deps.mailer.send({
           to: member.email,
@@ -142,7 +166,14 @@ export async function sendCampaign(
           tags: { campaign: campaignId, member: customerNumber },
         });
       } catch (error) {
-        // Refused by the mail service (its rate, most likely): nothing went, so a later run may send it.
+        // Refused before the mail service took it: released, so that a later run sends it; refused
+        // for good (the address), counted and passed over. Any other failure (a timeout, the service's
+        // own error) may have sent it: it stays claimed, never sent twice.
+        if (!(error instanceof MailNotSent)) throw error;
+        if (error.forGood) {
+          delivery.skipped.rejected = (delivery.skipped.rejected ?? 0) + 1;
+          return;
+        }
         await deps.campaigns.releaseMessage(campaignId, customerNumber);
         throw error;
       }

@@ -10,6 +10,8 @@ export interface UnsubscribeClaims {
   customerNumber: string;
   campaignId: string;
   channel: 'email';
+  /** When the message went: a consent granted after it is not this link's to withdraw. */
+  issuedAt: Date;
 }
 
 /** Signs and checks unsubscribe links: a link names one member and one channel, and cannot be made without the key. */
@@ -55,6 +57,13 @@ export async function unsubscribe(
   now = new Date(),
 ) {
   const claims = await claimsOf(token, deps.links, now);
+  const purpose = CHANNEL_PURPOSE[claims.channel];
+  // Granted again since the message went (in a later second: the link's time is in seconds): an old
+  // message's link does not undo the member's newer answer.
+  const consent = (await deps.members.get(claims.customerNumber))?.consents?.[purpose];
+  const grantedSecond = consent ? Math.floor(Date.parse(consent.at) / 1000) * 1000 : 0;
+  if (consent?.granted && grantedSecond > claims.issuedAt.getTime())
+    return { channel: claims.channel, unsubscribed: true };
   // The member acts through the link their message carried: the audit trail says which campaign's.
   const caller: Caller = {
     actor: `unsubscribe-link:${claims.campaignId}`,
@@ -66,7 +75,7 @@ export async function unsubscribe(
     await changeConsent(
       caller,
       claims.customerNumber,
-      CHANNEL_PURPOSE[claims.channel],
+      purpose,
       { granted: false, source: 'unsubscribe-link', noticeVersion: PURPOSES.version },
       deps.members,
       now,

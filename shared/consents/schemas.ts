@@ -28,7 +28,15 @@ export const ConsentState = z.strictObject({
 export const ConsentList = z.strictObject({
   ...ConsentState.shape,
   /** The campaigns that reached the member, oldest first. */
-  contacts: z.array(z.strictObject({ campaignId: z.string(), channel: z.string(), at: z.string() })),
+  /** The campaigns that reached the member, and those that held them out to measure what they did. */
+  contacts: z.array(
+    z.strictObject({
+      campaignId: z.string(),
+      channel: z.string(),
+      at: z.string(),
+      heldOut: z.optional(z.boolean()),
+    }),
+  ),
 });
 export const ConsentHistory = z.strictObject({
   events: z.array(z.strictObject({ ...ConsentView.shape, previously: z.nullable(z.boolean()) })),

@@ -43,7 +43,20 @@ export interface ApiInput<R extends RouteSpec> {
 type ParsedEvent<R extends RouteSpec> = Event & { input: ApiInput<R> };
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
-const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
+/** A form, as a browser posts one, or as RFC 8058 asks a mail client to (multipart). */
+const FORM_TYPES = /^(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i;
+
+/** A form's text fields, by the platform's own form parser (files are not fields). */
+async function formFields(raw: string, contentType: string): Promise<Record<string, string>> {
+  try {
+    const fields = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+    return Object.fromEntries(
+      [...fields].filter((field): field is [string, string] => typeof field[1] === 'string'),
+    );
+  } catch {
+    throw malformedBody('The body must be one form.');
+  }
+}
 const BASE_HEADERS = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 
 function parsePart(schema: Schema | undefined, data: unknown, errors: FieldError[]): unknown {
@@ -75,15 +88,15 @@ function utf8(bytes: Buffer): string {
   }
 }
 
-function readBody(route: RouteSpec, event: Event): unknown {
+async function readBody(route: RouteSpec, event: Event): Promise<unknown> {
   if (!route.body) return undefined;
   const form = route.bodyMediaType === 'application/x-www-form-urlencoded';
-  if (!(form ? FORM_TYPE : JSON_TYPE).test(event.headers['content-type'] ?? ''))
-    throw unsupportedMediaType(route.bodyMediaType);
+  const contentType = event.headers['content-type'] ?? '';
+  if (!(form ? FORM_TYPES : JSON_TYPE).test(contentType)) throw unsupportedMediaType(route.bodyMediaType);
   const raw = event.isBase64Encoded ? utf8(Buffer.from(event.body ?? '', 'base64')) : (event.body ?? '');
   const limit = route.maxBodyBytes ?? config.maxBodyBytes;
   if (Buffer.byteLength(raw) > limit) throw bodyTooLarge(limit);
-  if (form) return Object.fromEntries(new URLSearchParams(raw));
+  if (form) return formFields(raw, contentType);
   try {
     return JSON.parse(raw, toNfc);
   } catch {
@@ -93,7 +106,7 @@ function readBody(route: RouteSpec, event: Event): unknown {
 
 /** Claims → caller, then params, query and body through the route's strict schemas, all errors at once. */
 const parseRequest = <R extends RouteSpec>(route: R): MiddlewareObj<Event, Result> => ({
-  before: (request) => {
+  before: async (request) => {
     const event = request.event;
     let caller: Caller | undefined;
     if (route.roles !== 'public') {
@@ -110,7 +123,7 @@ const parseRequest = <R extends RouteSpec>(route: R): MiddlewareObj<Event, Resul
       if (found === 'forbidden') throw forbidden();
       caller = found;
     }
-    const body = readBody(route, event);
+    const body = await readBody(route, event);
     const errors: FieldError[] = [];
     const input = {
       caller,

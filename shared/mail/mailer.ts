@@ -15,3 +15,14 @@ export interface Mail {
 export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
+
+/**
+ * The mail service refused the message before taking it (its rate, a malformed request), so nothing
+ * went; `forGood` when sending it again cannot help (the address is refused).
+ */
+export class MailNotSent extends Error {
+  constructor(readonly forGood: boolean) {
+    super(forGood ? 'the message was refused' : 'the message was not taken now');
+    this.name = 'MailNotSent';
+  }
+}

@@ -61,6 +61,10 @@ const OPERATIONAL_FIELDS = {
     'exportKey',
     'progress',
     'version',
+    // The message (marketing's own text), the holdout's share, and how far sending has come.
+    'content',
+    'holdoutPercent',
+    'delivery',
   ],
   'card-batch': [
     'batchId',

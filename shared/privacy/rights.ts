@@ -77,12 +77,15 @@ export async function readAuditTrail(
       ...(entry.fields ? { fields: entry.fields } : {}),
       ...(caller.role === 'admin' ? { actor: entry.actor, requestId: entry.requestId } : {}),
     })),
-    campaignReads: contacts.map((contact) => ({
-      at: contact.at,
-      campaignId: contact.campaignId,
-      channel: contact.channel,
-      fields: [...CHANNEL_FIELDS[contact.channel]],
-    })),
+    // Marketing read a member for a campaign that reached them; a holdout's names were never read.
+    campaignReads: contacts
+      .filter((contact) => !contact.heldOut)
+      .map((contact) => ({
+        at: contact.at,
+        campaignId: contact.campaignId,
+        channel: contact.channel,
+        fields: [...CHANNEL_FIELDS[contact.channel]],
+      })),
   };
 }
 

@@ -3,7 +3,7 @@ import type { CampaignContact, CampaignContacts } from '../campaigns/campaign-st
 import { queryPages } from './dynamo.ts';
 import { contactKey } from './keys.ts';
 
-/** A member's contact items, from their own partition. */
+/** A member's contact items (a campaign's holdout among them, marked), from their own partition. */
 export class DynamoCampaignContacts implements CampaignContacts {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -17,9 +17,7 @@ export class DynamoCampaignContacts implements CampaignContacts {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :contact)',
       ExpressionAttributeValues: { ':pk': pk, ':contact': sk },
-      // A holdout is not a contact: marketing never read the member for that campaign.
-      FilterExpression: 'attribute_not_exists(heldOut)',
-      ProjectionExpression: 'campaignId, channel, #at',
+      ProjectionExpression: 'campaignId, channel, #at, heldOut',
       ExpressionAttributeNames: { '#at': 'at' },
     })) {
       contacts.push(...((page.Items ?? []) as CampaignContact[]));

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { MemberStatements } from '../benefits/read-benefits.ts';
 import type { Statement } from '../benefits/statement.ts';
-import { queryPages, withoutStorage } from './dynamo.ts';
+import { getAll, queryPages, withoutStorage } from './dynamo.ts';
 import { statementKey } from './keys.ts';
 
 /** A member's statements, from their own partition, newest first. */
@@ -22,5 +22,16 @@ export class DynamoMemberStatements implements MemberStatements {
     }))
       statements.push(...(page.Items ?? []).map((item) => withoutStorage<Statement>(item)));
     return statements;
+  }
+
+  async ofMonth(customerNumbers: readonly string[], month: string): Promise<Map<string, Statement>> {
+    const items = await getAll(
+      this.db,
+      this.table,
+      customerNumbers.map((n) => statementKey(n, month)),
+      false,
+    );
+    const statements = items.map((item) => withoutStorage<Statement>(item));
+    return new Map(statements.map((statement) => [statement.customerNumber, statement]));
   }
 }

@@ -133,17 +133,19 @@ export class DynamoMemberStore extends DynamoMemberReader implements MemberStore
     const index = profileIndexes(member);
     if (dryRun) return this.wouldReindex(member, index);
     const names = Object.keys(index);
-    // Only a member still a member, and only where the index differs: a second run writes nothing.
+    // Only a member still a member at the version read (a change since derived its own indexes, an
+    // erasure falling due among them), and only where the index differs: a second run writes nothing.
     const refused = await conditionalWrite(
       this.db,
       new UpdateCommand({
         TableName: this.table,
         Key: memberKey(n),
         UpdateExpression: `SET ${names.map((name) => `${name} = :${name}`).join(', ')}`,
-        ConditionExpression: `#type = :member AND NOT (${names.map((name) => `${name} = :${name}`).join(' AND ')})`,
-        ExpressionAttributeNames: { '#type': 'type' },
+        ConditionExpression: `#type = :member AND #version = :version AND NOT (${names.map((name) => `${name} = :${name}`).join(' AND ')})`,
+        ExpressionAttributeNames: { '#type': 'type', '#version': 'version' },
         ExpressionAttributeValues: {
           ':member': ITEM_TYPES.member,
+          ':version': member.version,
           ...Object.fromEntries(Object.entries(index).map(([name, value]) => [`:${name}`, value])),
         },
       }),

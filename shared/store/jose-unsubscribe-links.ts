@@ -19,6 +19,8 @@ function linkKey(): Promise<Uint8Array> {
     if (!secret) throw new Error('the unsubscribe key is empty');
     return createHash('sha256').update(secret).digest();
   })();
+  // A failed read is not kept: the next link asks again.
+  key.catch(() => (key = undefined));
   return key;
 }
 
@@ -37,6 +39,7 @@ export class JoseUnsubscribeLinks implements UnsubscribeLinks {
     return new EncryptJWT({ cid: claims.campaignId, ch: claims.channel })
       .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })
       .setSubject(claims.customerNumber)
+      .setIssuedAt(Math.floor(claims.issuedAt.getTime() / 1000))
       .setAudience(AUDIENCE)
       .setExpirationTime(Math.floor(expiresAt.getTime() / 1000))
       .encrypt(await linkKey());
@@ -50,11 +53,24 @@ export class JoseUnsubscribeLinks implements UnsubscribeLinks {
         contentEncryptionAlgorithms: ['A256GCM'],
         currentDate: now,
       });
-      if (typeof payload.sub !== 'string' || typeof payload.cid !== 'string' || payload.ch !== 'email')
+      if (
+        typeof payload.sub !== 'string' ||
+        typeof payload.cid !== 'string' ||
+        payload.ch !== 'email' ||
+        typeof payload.iat !== 'number'
+      )
         return 'invalid';
-      return { customerNumber: payload.sub, campaignId: payload.cid, channel: payload.ch };
+      return {
+        customerNumber: payload.sub,
+        campaignId: payload.cid,
+        channel: payload.ch,
+        issuedAt: new Date(payload.iat * 1000),
+      };
     } catch (error) {
-      return error instanceof errors.JWTExpired ? 'expired' : 'invalid';
+      if (error instanceof errors.JWTExpired) return 'expired';
+      // jose's own refusals (altered, not ours, malformed) are a link that is not one; the key's read failing is not.
+      if (error instanceof errors.JOSEError) return 'invalid';
+      throw error;
     }
   }
 }

@@ -1,6 +1,5 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import type { Mail, Mailer } from '../mail/mailer.ts';
-import { transientAsBusy } from './dynamo.ts';
+import { MailNotSent, type Mail, type Mailer } from '../mail/mailer.ts';
 
 /**
  * Mail through Amazon SES v2, from the register's sending address (MAIL_FROM) and, when the stack
@@ -15,8 +14,8 @@ export class SesMailer implements Mailer {
   ) {}
 
   async send(mail: Mail): Promise<void> {
-    await transientAsBusy(() =>
-      this.client.send(
+    try {
+      await this.client.send(
         new SendEmailCommand({
           FromEmailAddress: this.from,
           Destination: { ToAddresses: [mail.to] },
@@ -32,9 +31,21 @@ export class SesMailer implements Mailer {
             },
           },
         }),
-      ),
-    );
+      );
+    } catch (error) {
+      throw notTakenOr(error);
+    }
   }
+}
+
+/** SES's answers that say the message was not taken: refused for good, or not now (its rate). */
+const REFUSED_FOR_GOOD = new Set(['MessageRejected', 'BadRequestException']);
+const NOT_NOW = new Set(['TooManyRequestsException', 'LimitExceededException']);
+function notTakenOr(error: unknown): unknown {
+  const name = error instanceof Error ? error.name : '';
+  if (REFUSED_FOR_GOOD.has(name)) return new MailNotSent(true);
+  if (NOT_NOW.has(name)) return new MailNotSent(false);
+  return error;
 }
 
 function mailFrom(): string {

@@ -66,15 +66,21 @@ describe('what a campaign did, against its holdout', () => {
     const mailed = new Set((await sentMail()).flatMap((mail) => mail.destination.to));
     for (const member of members)
       expect(mailed.has(member.email), member.customerNumber).toBe(!held.includes(member.customerNumber));
-    // Marketing never read a held-out member for the campaign: it is not among their contacts.
+    // A held-out member sees the campaign held them out, and that marketing never read them for it.
     const contactsOf = async (n: string) =>
+      (await call(api, 'GET', `/members/${n}/consents`, { as: CUSTOMER_SERVICE })).body.contacts as {
+        campaignId: string;
+        heldOut?: boolean;
+      }[];
+    const readsOf = async (n: string) =>
       (
-        (await call(api, 'GET', `/members/${n}/consents`, { as: CUSTOMER_SERVICE })).body.contacts as {
-          campaignId: string;
-        }[]
-      ).map((contact) => contact.campaignId);
-    expect(await contactsOf(held[0]!)).not.toContain(campaignId);
-    expect(await contactsOf(audience[0]!)).toContain(campaignId);
+        (await call(api, 'GET', `/members/${n}/audit`, { as: { role: 'member', customerNumber: n } })).body
+          .campaignReads as { campaignId: string }[]
+      ).map((read) => read.campaignId);
+    expect(await contactsOf(held[0]!)).toContainEqual(expect.objectContaining({ campaignId, heldOut: true }));
+    expect(await readsOf(held[0]!)).not.toContain(campaignId);
+    expect(await contactsOf(audience[0]!)).toContainEqual(expect.not.objectContaining({ heldOut: true }));
+    expect(await readsOf(audience[0]!)).toContain(campaignId);
     expect(await results(campaignId)).toEqual({ status: 'waiting', from: '2026-12' });
 
     // December's purchases: those the campaign reached bought more food, and beauty every other one.

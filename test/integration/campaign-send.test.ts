@@ -1,8 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { sendCampaign, startSending, type SendDeps } from '../../shared/campaigns/send-campaign.ts';
-import type { Mail, Mailer } from '../../shared/mail/mailer.ts';
-import { campaignStore, mailer, memberReader, unsubscribeLinks } from '../../shared/store/default-stores.ts';
+import { MailNotSent, type Mail, type Mailer } from '../../shared/mail/mailer.ts';
+import {
+  campaignStore,
+  mailer,
+  memberReader,
+  memberStatements,
+  unsubscribeLinks,
+} from '../../shared/store/default-stores.ts';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
+import { statementKey } from '../../shared/store/keys.ts';
 import { computeAndWait } from '../support/campaigns.ts';
 import { setClock, TEST_DAY } from '../support/clock.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
@@ -194,6 +203,29 @@ describe('sending an email campaign', () => {
     expect(audit.filter((e) => e.action === 'consent').at(-1)).toMatchObject({
       actor: `unsubscribe-link:${campaignId}`,
     });
+    // Granted again later: the old message's link does not undo the newer answer.
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await call(api, 'PUT', `/members/${first!.customerNumber}/consents/marketing.email`, {
+      as: CUSTOMER_SERVICE,
+      body: { granted: true, source: 'phone', noticeVersion: '2026.1' },
+    });
+    expect((await oneClick(link)).status).toBe(200);
+    expect(await consentOf(first!.customerNumber)).toMatchObject({ granted: true, source: 'phone' });
+    await call(api, 'PUT', `/members/${first!.customerNumber}/consents/marketing.email`, {
+      as: CUSTOMER_SERVICE,
+      body: { granted: false, source: 'phone', noticeVersion: '2026.1' },
+    });
+
+    // As RFC 8058 asks a mail client to post it: multipart/form-data.
+    const third = members[2]!;
+    const multipart = new FormData();
+    multipart.set('List-Unsubscribe', 'One-Click');
+    const posted = await fetch(linkOf((await mailTo(third.email))[0]!), { method: 'POST', body: multipart });
+    expect(posted.status).toBe(200);
+    expect(await consentOf(third.customerNumber)).toMatchObject({
+      granted: false,
+      source: 'unsubscribe-link',
+    });
 
     // Expired: 90 days on, the link is refused with 410 and changes nothing.
     const secondLink = linkOf((await mailTo(second!.email))[0]!);
@@ -224,19 +256,20 @@ describe('sending an email campaign', () => {
       members: memberReader(),
       mailer: mail,
       links: unsubscribeLinks(),
+      statements: memberStatements(),
       jobs,
       publicApiUrl: `${api.url}/api`,
     });
-    // The mail service refuses the fifth message: the run fails, as a Lambda would, after four went.
+    // The mail service refuses the fifth message (its rate): the run fails, as a Lambda would, after four went.
     let accepted = 0;
     const failingFifth: Mailer = {
       send: async (mail: Mail) => {
-        if (accepted === 4) throw Object.assign(new Error('rate'), { name: 'TooManyRequestsException' });
+        if (accepted === 4) throw new MailNotSent(false);
         accepted += 1;
         await mailer().send(mail);
       },
     };
-    await expect(sendCampaign(campaignId, deps(failingFifth))).rejects.toThrow('rate');
+    await expect(sendCampaign(campaignId, deps(failingFifth))).rejects.toBeInstanceOf(MailNotSent);
     // The retried run goes on and finishes: every member has exactly one message.
     const finished = await sendCampaign(campaignId, deps(mailer()));
     expect(finished).toMatchObject({ done: true });
@@ -327,5 +360,35 @@ describe('sending an email campaign', () => {
     const after = (await call(api, 'GET', '/work-queues/email-undeliverable', { as: CUSTOMER_SERVICE })).body
       .items as { customerNumber: string }[];
     expect(after).toEqual([]);
+  });
+
+  it('fills the tier and the benefit from the member’s statement of the month that closed last', async () => {
+    const members = await consenting(['fi', 'fi', 'fi', 'fi', 'sv']);
+    // October closed on 3 November: its statement, as the benefits job writes it.
+    await createDocumentClient().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          ...statementKey(members[0]!.customerNumber, '2026-10'),
+          type: 'statement',
+          customerNumber: members[0]!.customerNumber,
+          month: '2026-10',
+          tierPercent: 2,
+          benefitCents: 1234,
+        },
+      }),
+    );
+    const campaignId = await computedCampaign(
+      { postalCodePrefix: '00100' },
+      {
+        fi: { subject: 'Etusi', body: 'Lokakuun etusi {{benefit}}, porras {{tier}}.' },
+        sv: { subject: 'Din förmån', body: 'Oktobers förmån {{ benefit }}, nivå {{tier}}.' },
+      },
+    );
+    await call(api, 'POST', `/campaigns/${campaignId}/send`, { as: MARKETING });
+    expect((await mailTo(members[0]!.email))[0]!.body.text).toMatch(/Lokakuun etusi 12,34\s€, porras 2\s%\./);
+    // No statement: nothing earned, said so.
+    expect((await mailTo(members[1]!.email))[0]!.body.text).toMatch(/Lokakuun etusi 0,00\s€, porras 0\s%\./);
+    expect((await mailTo(members[4]!.email))[0]!.body.text).toMatch(/Oktobers förmån 0,00\s€, nivå 0\s%\./);
   });
 });

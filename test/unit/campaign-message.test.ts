@@ -15,7 +15,7 @@ describe('a campaign’s content', () => {
       channel: 'email',
       content: {
         fi: { subject: 'Hei {{lastName}}', body: 'ok' },
-        sv: { subject: 'Hej', body: '{{ tier }}' },
+        sv: { subject: 'Hej', body: '{{ points }}' },
       },
     });
     expect(parsed.success).toBe(false);

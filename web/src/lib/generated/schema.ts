@@ -2690,6 +2690,7 @@ export interface operations {
               campaignId: string;
               channel: string;
               at: string;
+              heldOut?: boolean;
             }[];
           };
         };

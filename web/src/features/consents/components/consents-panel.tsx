@@ -81,7 +81,11 @@ export function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
           columns={[
             { header: t('when'), cell: (contact) => formatInstant(contact.at, language) },
             { header: t('campaign'), cell: (contact) => contact.campaignId },
-            { header: t('channel'), cell: (contact) => t(`channel_${contact.channel}` as MessageKey) },
+            {
+              header: t('channel'),
+              cell: (contact) =>
+                `${t(`channel_${contact.channel}` as MessageKey)}${contact.heldOut ? ` (${t('heldOut')})` : ''}`,
+            },
           ]}
           rows={consents.data.contacts}
           rowKey={(contact) => contact.campaignId}

@@ -78,6 +78,7 @@ export const en = {
   excluded_leaving: 'Left out: leaving the register',
   'excluded_no-consent': 'Left out: no consent',
   excluded_undeliverable: 'Left out: email bounced',
+  excluded_rejected: 'Left out: refused by the mail service',
   'excluded_protected-address': 'Left out: protected address',
   'excluded_address-disclosure-ban': 'Left out: address-disclosure ban',
   'excluded_no-address': 'Left out: no address',

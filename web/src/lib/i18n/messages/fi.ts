@@ -80,6 +80,7 @@ export const fi: Messages = {
   excluded_leaving: 'Pois: poistumassa rekisteristä',
   'excluded_no-consent': 'Pois: ei suostumusta',
   excluded_undeliverable: 'Pois: sähköposti ei toimi',
+  excluded_rejected: 'Pois: postipalvelu hylkäsi',
   'excluded_protected-address': 'Pois: turvakielto',
   'excluded_address-disclosure-ban': 'Pois: osoitteiden luovutuskielto',
   'excluded_no-address': 'Pois: ei osoitetta',
