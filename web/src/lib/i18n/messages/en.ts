@@ -309,7 +309,7 @@ export const en = {
   lapsesNote: 'Unpaid benefit of months before {month} lapses at the next payout.',
   content: 'Message',
   contentHelp:
-    'Plain text. {{firstName}} becomes each member’s first name. A member gets their own language, else Finnish; the unsubscribe link is added under every message.',
+    'Plain text. {{firstName}} becomes each member’s first name, {{tier}} and {{benefit}} their tier and benefit of the month that closed last. A member gets their own language, else Finnish; the unsubscribe link is added under every message.',
   subject: 'Subject',
   messageBody: 'Message text',
   saveContent: 'Save message',

@@ -311,7 +311,7 @@ export const fi: Messages = {
   lapsesNote: 'Maksamaton etu kuukausilta ennen kuukautta {month} vanhenee seuraavassa maksuajossa.',
   content: 'Viesti',
   contentHelp:
-    'Pelkkää tekstiä. {{firstName}} korvautuu jäsenen etunimellä. Jäsen saa viestin omalla kielellään, muuten suomeksi; peruutuslinkki lisätään jokaisen viestin loppuun.',
+    'Pelkkää tekstiä. {{firstName}} korvautuu jäsenen etunimellä, {{tier}} ja {{benefit}} hänen edellisen kuukauden portaallaan ja edullaan. Jäsen saa viestin omalla kielellään, muuten suomeksi; peruutuslinkki lisätään jokaisen viestin loppuun.',
   subject: 'Aihe',
   messageBody: 'Viestin teksti',
   saveContent: 'Tallenna viesti',
