@@ -96,6 +96,7 @@ export class RegisterApi extends Construct {
         handler: route.handler,
         description: routeKey(route),
         ...(route.timeoutSeconds ? { timeout: Duration.seconds(route.timeoutSeconds) } : {}),
+        ...(route.readsUnsubscribeKey ? { readsSecrets: true } : {}),
         environment: {
           ...props.environment,
           ...(route.tableActions.length ? { TABLE_NAME: props.table.tableName } : {}),

@@ -189,7 +189,7 @@ export class RegisterJobs extends Construct {
 
   private function(
     id: string,
-    spec: Pick<JobSpec, 'handler' | 'description' | 'tableActions' | 'bucket'>,
+    spec: Pick<JobSpec, 'handler' | 'description' | 'tableActions' | 'bucket' | 'readsUnsubscribeKey'>,
     props: RegisterJobsProps,
     environment: Record<string, string>,
     size: { timeout: Duration; memorySize: number } = { timeout: Duration.minutes(15), memorySize: 1024 },
@@ -199,6 +199,7 @@ export class RegisterJobs extends Construct {
       description: spec.description,
       environment,
       ...size,
+      ...(spec.readsUnsubscribeKey ? { readsSecrets: true } : {}),
     });
     grantTableActions(fn.role, props.table, props.key, spec.tableActions);
     grantBucketPrefixes(fn.role, props.bucket, props.key, spec.bucket);

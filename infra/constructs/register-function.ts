@@ -15,6 +15,8 @@ export interface RegisterFunctionProps {
   environment?: Record<string, string>;
   timeout?: Duration;
   memorySize?: number;
+  /** Reads a secret: through the Parameters and Secrets extension, which caches it (no SDK client). */
+  readsSecrets?: boolean;
 }
 
 /**
@@ -54,6 +56,14 @@ export class RegisterFunction extends Construct {
       loggingFormat: lambda.LoggingFormat.JSON,
       tracing: lambda.Tracing.ACTIVE,
       environment: { POWERTOOLS_LOG_LEVEL: 'INFO', ...props.environment },
+      ...(props.readsSecrets
+        ? {
+            paramsAndSecrets: lambda.ParamsAndSecretsLayerVersion.fromVersion(
+              lambda.ParamsAndSecretsVersions.V1_0_103,
+              { cacheEnabled: true, logLevel: lambda.ParamsAndSecretsLogLevel.WARN },
+            ),
+          }
+        : {}),
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: join(PROJECT_ROOT, 'package-lock.json'),
       bundling: {

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { EncryptJWT, errors, jwtDecrypt } from 'jose';
 import type { UnsubscribeClaims, UnsubscribeLinks } from '../campaigns/unsubscribe.ts';
 
@@ -12,16 +11,27 @@ let key: Promise<Uint8Array> | undefined;
  */
 function linkKey(): Promise<Uint8Array> {
   key ??= (async () => {
-    const secret =
-      process.env.UNSUBSCRIBE_KEY ??
-      (await new SecretsManagerClient({}).send(new GetSecretValueCommand({ SecretId: requiredArn() })))
-        .SecretString;
+    const secret = process.env.UNSUBSCRIBE_KEY ?? (await secretFromExtension(requiredArn()));
     if (!secret) throw new Error('the unsubscribe key is empty');
     return createHash('sha256').update(secret).digest();
   })();
   // A failed read is not kept: the next link asks again.
   key.catch(() => (key = undefined));
   return key;
+}
+
+/**
+ * A secret through the AWS Parameters and Secrets Lambda Extension the stack adds to the function
+ * (it caches it): no Secrets Manager client in the bundle, which would cost every cold start.
+ */
+async function secretFromExtension(secretId: string): Promise<string | undefined> {
+  const port = process.env.PARAMETERS_SECRETS_EXTENSION_HTTP_PORT ?? '2773';
+  const answer = await fetch(
+    `http://localhost:${port}/secretsmanager/get?secretId=${encodeURIComponent(secretId)}`,
+    { headers: { 'X-Aws-Parameters-Secrets-Token': process.env.AWS_SESSION_TOKEN ?? '' } },
+  );
+  if (!answer.ok) throw new Error(`the secrets extension answered ${answer.status}`);
+  return ((await answer.json()) as { SecretString?: string }).SecretString;
 }
 
 function requiredArn(): string {

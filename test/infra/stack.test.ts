@@ -481,6 +481,13 @@ describe('jobs, events and the card manufacturer', () => {
       'ApiApiMessagesUnsubscribe',
       'JobsCampaignSend',
     ]);
+    // The key is read through the Parameters and Secrets extension (cached; no SDK client in the bundle).
+    const withKey = Object.values(template.findResources('AWS::Lambda::Function')).filter((fn) =>
+      JSON.stringify(fn).includes('UNSUBSCRIBE_SECRET_ARN'),
+    );
+    expect(withKey).toHaveLength(3);
+    for (const fn of withKey)
+      expect(JSON.stringify(fn.Properties.Layers)).toMatch(/AWS-Parameters-and-Secrets-Lambda-Extension/);
     // The sender's links reach the API below the console's origin.
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: {
