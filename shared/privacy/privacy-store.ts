@@ -43,9 +43,10 @@ export interface MemberPrivacyStore {
   beginErasure(member: Member, at: string): Promise<boolean>;
   /**
    * Finishes an erasure begun: each item as its catalogue entry says (deleted, or purchase totals added
-   * to the anonymous monthly totals), then the profile replaced by the tombstone. Safe to run again.
+   * to the anonymous monthly totals), then the profile replaced by the tombstone. Safe to run again:
+   * answers the tombstone that stands (an earlier run's, when it finished first).
    */
-  erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<void>;
+  erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<Tombstone>;
   /** Members whose erasure is due on or before the day (deceased, or an erasure request waiting). */
   erasureDue(day: string): AsyncIterable<string[]>;
   /** Every audit partition's customer number, for the chain check. */

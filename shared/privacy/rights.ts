@@ -214,13 +214,13 @@ export async function eraseMember(
       erased: countByType(items),
     };
     try {
-      await store.erase(member, plan, tombstone);
+      // The one that stands: an erasure racing this one (a resend) may have finished first.
+      return await store.erase(member, plan, tombstone);
     } catch (error) {
       // A receipt's transaction on the same items: the erasure, already begun, resumes on a fresh read.
       if (error instanceof StoreBusy && attempt < 2) continue;
       throw error;
     }
-    return tombstone;
   }
   throw memberKeptChanging();
 }

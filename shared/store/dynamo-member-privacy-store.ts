@@ -144,7 +144,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
     return found;
   }
 
-  async erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<void> {
+  async erase(member: Member, plan: ErasurePlan, tombstone: Tombstone): Promise<Tombstone> {
     const anonymise = {
       [ITEM_TYPES.purchases]: this.anonymiseMonth,
       [ITEM_TYPES.statement]: this.anonymiseStatement,
@@ -169,7 +169,7 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
     }
     await deleteAll(this.db, this.table, [...keys.values()]);
     // Refused only when another run of the same erasure finished first: its tombstone stands.
-    await conditionalWrite(
+    const refused = await conditionalWrite(
       this.db,
       new PutCommand({
         TableName: this.table,
@@ -179,6 +179,9 @@ export class DynamoMemberPrivacyStore extends DynamoMemberStore implements Membe
         ExpressionAttributeValues: { ':erasing': ITEM_TYPES.erasing },
       }),
     );
+    if (!refused) return tombstone;
+    const stands = await this.erasureState(member.customerNumber);
+    return stands?.state === 'erased' ? stands.tombstone : tombstone;
   }
 
   /**

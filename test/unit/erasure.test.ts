@@ -21,9 +21,10 @@ function storeBusy(busyTimes: number) {
       return true;
     },
     memberItems: async () => [{ type: 'erasing' }, { type: 'unique-email' }],
-    erase: async () => {
+    erase: async (_member: unknown, _plan: unknown, tombstone: unknown) => {
       calls.erase++;
       if (calls.erase <= busyTimes) throw new StoreBusy();
+      return tombstone;
     },
   };
   return { store: store as unknown as Parameters<typeof eraseMember>[3], calls };
