@@ -116,3 +116,23 @@ export async function closeCampaign(campaignId: string, campaigns: CampaignStore
 export async function campaignMessages(campaignId: string, campaigns: CampaignStore) {
   return previewMessages((await getCampaign(campaignId, campaigns)).content);
 }
+
+/**
+ * Saves the campaign as its job's work starts (computing, sending) and asks for the job's run; not
+ * asked, the campaign goes back to as it was read, so that it can be started again.
+ */
+export async function startCampaignJob(
+  campaigns: CampaignStore,
+  read: Campaign,
+  started: Campaign,
+  ask: () => Promise<void>,
+) {
+  const saved = await saveChange(campaigns, read, started);
+  try {
+    await ask();
+  } catch (error) {
+    await saveChange(campaigns, saved, read);
+    throw error;
+  }
+  return campaignView(saved);
+}

@@ -6,7 +6,7 @@ import { requestedBy, type JobRequests } from '../jobs/job-requests.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { AUDIENCE_PAGE, classifyPage, exclude, noCounts, withWithdrawn } from './audience-rules.ts';
 import type { AudienceProgress, AudienceSummary, Campaign, CampaignStore } from './campaign-store.ts';
-import { campaignIs, getCampaign, saveChange, saveIfUnchanged } from './campaigns.ts';
+import { campaignIs, getCampaign, saveChange, saveIfUnchanged, startCampaignJob } from './campaigns.ts';
 import { campaignView, isTooSmall } from './campaign-view.ts';
 import { exportPostAudience } from './read-audience.ts';
 import { isHeldOut } from './holdout.ts';
@@ -54,7 +54,7 @@ export async function startAudience(
   }
   // Computed once: a new audience is a new campaign, so the contacts of this one stay what it reached.
   campaignIs(campaign, 'draft');
-  const computing = await saveChange(deps.campaigns, campaign, {
+  const computing: Campaign = {
     ...campaign,
     status: 'computing',
     progress: {
@@ -64,16 +64,10 @@ export async function startAudience(
       total: await deps.campaigns.reachableCount(campaign.channel),
       pages: 0,
     },
-  });
-  try {
-    await deps.jobs.request(audienceRun(campaignId, caller));
-  } catch (error) {
-    // Not started: the campaign goes back to a draft, so that it can be started again.
-    const { progress: _unstarted, ...draft } = computing;
-    await saveChange(deps.campaigns, computing, { ...draft, status: 'draft' });
-    throw error;
-  }
-  return campaignView(computing);
+  };
+  return startCampaignJob(deps.campaigns, campaign, computing, () =>
+    deps.jobs.request(audienceRun(campaignId, caller)),
+  );
 }
 
 /**

@@ -7,7 +7,7 @@ import type { MemberReader } from '../members/member-store.ts';
 import { invalid, Refusal } from '../refusal.ts';
 import { exclusion } from './audience-rules.ts';
 import type { Campaign, CampaignStore, Delivery } from './campaign-store.ts';
-import { campaignIs, getCampaign, saveChange, saveIfUnchanged } from './campaigns.ts';
+import { campaignIs, getCampaign, saveChange, saveIfUnchanged, startCampaignJob } from './campaigns.ts';
 import { campaignView } from './campaign-view.ts';
 import { messageFor, namesBenefit, type MessageBenefit } from './message.ts';
 import type { MemberStatements } from '../benefits/read-benefits.ts';
@@ -75,16 +75,9 @@ export async function startSending(
     claimedBefore: 0,
     pages: 0,
   };
-  const sending = await saveChange(deps.campaigns, campaign, { ...campaign, status: 'sending', delivery });
-  try {
-    await deps.jobs.request(sendRun(campaignId, by));
-  } catch (error) {
-    // Not started: computed again, so that it can be sent.
-    const { delivery: _unstarted, ...computed } = sending;
-    await saveChange(deps.campaigns, sending, { ...computed, status: 'computed' });
-    throw error;
-  }
-  return campaignView(sending);
+  return startCampaignJob(deps.campaigns, campaign, { ...campaign, status: 'sending', delivery }, () =>
+    deps.jobs.request(sendRun(campaignId, by)),
+  );
 }
 
 export interface SendDeps {
