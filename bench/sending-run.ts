@@ -30,6 +30,7 @@ const delivered = await measuredPhase(() =>
     campaigns,
     members: new DynamoMemberReader(db, table),
     mailer,
+    texter: { send: () => Promise.reject(new Error('the benchmark sends email only')) },
     links: new JoseUnsubscribeLinks(),
     statements: new DynamoMemberStatements(db, table),
     jobs: { request: async () => undefined },

@@ -74,9 +74,11 @@ export class RegisterStack extends Stack {
     });
     // Links in messages reach the API below the console's origin; the sender keeps under the account's SES rate.
     const sendingRate = this.node.tryGetContext('sesSendingRate') as number | undefined;
+    const textingRate = this.node.tryGetContext('smsSendingRate') as number | undefined;
     for (const fn of this.jobs.linking) {
       fn.addEnvironment('PUBLIC_API_URL', `${this.console.origin}/api`);
       if (sendingRate) fn.addEnvironment('MAIL_SENDS_PER_SECOND', String(sendingRate));
+      if (textingRate) fn.addEnvironment('SMS_SENDS_PER_SECOND', String(textingRate));
     }
     for (const [id, partner] of Object.entries(partners)) {
       const account = this.node.tryGetContext(partner.accountContext) ?? this.account;

@@ -44,6 +44,8 @@ export const config = {
     unsubscribeLinkDays: 90,
     /** Messages a second the campaign sender stays under (the SES account's sending rate, or less). */
     sendsPerSecond: 14,
+    /** Text messages a second (an origination number's rate in End User Messaging; a long code sends few). */
+    textsPerSecond: 5,
     /** Of the members a campaign reaches, the share kept out of it to measure what it did (per campaign). */
     holdoutPercent: 10,
     /** Months after the send over which a campaign's result is measured. */

@@ -6,6 +6,7 @@ import {
   mailer,
   memberReader,
   memberStatements,
+  texter,
   unsubscribeLinks,
 } from '../../shared/store/default-stores.ts';
 
@@ -20,12 +21,16 @@ export const entry = jobEntry({
         campaigns: campaignStore(),
         members: memberReader(),
         mailer: mailer(),
+        texter: texter(),
         links: unsubscribeLinks(),
         statements: memberStatements(),
         jobs: jobRequests(),
         publicApiUrl: publicApiUrl(),
         ...(Number(process.env.MAIL_SENDS_PER_SECOND) > 0
           ? { sendsPerSecond: Number(process.env.MAIL_SENDS_PER_SECOND) }
+          : {}),
+        ...(Number(process.env.SMS_SENDS_PER_SECOND) > 0
+          ? { textsPerSecond: Number(process.env.SMS_SENDS_PER_SECOND) }
           : {}),
       },
       context ? { timeLeft: () => context.getRemainingTimeInMillis() } : {},

@@ -1,24 +1,48 @@
 import * as z from 'zod/mini';
-import { applyMailEvent, SesEvent, type MailEventOutcome } from '../../shared/campaigns/mail-events.ts';
+import { applyMailEvent, SesEvent } from '../../shared/campaigns/mail-events.ts';
+import { applyTextReply, InboundText } from '../../shared/campaigns/text-replies.ts';
 import { jobEntry, jobHandler } from '../../shared/lambda/job-handler.ts';
 import { memberStore } from '../../shared/store/default-stores.ts';
 
-/** EventBridge hands one event; `npm run job -- marketing-events --file` may hand a file of them. */
-const Events = z.union([SesEvent, z.array(SesEvent)]);
+/**
+ * SNS hands replies to the register's text-message number (End User Messaging's two-way channel) as
+ * records whose message is the reply's JSON.
+ */
+const SnsReplies = z.object({
+  Records: z.array(z.object({ Sns: z.object({ Message: z.string() }) })),
+});
+/** EventBridge hands one SES event; `npm run job -- marketing-events --file` may hand a file of them, or of SNS records. */
+const Events = z.union([SesEvent, z.array(SesEvent), SnsReplies]);
 
-/** What SES tells of the register's messages (bounces, complaints, deliveries), from the configuration set's events. */
+const replyOf = (message: string) => {
+  try {
+    return InboundText.safeParse(JSON.parse(message));
+  } catch {
+    return InboundText.safeParse(undefined);
+  }
+};
+
+/**
+ * What the services tell of the register's messages: SES's bounces, complaints and deliveries from
+ * the configuration set, and the replies to text messages (STOP).
+ */
 export const entry = jobEntry({
   job: 'marketing-events',
-  name: 'mail events applied',
+  name: 'mail events and text replies applied',
   run: async (event: unknown) => {
     const parsed = Events.safeParse(event);
-    // Not an SES event of the shape read here: counted, and nothing changes.
-    if (!parsed.success) return { notAnSesEvent: 1 };
-    const outcomes: Partial<Record<MailEventOutcome, number>> = {};
-    for (const one of [parsed.data].flat()) {
-      const outcome = await applyMailEvent(one, { members: memberStore() });
-      outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+    // Not an event of a shape read here: counted, and nothing changes.
+    if (!parsed.success) return { notAnEvent: 1 };
+    const outcomes: Record<string, number> = {};
+    const count = (outcome: string) => (outcomes[outcome] = (outcomes[outcome] ?? 0) + 1);
+    if ('Records' in parsed.data) {
+      for (const record of parsed.data.Records) {
+        const reply = replyOf(record.Sns.Message);
+        count(reply.success ? await applyTextReply(reply.data, { members: memberStore() }) : 'notAReply');
+      }
+      return outcomes;
     }
+    for (const one of [parsed.data].flat()) count(await applyMailEvent(one, { members: memberStore() }));
     return outcomes;
   },
 });

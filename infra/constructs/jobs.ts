@@ -17,6 +17,7 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { RegisterMail } from './mail.ts';
+import { RegisterTexts } from './texts.ts';
 import {
   jobFunctionVariable,
   jobRequestHandler,
@@ -57,13 +58,17 @@ export class RegisterJobs extends Construct {
     super(scope, id);
     const environment = { TABLE_NAME: props.table.tableName, BUCKET_NAME: props.bucket.bucketName };
 
+    // Beside the jobs that send and hear them: a subscription may not reach into a parent stack.
+    const texts = new RegisterTexts(this, 'Texts', { key: props.key });
     const startedByRequests = new Map<string, lambda.IFunction>();
     for (const [name, job] of Object.entries(props.jobs)) {
       const fn = this.function(pascal(name), job, props, environment);
-      if (job.sendsMail)
-        props.mail.grantSend(fn.role, (variable, value) => fn.fn.addEnvironment(variable, value));
+      const environmentOf = (variable: string, value: string) => fn.fn.addEnvironment(variable, value);
+      if (job.sendsMail) props.mail.grantSend(fn.role, environmentOf);
+      if (job.sendsTexts) texts.grantSend(fn.role, environmentOf);
+      if (job.textReplies) texts.hearReplies(fn.fn, this.deadLetterQueue(`${pascal(name)}Replies`));
       if (job.readsUnsubscribeKey) {
-        props.mail.grantUnsubscribeLinks(fn.role, (variable, value) => fn.fn.addEnvironment(variable, value));
+        props.mail.grantUnsubscribeLinks(fn.role, environmentOf);
         this.linking.push(fn.fn);
       }
       if (job.startedByApi) {

@@ -44,6 +44,7 @@ Object.assign(
     dynamoEndpoint: `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? LOCAL.ports.dynamo}`,
     s3Endpoint: `http://127.0.0.1:${process.env.S3_PORT ?? LOCAL.ports.s3}`,
     sesEndpoint: `http://127.0.0.1:${process.env.SES_PORT ?? LOCAL.ports.ses}`,
+    smsEndpoint: `http://127.0.0.1:${process.env.SMS_PORT ?? LOCAL.ports.sms}`,
   }),
 );
 const job: JobSpec = jobs[name as keyof typeof jobs];

@@ -39,7 +39,7 @@ export interface LocalApi {
  * services, the OIDC provider the console signs in with, and the console. Port 0 picks a free port (tests).
  */
 export async function startLocalApi(options: {
-  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint' | 'sesEndpoint'>;
+  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint' | 'sesEndpoint' | 'smsEndpoint'>;
   port: number;
   keyFile: string;
   /** Another table and bucket than the local stack's (tests keep their data apart). */
@@ -99,6 +99,7 @@ export async function startLocalRegister(options: {
   dynamoPort: number;
   s3Port: number;
   sesPort: number;
+  smsPort: number;
 }) {
   const dispatch = objectEventDispatcher((error) =>
     console.error('object event handler failed:', error instanceof Error ? error.name : typeof error),
@@ -108,6 +109,7 @@ export async function startLocalRegister(options: {
     dynamoPort: options.dynamoPort,
     s3Port: options.s3Port,
     sesPort: options.sesPort,
+    smsPort: options.smsPort,
     onObjectEvent: (event) => void dispatch(event),
   });
   try {

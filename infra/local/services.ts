@@ -17,6 +17,7 @@ import {
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import S3rver from 's3rver';
 import { TABLE_SCHEMA } from '../../shared/store/table.ts';
+import { startSmsStandIn } from './sms-stand-in.ts';
 
 /** Names and ports of the local stack (DESIGN.md, "Local runtime contract"). */
 export const LOCAL = {
@@ -25,9 +26,11 @@ export const LOCAL = {
   bucketName: 'moymore-exchange-local',
   // s3rver accepts only these; DynamoDB Local (with a shared database) takes any, so both use them.
   credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-  ports: { api: 3000, dynamo: 8000, s3: 4569, ses: 8005 },
+  ports: { api: 3000, dynamo: 8000, s3: 4569, ses: 8005, sms: 8006 },
   /** The sender of the register's mail; locally it goes to aws-ses-v2-local, which keeps it. */
   mailFrom: 'Moymore <kanta-asiakas@moymore.fi>',
+  /** The number the register's text messages come from; locally the stand-in keeps them. */
+  smsOrigination: '+358450000000',
   /** Seals the local stack's unsubscribe links (in AWS a generated secret does). */
   unsubscribeKey: 'local-unsubscribe-links-only',
 } as const;
@@ -55,6 +58,8 @@ export interface LocalServices {
   s3Endpoint: string;
   /** aws-ses-v2-local: SES v2's API, keeping what is sent (its web view at /, and GET /store). */
   sesEndpoint: string;
+  /** The stand-in for End User Messaging SMS, keeping what is sent (GET /store). */
+  smsEndpoint: string;
   stop(): Promise<void>;
 }
 
@@ -189,6 +194,8 @@ export async function startServices(options: {
   s3Port: number;
   /** A free one when not given. */
   sesPort?: number;
+  /** A free one when not given. */
+  smsPort?: number;
   /** Called for every S3 event of s3rver, as a bucket notification would be. */
   onObjectEvent?: (event: { Records: never[] }) => void;
 }): Promise<LocalServices> {
@@ -208,9 +215,19 @@ export async function startServices(options: {
   const s3Endpoint = `http://127.0.0.1:${options.s3Port}`;
   const sesPort = options.sesPort ?? (await freePort());
   const sesEndpoint = `http://127.0.0.1:${sesPort}`;
+  const smsPort = options.smsPort ?? (await freePort());
+  const smsEndpoint = `http://127.0.0.1:${smsPort}`;
   let ses: Server | undefined;
+  let sms: Server | undefined;
+  const stopMessaging = () => {
+    for (const server of [ses, sms]) {
+      server?.closeAllConnections();
+      server?.close();
+    }
+  };
   try {
     ses = await startSes({ host: '127.0.0.1', port: sesPort });
+    sms = await startSmsStandIn({ host: '127.0.0.1', port: smsPort });
     await s3.run();
     const dynamo = localDynamoClient(dynamoEndpoint);
     await waitForDynamo(dynamo, java);
@@ -219,7 +236,7 @@ export async function startServices(options: {
   } catch (error) {
     stopJava();
     await s3.close().catch(() => undefined);
-    ses?.close();
+    stopMessaging();
     throw error;
   }
 
@@ -227,9 +244,9 @@ export async function startServices(options: {
     dynamoEndpoint,
     s3Endpoint,
     sesEndpoint,
+    smsEndpoint,
     async stop() {
-      ses?.closeAllConnections();
-      ses?.close();
+      stopMessaging();
       const exited = new Promise<void>((done) =>
         java.exitCode !== null ? done() : java.once('exit', () => done()),
       );
@@ -243,7 +260,7 @@ export async function startServices(options: {
 
 /** Environment that points the SDK clients of the handlers at the local stack. */
 export function localEnvironment(
-  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint' | 'sesEndpoint'>,
+  services: Pick<LocalServices, 'dynamoEndpoint' | 's3Endpoint' | 'sesEndpoint' | 'smsEndpoint'>,
   names: { tableName: string; bucketName: string } = LOCAL,
 ): Record<string, string> {
   return {
@@ -253,7 +270,9 @@ export function localEnvironment(
     AWS_ENDPOINT_URL_DYNAMODB: services.dynamoEndpoint,
     AWS_ENDPOINT_URL_S3: services.s3Endpoint,
     AWS_ENDPOINT_URL_SESV2: services.sesEndpoint,
+    AWS_ENDPOINT_URL_PINPOINT_SMS_VOICE_V2: services.smsEndpoint,
     MAIL_FROM: LOCAL.mailFrom,
+    SMS_ORIGINATION: LOCAL.smsOrigination,
     UNSUBSCRIBE_KEY: LOCAL.unsubscribeKey,
     PUBLIC_API_URL: process.env.PUBLIC_API_URL ?? `http://localhost:${LOCAL.ports.api}/api`,
     TABLE_NAME: names.tableName,

@@ -14,6 +14,7 @@ try {
     dynamoPort: Number(process.env.DYNAMODB_PORT ?? LOCAL.ports.dynamo),
     s3Port: Number(process.env.S3_PORT ?? LOCAL.ports.s3),
     sesPort: Number(process.env.SES_PORT ?? LOCAL.ports.ses),
+    smsPort: Number(process.env.SMS_PORT ?? LOCAL.ports.sms),
   });
   console.log(`Moymore loyalty register, local
   Console         ${register.api.url}/   (sign in: choose a role; a member also gives a customer number)
@@ -22,6 +23,7 @@ try {
   DynamoDB Local  ${register.services.dynamoEndpoint}   table ${LOCAL.tableName}
   S3 (s3rver)     ${register.services.s3Endpoint}   bucket ${LOCAL.bucketName}, key and secret S3RVER
   Email (SES)     ${register.services.sesEndpoint}   (aws-ses-v2-local: what was sent at /, and as JSON at /store)
+  Texts (SMS)     ${register.services.smsEndpoint}/store   (stands in for End User Messaging: what was sent, as JSON)
   Data            ${inMemory ? 'in memory, gone on stop' : '.local/ (kept between starts; --in-memory to throw away)'}
 Get a token:      npm run token -- customer-service      (roles: ${ROLES.filter((r) => r !== 'member').join(', ')}, member --customer <n>)
 Run a job:        npm run job -- <${Object.keys(jobs).join('|')}>
@@ -31,7 +33,7 @@ Ctrl-C stops everything.`);
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`\n${signal}: stopping the API, DynamoDB Local, S3 and SES...`);
+    console.log(`\n${signal}: stopping the API, DynamoDB Local, S3, SES and SMS...`);
     await register.stop();
     process.exit(0);
   };

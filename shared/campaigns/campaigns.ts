@@ -114,7 +114,8 @@ export async function closeCampaign(campaignId: string, campaigns: CampaignStore
 
 /** The campaign's message in each of its languages, as an example member would get it. */
 export async function campaignMessages(campaignId: string, campaigns: CampaignStore) {
-  return previewMessages((await getCampaign(campaignId, campaigns)).content);
+  const campaign = await getCampaign(campaignId, campaigns);
+  return previewMessages(campaign.content, campaign.channel);
 }
 
 /**

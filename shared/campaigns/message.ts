@@ -2,6 +2,8 @@ import type { Member } from '../members/member.ts';
 import { MERGE_FIELDS, type ContentInput, type MergeField } from './schemas.ts';
 
 export type MessageLanguage = keyof ContentInput;
+/** The channels the register sends itself; post goes to the mailing house as a file. */
+export type SentChannel = 'email' | 'sms';
 
 /** Said under every message, in its language, with the link that ends the member's email marketing. */
 const UNSUBSCRIBE = {
@@ -9,6 +11,18 @@ const UNSUBSCRIBE = {
   sv: 'Vill du inte längre få marknadsföring från Moymore per e-post? Avbeställ med ett klick:',
   en: 'No more marketing email from Moymore? Unsubscribe with one click:',
 } as const satisfies Record<MessageLanguage, string>;
+
+/**
+ * Said at the end of every text message: a reply of STOP (or its Finnish or Swedish word) ends the
+ * member's text-message marketing. End User Messaging answers the keywords; the register hears them.
+ */
+const STOP = {
+  fi: 'Peru tekstiviestimarkkinointi: vastaa LOPETA tai STOP',
+  sv: 'Avbeställ marknadsföring per sms: svara SLUTA eller STOP',
+  en: 'No more marketing texts: reply STOP',
+} as const satisfies Record<MessageLanguage, string>;
+/** The words a reply may start with to end the text messages: the service's own STOP, and the ones the notice names. */
+export const STOP_KEYWORDS = ['STOP', 'LOPETA', 'SLUTA'] as const;
 
 const MERGE_FIELD = /\{\{\s*([^{}]*?)\s*\}\}/g;
 
@@ -44,15 +58,18 @@ function mergeValues(
   };
 }
 
+/** How the member may refuse more: the email's unsubscribe link, or the text message's STOP reply. */
+export type WayToRefuse = { channel: 'email'; unsubscribeUrl: string } | { channel: 'sms' };
+
 /**
  * The message one member gets: their own language's content if the campaign has it, else Finnish;
  * the merge fields filled with their values as text (the message is plain text, so nothing in them
- * can become markup); the unsubscribe link said under it.
+ * can become markup); how to refuse more said under it. A text message is the body alone.
  */
 export function messageFor(
   content: ContentInput,
   member: Pick<Member, 'firstNames' | 'language'>,
-  unsubscribeUrl: string,
+  refuse: WayToRefuse,
   benefit: MessageBenefit = NO_BENEFIT,
 ) {
   const language: MessageLanguage =
@@ -68,12 +85,15 @@ export function messageFor(
   return {
     language,
     subject: fill(message.subject),
-    text: `${fill(message.body)}\n\n--\n${UNSUBSCRIBE[language]}\n${unsubscribeUrl}\n`,
+    text:
+      refuse.channel === 'email'
+        ? `${fill(message.body)}\n\n--\n${UNSUBSCRIBE[language]}\n${refuse.unsubscribeUrl}\n`
+        : `${fill(message.body)}\n${STOP[language]}`,
   };
 }
 
 /** What a member would get in each language the campaign has, for an example member and link: the console shows it before sending. */
-export function previewMessages(content: ContentInput | undefined) {
+export function previewMessages(content: ContentInput | undefined, channel: SentChannel | 'post') {
   const languages = (Object.keys(content ?? {}) as MessageLanguage[]).filter(
     (language) => content?.[language],
   );
@@ -82,7 +102,7 @@ export function previewMessages(content: ContentInput | undefined) {
       const { subject, text } = messageFor(
         content!,
         { firstNames: PREVIEW_FIRST_NAME, language },
-        PREVIEW_LINK,
+        channel === 'sms' ? { channel } : { channel: 'email', unsubscribeUrl: PREVIEW_LINK },
         PREVIEW_BENEFIT,
       );
       return { language, subject, text };

@@ -2,7 +2,7 @@ import type { Caller } from '../auth/caller.ts';
 import { config } from '../config.ts';
 import { inParallel, pacer } from '../concurrency.ts';
 import { requestedBy, type JobRequests } from '../jobs/job-requests.ts';
-import { MailNotSent, type Mailer } from '../mail/mailer.ts';
+import { MessageNotSent, type Mailer, type Texter } from '../mail/mailer.ts';
 import type { MemberReader } from '../members/member-store.ts';
 import { invalid, Refusal } from '../refusal.ts';
 import { exclusion } from './audience-rules.ts';
@@ -19,6 +19,8 @@ export const SEND_JOB = 'campaign-send';
 /** Contacts a page: one BatchGetItem of their profiles, then the progress saved. */
 const SEND_PAGE = 100;
 const SENDS_IN_FLIGHT = 8;
+/** A text message's body: with a first name and the STOP line under it, four segments of plain (GSM 7-bit) text. */
+const TEXT_BODY_MAX = 400;
 /** Time a run keeps to save its page and ask for the next run. */
 const SAFETY_MS = 60_000;
 
@@ -33,7 +35,7 @@ const sendRun = (campaignId: string, by: Delivery['requestedBy']) => ({
 });
 
 /**
- * Starts sending a computed email campaign outside the request: the campaign is `sending` from now
+ * Starts sending a computed email or text-message campaign outside the request: the campaign is `sending` from now
  * on, its delivery counting toward the members it reached. Sending again changes nothing: the
  * campaign is no longer computed, and each message is claimed once.
  */
@@ -55,15 +57,25 @@ export async function startSending(
   }
   if (campaign.status === 'sending' || campaign.status === 'sent') return campaignView(campaign);
   campaignIs(campaign, 'computed');
-  if (campaign.channel !== 'email')
+  if (campaign.channel === 'post')
     throw new Refusal(
       'campaign-state',
-      `The register does not send ${campaign.channel} campaigns`,
-      campaign.channel === 'post'
-        ? 'A post campaign’s file goes to the mailing house.'
-        : 'Text messages are not sent yet.',
+      'The register does not send post campaigns',
+      'A post campaign’s file goes to the mailing house.',
     );
   if (!campaign.content) throw invalid([{ field: 'content', message: 'is needed to send the campaign' }]);
+  if (campaign.channel === 'sms') {
+    const tooLong = Object.entries(campaign.content).filter(
+      ([, message]) => message && message.body.length > TEXT_BODY_MAX,
+    );
+    if (tooLong.length > 0)
+      throw invalid(
+        tooLong.map(([language]) => ({
+          field: `content.${language}.body`,
+          message: `must be at most ${TEXT_BODY_MAX} characters in a text message`,
+        })),
+      );
+  }
   const by = requestedBy(caller)!;
   const delivery: Delivery = {
     startedAt: now.toISOString(),
@@ -84,6 +96,7 @@ export interface SendDeps {
   campaigns: CampaignStore;
   members: MemberReader;
   mailer: Mailer;
+  texter: Texter;
   links: UnsubscribeLinks;
   /** Read only when the content names the tier or the benefit. */
   statements: Pick<MemberStatements, 'ofMonth'>;
@@ -92,6 +105,8 @@ export interface SendDeps {
   publicApiUrl: string;
   /** The SES account's sending rate, when the deployment says it; else the configured default. */
   sendsPerSecond?: number;
+  /** The text messages' origination number's rate (messages per second), when the deployment says it. */
+  textsPerSecond?: number;
 }
 
 /** The link a message carries: the unsubscribe route of the API, with the sealed token. */
@@ -99,7 +114,7 @@ export const unsubscribeUrl = (publicApiUrl: string, token: string) =>
   `${publicApiUrl.replace(/\/$/, '')}/unsubscribe/${token}`;
 
 /**
- * The work itself: the campaign's contacts a page at a time from where the delivery says; each
+ * The work itself (email or text messages alike): the campaign's contacts a page at a time from where the delivery says; each
  * member checked again (a ban, a withdrawn consent, an unsubscribe or an erasure since the audience
  * was computed keeps them out), the message claimed on the contact before it goes (so that no run
  * sends it twice) and sent at the configured rate; the delivery saved after each page on the version
@@ -113,10 +128,14 @@ export async function sendCampaign(
   const now = options.now ?? (() => new Date());
   const timeLeft = options.timeLeft ?? (() => Infinity);
   let campaign = await getCampaign(campaignId, deps.campaigns);
-  const { content } = campaign;
-  if (campaign.status !== 'sending' || !campaign.delivery || !content) return undefined;
+  const { content, channel } = campaign;
+  if (campaign.status !== 'sending' || !campaign.delivery || !content || channel === 'post') return undefined;
   let saved: Delivery = campaign.delivery;
-  const pace = pacer(deps.sendsPerSecond ?? config.marketing.sendsPerSecond);
+  const pace = pacer(
+    channel === 'email'
+      ? (deps.sendsPerSecond ?? config.marketing.sendsPerSecond)
+      : (deps.textsPerSecond ?? config.marketing.textsPerSecond),
+  );
   for await (const page of deps.campaigns.contacts(campaignId, SEND_PAGE, saved.after)) {
     if (timeLeft() < SAFETY_MS) {
       await deps.jobs.request(sendRun(campaignId, saved.requestedBy));
@@ -130,39 +149,54 @@ export async function sendCampaign(
     let failure: { error: unknown } | undefined;
     const deliver = async (customerNumber: string) => {
       const member = members.get(customerNumber);
-      const reason = member ? exclusion(member, 'email') : 'leaving';
-      if (reason || !member?.email) {
-        delivery.skipped[reason ?? 'no-email'] = (delivery.skipped[reason ?? 'no-email'] ?? 0) + 1;
+      const reason = member ? exclusion(member, channel) : 'leaving';
+      const address = channel === 'email' ? member?.email : member?.mobile;
+      if (reason || !member || !address) {
+        const why = reason ?? (channel === 'email' ? 'no-email' : 'no-mobile');
+        delivery.skipped[why] = (delivery.skipped[why] ?? 0) + 1;
         return;
       }
       // Sealed and paced before the claim: a run that fails or stops before the send has claimed nothing.
       const sentAt = now();
-      const url = unsubscribeUrl(
-        deps.publicApiUrl,
-        await deps.links.sign(
-          { customerNumber, campaignId, channel: 'email', issuedAt: sentAt },
-          linkExpiry(sentAt),
-        ),
-      );
-      const message = messageFor(content, member, url, statements.get(customerNumber));
+      const tags = { campaign: campaignId, member: customerNumber };
+      const benefit = statements.get(customerNumber);
+      let send: () => Promise<void>;
+      if (channel === 'email') {
+        const url = unsubscribeUrl(
+          deps.publicApiUrl,
+          await deps.links.sign(
+            { customerNumber, campaignId, channel: 'email', issuedAt: sentAt },
+            linkExpiry(sentAt),
+          ),
+        );
+        const message = messageFor(content, member, { channel, unsubscribeUrl: url }, benefit);
+        send = () =>
+          deps.mailer.send({
+            to: address,
+            subject: message.subject,
+            text: message.text,
+            headers: {
+              'List-Unsubscribe': `<${url}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            },
+            tags,
+          });
+      } else {
+        const { text } = messageFor(content, member, { channel }, benefit);
+        send = () => deps.texter.send({ to: address, text, tags });
+      }
       await pace();
       if (!(await deps.campaigns.claimMessage(campaignId, customerNumber, sentAt.toISOString()))) {
         delivery.claimedBefore += 1;
         return;
       }
       try {
-        await deps.mailer.send({
-          to: member.email,
-          subject: message.subject,
-          text: message.text,
-          headers: { 'List-Unsubscribe': `<${url}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-          tags: { campaign: campaignId, member: customerNumber },
-        });
+        await send();
       } catch (error) {
-        // Refused before the mail service took it: released, so that a later run sends it; refused
-        // for good (the address), counted and passed over. Any other failure (a timeout, the service's
-        // own error) may have sent it: it stays claimed, never sent twice.
-        if (!(error instanceof MailNotSent)) throw error;
+        // Refused before the service took it: released, so that a later run sends it; refused for
+        // good (the address, a number that replied STOP), counted and passed over. Any other failure
+        // (a timeout, the service's own error) may have sent it: it stays claimed, never sent twice.
+        if (!(error instanceof MessageNotSent)) throw error;
         if (error.forGood) {
           delivery.skipped.rejected = (delivery.skipped.rejected ?? 0) + 1;
           return;

@@ -33,9 +33,11 @@ export type ConsentSource = (typeof CONSENT_SOURCES)[number];
 
 /**
  * Where a recorded answer came from beyond what a person enters: the earlier register's (no notice
- * version), a message's unsubscribe link, an email the member marked as spam (a complaint).
+ * version), a message's unsubscribe link, an email the member marked as spam (a complaint), a STOP
+ * reply to a text message.
  */
-export type RecordedSource = ConsentSource | 'legacy-register' | 'unsubscribe-link' | 'complaint';
+export type RecordedSource =
+  ConsentSource | 'legacy-register' | 'unsubscribe-link' | 'complaint' | 'text-reply';
 
 /** The current state of one purpose for a member. */
 export interface Consent {

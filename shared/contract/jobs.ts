@@ -34,6 +34,10 @@ export interface JobSpec {
   startedByApi?: boolean;
   /** Sends the register's mail (SES): it may send from the register's identity, and nothing else. */
   sendsMail?: boolean;
+  /** Sends the register's text messages (End User Messaging SMS): from its number, and nothing else. */
+  sendsTexts?: boolean;
+  /** Invoked by SNS for each reply to the register's text messages (STOP). */
+  textReplies?: boolean;
   /** Invoked by EventBridge for the SES events of the register's configuration set (bounces, complaints, deliveries). */
   sesEvents?: boolean;
   /** Seals unsubscribe links: it may read their key's secret, and the API's URL is in its environment. */
@@ -180,20 +184,22 @@ export const jobs = {
   'campaign-send': {
     handler: 'jobs/campaign-send',
     description:
-      'A computed email campaign sent, started by POST /campaigns/{id}/send: each message claimed on its contact before it goes (never twice), at the configured rate, page by page; near its time a run asks for the next',
+      'A computed email or SMS campaign sent, started by POST /campaigns/{id}/send: each message claimed on its contact before it goes (never twice), at the configured rate, page by page; near its time a run asks for the next',
     tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'],
     bucket: {},
     startedByApi: true,
     sendsMail: true,
+    sendsTexts: true,
     readsUnsubscribeKey: true,
   },
   'marketing-events': {
     handler: 'jobs/marketing-events',
     description:
-      'What SES tells of the register’s messages, from the configuration set through EventBridge: a hard bounce marks the email undeliverable, a complaint withdraws the email consent',
+      'SES events through EventBridge (a hard bounce marks the email undeliverable, a complaint withdraws the email consent) and replies to text messages through SNS (a STOP withdraws the text-message consent)',
     tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
     bucket: {},
     sesEvents: true,
+    textReplies: true,
   },
   'legacy-import': {
     handler: 'jobs/legacy-import',

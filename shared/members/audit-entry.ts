@@ -19,7 +19,9 @@ export type AuditAction =
   | 'resolve-work'
   | 'link-account'
   /** What the mail service told of a message: a hard bounce, a complaint. */
-  | 'mail-event';
+  | 'mail-event'
+  /** A STOP reply to a text message. */
+  | 'text-reply';
 
 /** Actions that only read: they are what "who viewed my data" lists as views. */
 export const READ_ACTIONS: readonly AuditAction[] = ['read', 'search', 'export', 'read-audit'];

@@ -29,7 +29,7 @@ import type { JobRequests } from '../jobs/job-requests.ts';
 import { DynamoJobRequests } from './dynamo-job-requests.ts';
 import type { AccountNotices } from '../accounts/notices.ts';
 import { DynamoAccountNotices } from './dynamo-account-notices.ts';
-import type { Mailer } from '../mail/mailer.ts';
+import type { Mailer, Texter } from '../mail/mailer.ts';
 import type { BenefitRulesStore } from '../benefits/rules-store.ts';
 import { DynamoBenefitRules } from './dynamo-benefit-rules.ts';
 import type { StatementStore } from '../benefits/statement-store.ts';
@@ -39,6 +39,7 @@ import { DynamoMemberStatements } from './dynamo-member-statements.ts';
 import type { PayoutStore } from '../benefits/payout-store.ts';
 import { DynamoPayouts } from './dynamo-payouts.ts';
 import { SesMailer } from './ses-mailer.ts';
+import { SmsTexter } from './sms-texter.ts';
 import type { UnsubscribeLinks } from '../campaigns/unsubscribe.ts';
 import { JoseUnsubscribeLinks } from './jose-unsubscribe-links.ts';
 
@@ -174,6 +175,13 @@ export function accountNotices(): AccountNotices {
 export function mailer(): Mailer {
   mail ??= new SesMailer();
   return mail;
+}
+
+let texts: Texter | undefined;
+
+export function texter(): Texter {
+  texts ??= new SmsTexter();
+  return texts;
 }
 
 let links: UnsubscribeLinks | undefined;

@@ -1,5 +1,5 @@
 import { SendEmailCommand, SESv2Client } from '@aws-sdk/client-sesv2';
-import { MailNotSent, type Mail, type Mailer } from '../mail/mailer.ts';
+import { MessageNotSent, type Mail, type Mailer } from '../mail/mailer.ts';
 
 /**
  * Mail through Amazon SES v2, from the register's sending address (MAIL_FROM) and, when the stack
@@ -43,8 +43,8 @@ const REFUSED_FOR_GOOD = new Set(['MessageRejected', 'BadRequestException']);
 const NOT_NOW = new Set(['TooManyRequestsException', 'LimitExceededException']);
 function notTakenOr(error: unknown): unknown {
   const name = error instanceof Error ? error.name : '';
-  if (REFUSED_FOR_GOOD.has(name)) return new MailNotSent(true);
-  if (NOT_NOW.has(name)) return new MailNotSent(false);
+  if (REFUSED_FOR_GOOD.has(name)) return new MessageNotSent(true);
+  if (NOT_NOW.has(name)) return new MessageNotSent(false);
   return error;
 }
 

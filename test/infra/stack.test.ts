@@ -469,6 +469,30 @@ describe('jobs, events and the card manufacturer', () => {
     });
   });
 
+  it('sends text messages only from the campaign-send job, from a number whose STOP keywords opt out and whose replies reach the register', () => {
+    template.hasResourceProperties('AWS::SMSVOICE::PhoneNumber', {
+      IsoCountryCode: 'FI',
+      NumberCapabilities: ['SMS'],
+      MandatoryKeywords: { STOP: { Message: Match.stringLikeRegexp('lopetettu') }, HELP: Match.anyValue() },
+      OptionalKeywords: [
+        { Keyword: 'LOPETA', Action: 'OPT_OUT', Message: Match.anyValue() },
+        { Keyword: 'SLUTA', Action: 'OPT_OUT', Message: Match.anyValue() },
+      ],
+      OptOutListName: Match.anyValue(),
+      TwoWay: { Enabled: true, ChannelArn: Match.anyValue() },
+    });
+    const senders = Object.entries(template.findResources('AWS::IAM::Policy'))
+      .filter(([, policy]) => JSON.stringify(policy).includes('sms-voice:SendTextMessage'))
+      .map(([id]) => id.replace(/Role.*/, ''));
+    expect(senders).toEqual(['JobsCampaignSend']);
+    // The replies' topic, encrypted and TLS only, hands each reply to marketing-events, dead-lettered.
+    template.hasResourceProperties('AWS::SNS::Topic', { KmsMasterKeyId: Match.anyValue() });
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'lambda',
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
+    });
+  });
+
   it('lets only the sender and the unsubscribe routes read the unsubscribe links’ generated key', () => {
     template.hasResourceProperties('AWS::SecretsManager::Secret', {
       GenerateSecretString: Match.objectLike({ PasswordLength: 64 }),
@@ -615,10 +639,16 @@ describe('jobs, events and the card manufacturer', () => {
     const scheduled = Object.values(jobs).filter((job) => 'schedule' in job);
     const startedByApi = Object.values(jobs).filter((job) => 'startedByApi' in job);
     const onSesEvents = Object.values(jobs).filter((job) => 'sesEvents' in job);
+    const onTextReplies = Object.values(jobs).filter((job) => 'textReplies' in job);
     // …and one for the stream's reader of job requests.
     expect(queues.length).toBe(
-      // An SES events job has two: events not delivered to it, and events it failed on.
-      scheduled.length + objectEvents.length + startedByApi.length + 2 * onSesEvents.length + 1,
+      // An SES events job has two: events not delivered to it, and events it failed on; replies one more.
+      scheduled.length +
+        objectEvents.length +
+        startedByApi.length +
+        2 * onSesEvents.length +
+        onTextReplies.length +
+        1,
     );
     for (const queue of queues) expect(alarms.some((d) => d.includes(queue))).toBe(true);
   });

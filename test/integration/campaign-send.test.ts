@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { sendCampaign, startSending, type SendDeps } from '../../shared/campaigns/send-campaign.ts';
-import { MailNotSent, type Mail, type Mailer } from '../../shared/mail/mailer.ts';
+import { MessageNotSent, type Mail, type Mailer } from '../../shared/mail/mailer.ts';
 import {
   campaignStore,
   mailer,
   memberReader,
   memberStatements,
+  texter,
   unsubscribeLinks,
 } from '../../shared/store/default-stores.ts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
@@ -255,6 +256,7 @@ describe('sending an email campaign', () => {
       campaigns: campaignStore(),
       members: memberReader(),
       mailer: mail,
+      texter: texter(),
       links: unsubscribeLinks(),
       statements: memberStatements(),
       jobs,
@@ -264,12 +266,12 @@ describe('sending an email campaign', () => {
     let accepted = 0;
     const failingFifth: Mailer = {
       send: async (mail: Mail) => {
-        if (accepted === 4) throw new MailNotSent(false);
+        if (accepted === 4) throw new MessageNotSent(false);
         accepted += 1;
         await mailer().send(mail);
       },
     };
-    await expect(sendCampaign(campaignId, deps(failingFifth))).rejects.toBeInstanceOf(MailNotSent);
+    await expect(sendCampaign(campaignId, deps(failingFifth))).rejects.toBeInstanceOf(MessageNotSent);
     // The retried run goes on and finishes: every member has exactly one message.
     const finished = await sendCampaign(campaignId, deps(mailer()));
     expect(finished).toMatchObject({ done: true });
@@ -331,7 +333,7 @@ describe('sending an email campaign', () => {
       delivered: 1,
       ignored: 1,
     });
-    expect(await marketingEvents({ source: 'aws.ses', detail: {} })).toEqual({ notAnSesEvent: 1 });
+    expect(await marketingEvents({ source: 'aws.ses', detail: {} })).toEqual({ notAnEvent: 1 });
 
     const read = async (n: string) =>
       (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;

@@ -9,6 +9,7 @@ declare module 'vitest' {
     dynamoEndpoint: string;
     s3Endpoint: string;
     sesEndpoint: string;
+    smsEndpoint: string;
   }
 }
 
@@ -38,5 +39,6 @@ export default async function setup(project: TestProject) {
   project.provide('dynamoEndpoint', services.dynamoEndpoint);
   project.provide('s3Endpoint', services.s3Endpoint);
   project.provide('sesEndpoint', services.sesEndpoint);
+  project.provide('smsEndpoint', services.smsEndpoint);
   return () => services.stop();
 }

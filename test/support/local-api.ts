@@ -18,6 +18,7 @@ export async function startTestApi(options: { idTokenTtlSeconds?: number } = {})
     dynamoEndpoint: inject('dynamoEndpoint'),
     s3Endpoint: inject('s3Endpoint'),
     sesEndpoint: inject('sesEndpoint'),
+    smsEndpoint: inject('smsEndpoint'),
   };
   const suffix = randomUUID().slice(0, 8);
   const names = { tableName: `test-${suffix}`, bucketName: `test-${suffix}` };

@@ -1,5 +1,6 @@
 import { inject } from 'vitest';
 import { until } from './local-api.ts';
+import type { SentText } from '../../infra/local/sms-stand-in.ts';
 
 /** A message as aws-ses-v2-local keeps it. */
 export interface SentMail {
@@ -22,3 +23,9 @@ export const mailTo = async (address: string, count = 1): Promise<SentMail[]> =>
     const theirs = (await sentMail()).filter((mail) => mail.destination.to.includes(address));
     return theirs.length >= count && theirs;
   }, `mail to ${address}`)) as SentMail[];
+
+/** Everything the local stand-in for End User Messaging SMS was asked to send in this run. */
+export async function sentTexts(): Promise<SentText[]> {
+  const answer = await fetch(`${inject('smsEndpoint')}/store`);
+  return ((await answer.json()) as { messages: SentText[] }).messages;
+}

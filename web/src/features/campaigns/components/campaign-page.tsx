@@ -41,7 +41,8 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
   const download = useDownloadAudience(campaign.campaignId);
   const send = useSendCampaign(campaign.campaignId);
   const failed = [preview, compute, close, download, send].find((m) => m.isError);
-  const email = campaign.channel === 'email';
+  // Email and text messages the register sends itself; post goes to the mailing house as a file.
+  const sentByRegister = campaign.channel !== 'post';
 
   return (
     <>
@@ -58,8 +59,10 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
           <CriteriaText criteria={campaign.criteria} />
         </Section>
       )}
-      {email && ['draft', 'computed'].includes(campaign.status) && <ContentEditor campaign={campaign} />}
-      {email && campaign.content && <MessagePreviews campaignId={campaign.campaignId} />}
+      {sentByRegister && ['draft', 'computed'].includes(campaign.status) && (
+        <ContentEditor campaign={campaign} />
+      )}
+      {sentByRegister && campaign.content && <MessagePreviews campaignId={campaign.campaignId} />}
       <Section id="audience" title={t('audience')}>
         {campaign.status === 'draft' && (
           <div className="actions">
@@ -100,7 +103,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
                 {campaign.channel === 'post' && (
                   <span role="status">{campaign.exportKey ? t('postExported') : t('postNotExported')}</span>
                 )}
-                {email && campaign.status === 'computed' && (
+                {sentByRegister && campaign.status === 'computed' && (
                   <button
                     type="button"
                     className="primary"
