@@ -57,7 +57,11 @@ export async function measureAudience(members: number) {
       campaigns,
     );
     // Started as the route starts it; the work is then run here, as its job runs it.
-    await startAudience(campaignId, caller, { campaigns, jobs: { request: async () => undefined } });
+    await startAudience(campaignId, caller, {
+      campaigns,
+      jobs: { request: async () => undefined },
+      settings: { all: async () => [], add: async () => false },
+    });
     // The first run dies halfway, after a page's contacts and before its progress; the retry goes on.
     const pages = Math.ceil(members / 2 / 100);
     let dies = true;

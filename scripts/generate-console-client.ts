@@ -76,8 +76,8 @@ ${constant('QUEUE_RESOLUTIONS', RESOLUTIONS)}`;
       'the register’s code lists',
       'The codes the console offers and shows, with their names where the list has them.',
     ) +
-    `/** The purposes a member consents to or objects to: names and kind (consent or ban). */
-${constant('PURPOSE_NAMES', Object.fromEntries(Object.entries(PURPOSES.purposes).map(([code, p]) => [code, { fi: p.fi, en: p.en, kind: p.kind }])))}
+    `/** The purposes a member consents to or objects to: names, kind (consent or ban), and whether the forms still ask it. */
+${constant('PURPOSE_NAMES', Object.fromEntries(Object.entries(PURPOSES.purposes).map(([code, p]) => [code, { fi: p.fi, en: p.en, kind: p.kind, asked: !('asked' in p) || p.asked }])))}
 /** The privacy notice version a consent given in the console answers to. */
 export const NOTICE_VERSION = ${JSON.stringify(PURPOSES.version)};
 

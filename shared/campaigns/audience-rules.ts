@@ -1,11 +1,11 @@
-import { CHANNEL_BASIS, CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
+import { CHANNEL_PURPOSE, type Channel, type Footing } from '../consents/purposes.ts';
 import { isLeaving, type Member } from '../members/member.ts';
 import type { MemberReader } from '../members/member-store.ts';
 import type { PurchaseStore } from '../purchases/purchase-store.ts';
 import type { MainGroup } from '../purchases/main-groups.ts';
 import { inParallel } from '../concurrency.ts';
 import { ageOn } from '../time/helsinki.ts';
-import type { AudienceCounts, Campaign, CampaignStore } from './campaign-store.ts';
+import { campaignFooting, type AudienceCounts, type Campaign, type CampaignStore } from './campaign-store.ts';
 import type { CriteriaInput } from './schemas.ts';
 
 const PURCHASE_READS_IN_FLIGHT = 16;
@@ -21,12 +21,15 @@ const hasAddress = (m: Member) => Boolean(m.streetAddress && m.postalCode && m.p
  * Checked when the audience is computed and again whenever it is read or exported, so a ban set in
  * between is honoured.
  */
-export function exclusion(member: Member, channel: Channel): ExclusionReason | undefined {
+export function exclusion(member: Member, channel: Channel, footing: Footing): ExclusionReason | undefined {
   if (granted(member, 'directMarketingBan')) return 'direct-marketing-ban';
   if (member.flags.deceased) return 'deceased';
   if (member.flags.restricted) return 'restricted';
   if (isLeaving(member)) return 'leaving';
-  if (CHANNEL_BASIS[channel] === 'consent' && !granted(member, CHANNEL_PURPOSE[channel])) return 'no-consent';
+  if (footing === 'consent' && !granted(member, CHANNEL_PURPOSE[channel])) return 'no-consent';
+  // An own customer is reached unless they said no: refused when asked, withdrew, unsubscribed, replied STOP.
+  if (footing === 'own-customer' && member.consents?.[CHANNEL_PURPOSE[channel]]?.granted === false)
+    return 'refused';
   if (channel === 'post') {
     if (member.flags.protectedAddress) return 'protected-address';
     // Post addresses leave the register for the mailing house: that is the disclosure the ban forbids.
@@ -40,7 +43,7 @@ export function exclusion(member: Member, channel: Channel): ExclusionReason | u
 }
 
 const ALWAYS = ['direct-marketing-ban', 'deceased', 'restricted', 'leaving'] as const;
-const ON_CONSENT = ['no-consent', 'consent-withdrawn'] as const;
+const ON_CONSENT = ['no-consent', 'consent-withdrawn', 'refused'] as const;
 const BY_CHANNEL = {
   email: [...ON_CONSENT, 'no-email', 'undeliverable'],
   sms: [...ON_CONSENT, 'no-mobile'],
@@ -104,7 +107,9 @@ export async function classifyPage(
   let totalsRead = 0;
   // A purchase criterion reads each member's months: those reads run side by side, not one by one.
   const reasons = await inParallel(members, PURCHASE_READS_IN_FLIGHT, async (member) => {
-    const reason = exclusion(member, campaign.channel) ?? profileReason(member, campaign.criteria, today);
+    const reason =
+      exclusion(member, campaign.channel, campaignFooting(campaign)) ??
+      profileReason(member, campaign.criteria, today);
     if (reason || !campaign.criteria.purchases) return reason;
     totalsRead += 1;
     return purchaseReason(member, campaign.criteria.purchases, deps.purchases);
@@ -140,7 +145,7 @@ async function purchaseReason(
  * who never answered are not. A channel that needs no consent reads every member, so has none to add.
  */
 export async function withWithdrawn(counts: AudienceCounts, campaign: Campaign, campaigns: CampaignStore) {
-  if (CHANNEL_BASIS[campaign.channel] !== 'consent') return counts;
+  if (campaignFooting(campaign) !== 'consent') return counts;
   const withdrawn = await campaigns.withdrawnCount(campaign.purpose);
   if (withdrawn > 0) counts.excluded['consent-withdrawn'] = withdrawn;
   return counts;

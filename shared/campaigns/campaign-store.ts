@@ -1,7 +1,11 @@
-import type { Channel, Purpose } from '../consents/purposes.ts';
+import { CHANNEL_BASIS, type Channel, type Footing, type Purpose } from '../consents/purposes.ts';
 import type { ContentInput, CriteriaInput } from './schemas.ts';
 import type { Figure } from '../disclosure.ts';
 import type { CampaignStatus } from './campaign-status.ts';
+
+/** The footing a campaign's members are reached on. */
+export const campaignFooting = (campaign: Pick<Campaign, 'channel' | 'footing'>): Footing =>
+  campaign.footing ?? CHANNEL_BASIS[campaign.channel];
 
 export interface Campaign {
   campaignId: string;
@@ -11,6 +15,11 @@ export interface Campaign {
   criteria: CriteriaInput;
   /** What an email or text message says (a post campaign's letter is the mailing house's). */
   content?: ContentInput;
+  /**
+   * The footing its audience was computed on (the admin's settings then); none before it was
+   * computed, or for campaigns made before the settings: the channel's default.
+   */
+  footing?: Footing;
   /** Of the members reached, the share kept out (none for campaigns made before holdouts). */
   holdoutPercent?: number;
   status: CampaignStatus;
@@ -96,13 +105,13 @@ export interface CampaignStore {
   /** Saves the campaign as changed, only if it is still at the version read: false when another save came first. */
   save(campaign: Campaign, readVersion: number): Promise<boolean>;
   /**
-   * Members the channel may reach on its footing (CHANNEL_BASIS) before each one's own exclusions: those
-   * who granted its consent, or every member for post. After the given one, a page at a time: only
+   * Members the channel may reach on its footing before each one's own exclusions: those who granted
+   * its consent, or every member (post, and the own-customer exception). After the given one, a page at a time: only
    * their index entries are read.
    */
-  reachable(channel: Channel, pageSize: number, after?: string): AsyncIterable<string[]>;
+  reachable(channel: Channel, footing: Footing, pageSize: number, after?: string): AsyncIterable<string[]>;
   /** How many members `reachable` gives (index entries counted, profiles not read). */
-  reachableCount(channel: Channel): Promise<number>;
+  reachableCount(channel: Channel, footing: Footing): Promise<number>;
   /** How many members withdrew the purpose's consent (counted, not read). */
   withdrawnCount(purpose: Purpose): Promise<number>;
   /**

@@ -5,7 +5,14 @@ import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import { requestedBy, type JobRequests } from '../jobs/job-requests.ts';
 import { helsinkiDate } from '../time/helsinki.ts';
 import { AUDIENCE_PAGE, classifyPage, exclude, noCounts, withWithdrawn } from './audience-rules.ts';
-import type { AudienceProgress, AudienceSummary, Campaign, CampaignStore } from './campaign-store.ts';
+import {
+  campaignFooting,
+  type AudienceProgress,
+  type AudienceSummary,
+  type Campaign,
+  type CampaignStore,
+} from './campaign-store.ts';
+import { marketingFooting, type MarketingSettingsStore } from './marketing-settings.ts';
 import { campaignIs, getCampaign, saveChange, saveIfUnchanged, startCampaignJob } from './campaigns.ts';
 import { campaignView, isTooSmall } from './campaign-view.ts';
 import { exportPostAudience } from './read-audience.ts';
@@ -39,7 +46,7 @@ const isStalled = (progress: AudienceProgress, now: Date) =>
 export async function startAudience(
   campaignId: string,
   caller: Caller,
-  deps: { campaigns: CampaignStore; jobs: Pick<JobRequests, 'request'> },
+  deps: { campaigns: CampaignStore; jobs: Pick<JobRequests, 'request'>; settings: MarketingSettingsStore },
   now = new Date(),
 ) {
   const campaign = await getCampaign(campaignId, deps.campaigns);
@@ -54,14 +61,17 @@ export async function startAudience(
   }
   // Computed once: a new audience is a new campaign, so the contacts of this one stay what it reached.
   campaignIs(campaign, 'draft');
+  // Computed on the footing the admin's settings give the channel now, which the campaign keeps.
+  const footing = (await marketingFooting(deps.settings))[campaign.channel];
   const computing: Campaign = {
     ...campaign,
+    footing,
     status: 'computing',
     progress: {
       ...noCounts(),
       startedAt: now.toISOString(),
       savedAt: now.toISOString(),
-      total: await deps.campaigns.reachableCount(campaign.channel),
+      total: await deps.campaigns.reachableCount(campaign.channel, footing),
       pages: 0,
     },
   };
@@ -82,7 +92,13 @@ export async function computeAudience(campaignId: string, deps: CampaignDeps, no
   if (campaign.status !== 'computing' || !campaign.progress) return undefined;
   let progress = campaign.progress;
   const today = helsinkiDate(new Date(progress.startedAt));
-  for await (const page of deps.campaigns.reachable(campaign.channel, AUDIENCE_PAGE, progress.after)) {
+  const reachable = deps.campaigns.reachable(
+    campaign.channel,
+    campaignFooting(campaign),
+    AUDIENCE_PAGE,
+    progress.after,
+  );
+  for await (const page of reachable) {
     const counts = structuredClone(progress);
     const { reached } = await classifyPage(campaign, page, counts, today, deps);
     const held = reached.filter((n) => isHeldOut(campaign, n));

@@ -5,6 +5,7 @@ import { helsinkiDate } from '../time/helsinki.ts';
 import { AUDIENCE_PAGE, classifyPage, noCounts, withWithdrawn } from './audience-rules.ts';
 import type { CampaignStore } from './campaign-store.ts';
 import { getCampaign } from './campaigns.ts';
+import { marketingFooting, type MarketingSettingsStore } from './marketing-settings.ts';
 import { audienceFigures, isTooSmall } from './campaign-view.ts';
 
 /**
@@ -16,14 +17,21 @@ import { audienceFigures, isTooSmall } from './campaign-view.ts';
 export async function previewAudience(
   caller: Caller,
   campaignId: string,
-  deps: { campaigns: CampaignStore; members: MemberReader; purchases: PurchaseStore },
+  deps: {
+    campaigns: CampaignStore;
+    members: MemberReader;
+    purchases: PurchaseStore;
+    settings: MarketingSettingsStore;
+  },
   now = new Date(),
 ) {
-  const campaign = await getCampaign(campaignId, deps.campaigns);
+  const draft = await getCampaign(campaignId, deps.campaigns);
+  // On the footing it would be computed on now.
+  const campaign = { ...draft, footing: (await marketingFooting(deps.settings))[draft.channel] };
   const counts = noCounts();
   const today = helsinkiDate(now);
   let totalsRead = 0;
-  for await (const page of deps.campaigns.reachable(campaign.channel, AUDIENCE_PAGE)) {
+  for await (const page of deps.campaigns.reachable(campaign.channel, campaign.footing, AUDIENCE_PAGE)) {
     const classified = await classifyPage(campaign, page, counts, today, deps);
     counts.reached += classified.reached.length;
     totalsRead += classified.totalsRead;

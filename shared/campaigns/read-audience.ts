@@ -7,7 +7,7 @@ import type { MemberReader } from '../members/member-store.ts';
 import type { ExchangeFiles } from '../exchange/exchange-files.ts';
 import { marketingExportKey } from '../exchange/layout.ts';
 import { exclusion } from './audience-rules.ts';
-import type { Campaign, CampaignStore } from './campaign-store.ts';
+import { campaignFooting, type Campaign, type CampaignStore } from './campaign-store.ts';
 import { campaignIs, getCampaign } from './campaigns.ts';
 import { audienceFigures } from './campaign-view.ts';
 
@@ -49,7 +49,8 @@ export async function* audienceRows(campaign: Campaign, deps: Deps): AsyncIterab
   for await (const page of deps.campaigns.contacts(campaign.campaignId, PAGE)) {
     const members = await deps.members.getMany(page);
     for (const member of members.values()) {
-      if (!exclusion(member, campaign.channel)) yield rowOf(member, campaign.channel);
+      if (!exclusion(member, campaign.channel, campaignFooting(campaign)))
+        yield rowOf(member, campaign.channel);
     }
   }
 }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { CHANNEL_PURPOSE } from '../consents/purposes.ts';
+import { CHANNEL_PURPOSE, FOOTINGS } from '../consents/purposes.ts';
 import { isMainGroup } from '../purchases/main-groups.ts';
 import { Month } from '../purchases/schemas.ts';
 import { CAMPAIGN_STATUSES } from './campaign-status.ts';
@@ -121,6 +121,8 @@ const CampaignFields = {
   criteria: Criteria,
   content: z.optional(Content),
   holdoutPercent: z.optional(z.number()),
+  /** The footing its audience was computed on. */
+  footing: z.optional(z.enum(FOOTINGS)),
   status: z.enum(CAMPAIGN_STATUSES),
   createdAt: z.string(),
   createdBy: z.string(),
@@ -216,3 +218,19 @@ export const CampaignResults = z.union([
     ),
   }),
 ]);
+
+const OwnCustomerException = z.strictObject({ email: z.boolean(), sms: z.boolean() });
+export const MarketingSettingsView = z.strictObject({
+  ownCustomerException: OwnCustomerException,
+  /** Each channel's footing under them. */
+  footing: z.strictObject({ email: z.enum(FOOTINGS), sms: z.enum(FOOTINGS), post: z.enum(FOOTINGS) }),
+  /** Every version, newest first; who set it to the admin only. */
+  history: z.array(
+    z.strictObject({
+      ownCustomerException: OwnCustomerException,
+      version: z.number(),
+      setAt: z.string(),
+      setBy: z.optional(z.string()),
+    }),
+  ),
+});

@@ -6,7 +6,7 @@ import { MessageNotSent, type Mailer, type Texter } from '../mail/mailer.ts';
 import type { MemberReader } from '../members/member-store.ts';
 import { invalid, Refusal } from '../refusal.ts';
 import { exclusion } from './audience-rules.ts';
-import type { Campaign, CampaignStore, Delivery } from './campaign-store.ts';
+import { campaignFooting, type Campaign, type CampaignStore, type Delivery } from './campaign-store.ts';
 import { campaignIs, getCampaign, saveChange, saveIfUnchanged, startCampaignJob } from './campaigns.ts';
 import { campaignView } from './campaign-view.ts';
 import { messageFor, namesBenefit, type MessageBenefit } from './message.ts';
@@ -149,7 +149,7 @@ export async function sendCampaign(
     let failure: { error: unknown } | undefined;
     const deliver = async (customerNumber: string) => {
       const member = members.get(customerNumber);
-      const reason = member ? exclusion(member, channel) : 'leaving';
+      const reason = member ? exclusion(member, channel, campaignFooting(campaign)) : 'leaving';
       const address = channel === 'email' ? member?.email : member?.mobile;
       if (reason || !member || !address) {
         const why = reason ?? (channel === 'email' ? 'no-email' : 'no-mobile');

@@ -8,7 +8,14 @@ export const PURPOSES = {
   purposes: {
     'marketing.email': { kind: 'consent', fi: 'Sähköpostimarkkinointi', en: 'Marketing by email' },
     'marketing.sms': { kind: 'consent', fi: 'Tekstiviestimarkkinointi', en: 'Marketing by text message' },
-    'marketing.post': { kind: 'consent', fi: 'Suoramarkkinointi postitse', en: 'Marketing by post' },
+    // No longer asked: post rests on legitimate interest (CHANNEL_BASIS), and a member who wants no
+    // letters sets the direct-marketing ban. Answers recorded earlier are kept with their history.
+    'marketing.post': {
+      kind: 'consent',
+      asked: false,
+      fi: 'Suoramarkkinointi postitse',
+      en: 'Marketing by post',
+    },
     profiling: {
       kind: 'consent',
       fi: 'Ostotietojen käyttö kohdentamiseen',
@@ -64,18 +71,51 @@ export const CHANNEL_PURPOSE = {
 export type Channel = keyof typeof CHANNEL_PURPOSE;
 
 /**
- * The lawful footing of each channel. Post rests on legitimate interest (GDPR Art. 6(1)(f)) and
- * reaches every member who has not objected with the direct-marketing ban (Art. 21): members moved
- * in from the 2009 register, who were never asked, included. Email and text messages need the
- * member's consent (Finnish Information Society Code 200 §). The notice reads the same table.
+ * The lawful footing of a channel: the member's consent; legitimate interest (GDPR Art. 6(1)(f)),
+ * reaching every member who has not objected with the direct-marketing ban (Art. 21); or, for email
+ * and text messages, the own-customer exception of the Information Society Code (200 § 2): Moymore's
+ * own customers, of its own similar products, unless they refused (a withdrawn or refused consent).
+ */
+export const FOOTINGS = ['consent', 'own-customer', 'legitimate-interest'] as const;
+export type Footing = (typeof FOOTINGS)[number];
+export type ChannelFooting = Readonly<Record<Channel, Footing>>;
+
+/**
+ * Each channel's footing unless the admin turns on the own-customer exception: post on legitimate
+ * interest (members moved in from the 2009 register, who were never asked, included), email and text
+ * messages on consent. The notice reads the same footing.
  */
 export const CHANNEL_BASIS = {
   email: 'consent',
   sms: 'consent',
   post: 'legitimate-interest',
-} as const satisfies Record<Channel, 'consent' | 'legitimate-interest'>;
-export const channelsOn = (basis: (typeof CHANNEL_BASIS)[Channel]) =>
-  (Object.keys(CHANNEL_BASIS) as Channel[]).filter((channel) => CHANNEL_BASIS[channel] === basis);
+} as const satisfies ChannelFooting;
+
+/** The channels whose footing the admin may move to the own-customer exception. */
+export const OWN_CUSTOMER_CHANNELS = ['email', 'sms'] as const;
+export type OwnCustomerChannel = (typeof OWN_CUSTOMER_CHANNELS)[number];
+
+/** What the admin sets: per electronic channel, whether the own-customer exception is on. */
+export interface MarketingSettings {
+  ownCustomerException: Record<OwnCustomerChannel, boolean>;
+}
+export const DEFAULT_MARKETING_SETTINGS: MarketingSettings = {
+  ownCustomerException: { email: false, sms: false },
+};
+
+/** Each channel's footing under the settings: consent stays the default. */
+export const footingOf = (settings: MarketingSettings): ChannelFooting => ({
+  ...CHANNEL_BASIS,
+  ...Object.fromEntries(
+    OWN_CUSTOMER_CHANNELS.filter((channel) => settings.ownCustomerException[channel]).map((channel) => [
+      channel,
+      'own-customer',
+    ]),
+  ),
+});
+
+export const channelsOn = (footing: ChannelFooting, basis: Footing) =>
+  (Object.keys(footing) as Channel[]).filter((channel) => footing[channel] === basis);
 
 /** What marketing reads of a member a campaign reaches: the names and the channel's contact field. */
 export const CHANNEL_FIELDS = {

@@ -12,6 +12,8 @@ import {
   previewMessages,
   readCampaign,
   sendCampaign,
+  readMarketingSettings,
+  setMarketingSettings,
 } from './routes/campaigns.ts';
 import { cardBatches, chooseCard, orderReplacement, reportLostCard } from './routes/cards.ts';
 import { changeConsent, consentHistory, readConsents } from './routes/consents.ts';
@@ -95,6 +97,8 @@ export const routes = {
   previewMessages,
   sendCampaign,
   campaignResults,
+  readMarketingSettings,
+  setMarketingSettings,
   readUnsubscribe,
   unsubscribe,
   listReports,

@@ -45,12 +45,14 @@ const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'at', '
 /** Records of the jobs and campaigns: no personal data, listed so that nothing unlisted is ever stored. */
 const OPERATIONAL_FIELDS = {
   'benefit-rules': ['rulesId', 'effectiveFrom', 'tiers', 'groups', 'setAt', 'setBy'],
+  'marketing-settings': ['version', 'ownCustomerException', 'setAt', 'setBy'],
   'statements-progress': ['month', 'segment', 'startedAt', 'after', 'done', 'written', 'existing', 'gone'],
   payout: ['payoutId', 'month', 'status', 'createdAt', 'key', 'records', 'totalCents'],
   campaign: [
     'campaignId',
     'name',
     'channel',
+    'footing',
     'purpose',
     'criteria',
     'createdAt',

@@ -23,6 +23,8 @@ export const ITEM_TYPES = {
   statement: 'benefit-statement',
   /** A benefit rule set (no personal data). */
   benefitRules: 'benefit-rules',
+  /** A version of the marketing settings (no personal data but who set it). */
+  marketingSettings: 'marketing-settings',
   /** A member's line of a benefit payout: what it pays, to which card, and the partner's answer. */
   payoutLine: 'payout-line',
   /** A payout file's record (no personal data but counts). */
@@ -101,6 +103,7 @@ export const ON_ERASURE = {
   campaign: 'keep',
   'campaign-preview': 'keep',
   'benefit-rules': 'keep',
+  'marketing-settings': 'keep',
   'statements-progress': 'keep',
   payout: 'keep',
   'card-batch': 'keep',

@@ -1,5 +1,11 @@
 import { config } from '../config.ts';
-import { CHANNEL_BASIS, channelsOn, type Channel } from '../consents/purposes.ts';
+import {
+  CHANNEL_BASIS,
+  channelsOn,
+  type Channel,
+  type ChannelFooting,
+  type Footing,
+} from '../consents/purposes.ts';
 import type { ItemTypeName } from './item-types.ts';
 
 /**
@@ -24,10 +30,52 @@ const CHANNEL_NAMES = {
   post: { fi: 'kirje', en: 'letter' },
 } as const satisfies Record<Channel, Text>;
 /** The channels on a footing, named in the notice's language: the notice says what the audiences do. */
-const channelNames = (basis: (typeof CHANNEL_BASIS)[Channel], lang: keyof Text) =>
-  channelsOn(basis)
+const channelNames = (footing: ChannelFooting, basis: Footing, lang: keyof Text) =>
+  channelsOn(footing, basis)
     .map((channel) => CHANNEL_NAMES[channel][lang])
     .join(', ');
+
+/** The direct-marketing purposes as the footing of each channel has them (the admin's settings). */
+const marketingPurposes = (footing: ChannelFooting) => {
+  const names = (basis: Footing, lang: keyof Text) => channelNames(footing, basis, lang);
+  const ownCustomer = channelsOn(footing, 'own-customer').length > 0;
+  return {
+    marketing: {
+      fi: `Suoramarkkinointi suostumuksellasi (${names('consent', 'fi')}); suostumuksen voi peruuttaa milloin tahansa`,
+      en: `Direct marketing with your consent (${names('consent', 'en')}); a consent may be withdrawn at any time`,
+      basis: 'consent',
+    },
+    'marketing-without-consent': {
+      fi: [
+        `Suoramarkkinointi ilman suostumusta (${names('legitimate-interest', 'fi')}), ellet ole kieltänyt sitä: suoramarkkinointikielto estää sen, ja osoitteiden luovutuskielto tai turvakielto estää osoitteen luovutuksen postittajalle`,
+        ...(ownCustomer
+          ? [
+              `Moymoren omien vastaavien tuotteiden markkinointi asiakkaillemme (${names('own-customer', 'fi')}) ilman suostumusta (tietoyhteiskuntakaari 200 § 2 mom.), ellet ole kieltäytynyt siitä: voit kieltäytyä maksutta jäsensivuillasi, asiakaspalvelussa, jokaisen sähköpostin linkillä tai vastaamalla tekstiviestiin LOPETA`,
+            ]
+          : []),
+      ].join('. '),
+      en: [
+        `Direct marketing without a consent (${names('legitimate-interest', 'en')}) unless you have objected: the direct-marketing ban stops it, and the address-disclosure ban or a protected address keeps your address from the mailing house`,
+        ...(ownCustomer
+          ? [
+              `Marketing of Moymore's own similar products to its customers (${names('own-customer', 'en')}) without a consent (Information Society Code 200 § 2) unless you refused it: refuse free in your membership pages, at customer service, with the link in every email or by replying STOP to a text message`,
+            ]
+          : []),
+      ].join('. '),
+      basis: 'legitimate-interest',
+    },
+  } as const satisfies Record<string, Text & { basis: LegalBasis }>;
+};
+
+/** Every purpose the register processes for, the marketing ones as the footing of each channel has them. */
+export const processingPurposes = (footing: ChannelFooting) => ({
+  ...PROCESSING_PURPOSES,
+  ...marketingPurposes(footing),
+});
+
+/** A purpose the notice lists: not a marketing one no channel rests on. */
+export const purposeInUse = (purpose: ProcessingPurpose, footing: ChannelFooting) =>
+  purpose !== 'marketing' || channelsOn(footing, 'consent').length > 0;
 
 export const PROCESSING_PURPOSES = {
   membership: {
@@ -40,16 +88,7 @@ export const PROCESSING_PURPOSES = {
     en: 'Loyalty benefits from monthly purchase totals: the tier the month’s total reaches, the benefit rounded down to the cent, paid to the card’s account',
     basis: 'contract',
   },
-  marketing: {
-    fi: `Suoramarkkinointi suostumuksellasi (${channelNames('consent', 'fi')}); suostumuksen voi peruuttaa milloin tahansa`,
-    en: `Direct marketing with your consent (${channelNames('consent', 'en')}); a consent may be withdrawn at any time`,
-    basis: 'consent',
-  },
-  'marketing-without-consent': {
-    fi: `Suoramarkkinointi ilman suostumusta (${channelNames('legitimate-interest', 'fi')}), ellet ole kieltänyt sitä: suoramarkkinointikielto estää sen, ja osoitteiden luovutuskielto tai turvakielto estää osoitteen luovutuksen postittajalle`,
-    en: `Direct marketing without a consent (${channelNames('legitimate-interest', 'en')}) unless you have objected: the direct-marketing ban stops it, and the address-disclosure ban or a protected address keeps your address from the mailing house`,
-    basis: 'legitimate-interest',
-  },
+  ...marketingPurposes(CHANNEL_BASIS),
   'address-accuracy': {
     fi: 'Osoitetietojen ajantasaisuus väestötietojärjestelmästä',
     en: 'Keeping addresses current from the population information system',

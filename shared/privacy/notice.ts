@@ -2,7 +2,8 @@ import { config } from '../config.ts';
 import { PURPOSES } from '../consents/purposes.ts';
 import { CATALOGUE } from './catalogue.ts';
 import { DATA_ITEMS, RECIPIENTS, SOURCES } from './notice-terms.ts';
-import { LEGAL_BASES, PROCESSING_PURPOSES } from './member-data.ts';
+import { LEGAL_BASES, processingPurposes, purposeInUse, type ProcessingPurpose } from './member-data.ts';
+import type { ChannelFooting } from '../consents/purposes.ts';
 import { isEeaRegion, regionName, type DataLocation } from './data-location.ts';
 
 export type Lang = 'fi' | 'en';
@@ -64,8 +65,12 @@ function premises(location: DataLocation): Record<Lang, string> {
   };
 }
 
-/** The privacy notice as data: every section read from the catalogue, the configuration and where the register runs. */
-export function privacyNotice(lang: Lang, location: DataLocation) {
+/**
+ * The privacy notice as data: every section read from the catalogue, the configuration, where the
+ * register runs and the footing of each marketing channel (the admin's settings).
+ */
+export function privacyNotice(lang: Lang, location: DataLocation, footing: ChannelFooting) {
+  const purposes = processingPurposes(footing);
   return {
     title: TEXT.title[lang],
     noticeVersion: PURPOSES.version,
@@ -83,7 +88,9 @@ export function privacyNotice(lang: Lang, location: DataLocation) {
       {
         id: 'purposes',
         heading: HEADINGS.purposes[lang],
-        items: Object.values(PROCESSING_PURPOSES).map((p) => `${p[lang]}: ${LEGAL_BASES[p.basis][lang]}`),
+        items: (Object.keys(purposes) as ProcessingPurpose[])
+          .filter((purpose) => purposeInUse(purpose, footing))
+          .map((purpose) => `${purposes[purpose][lang]}: ${LEGAL_BASES[purposes[purpose].basis][lang]}`),
       },
       {
         id: 'content',
@@ -139,11 +146,11 @@ export function noticeHtml(notice: ReturnType<typeof privacyNotice>): string {
 }
 
 /** Records of processing activities (Art. 30(1)), one per purpose, from the same catalogue. */
-export function recordsOfProcessing(location: DataLocation) {
+export function recordsOfProcessing(location: DataLocation, footing: ChannelFooting) {
   return {
     controller: config.controller,
     location: { region: location.region, insideEea: isEeaRegion(location.region) },
-    activities: Object.entries(PROCESSING_PURPOSES).map(([purpose, p]) => {
+    activities: Object.entries(processingPurposes(footing)).map(([purpose, p]) => {
       const items = CATALOGUE.filter((item) => (item.purposes as readonly string[]).includes(purpose));
       return {
         purpose,

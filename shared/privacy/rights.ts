@@ -12,7 +12,8 @@ import type { MemberPrivacyStore, StoredItem, Tombstone } from './privacy-store.
 import type { ErasureReason } from './schemas.ts';
 import type { CampaignContacts } from '../campaigns/campaign-store.ts';
 import { CHANNEL_FIELDS } from '../consents/purposes.ts';
-import { LEGAL_BASES, MEMBER_ITEM_TYPES, PROCESSING_PURPOSES } from './member-data.ts';
+import { LEGAL_BASES, MEMBER_ITEM_TYPES, processingPurposes } from './member-data.ts';
+import type { ChannelFooting } from '../consents/purposes.ts';
 import { ON_ERASURE, type ItemTypeName } from './item-types.ts';
 
 type Stores = MemberStore & MemberPrivacyStore;
@@ -22,8 +23,15 @@ type Stores = MemberStore & MemberPrivacyStore;
  * catalogue's item types, each with its purposes, legal basis and retention. A staff export is audited
  * first, so the export shows itself.
  */
-export async function exportMember(caller: Caller, customerNumber: string, store: Stores, now = new Date()) {
+export async function exportMember(
+  caller: Caller,
+  customerNumber: string,
+  store: Stores,
+  footing: ChannelFooting,
+  now = new Date(),
+) {
   await reachableMember(caller, customerNumber, store);
+  const purposes = processingPurposes(footing);
   if (isStaff(caller)) await store.audit(auditEntry(caller, customerNumber, 'export', now.toISOString()));
   const items = await store.memberItems(customerNumber);
   return {
@@ -35,8 +43,8 @@ export async function exportMember(caller: Caller, customerNumber: string, store
       title: type.title,
       purposes: type.purposes.map((purpose) => ({
         purpose,
-        ...PROCESSING_PURPOSES[purpose],
-        basis: LEGAL_BASES[PROCESSING_PURPOSES[purpose].basis],
+        ...purposes[purpose],
+        basis: LEGAL_BASES[purposes[purpose].basis],
       })),
       retention: { fi: type.retention.fi, en: type.retention.en },
       items: items

@@ -32,6 +32,8 @@ import { DynamoAccountNotices } from './dynamo-account-notices.ts';
 import type { Mailer, Texter } from '../mail/mailer.ts';
 import type { BenefitRulesStore } from '../benefits/rules-store.ts';
 import { DynamoBenefitRules } from './dynamo-benefit-rules.ts';
+import { DynamoMarketingSettings } from './dynamo-marketing-settings.ts';
+import type { MarketingSettingsStore } from '../campaigns/marketing-settings.ts';
 import type { StatementStore } from '../benefits/statement-store.ts';
 import { DynamoStatements } from './dynamo-statements.ts';
 import type { MemberStatements } from '../benefits/read-benefits.ts';
@@ -189,6 +191,13 @@ let links: UnsubscribeLinks | undefined;
 export function unsubscribeLinks(): UnsubscribeLinks {
   links ??= new JoseUnsubscribeLinks();
   return links;
+}
+
+let marketingSettings: MarketingSettingsStore | undefined;
+
+export function marketingSettingsStore(): MarketingSettingsStore {
+  marketingSettings ??= new DynamoMarketingSettings(db(), tableName());
+  return marketingSettings;
 }
 
 let benefitRules: BenefitRulesStore | undefined;

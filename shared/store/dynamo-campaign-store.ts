@@ -7,7 +7,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { config, epochSecondsAfterMonths } from '../config.ts';
-import type { Channel, Purpose } from '../consents/purposes.ts';
+import type { Channel, Footing, Purpose } from '../consents/purposes.ts';
 import {
   conditionalWrite,
   deleteAll,
@@ -134,12 +134,12 @@ export class DynamoCampaignStore implements CampaignStore {
     }
   }
 
-  reachable(channel: Channel, pageSize: number, after?: string): AsyncIterable<string[]> {
-    return this.index(channelAudiencePartition(channel), pageSize, after);
+  reachable(channel: Channel, footing: Footing, pageSize: number, after?: string): AsyncIterable<string[]> {
+    return this.index(channelAudiencePartition(channel, footing), pageSize, after);
   }
 
-  reachableCount(channel: Channel): Promise<number> {
-    return this.count(channelAudiencePartition(channel));
+  reachableCount(channel: Channel, footing: Footing): Promise<number> {
+    return this.count(channelAudiencePartition(channel, footing));
   }
 
   withdrawnCount(purpose: Purpose): Promise<number> {

@@ -1,6 +1,6 @@
 import { MONTH } from '../time/helsinki.ts';
 import { foldName } from '../members/name-key.ts';
-import { CHANNEL_BASIS, CHANNEL_PURPOSE, type Channel } from '../consents/purposes.ts';
+import { CHANNEL_PURPOSE, type Channel, type Footing } from '../consents/purposes.ts';
 import { TABLE_SCHEMA } from './table.ts';
 
 /** The only module that knows how items are keyed (see DESIGN.md, "Single table"). */
@@ -86,6 +86,11 @@ export const payoutLinesIndex = (payoutId: string, customerNumber: string) => ({
 export const payoutKey = (payoutId: string): ItemKey => jobKey('benefit-payout', `PAYOUT#${payoutId}`);
 /** The rule sets of the benefits, in order of the month each takes effect from. */
 export const benefitRulesKey = (rulesId: string): ItemKey => ({ pk: 'BENEFITRULES', sk: rulesId });
+/** A version of the marketing settings, in version order. */
+export const marketingSettingsKey = (version: number): ItemKey => ({
+  pk: 'MARKETINGSETTINGS',
+  sk: String(version).padStart(6, '0'),
+});
 /** A receipt's identity (store and receipt id, as its tag): counted once, for one member and month. */
 export const receiptKey = (tag: string): ItemKey => ({ pk: `RECEIPT#${tag}`, sk: 'RECEIPT' });
 export const cardOrderKey = (customerNumber: string, orderedAt: string): ItemKey => ({
@@ -125,11 +130,12 @@ export const postAudienceIndex = (customerNumber: string) => ({
   gsi1pk: 'AUDIENCE#post',
   gsi1sk: customerNumber,
 });
-/** Where a channel's audience is listed: its consent's partition, or every member's profile for post. */
-export const channelAudiencePartition = (channel: Channel) =>
-  CHANNEL_BASIS[channel] === 'consent'
-    ? audienceIndex(CHANNEL_PURPOSE[channel], '').gsi1pk
-    : postAudienceIndex('').gsi1pk;
+/**
+ * Where a channel's audience is listed: its consent's partition, or every member's profile when no
+ * consent is needed (post, and email or text messages on the own-customer exception).
+ */
+export const channelAudiencePartition = (channel: Channel, footing: Footing) =>
+  footing === 'consent' ? audienceIndex(CHANNEL_PURPOSE[channel], '').gsi1pk : postAudienceIndex('').gsi1pk;
 /** A withdrawn marketing consent, counted (never read) when a campaign says whom it left out. */
 export const withdrawnIndex = (purpose: string, customerNumber: string) => ({
   gsi1pk: `WITHDRAWN#${purpose}`,

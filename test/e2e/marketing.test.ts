@@ -176,6 +176,30 @@ describe('marketing in the console', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('lets the admin put email on the own-customer exception, which marketing sees and may not change', async () => {
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'admin');
+    await page.getByRole('link', { name: 'Campaigns' }).click();
+    const footing = page.getByRole('table', { name: /^What audiences computed from now on/ });
+    await footing.getByRole('row', { name: 'Email The member’s consent' }).waitFor();
+    await page.getByLabel('Own-customer exception for email').check();
+    await page.getByRole('button', { name: 'Save the footing' }).click();
+    await footing.getByRole('row', { name: /^Email Own customers unless they refused/ }).waitFor();
+    await footing.getByRole('row', { name: 'Text message The member’s consent' }).waitFor();
+    await expectAccessible(page, 'the footing of each channel');
+    expect(pageProblems(page)).toEqual([]);
+
+    const marketing = await newPage(browser);
+    await signIn(marketing, api.url, 'marketing');
+    const seen = marketing.getByRole('table', { name: /^What audiences computed from now on/ });
+    await seen.getByRole('row', { name: /^Email Own customers unless they refused/ }).waitFor();
+    expect(await marketing.getByLabel('Own-customer exception for email').count()).toBe(0);
+    // Back to consent, as the other journeys expect.
+    await page.getByLabel('Own-customer exception for email').uncheck();
+    await page.getByRole('button', { name: 'Save the footing' }).click();
+    await footing.getByRole('row', { name: 'Email The member’s consent' }).waitFor();
+  });
+
   it('is marketing’s and the admin’s: customer service may not open the campaigns', async () => {
     const page = await newPage(browser);
     await signIn(page, api.url, 'customer-service');

@@ -49,6 +49,8 @@ const requestFor = (path: string, method: string) => {
   // A member whose token carries a customer number is linked already: asking again answers it, joining is a 409.
   if (path === '/benefit-rules' && method === 'POST')
     return { path, body: { effectiveFrom: '2027-01', tiers: [{ fromCents: 0, percent: 1 }], groups: {} } };
+  if (path === '/marketing-settings' && method === 'PUT')
+    return { path, body: { ownCustomerException: { email: false, sms: false } } };
   if (path === '/account/link') return { path, body: { by: 'email' } };
   if (path === '/account/membership')
     return { path, body: { surname: 'Uusi', firstNames: 'Jäsen', birthDate: '1990-01-01' } };

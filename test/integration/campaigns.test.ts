@@ -8,7 +8,12 @@ import { computeAndWait } from '../support/campaigns.ts';
 import { computeAudience, startAudience } from '../../shared/campaigns/compute-audience.ts';
 import type { JobRequest } from '../../shared/jobs/job-requests.ts';
 import type { CampaignStore } from '../../shared/campaigns/campaign-store.ts';
-import { campaignStore, memberStore, purchaseStore } from '../../shared/store/default-stores.ts';
+import {
+  campaignStore,
+  marketingSettingsStore,
+  memberStore,
+  purchaseStore,
+} from '../../shared/store/default-stores.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { ADMIN, aReceipt, aRegistration, CUSTOMER_SERVICE, POS, setFlags } from '../support/fixtures.ts';
 
@@ -249,6 +254,7 @@ describe('a campaign’s life', () => {
     await startAudience(campaignId, MARKETING_CALLER, {
       campaigns: real,
       jobs: { request: async () => undefined },
+      settings: marketingSettingsStore(),
     });
     const deps = {
       campaigns: dying,
@@ -270,13 +276,24 @@ describe('a campaign’s life', () => {
     const { campaignId } = await campaign('email');
     const campaigns = campaignStore();
     const refused = { request: async () => Promise.reject(new Error('the table is busy')) };
-    await expect(startAudience(campaignId, MARKETING_CALLER, { campaigns, jobs: refused })).rejects.toThrow();
+    await expect(
+      startAudience(campaignId, MARKETING_CALLER, {
+        campaigns,
+        jobs: refused,
+        settings: marketingSettingsStore(),
+      }),
+    ).rejects.toThrow();
     expect((await campaigns.get(campaignId))!.status).toBe('draft');
 
     const asked: JobRequest[] = [];
     const jobs = { request: async (request: JobRequest) => void asked.push(request) };
     const started = new Date('2026-11-26T08:00:00Z');
-    await startAudience(campaignId, MARKETING_CALLER, { campaigns, jobs }, started);
+    await startAudience(
+      campaignId,
+      MARKETING_CALLER,
+      { campaigns, jobs, settings: marketingSettingsStore() },
+      started,
+    );
     expect(asked).toEqual([
       {
         job: 'campaign-audience',
@@ -286,14 +303,26 @@ describe('a campaign’s life', () => {
     ]);
     // While a run may still be working on it, it is not started twice…
     const soon = new Date(started.getTime() + 60 * 60 * 1000);
-    await expect(startAudience(campaignId, MARKETING_CALLER, { campaigns, jobs }, soon)).rejects.toThrow(
-      'The campaign is computing',
-    );
+    await expect(
+      startAudience(
+        campaignId,
+        MARKETING_CALLER,
+        { campaigns, jobs, settings: marketingSettingsStore() },
+        soon,
+      ),
+    ).rejects.toThrow('The campaign is computing');
     // …but when no run has saved it for longer than Lambda retries, it is asked for again.
     const stalled = new Date(started.getTime() + 8 * 60 * 60 * 1000);
-    expect((await startAudience(campaignId, MARKETING_CALLER, { campaigns, jobs }, stalled)).status).toBe(
-      'computing',
-    );
+    expect(
+      (
+        await startAudience(
+          campaignId,
+          MARKETING_CALLER,
+          { campaigns, jobs, settings: marketingSettingsStore() },
+          stalled,
+        )
+      ).status,
+    ).toBe('computing');
     expect(asked).toHaveLength(2);
   });
 });

@@ -12,6 +12,7 @@ import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { DynamoMemberStore } from '../../shared/store/dynamo-member-store.ts';
 import { DynamoLegacyImportStore } from '../../shared/store/dynamo-legacy-store.ts';
 import { exclusion } from '../../shared/campaigns/audience-rules.ts';
+import { CHANNEL_BASIS } from '../../shared/consents/purposes.ts';
 import { campaignStore, jobLeases, memberStore, statementStore } from '../../shared/store/default-stores.ts';
 import { SEGMENTS } from '../../shared/benefits/write-statements.ts';
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
@@ -168,16 +169,19 @@ describe('the example export of the format', () => {
     const audiences = await Promise.all(
       (['post', 'email'] as const).map(async (channel) => {
         const listed: string[] = [];
-        for await (const page of campaignStore().reachable(channel, 100)) listed.push(...page);
+        for await (const page of campaignStore().reachable(channel, CHANNEL_BASIS[channel], 100))
+          listed.push(...page);
         return listed;
       }),
     );
     expect(audiences[0]).toContain(liisa.customerNumber);
     expect(audiences[1]).not.toContain(liisa.customerNumber);
     const stored = await memberStore().getMany([liisa.customerNumber, sean.customerNumber]);
-    expect(exclusion(stored.get(liisa.customerNumber)!, 'post')).toBeUndefined();
-    expect(exclusion(stored.get(liisa.customerNumber)!, 'email')).toBe('no-consent');
-    expect(exclusion(stored.get(sean.customerNumber)!, 'post')).toBe('direct-marketing-ban');
+    expect(exclusion(stored.get(liisa.customerNumber)!, 'post', 'legitimate-interest')).toBeUndefined();
+    expect(exclusion(stored.get(liisa.customerNumber)!, 'email', 'consent')).toBe('no-consent');
+    expect(exclusion(stored.get(sean.customerNumber)!, 'post', 'legitimate-interest')).toBe(
+      'direct-marketing-ban',
+    );
     const batch = await cardBatchJob();
     expect(batch.batches.reduce((sum, b) => sum + b.records, 0)).toBeGreaterThanOrEqual(1);
     // 6: a protected address from the population register.

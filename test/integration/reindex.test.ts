@@ -38,7 +38,8 @@ describe('the reindex job, once after an upgrade', () => {
         (item: { customerNumber: string }) => item.customerNumber === n,
       );
     const inPostAudience = async () => {
-      for await (const page of campaignStore().reachable('post', 100)) if (page.includes(n)) return true;
+      for await (const page of campaignStore().reachable('post', 'legitimate-interest', 100))
+        if (page.includes(n)) return true;
       return false;
     };
     const before = async () => [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exclusion } from '../../shared/campaigns/audience-rules.ts';
-import type { Channel, Purpose } from '../../shared/consents/purposes.ts';
+import type { Channel, Footing, Purpose } from '../../shared/consents/purposes.ts';
 import type { Member } from '../../shared/members/member.ts';
 import { aStoredMember } from '../support/fixtures.ts';
 
@@ -61,36 +61,62 @@ const SITUATIONS: Situation[] = [
   ['membership ended', (m) => ({ ...m, membershipEndedAt: '2026-11-01T00:00:00Z' })],
   ['banned and never asked', (m) => ({ ...m, consents: answered('directMarketingBan', true) })],
   ['no contact fields', (m) => ({ ...m, email: undefined, mobile: undefined, streetAddress: undefined })],
+  ['email bounced (undeliverable)', (m) => flagged(m, { emailUndeliverable: true })],
 ];
 
-/** What keeps the member out of each channel: undefined when the channel may reach them. */
-const EXPECTED: Record<string, Record<Channel, string | undefined>> = {
-  reachable: { email: undefined, sms: undefined, post: undefined },
-  banned: { email: 'direct-marketing-ban', sms: 'direct-marketing-ban', post: 'direct-marketing-ban' },
-  'ban lifted': { email: undefined, sms: undefined, post: undefined },
-  'never asked (moved in from 2009)': { email: 'no-consent', sms: 'no-consent', post: undefined },
-  'consents withdrawn': { email: 'no-consent', sms: 'no-consent', post: undefined },
-  'protected address': { email: undefined, sms: undefined, post: 'protected-address' },
-  'address-disclosure ban': { email: undefined, sms: undefined, post: 'address-disclosure-ban' },
-  deceased: { email: 'deceased', sms: 'deceased', post: 'deceased' },
-  restricted: { email: 'restricted', sms: 'restricted', post: 'restricted' },
-  'erasure requested': { email: 'leaving', sms: 'leaving', post: 'leaving' },
-  'membership ended': { email: 'leaving', sms: 'leaving', post: 'leaving' },
-  'banned and never asked': {
-    email: 'direct-marketing-ban',
-    sms: 'direct-marketing-ban',
-    post: 'direct-marketing-ban',
-  },
-  'no contact fields': { email: 'no-email', sms: 'no-mobile', post: 'no-address' },
+/**
+ * What keeps the member out of each channel on each footing it may have (email and text messages on
+ * consent, or on the own-customer exception when the admin turns it on; post on legitimate
+ * interest): undefined when the channel may reach them.
+ */
+type Column = Channel | 'email, own customer' | 'sms, own customer';
+const COLUMNS: [Column, Channel, Footing][] = [
+  ['email', 'email', 'consent'],
+  ['sms', 'sms', 'consent'],
+  ['post', 'post', 'legitimate-interest'],
+  ['email, own customer', 'email', 'own-customer'],
+  ['sms, own customer', 'sms', 'own-customer'],
+];
+const BAN = 'direct-marketing-ban';
+const EXPECTED: Record<string, Record<Column, string | undefined>> = {
+  // prettier-ignore
+  reachable: { email: undefined, sms: undefined, post: undefined, 'email, own customer': undefined, 'sms, own customer': undefined },
+  // prettier-ignore
+  banned: { email: BAN, sms: BAN, post: BAN, 'email, own customer': BAN, 'sms, own customer': BAN },
+  // prettier-ignore
+  'ban lifted': { email: undefined, sms: undefined, post: undefined, 'email, own customer': undefined, 'sms, own customer': undefined },
+  // prettier-ignore
+  'never asked (moved in from 2009)': { email: 'no-consent', sms: 'no-consent', post: undefined, 'email, own customer': undefined, 'sms, own customer': undefined },
+  // prettier-ignore
+  'consents withdrawn': { email: 'no-consent', sms: 'no-consent', post: undefined, 'email, own customer': 'refused', 'sms, own customer': 'refused' },
+  // prettier-ignore
+  'protected address': { email: undefined, sms: undefined, post: 'protected-address', 'email, own customer': undefined, 'sms, own customer': undefined },
+  // prettier-ignore
+  'address-disclosure ban': { email: undefined, sms: undefined, post: 'address-disclosure-ban', 'email, own customer': undefined, 'sms, own customer': undefined },
+  // prettier-ignore
+  deceased: { email: 'deceased', sms: 'deceased', post: 'deceased', 'email, own customer': 'deceased', 'sms, own customer': 'deceased' },
+  // prettier-ignore
+  restricted: { email: 'restricted', sms: 'restricted', post: 'restricted', 'email, own customer': 'restricted', 'sms, own customer': 'restricted' },
+  // prettier-ignore
+  'erasure requested': { email: 'leaving', sms: 'leaving', post: 'leaving', 'email, own customer': 'leaving', 'sms, own customer': 'leaving' },
+  // prettier-ignore
+  'membership ended': { email: 'leaving', sms: 'leaving', post: 'leaving', 'email, own customer': 'leaving', 'sms, own customer': 'leaving' },
+  // prettier-ignore
+  'banned and never asked': { email: BAN, sms: BAN, post: BAN, 'email, own customer': BAN, 'sms, own customer': BAN },
+  // prettier-ignore
+  'no contact fields': { email: 'no-email', sms: 'no-mobile', post: 'no-address', 'email, own customer': 'no-email', 'sms, own customer': 'no-mobile' },
+  // prettier-ignore
+  'email bounced (undeliverable)': { email: 'undeliverable', sms: undefined, post: undefined, 'email, own customer': 'undeliverable', 'sms, own customer': undefined },
 };
 
 describe('who a channel may reach, on its lawful footing', () => {
   const cases = SITUATIONS.flatMap(([situation, make]) =>
-    (['email', 'sms', 'post'] as const).map(
-      (channel) => [situation, channel, make, EXPECTED[situation]![channel]] as const,
+    COLUMNS.map(
+      ([column, channel, footing]) =>
+        [situation, column, channel, footing, make, EXPECTED[situation]![column]] as const,
     ),
   );
-  it.each(cases)('%s, by %s', (_situation, channel, make, expected) => {
-    expect(exclusion(make(reachable()), channel)).toBe(expected);
+  it.each(cases)('%s, by %s', (_situation, _column, channel, footing, make, expected) => {
+    expect(exclusion(make(reachable()), channel, footing)).toBe(expected);
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { privacyNotice, recordsOfProcessing } from '../../shared/privacy/notice.ts';
 import { DEFAULT_REGION } from '../../shared/privacy/data-location.ts';
-import { CHANNEL_BASIS, PUBLISHED_NOTICE_VERSIONS } from '../../shared/consents/purposes.ts';
+import {
+  CHANNEL_BASIS,
+  footingOf,
+  PUBLISHED_NOTICE_VERSIONS,
+  type ChannelFooting,
+} from '../../shared/consents/purposes.ts';
 
 /**
  * The facts of the register description the register was started from (../shared/seed/, 2009),
@@ -62,7 +67,7 @@ const DESCRIPTION_FACTS = {
 
 describe('the privacy notice says what the register description says', () => {
   it.each(['fi', 'en'] as const)('in %s', (lang) => {
-    const text = JSON.stringify(privacyNotice(lang, { region: DEFAULT_REGION })).toLowerCase();
+    const text = JSON.stringify(privacyNotice(lang, { region: DEFAULT_REGION }, CHANNEL_BASIS)).toLowerCase();
     const missing = DESCRIPTION_FACTS[lang].filter((fact) => !text.includes(fact.toLowerCase()));
     expect(missing).toEqual([]);
   });
@@ -70,7 +75,7 @@ describe('the privacy notice says what the register description says', () => {
 
 describe('the notice names each marketing channel’s footing, from the table the audiences obey', () => {
   it('letters on legitimate interest unless the member objects; email and text messages on consent', () => {
-    const purposes = privacyNotice('en', { region: DEFAULT_REGION }).sections.find(
+    const purposes = privacyNotice('en', { region: DEFAULT_REGION }, CHANNEL_BASIS).sections.find(
       (section) => section.id === 'purposes',
     )!.items as string[];
     expect(purposes).toContainEqual(
@@ -89,12 +94,32 @@ describe('the notice names each marketing channel’s footing, from the table th
       expect(naming[0]).toContain(basis === 'consent' ? 'Consent (GDPR 6(1)(a))' : 'Legitimate interest');
     }
   });
+
+  it('from the admin’s settings: a channel on the own-customer exception named under it, with the free way to refuse', () => {
+    const purposesUnder = (footing: ChannelFooting) =>
+      privacyNotice('en', { region: DEFAULT_REGION }, footing).sections.find(
+        (section) => section.id === 'purposes',
+      )!.items as string[];
+    const emailOnly = purposesUnder(footingOf({ ownCustomerException: { email: true, sms: false } }));
+    expect(emailOnly).toContainEqual(
+      expect.stringMatching(/^Direct marketing with your consent \(text message\).*: Consent/),
+    );
+    expect(emailOnly).toContainEqual(
+      expect.stringMatching(
+        /Marketing of Moymore's own similar products to its customers \(email\) without a consent \(Information Society Code 200 § 2\) unless you refused it: refuse free .*: Legitimate interest/,
+      ),
+    );
+    // Both on: no channel rests on consent, and the notice lists no consent purpose for marketing.
+    const both = purposesUnder(footingOf({ ownCustomerException: { email: true, sms: true } }));
+    expect(both.filter((item) => item.startsWith('Direct marketing with your consent'))).toEqual([]);
+    expect(both).toContainEqual(expect.stringContaining('customers (email, text message) without a consent'));
+  });
 });
 
 describe('where the notice says the data is', () => {
   it('names the region the register runs in, and no transfer, inside the EU/EEA', () => {
     const [fi, en] = (['fi', 'en'] as const).map((lang) =>
-      JSON.stringify(privacyNotice(lang, { region: 'eu-central-1' })),
+      JSON.stringify(privacyNotice(lang, { region: 'eu-central-1' }, CHANNEL_BASIS)),
     );
     expect(en).toContain(
       'No data is transferred outside the EU or EEA. The data is stored in the AWS region eu-central-1 (Frankfurt).',
@@ -102,7 +127,7 @@ describe('where the notice says the data is', () => {
     expect(fi).toContain('Tietoja ei siirretä EU:n tai ETA:n ulkopuolelle');
     expect(en).not.toContain('eu-north-1');
     expect(
-      recordsOfProcessing({ region: 'eu-central-1' }).activities.every(
+      recordsOfProcessing({ region: 'eu-central-1' }, CHANNEL_BASIS).activities.every(
         (a) => a.transfersOutsideEea === 'none',
       ),
     ).toBe(true);
@@ -110,12 +135,14 @@ describe('where the notice says the data is', () => {
 
   it('states the transfer and its safeguard when the register was deliberately placed outside the EU/EEA', () => {
     const location = { region: 'us-east-1', outsideEeaSafeguard: 'EU–US Data Privacy Framework' };
-    const en = JSON.stringify(privacyNotice('en', location));
+    const en = JSON.stringify(privacyNotice('en', location, CHANNEL_BASIS));
     expect(en).toContain('outside the EU and EEA. The transfer rests on: EU–US Data Privacy Framework.');
     expect(en).not.toContain('No data is transferred');
     expect(en).not.toContain('in the EU, region');
-    expect(JSON.stringify(privacyNotice('fi', location))).toContain('EU:n ja ETA:n ulkopuolella');
-    expect(recordsOfProcessing(location).activities[0]!.transfersOutsideEea).toEqual({
+    expect(JSON.stringify(privacyNotice('fi', location, CHANNEL_BASIS))).toContain(
+      'EU:n ja ETA:n ulkopuolella',
+    );
+    expect(recordsOfProcessing(location, CHANNEL_BASIS).activities[0]!.transfersOutsideEea).toEqual({
       region: 'us-east-1',
       safeguard: 'EU–US Data Privacy Framework',
     });
@@ -125,7 +152,7 @@ describe('where the notice says the data is', () => {
 describe('the notice versions a consent may answer to', () => {
   it('end with the one in force, which the notice carries', () => {
     expect(PUBLISHED_NOTICE_VERSIONS.at(-1)).toBe(
-      privacyNotice('en', { region: DEFAULT_REGION }).noticeVersion,
+      privacyNotice('en', { region: DEFAULT_REGION }, CHANNEL_BASIS).noticeVersion,
     );
   });
 });

@@ -1,4 +1,6 @@
+import { MarketingSettingsBody } from '../../campaigns/marketing-settings.ts';
 import {
+  MarketingSettingsView,
   AudiencePreview,
   AudienceQuery,
   CampaignResults,
@@ -149,7 +151,7 @@ export const sendCampaign = {
   handler: 'api/campaigns/send',
   roles: ['admin', 'marketing'],
   summary:
-    'Send a computed email campaign (each member reached, checked again, gets one message in their language with a one-click unsubscribe); watch the campaign’s delivery; sending again sends nobody twice',
+    'Send a computed email or text-message campaign (each member reached, checked again, gets one message in their language with a one-click unsubscribe or a STOP reply); watch the campaign’s delivery; sending again sends nobody twice',
   params: CampaignPath,
   responses: {
     202: {
@@ -157,9 +159,11 @@ export const sendCampaign = {
         'Sending (or already sent): Location names the campaign, whose delivery grows until it is sent',
       body: CampaignView,
     },
-    400: { description: 'The campaign has no content' },
+    400: { description: 'The campaign has no content, or a text message’s is too long' },
     404: { description: 'No such campaign' },
-    409: { description: 'The campaign is not computed, or not an email campaign' },
+    409: {
+      description: 'The campaign is not computed, or a post campaign (its file goes to the mailing house)',
+    },
   },
   tableActions: ['GetItem', 'PutItem'],
   startsJob: 'campaign-send',
@@ -194,4 +198,30 @@ export const campaignResults = {
   },
   tableActions: ['GetItem', 'Query'],
   timeoutSeconds: 29,
+} as const satisfies RouteSpec;
+
+export const readMarketingSettings = {
+  method: 'GET',
+  path: '/marketing-settings',
+  handler: 'api/campaigns/read-settings',
+  roles: ['admin', 'marketing'],
+  summary:
+    'Each marketing channel’s lawful footing: whether the own-customer exception is on for email and text messages, and every change (who made it, to the admin)',
+  responses: { 200: { description: 'The settings', body: MarketingSettingsView } },
+  tableActions: ['Query'],
+} as const satisfies RouteSpec;
+
+export const setMarketingSettings = {
+  method: 'PUT',
+  path: '/marketing-settings',
+  handler: 'api/campaigns/set-settings',
+  roles: ['admin'],
+  summary:
+    'Turn the own-customer exception (Information Society Code 200 § 2) on or off per electronic channel: audiences computed and the notice shown after it follow',
+  body: MarketingSettingsBody,
+  responses: {
+    200: { description: 'Saved: the new version' },
+    400: { description: 'Not valid' },
+  },
+  tableActions: ['Query', 'PutItem'],
 } as const satisfies RouteSpec;

@@ -97,7 +97,7 @@ export const privacyNotice = {
     'The privacy notice (register description), rendered from the data catalogue: lang=fi|en, format=html|json',
   query: PrivacyNoticeQuery,
   responses: { 200: { description: 'The notice' } },
-  tableActions: [],
+  tableActions: ['Query'],
 } as const satisfies RouteSpec;
 
 export const recordsOfProcessing = {
@@ -107,5 +107,5 @@ export const recordsOfProcessing = {
   roles: ['admin'],
   summary: 'Records of processing activities (Art. 30), from the data catalogue',
   responses: { 200: { description: 'The records, JSON' } },
-  tableActions: [],
+  tableActions: ['Query'],
 } as const satisfies RouteSpec;

@@ -37,6 +37,8 @@ export const OPERATION_ROLES = {
   previewMessages: ['admin', 'marketing'],
   sendCampaign: ['admin', 'marketing'],
   campaignResults: ['admin', 'marketing'],
+  readMarketingSettings: ['admin', 'marketing'],
+  setMarketingSettings: ['admin'],
   readUnsubscribe: 'public',
   unsubscribe: 'public',
   listReports: ['admin', 'marketing'],

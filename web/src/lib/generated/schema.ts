@@ -493,7 +493,7 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Send a computed email campaign (each member reached, checked again, gets one message in their language with a one-click unsubscribe); watch the campaign’s delivery; sending again sends nobody twice
+     * Send a computed email or text-message campaign (each member reached, checked again, gets one message in their language with a one-click unsubscribe or a STOP reply); watch the campaign’s delivery; sending again sends nobody twice
      * @description Roles: admin, marketing.
      */
     post: operations['sendCampaign'];
@@ -516,6 +516,30 @@ export interface paths {
      */
     get: operations['campaignResults'];
     put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/marketing-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each marketing channel’s lawful footing: whether the own-customer exception is on for email and text messages, and every change (who made it, to the admin)
+     * @description Roles: admin, marketing.
+     */
+    get: operations['readMarketingSettings'];
+    /**
+     * Turn the own-customer exception (Information Society Code 200 § 2) on or off per electronic channel: audiences computed and the notice shown after it follow
+     * @description Roles: admin.
+     */
+    put: operations['setMarketingSettings'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2949,6 +2973,8 @@ export interface operations {
               };
               holdoutPercent?: number;
               /** @enum {string} */
+              footing?: 'consent' | 'own-customer' | 'legitimate-interest';
+              /** @enum {string} */
               status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
               createdAt: string;
               createdBy: string;
@@ -3101,6 +3127,8 @@ export interface operations {
             };
             holdoutPercent?: number;
             /** @enum {string} */
+            footing?: 'consent' | 'own-customer' | 'legitimate-interest';
+            /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
@@ -3234,6 +3262,8 @@ export interface operations {
               };
             };
             holdoutPercent?: number;
+            /** @enum {string} */
+            footing?: 'consent' | 'own-customer' | 'legitimate-interest';
             /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
@@ -3425,6 +3455,8 @@ export interface operations {
             };
             holdoutPercent?: number;
             /** @enum {string} */
+            footing?: 'consent' | 'own-customer' | 'legitimate-interest';
+            /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
@@ -3576,6 +3608,8 @@ export interface operations {
               };
             };
             holdoutPercent?: number;
+            /** @enum {string} */
+            footing?: 'consent' | 'own-customer' | 'legitimate-interest';
             /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
@@ -3860,6 +3894,8 @@ export interface operations {
             };
             holdoutPercent?: number;
             /** @enum {string} */
+            footing?: 'consent' | 'own-customer' | 'legitimate-interest';
+            /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
@@ -4080,6 +4116,8 @@ export interface operations {
             };
             holdoutPercent?: number;
             /** @enum {string} */
+            footing?: 'consent' | 'own-customer' | 'legitimate-interest';
+            /** @enum {string} */
             status: 'draft' | 'computing' | 'computed' | 'too-small' | 'sending' | 'sent' | 'closed';
             createdAt: string;
             createdBy: string;
@@ -4121,7 +4159,7 @@ export interface operations {
           };
         };
       };
-      /** @description The campaign has no content */
+      /** @description The campaign has no content, or a text message’s is too long */
       400: {
         headers: {
           [name: string]: unknown;
@@ -4171,7 +4209,7 @@ export interface operations {
           };
         };
       };
-      /** @description The campaign is not computed, or not an email campaign */
+      /** @description The campaign is not computed, or a post campaign (its file goes to the mailing house) */
       409: {
         headers: {
           [name: string]: unknown;
@@ -4282,6 +4320,135 @@ export interface operations {
             }[];
           };
         };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  readMarketingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The settings */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            ownCustomerException: {
+              email: boolean;
+              sms: boolean;
+            };
+            footing: {
+              /** @enum {string} */
+              email: 'consent' | 'own-customer' | 'legitimate-interest';
+              /** @enum {string} */
+              sms: 'consent' | 'own-customer' | 'legitimate-interest';
+              /** @enum {string} */
+              post: 'consent' | 'own-customer' | 'legitimate-interest';
+            };
+            history: {
+              ownCustomerException: {
+                email: boolean;
+                sms: boolean;
+              };
+              version: number;
+              setAt: string;
+              setBy?: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  setMarketingSettings: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          ownCustomerException: {
+            email: boolean;
+            sms: boolean;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Saved: the new version */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Not valid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description Too many requests from this client; try again later */
       429: {
@@ -5961,6 +6128,9 @@ export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsChannel
 export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['criteria']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsFootingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['footing']
+> = ['consent', 'own-customer', 'legitimate-interest'];
 export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
@@ -5976,6 +6146,9 @@ export const pathsCampaignsPostResponses201ContentApplicationJsonChannelValues: 
 export const pathsCampaignsPostResponses201ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['post']['responses']['201']['content']['application/json']['criteria']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsCampaignsPostResponses201ContentApplicationJsonFootingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns']['post']['responses']['201']['content']['application/json']['footing']
+> = ['consent', 'own-customer', 'legitimate-interest'];
 export const pathsCampaignsPostResponses201ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['post']['responses']['201']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
@@ -5985,6 +6158,9 @@ export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonChanne
 export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['criteria']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonFootingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['footing']
+> = ['consent', 'own-customer', 'legitimate-interest'];
 export const pathsCampaignsCampaignIdGetResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['get']['responses']['200']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
@@ -6000,6 +6176,9 @@ export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonChan
 export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['responses']['200']['content']['application/json']['criteria']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonFootingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['responses']['200']['content']['application/json']['footing']
+> = ['consent', 'own-customer', 'legitimate-interest'];
 export const pathsCampaignsCampaignIdPatchResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}']['patch']['responses']['200']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
@@ -6009,6 +6188,9 @@ export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJson
 export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['criteria']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonFootingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['footing']
+> = ['consent', 'own-customer', 'legitimate-interest'];
 export const pathsCampaignsCampaignIdClosePostResponses200ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/close']['post']['responses']['200']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
@@ -6021,6 +6203,9 @@ export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJ
 export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['criteria']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonFootingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['footing']
+> = ['consent', 'own-customer', 'legitimate-interest'];
 export const pathsCampaignsCampaignIdAudiencePostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/audience']['post']['responses']['202']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
@@ -6033,6 +6218,9 @@ export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonC
 export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonCriteriaLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/send']['post']['responses']['202']['content']['application/json']['criteria']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonFootingValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/campaigns/{campaignId}/send']['post']['responses']['202']['content']['application/json']['footing']
+> = ['consent', 'own-customer', 'legitimate-interest'];
 export const pathsCampaignsCampaignIdSendPostResponses202ContentApplicationJsonStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns/{campaignId}/send']['post']['responses']['202']['content']['application/json']['status']
 > = ['draft', 'computing', 'computed', 'too-small', 'sending', 'sent', 'closed'];
@@ -6044,6 +6232,15 @@ export const pathsCampaignsCampaignIdResultsGetResponses200ContentApplicationJso
     }
   >['status']
 > = ['not-sent', 'no-holdout'];
+export const pathsMarketingSettingsGetResponses200ContentApplicationJsonFootingEmailValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/marketing-settings']['get']['responses']['200']['content']['application/json']['footing']['email']
+> = ['consent', 'own-customer', 'legitimate-interest'];
+export const pathsMarketingSettingsGetResponses200ContentApplicationJsonFootingSmsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/marketing-settings']['get']['responses']['200']['content']['application/json']['footing']['sms']
+> = ['consent', 'own-customer', 'legitimate-interest'];
+export const pathsMarketingSettingsGetResponses200ContentApplicationJsonFootingPostValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/marketing-settings']['get']['responses']['200']['content']['application/json']['footing']['post']
+> = ['consent', 'own-customer', 'legitimate-interest'];
 export const pathsReportsReportGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/reports/{report}']['get']['parameters']['query']['format']
 > = ['json', 'csv'];

@@ -10,7 +10,7 @@ import { useJoin } from '../api/use-account.ts';
 
 type Purpose = keyof typeof PURPOSE_NAMES;
 const CONSENTS = (Object.keys(PURPOSE_NAMES) as Purpose[]).filter(
-  (purpose) => PURPOSE_NAMES[purpose].kind === 'consent',
+  (purpose) => PURPOSE_NAMES[purpose].kind === 'consent' && PURPOSE_NAMES[purpose].asked,
 );
 
 /** "Join as a new member": the person's details (the email is the account's) and the marketing consents. */

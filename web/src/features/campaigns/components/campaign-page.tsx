@@ -50,6 +50,7 @@ function CampaignView({ campaign }: { campaign: Campaign }) {
       <p>
         {t(`channel_${campaign.channel}` as MessageKey)} · {t(`campaign_${campaign.status}` as MessageKey)} ·{' '}
         {t('created')} {formatInstant(campaign.createdAt, language)}
+        {campaign.footing && ` · ${t('footingBasis')}: ${t(`footing_${campaign.footing}` as MessageKey)}`}
       </p>
       {failed && <ErrorNote error={failed.error} />}
       {campaign.status === 'draft' ? (

@@ -6,6 +6,7 @@ import { Table } from '../../../components/table.tsx';
 import { formatInstant } from '../../../lib/format.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n/i18n-provider.tsx';
 import { useCampaigns } from '../api/use-campaigns.ts';
+import { MarketingFooting } from './marketing-footing.tsx';
 import { NewCampaignForm } from './new-campaign-form.tsx';
 
 /** Marketing's campaigns, newest first, and a new one. */
@@ -37,6 +38,7 @@ export function CampaignsPage() {
         )}
         <MoreResults pages={campaigns} />
       </Section>
+      <MarketingFooting />
     </>
   );
 }

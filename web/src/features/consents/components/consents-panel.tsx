@@ -9,6 +9,8 @@ import { useI18n, type MessageKey } from '../../../lib/i18n/i18n-provider.tsx';
 import { useChangeConsent, useConsentHistory, useConsents, type Purpose } from '../api/use-consents.ts';
 
 const PURPOSES = Object.keys(PURPOSE_NAMES) as Purpose[];
+/** A purpose no longer asked shows only when the member answered it once (its history stays). */
+const shown = (purpose: Purpose, answered: boolean) => PURPOSE_NAMES[purpose].asked || answered;
 
 /** Consents and bans with their history, and the campaigns that reached the member. */
 export function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
@@ -37,28 +39,29 @@ export function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
             },
             may(roles, 'changeConsent') && {
               header: t('action'),
-              cell: ({ purpose, consent }) => (
-                <button
-                  type="button"
-                  disabled={change.isPending}
-                  onClick={() =>
-                    change.mutate({
-                      purpose,
-                      granted: !consent?.granted,
-                      noticeVersion: consents.data.version,
-                    })
-                  }
-                >
-                  {consent?.granted ? t('withdraw') : t('grant')}
-                  <span className="visually-hidden"> {purposeName(purpose)}</span>
-                </button>
-              ),
+              cell: ({ purpose, consent }) =>
+                PURPOSE_NAMES[purpose].asked && (
+                  <button
+                    type="button"
+                    disabled={change.isPending}
+                    onClick={() =>
+                      change.mutate({
+                        purpose,
+                        granted: !consent?.granted,
+                        noticeVersion: consents.data.version,
+                      })
+                    }
+                  >
+                    {consent?.granted ? t('withdraw') : t('grant')}
+                    <span className="visually-hidden"> {purposeName(purpose)}</span>
+                  </button>
+                ),
             },
           ]}
           rows={PURPOSES.map((purpose) => ({
             purpose,
             consent: consents.data.consents.find((c) => c.purpose === purpose),
-          }))}
+          })).filter(({ purpose, consent }) => shown(purpose, consent !== undefined))}
           rowKey={({ purpose }) => purpose}
         />
       )}
