@@ -92,6 +92,8 @@ ${constant('COMMUNICATION_LANGUAGES', LANGUAGES)}
 ${constant('CARD_TYPES', CARD_TYPES)}
 /** The channels a campaign reaches members by. */
 ${constant('CHANNELS', Object.keys(CHANNEL_PURPOSE))}
+/** The consent each channel needs on consent's footing. */
+${constant('CHANNEL_PURPOSES', CHANNEL_PURPOSE)}
 /** Why a member is erased. */
 ${constant('ERASURE_REASONS', ERASURE_REASONS)}`;
 

@@ -29,7 +29,7 @@ export interface RouteSpec {
    * so a person's ID token is refused there.
    */
   scopes?: readonly string[];
-  /** A member whose sign-in account is not yet linked to a membership may call it (to link it). */
+  /** A member whose sign-in account is not yet linked to a membership may call it (to link it, or to join). */
   unlinkedMember?: boolean;
   summary: string;
   params?: Schema;

@@ -194,6 +194,25 @@ describe('marketing in the console', () => {
     const seen = marketing.getByRole('table', { name: /^What audiences computed from now on/ });
     await seen.getByRole('row', { name: /^Email Own customers unless they refused/ }).waitFor();
     expect(await marketing.getByLabel('Own-customer exception for email').count()).toBe(0);
+
+    // A person joining is offered the refusal for email (the consent for text messages as before), and a tick records it.
+    const joining = await newPage(browser);
+    await signIn(joining, api.url, 'member', { email: `own.${Date.now()}@example.fi` });
+    const join = joining.getByRole('region', { name: 'Join as a new member' });
+    await join.getByText(/As our customer you may get offers/).waitFor();
+    await join.getByLabel('Surname').fill('Oma');
+    await join.getByLabel('First names').fill('Asiakas');
+    await join.getByLabel('Date of birth').fill('1991-02-03');
+    await join.getByLabel('No, thank you: Marketing by email').check();
+    expect(await join.getByLabel('Marketing by text message', { exact: true }).count()).toBe(1);
+    await join.getByRole('button', { name: 'Join' }).click();
+    await joining.getByRole('heading', { name: /Oma/ }).waitFor();
+    const n = /\/member\/(\d{10})/.exec(joining.url())![1]!;
+    const consents = (await call(api, 'GET', `/members/${n}/consents`, { as: CUSTOMER_SERVICE })).body
+      .consents as { purpose: string; granted: boolean }[];
+    expect(consents.find((c) => c.purpose === 'marketing.email')).toMatchObject({ granted: false });
+    expect(consents.find((c) => c.purpose === 'marketing.sms')).toMatchObject({ granted: false });
+    expect(pageProblems(joining)).toEqual([]);
     // Back to consent, as the other journeys expect.
     await page.getByLabel('Own-customer exception for email').uncheck();
     await page.getByRole('button', { name: 'Save the footing' }).click();

@@ -204,7 +204,9 @@ export const readMarketingSettings = {
   method: 'GET',
   path: '/marketing-settings',
   handler: 'api/campaigns/read-settings',
-  roles: ['admin', 'marketing'],
+  // Customer service and members too, one joining included: where the exception is on, the forms offer the refusal.
+  roles: ['admin', 'marketing', 'customer-service', 'member'],
+  unlinkedMember: true,
   summary:
     'Each marketing channel’s lawful footing: whether the own-customer exception is on for email and text messages, and every change (who made it, to the admin)',
   responses: { 200: { description: 'The settings', body: MarketingSettingsView } },

@@ -79,5 +79,12 @@ export const CARD_TYPES = ['MASTERCARD', 'CASH_CARD', 'NONE'] as const;
 /** The channels a campaign reaches members by. */
 export const CHANNELS = ['email', 'sms', 'post'] as const;
 
+/** The consent each channel needs on consent's footing. */
+export const CHANNEL_PURPOSES = {
+  email: 'marketing.email',
+  sms: 'marketing.sms',
+  post: 'marketing.post',
+} as const;
+
 /** Why a member is erased. */
 export const ERASURE_REASONS = ['member-request', 'deceased', 'membership-ended', 'other'] as const;

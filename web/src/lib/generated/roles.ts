@@ -37,7 +37,7 @@ export const OPERATION_ROLES = {
   previewMessages: ['admin', 'marketing'],
   sendCampaign: ['admin', 'marketing'],
   campaignResults: ['admin', 'marketing'],
-  readMarketingSettings: ['admin', 'marketing'],
+  readMarketingSettings: ['admin', 'marketing', 'customer-service', 'member'],
   setMarketingSettings: ['admin'],
   readUnsubscribe: 'public',
   unsubscribe: 'public',

@@ -532,7 +532,7 @@ export interface paths {
     };
     /**
      * Each marketing channel’s lawful footing: whether the own-customer exception is on for email and text messages, and every change (who made it, to the admin)
-     * @description Roles: admin, marketing.
+     * @description Roles: admin, marketing, customer-service, member.
      */
     get: operations['readMarketingSettings'];
     /**

@@ -6,6 +6,7 @@ import { nameOf } from '../../../lib/format.ts';
 import { NOTICE_VERSION, PURPOSE_NAMES } from '../../../lib/generated/code-lists.ts';
 import { CONSOLE_PATHS } from '../../../lib/generated/console-config.ts';
 import { useI18n } from '../../../lib/i18n/i18n-provider.tsx';
+import { useRefusablePurposes } from '../../../lib/api/use-marketing-settings.ts';
 import { useJoin } from '../api/use-account.ts';
 
 type Purpose = keyof typeof PURPOSE_NAMES;
@@ -21,6 +22,8 @@ export function JoinForm() {
     () => Object.fromEntries(CONSENTS.map((purpose) => [purpose, false])) as Record<Purpose, boolean>,
   );
   const join = useJoin(() => void signIn());
+  // On the own-customer exception a box refuses (ticked: no); else it consents (ticked: yes, else no).
+  const refusable = useRefusablePurposes();
 
   return (
     <Section id="join" title={t('joinTitle')}>
@@ -34,12 +37,15 @@ export function JoinForm() {
         onSubmit={(registration) =>
           join.mutate({
             ...registration,
-            // Every purpose asked is answered, yes or no, with the notice the member was shown.
-            consents: CONSENTS.map((purpose) => ({
-              purpose,
-              granted: granted[purpose],
-              noticeVersion: NOTICE_VERSION,
-            })),
+            // Every purpose asked is answered, yes or no, with the notice the member was shown; one
+            // offered as a refusal is recorded only when refused, and the member is its own customer.
+            consents: CONSENTS.filter((purpose) => !refusable.has(purpose) || granted[purpose]).map(
+              (purpose) => ({
+                purpose,
+                granted: refusable.has(purpose) ? false : granted[purpose],
+                noticeVersion: NOTICE_VERSION,
+              }),
+            ),
           })
         }
       >
@@ -52,9 +58,11 @@ export function JoinForm() {
                 checked={granted[purpose]}
                 onChange={(e) => setGranted({ ...granted, [purpose]: e.target.checked })}
               />{' '}
+              {refusable.has(purpose) && `${t('refuse')}: `}
               {nameOf(PURPOSE_NAMES[purpose], language)}
             </label>
           ))}
+          {refusable.size > 0 && <p className="note">{t('joinOwnCustomer')}</p>}
           <p className="note">
             {t('joinNotice')}{' '}
             <a

@@ -10,7 +10,7 @@ import {
   useMarketingSettings,
   useSetMarketingSettings,
   type MarketingSettings,
-} from '../api/use-marketing-settings.ts';
+} from '../../../lib/api/use-marketing-settings.ts';
 
 const CHANNELS = ['email', 'sms', 'post'] as const;
 

@@ -6,6 +6,7 @@ import { useSession } from '../../../lib/auth/auth-provider.tsx';
 import { formatInstant, nameOf } from '../../../lib/format.ts';
 import { PURPOSE_NAMES } from '../../../lib/generated/code-lists.ts';
 import { useI18n, type MessageKey } from '../../../lib/i18n/i18n-provider.tsx';
+import { useRefusablePurposes } from '../../../lib/api/use-marketing-settings.ts';
 import { useChangeConsent, useConsentHistory, useConsents, type Purpose } from '../api/use-consents.ts';
 
 const PURPOSES = Object.keys(PURPOSE_NAMES) as Purpose[];
@@ -20,6 +21,9 @@ export function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
   const history = useConsentHistory(customerNumber);
   const change = useChangeConsent(customerNumber, role === 'member' ? 'web' : 'phone');
   const purposeName = (purpose: Purpose) => nameOf(PURPOSE_NAMES[purpose], language);
+  // Never answered, a channel on the own-customer exception reaches the member: what they may do is refuse.
+  const refusable = useRefusablePurposes();
+  const refuses = (purpose: Purpose, consent: unknown) => !consent && refusable.has(purpose);
   return (
     <Section id="consents" title={t('consents')}>
       {consents.isError && <ErrorNote error={consents.error} />}
@@ -47,12 +51,12 @@ export function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
                     onClick={() =>
                       change.mutate({
                         purpose,
-                        granted: !consent?.granted,
+                        granted: !consent?.granted && !refuses(purpose, consent),
                         noticeVersion: consents.data.version,
                       })
                     }
                   >
-                    {consent?.granted ? t('withdraw') : t('grant')}
+                    {consent?.granted ? t('withdraw') : refuses(purpose, consent) ? t('refuse') : t('grant')}
                     <span className="visually-hidden"> {purposeName(purpose)}</span>
                   </button>
                 ),

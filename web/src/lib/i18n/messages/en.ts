@@ -45,6 +45,9 @@ export const en = {
   ownCustomer_email: 'Own-customer exception for email',
   ownCustomer_sms: 'Own-customer exception for text messages',
   saveFooting: 'Save the footing',
+  refuse: 'No, thank you',
+  joinOwnCustomer:
+    'As our customer you may get offers of Moymore’s own similar products where a box says “No, thank you”, unless you tick it; you may refuse later too, free, in every message or here.',
   campaign_draft: 'Draft',
   campaign_computing: 'Computing the audience',
   campaign_computed: 'Audience computed',

@@ -47,6 +47,9 @@ export const fi: Messages = {
   ownCustomer_email: 'Omien asiakkaiden poikkeus sähköpostille',
   ownCustomer_sms: 'Omien asiakkaiden poikkeus tekstiviesteille',
   saveFooting: 'Tallenna peruste',
+  refuse: 'Ei kiitos',
+  joinOwnCustomer:
+    'Asiakkaanamme voit saada Moymoren omia vastaavia tarjouksia kanavissa, joiden kohdalla lukee ”Ei kiitos”, ellet rastita sitä; voit kieltäytyä myöhemminkin maksutta jokaisessa viestissä tai täällä.',
   campaign_draft: 'Luonnos',
   campaign_computing: 'Kohderyhmää lasketaan',
   campaign_computed: 'Kohderyhmä laskettu',
