@@ -214,6 +214,15 @@ try {
   await rulesPage.getByRole('link', { name: 'Benefit rules' }).click();
   await rulesPage.getByRole('region', { name: 'Next rules' }).getByRole('table').first().waitFor();
   await shot(rulesPage, 'benefit-rules');
+  // The admin's campaigns page: the list, and the footing of each channel with the own-customer exception.
+  await rulesPage.getByRole('link', { name: 'Campaigns' }).click();
+  await rulesPage.getByLabel('Own-customer exception for email').check();
+  await rulesPage.getByRole('button', { name: 'Save the footing' }).click();
+  await rulesPage.getByRole('row', { name: /^Email Own customers unless they refused/ }).waitFor();
+  await shot(rulesPage, 'campaigns-footing');
+  await rulesPage.getByLabel('Own-customer exception for email').uncheck();
+  await rulesPage.getByRole('button', { name: 'Save the footing' }).click();
+  await rulesPage.getByRole('row', { name: 'Email The member’s consent' }).waitFor();
 
   // Marketing: members who allowed email, a campaign computed, and the register's figures.
   for (let i = 0; i < 15; i++) {

@@ -58,16 +58,19 @@ function OwnCustomerForm({ current }: { current: MarketingSettings['ownCustomerE
       }}
     >
       <p>{t('ownCustomerHelp')}</p>
-      {(['email', 'sms'] as const).map((channel) => (
-        <label key={channel} className="checkbox">
-          <input
-            type="checkbox"
-            checked={exception[channel]}
-            onChange={(event) => setException({ ...exception, [channel]: event.target.checked })}
-          />{' '}
-          {t(`ownCustomer_${channel}` as MessageKey)}
-        </label>
-      ))}
+      <fieldset className="consents">
+        <legend>{t('ownCustomerLegend')}</legend>
+        {(['email', 'sms'] as const).map((channel) => (
+          <label key={channel} className="check">
+            <input
+              type="checkbox"
+              checked={exception[channel]}
+              onChange={(event) => setException({ ...exception, [channel]: event.target.checked })}
+            />{' '}
+            {t(`ownCustomer_${channel}` as MessageKey)}
+          </label>
+        ))}
+      </fieldset>
       <button type="submit" disabled={save.isPending}>
         {t('saveFooting')}
       </button>

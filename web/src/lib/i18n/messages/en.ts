@@ -44,6 +44,7 @@ export const en = {
     'The own-customer exception reaches members who never answered, with Moymore’s own similar products, unless they refused; every message offers a free refusal. Consent stays the default.',
   ownCustomer_email: 'Own-customer exception for email',
   ownCustomer_sms: 'Own-customer exception for text messages',
+  ownCustomerLegend: 'Own-customer exception',
   saveFooting: 'Save the footing',
   refuse: 'No, thank you',
   joinOwnCustomer:

@@ -46,6 +46,7 @@ export const fi: Messages = {
     'Omien asiakkaiden poikkeus tavoittaa jäsenet, jotka eivät ole vastanneet, Moymoren omilla vastaavilla tuotteilla, elleivät he ole kieltäytyneet; jokainen viesti tarjoaa maksuttoman kieltäytymisen. Suostumus on oletus.',
   ownCustomer_email: 'Omien asiakkaiden poikkeus sähköpostille',
   ownCustomer_sms: 'Omien asiakkaiden poikkeus tekstiviesteille',
+  ownCustomerLegend: 'Omien asiakkaiden poikkeus',
   saveFooting: 'Tallenna peruste',
   refuse: 'Ei kiitos',
   joinOwnCustomer:
