@@ -20,7 +20,13 @@ import { ROLES } from '../shared/auth/roles.ts';
 import { CHANNEL_PURPOSE, PURPOSES } from '../shared/consents/purposes.ts';
 import { routes } from '../shared/contract/routes.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
-import { CARD_TYPES, LANGUAGES, PERSONAL_FIELDS } from '../shared/members/member.ts';
+import {
+  BIRTH_DATE_REASONS,
+  CARD_TYPES,
+  GENDERS,
+  LANGUAGES,
+  PERSONAL_FIELDS,
+} from '../shared/members/member.ts';
 import { ERASURE_REASONS } from '../shared/privacy/schemas.ts';
 import { MAIN_GROUPS } from '../shared/purchases/main-groups.ts';
 import { RESOLUTIONS, WORK_QUEUES } from '../shared/queues/work-queue.ts';
@@ -88,6 +94,10 @@ ${constant('PERSONAL_FIELDS', PERSONAL_FIELDS)}export type PersonalField = (type
 
 /** A member's language of communication. */
 ${constant('COMMUNICATION_LANGUAGES', LANGUAGES)}
+/** A member's gender, as the register description lists it. */
+${constant('GENDERS', GENDERS)}
+/** Why a date of birth is corrected. */
+${constant('BIRTH_DATE_REASONS', BIRTH_DATE_REASONS)}
 /** The cards a member may choose. */
 ${constant('CARD_TYPES', CARD_TYPES)}
 /** The channels a campaign reaches members by. */

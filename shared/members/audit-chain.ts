@@ -29,7 +29,11 @@ export const SEALED_AUDIT_FIELDS = [
  * importing node:crypto would load on every cold start of every function that audits.
  */
 export async function auditHash(entry: Omit<ChainedAuditEntry, 'hash'>): Promise<string> {
-  const sealed = JSON.stringify(SEALED_AUDIT_FIELDS.map((field) => entry[field] ?? null));
+  // A reason is sealed only where there is one, so that every entry written before it had one keeps its hash.
+  const sealed = JSON.stringify([
+    ...SEALED_AUDIT_FIELDS.map((field) => entry[field] ?? null),
+    ...(entry.reason ? [entry.reason] : []),
+  ]);
   const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(sealed));
   return Buffer.from(digest).toString('hex');
 }

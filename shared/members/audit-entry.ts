@@ -39,4 +39,6 @@ export interface AuditEntry {
   purpose: string;
   requestId: string;
   fields?: string[];
+  /** Why, where the change needs one (a date of birth corrected): a code, never free text. */
+  reason?: string;
 }

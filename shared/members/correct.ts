@@ -49,7 +49,12 @@ export async function correctMember(
     set.flags = { ...(set.flags ?? before.flags), emailUndeliverable: false };
   if (!addressComplete({ ...before, ...set }))
     throw invalid([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
+  // A date of birth identifies the member (the card link checks it): corrected only with a reason, audited with it.
+  const birthDateChanged = changed.includes('birthDate');
+  if (birthDateChanged && !patch.birthDateReason)
+    throw invalid([{ field: 'birthDateReason', message: 'is needed to correct the date of birth' }]);
+  const audit = auditEntry(caller, customerNumber, 'correct', at, changed);
   return saveChange(store, before, set, at, {
-    audit: auditEntry(caller, customerNumber, 'correct', at, changed),
+    audit: birthDateChanged ? { ...audit, reason: patch.birthDateReason } : audit,
   });
 }

@@ -3,6 +3,11 @@ import type { Consent, Purpose } from '../consents/purposes.ts';
 /** A loyalty member as the domain sees it. Storage shape lives in shared/store only. */
 export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
 export const LANGUAGES = ['fi', 'sv', 'en'] as const;
+/**
+ * Why a date of birth was corrected (a code, never free text, so the audit trail holds no personal
+ * data): it was entered wrong, an identity document showed it, or the population register did.
+ */
+export const BIRTH_DATE_REASONS = ['entry-error', 'identity-document', 'population-register'] as const;
 export const CARD_TYPES = ['MASTERCARD', 'CASH_CARD', 'NONE'] as const;
 /** A card's life: ordered by the member, put in a batch, then as the manufacturer answers. */
 export const CARD_STATUSES = [

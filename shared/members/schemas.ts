@@ -4,7 +4,15 @@ import { isCustomerNumber } from './customer-number.ts';
 import { normalisePhone } from './phone.ts';
 import { RegistrationConsents } from '../consents/answers.ts';
 import { ageOn, helsinkiDate, isCalendarDate } from '../time/helsinki.ts';
-import { ADDRESS_FIELDS, CARD_STATUSES, CARD_TYPES, GENDERS, LANGUAGES, PERSONAL_FIELDS } from './member.ts';
+import {
+  ADDRESS_FIELDS,
+  BIRTH_DATE_REASONS,
+  CARD_STATUSES,
+  CARD_TYPES,
+  GENDERS,
+  LANGUAGES,
+  PERSONAL_FIELDS,
+} from './member.ts';
 
 /** Request schemas: strict (unknown fields are refused), normalising, and the source of the OpenAPI document. */
 
@@ -133,6 +141,8 @@ export const CorrectMemberBody = z.strictObject({
   phone: z.optional(z.nullable(PhoneNumber)),
   email: z.optional(z.nullable(Email)),
   birthDate: z.optional(BirthDate),
+  /** Needed with a changed date of birth: why it was wrong. */
+  birthDateReason: z.optional(z.enum(BIRTH_DATE_REASONS)),
   gender: z.optional(Gender),
   language: z.optional(Language),
 });

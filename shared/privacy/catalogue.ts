@@ -39,7 +39,7 @@ const uniqueKey = (data: MemberData): Entry => ({
   recipients: ['aws'],
   fields: ['customerNumber'],
 });
-const AUDIT_FIELDS = [...SEALED_AUDIT_FIELDS, 'hash'];
+const AUDIT_FIELDS = [...SEALED_AUDIT_FIELDS, 'reason', 'hash'];
 const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'at', 'actor'];
 
 /** Records of the jobs and campaigns: no personal data, listed so that nothing unlisted is ever stored. */

@@ -83,6 +83,7 @@ export async function readAuditTrail(
       purpose: entry.purpose,
       via: entry.via,
       ...(entry.fields ? { fields: entry.fields } : {}),
+      ...(entry.reason ? { reason: entry.reason } : {}),
       ...(caller.role === 'admin' ? { actor: entry.actor, requestId: entry.requestId } : {}),
     })),
     // Marketing read a member for a campaign that reached them; a holdout's names were never read.

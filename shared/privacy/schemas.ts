@@ -22,6 +22,8 @@ export const AuditTrailView = z.strictObject({
       purpose: z.string(),
       via: z.string(),
       fields: z.optional(z.array(z.string())),
+      /** Why, where the change needed one (a date of birth corrected). */
+      reason: z.optional(z.string()),
       actor: z.optional(z.string()),
       requestId: z.optional(z.string()),
     }),

@@ -134,6 +134,51 @@ describe('customer service in the console', () => {
     expect(page.url()).toMatch(/\/member\/\d{10}$/);
   });
 
+  it('registers gender and language, and corrects them and the date of birth, the date with a reason', async () => {
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    await page.getByRole('link', { name: 'Register a member' }).click();
+    // The page's own fields: the header has a language choice of its own, for the console.
+    const main = page.getByRole('main');
+    const surname = uniqueSurname('Lindqvist');
+    await main.getByLabel('Surname').fill(surname);
+    await main.getByLabel('First names').fill('Elsa');
+    await main.getByLabel('Date of birth').fill('1975-04-03');
+    await main.getByLabel('Gender').selectOption({ label: 'Female' });
+    await main.getByLabel('Language').selectOption({ label: 'Swedish' });
+    await main.getByRole('button', { name: 'Register' }).click();
+    await main.getByRole('button', { name: 'Edit' }).waitFor();
+    const n = /\/member\/(\d{10})$/.exec(page.url())![1]!;
+    expect((await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body).toMatchObject({
+      gender: 'female',
+      language: 'sv',
+    });
+    await main
+      .getByRole('definition')
+      .filter({ hasText: /^Swedish/ })
+      .waitFor();
+
+    await main.getByRole('button', { name: 'Edit' }).click();
+    await main.getByLabel('Date of birth').fill('1975-03-04');
+    await main.getByLabel('Language').selectOption({ label: 'Finnish' });
+    await expectAccessible(page, 'member page, correcting the date of birth');
+    await main.getByRole('button', { name: 'Save' }).click();
+    // No reason: refused at the reason's field, nothing saved.
+    const reason = main.getByLabel('Why the date of birth is corrected');
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    await reason.selectOption({ label: 'Checked from an identity document' });
+    await main.getByRole('button', { name: 'Save' }).click();
+    await main.getByText('Saved.', { exact: true }).waitFor();
+    const stored = (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+    expect(stored).toMatchObject({ birthDate: '1975-03-04', language: 'fi', gender: 'female' });
+    const trail = (await call(api, 'GET', `/members/${n}/audit`, { as: { role: 'admin' } })).body.entries as {
+      action: string;
+      reason?: string;
+    }[];
+    expect(trail).toContainEqual(expect.objectContaining({ action: 'correct', reason: 'identity-document' }));
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('shows a change someone else saved meanwhile, and re-applies or discards, never overwriting', async () => {
     const member = await aMember({ surname: uniqueSurname('Heikkinen') });
     const [first, second] = [await newPage(browser), await newPage(browser)];

@@ -8,6 +8,7 @@ import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { pendingCardOrderIndex } from '../../shared/store/keys.ts';
 import { TABLE_SCHEMA } from '../../shared/store/table.ts';
 import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { handler as auditVerifyJob } from '../../functions/jobs/audit-verify.ts';
 
 let api: LocalApi;
 
@@ -108,6 +109,45 @@ describe('a newcomer registers, reads back and corrects a member', () => {
     expect(read.body).toMatchObject({ surname: 'Äijälä-Öhman', postOffice: 'Espoo', version: 2 });
     expect(read.body.sources.postOffice.source).toBe('member');
     expect(read.body.sources.surname.source).toBe('customer-service');
+  });
+
+  it('corrects gender, language and the date of birth; the date only with a reason, audited with it', async () => {
+    const { body: member } = await register({ birthDate: '1980-05-06', gender: 'male', language: 'fi' });
+    const path = `/members/${member.customerNumber}`;
+    const patch = (body: object) =>
+      call(api, 'PATCH', path, { as: CUSTOMER_SERVICE, headers: { 'if-match': '*' }, body });
+    const noReason = await patch({ birthDate: '1980-06-05', gender: 'female' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.errors).toEqual([
+      { field: 'birthDateReason', message: 'is needed to correct the date of birth' },
+    ]);
+    const badReason = await patch({ birthDate: '1980-06-05', birthDateReason: 'because' });
+    expect(badReason.status).toBe(400);
+    expect(badReason.body.errors.map((e: { field: string }) => e.field)).toEqual(['birthDateReason']);
+    expect((await call(api, 'GET', path, { as: CUSTOMER_SERVICE })).body.birthDate).toBe('1980-05-06');
+
+    const corrected = await patch({
+      birthDate: '1980-06-05',
+      birthDateReason: 'identity-document',
+      gender: 'female',
+      language: 'sv',
+    });
+    expect(corrected.status).toBe(200);
+    expect(corrected.body).toMatchObject({ birthDate: '1980-06-05', gender: 'female', language: 'sv' });
+    // Gender and language alone need no reason.
+    expect((await patch({ language: 'en' })).status).toBe(200);
+    const trail = (await call(api, 'GET', `${path}/audit`, { as: { role: 'admin' } })).body.entries as {
+      action: string;
+      fields?: string[];
+      reason?: string;
+    }[];
+    const corrections = trail.filter((entry) => entry.action === 'correct');
+    expect(corrections).toEqual([
+      expect.objectContaining({ fields: ['birthDate', 'gender', 'language'], reason: 'identity-document' }),
+      expect.not.objectContaining({ reason: expect.anything() }),
+    ]);
+    // The chain still verifies with the reason sealed in it, and the entries before it keep their hashes.
+    expect((await auditVerifyJob()).faults).toEqual([]);
   });
 
   it('lets two concurrent corrections of one version through exactly once', async () => {

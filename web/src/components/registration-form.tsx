@@ -1,20 +1,24 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { fieldErrors } from '../lib/api/problem.ts';
 import { useI18n } from '../lib/i18n/i18n-provider.tsx';
+import { COMMUNICATION_LANGUAGES, GENDERS } from '../lib/generated/code-lists.ts';
 import { TEXT_FIELDS } from '../lib/personal-fields.ts';
 import { ErrorNote } from './error-note.tsx';
-import { TextField } from './text-field.tsx';
+import { PersonalFieldInput } from './personal-field.tsx';
 
-/** The form's fields: the names, the birth date, then the address and contact details. */
+/** The form's fields: the names, the birth date, gender and language, then the address and contact details. */
 const FIELDS = [
   ...TEXT_FIELDS.filter((field) => field === 'surname' || field === 'firstNames'),
   'birthDate' as const,
+  'gender' as const,
+  'language' as const,
   ...TEXT_FIELDS.filter((field) => field !== 'surname' && field !== 'firstNames'),
 ];
+const REQUIRED: ReadonlySet<Field> = new Set(['surname', 'firstNames', 'birthDate']);
 type Field = (typeof FIELDS)[number];
 export type Registration = { surname: string; firstNames: string; birthDate: string } & Partial<
-  Record<Field, string>
->;
+  Record<Exclude<Field, 'gender' | 'language'>, string>
+> & { gender?: (typeof GENDERS)[number]; language?: (typeof COMMUNICATION_LANGUAGES)[number] };
 
 /**
  * A new member's details, for staff registering someone and for a person joining on their own (whose
@@ -58,13 +62,14 @@ export function RegistrationForm(props: {
         ))}
       <div className="form-grid">
         {fields.map((field) => (
-          <TextField
+          <PersonalFieldInput
             key={field}
             id={`${props.idPrefix}-${field}`}
-            label={t(field)}
+            field={field}
             value={values[field]}
-            required={field === 'surname' || field === 'firstNames' || field === 'birthDate'}
-            type={field === 'birthDate' ? 'date' : field === 'email' ? 'email' : 'text'}
+            required={REQUIRED.has(field)}
+            // Left out, the register takes its own: gender not given, Finnish as the language.
+            empty={t('notChosen')}
             error={errors[field]}
             onChange={(value) => setValues({ ...values, [field]: value })}
           />

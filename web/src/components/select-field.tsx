@@ -7,11 +7,19 @@ export function SelectField<T extends string>(props: {
   nameOf(code: T): string;
   onChange(value: NoInfer<T>): void;
   empty?: string;
+  error?: string;
 }) {
+  const errorId = `${props.id}-error`;
   return (
     <div className="field">
       <label htmlFor={props.id}>{props.label}</label>
-      <select id={props.id} value={props.value} onChange={(e) => props.onChange(e.target.value as T)}>
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value as T)}
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={props.error ? errorId : undefined}
+      >
         {props.empty !== undefined && <option value="">{props.empty}</option>}
         {props.codes.map((code) => (
           <option key={code} value={code}>
@@ -19,6 +27,11 @@ export function SelectField<T extends string>(props: {
           </option>
         ))}
       </select>
+      {props.error && (
+        <span id={errorId} className="field-error">
+          {props.error}
+        </span>
+      )}
     </div>
   );
 }

@@ -73,6 +73,12 @@ export type PersonalField = (typeof PERSONAL_FIELDS)[number];
 /** A member's language of communication. */
 export const COMMUNICATION_LANGUAGES = ['fi', 'sv', 'en'] as const;
 
+/** A member's gender, as the register description lists it. */
+export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
+
+/** Why a date of birth is corrected. */
+export const BIRTH_DATE_REASONS = ['entry-error', 'identity-document', 'population-register'] as const;
+
 /** The cards a member may choose. */
 export const CARD_TYPES = ['MASTERCARD', 'CASH_CARD', 'NONE'] as const;
 

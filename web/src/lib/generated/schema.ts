@@ -1737,6 +1737,8 @@ export interface operations {
           email?: string | null;
           birthDate?: string;
           /** @enum {string} */
+          birthDateReason?: 'entry-error' | 'identity-document' | 'population-register';
+          /** @enum {string} */
           gender?: 'female' | 'male' | 'other' | 'unspecified';
           /** @enum {string} */
           language?: 'fi' | 'sv' | 'en';
@@ -5450,6 +5452,7 @@ export interface operations {
               purpose: string;
               via: string;
               fields?: string[];
+              reason?: string;
               actor?: string;
               requestId?: string;
             }[];
@@ -5986,6 +5989,9 @@ export const pathsMembersCustomerNumberGetResponses200ContentApplicationJsonCard
 export const pathsMembersCustomerNumberDeleteParametersQueryReasonValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}']['delete']['parameters']['query']['reason']
 > = ['member-request', 'deceased', 'membership-ended', 'other'];
+export const pathsMembersCustomerNumberPatchRequestBodyContentApplicationJsonBirthDateReasonValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}']['patch']['requestBody']['content']['application/json']['birthDateReason']
+> = ['entry-error', 'identity-document', 'population-register'];
 export const pathsMembersCustomerNumberPatchRequestBodyContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}']['patch']['requestBody']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { Section } from '../../../components/section.tsx';
-import { TextField } from '../../../components/text-field.tsx';
+import { PersonalFieldInput } from '../../../components/personal-field.tsx';
+import { SelectField } from '../../../components/select-field.tsx';
+import { BIRTH_DATE_REASONS } from '../../../lib/generated/code-lists.ts';
 import { fieldErrors } from '../../../lib/api/problem.ts';
 import { may } from '../../../lib/auth/authorization.ts';
 import { useSession } from '../../../lib/auth/auth-provider.tsx';
@@ -45,6 +47,13 @@ export function PersonalData({ member }: { member: Member }) {
     );
   };
 
+  // A chosen field shows its code's name; the others as they are.
+  const shown = (field: Editable) => {
+    const value = member[field];
+    if (value === undefined || value === '') return '—';
+    return field === 'gender' || field === 'language' ? t(`${field}_${value}` as MessageKey) : value;
+  };
+
   return (
     <Section id="personal" title={t('personalData')}>
       {editing.state === 'viewing' && (
@@ -54,7 +63,7 @@ export function PersonalData({ member }: { member: Member }) {
               <div key={field}>
                 <dt>{t(field)}</dt>
                 <dd>
-                  {member[field] ?? '—'} {sourceNote(field)}
+                  {shown(field)} {sourceNote(field)}
                 </dd>
               </div>
             ))}
@@ -81,17 +90,30 @@ export function PersonalData({ member }: { member: Member }) {
           )}
           <div className="form-grid">
             {EDITABLE.map((field) => (
-              <TextField
+              <PersonalFieldInput
                 key={field}
                 id={`edit-${field}`}
-                label={t(field)}
+                field={field}
                 value={editing.draft[field]}
                 required={REQUIRED.has(field)}
-                type={field === 'email' ? 'email' : field === 'mobile' || field === 'phone' ? 'tel' : 'text'}
                 error={editing.errors[field]}
                 onChange={(value) => setEditing({ ...editing, draft: { ...editing.draft, [field]: value } })}
               />
             ))}
+            {editing.draft.birthDate !== editing.base.birthDate && (
+              <SelectField
+                id="edit-birthDateReason"
+                label={t('birthDateReason')}
+                value={editing.draft.birthDateReason as (typeof BIRTH_DATE_REASONS)[number] | ''}
+                codes={BIRTH_DATE_REASONS}
+                nameOf={(code) => t(`birthDateReason_${code}` as MessageKey)}
+                empty={t('choose')}
+                error={editing.errors.birthDateReason}
+                onChange={(value) =>
+                  setEditing({ ...editing, draft: { ...editing.draft, birthDateReason: value } })
+                }
+              />
+            )}
           </div>
           <div className="actions">
             <button type="submit" className="primary" disabled={save.isPending}>
