@@ -335,7 +335,8 @@ const ABOUT_NO_MEMBER: readonly Entry[] = [
   {
     type: 'statistics',
     title: { fi: 'Rekisterin tilastot', en: 'The register’s statistics' },
-    purposes: ['marketing', 'operations'],
+    // Computed for customer service's upkeep and development, on legitimate interest: no marketing consent is read for them.
+    purposes: ['customer-service-development', 'operations'],
     sources: ['register'],
     recipients: ['aws'],
     retention: {

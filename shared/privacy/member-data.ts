@@ -89,6 +89,11 @@ export const PROCESSING_PURPOSES = {
     basis: 'contract',
   },
   ...marketingPurposes(CHANNEL_BASIS),
+  'customer-service-development': {
+    fi: 'Asiakaspalvelun ylläpitäminen ja kehittäminen: rekisterin tilastot, joissa mikään luku ei koske alle viittä jäsentä',
+    en: 'Maintaining and developing customer service: the register’s figures, no figure about fewer than five members',
+    basis: 'legitimate-interest',
+  },
   'address-accuracy': {
     fi: 'Osoitetietojen ajantasaisuus väestötietojärjestelmästä',
     en: 'Keeping addresses current from the population information system',
@@ -167,7 +172,14 @@ export const MEMBER_DATA = {
   profile: {
     type: 'member',
     title: { fi: 'Jäsenen perustiedot', en: 'The member’s profile' },
-    purposes: ['membership', 'address-accuracy', 'marketing', 'marketing-without-consent'],
+    // The figures count members by postal area, age and language: customer service's development.
+    purposes: [
+      'membership',
+      'address-accuracy',
+      'marketing',
+      'marketing-without-consent',
+      'customer-service-development',
+    ],
     retention: {
       fi: `Jäsenyyden ajan; tiedot poistetaan ${config.retention.afterMembershipMonths} kk jäsenyyden päättymisestä ja ${config.retention.afterDeathMonths} kk jäsenen kuolemasta, poistopyyntö toteutetaan ${config.retention.erasureRequestDays} päivässä`,
       en: `While the membership lasts; erased ${config.retention.afterMembershipMonths} months after the membership ends and ${config.retention.afterDeathMonths} months after the member's death; an erasure request is carried out within ${config.retention.erasureRequestDays} days`,
@@ -208,7 +220,7 @@ export const MEMBER_DATA = {
       fi: 'Kuukausittaiset ostosummat tuoteryhmittäin',
       en: 'Monthly purchase totals per main product group',
     },
-    purposes: ['benefits', 'marketing'],
+    purposes: ['benefits', 'marketing', 'customer-service-development'],
     retention: purchaseMonthsKept,
   },
   statement: {

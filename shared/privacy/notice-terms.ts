@@ -93,12 +93,12 @@ export const RECIPIENTS = {
     en: 'The payment partner (processor): customer number, card reference and the benefit to pay, nothing else',
   },
   'mailing-house': {
-    fi: 'Postitustalo (käsittelijä): nimi ja osoite postikampanjaa varten, vain suostumuksen antaneilta',
-    en: 'The mailing house (processor): name and address for a postal campaign, of consenting members only',
+    fi: 'Postitustalo (käsittelijä): nimi ja osoite postikampanjaa varten, ei suoramarkkinointikiellon, osoitteiden luovutuskiellon tai turvakiellon asettaneilta',
+    en: 'The mailing house (processor): name and address for a postal campaign, never of members with the direct-marketing ban, the address-disclosure ban or a protected address',
   },
   'it-processor': {
-    fi: `${config.controller.itProcessor} (käsittelijä): rekisterin tekninen ylläpito nimetyin tunnuksin`,
-    en: `${config.controller.itProcessor} (processor): runs the register, by designated user IDs`,
+    fi: `${config.controller.itProcessor} (käsittelijä): rekisterijärjestelmän tekninen ylläpito ja Moymoren esittämien ylläpitotehtävien suoritus nimetyin tunnuksin; kanta-asiakaskorttien valmistuksessa tarvittavat tiedot`,
+    en: `${config.controller.itProcessor} (processor): the register's technical upkeep and the maintenance tasks Moymore assigns, by designated user IDs; the data needed to make the loyalty cards`,
   },
   aws: {
     fi: 'Amazon Web Services EMEA (käsittelijä): tallennus ja käsittely rekisterin alueella (ks. siirrot)',

@@ -47,6 +47,11 @@ const DESCRIPTION_FACTS = {
     'suoramarkkinointikielto',
     'osoitetietojen luovutuskielto',
     'väestötietojärjestelmä',
+    // The register's purposes and regular disclosures, as the description words them.
+    'asiakaspalvelun ylläpitäminen ja kehittäminen',
+    'rekisterijärjestelmän tekninen ylläpito ja moymoren esittämien ylläpitotehtävien suoritus',
+    'kanta-asiakaskorttien valmistuksessa tarvittavat tiedot',
+    'kanta-asiakasedut kuukausittaisista ostosummista',
   ],
   en: [
     'Leena Glans',
@@ -62,8 +67,35 @@ const DESCRIPTION_FACTS = {
     'total sum per main product group',
     'direct-marketing ban',
     'address-disclosure ban',
+    'developing customer service',
+    'the maintenance tasks moymore assigns',
+    'the data needed to make the loyalty cards',
+    'loyalty benefits from monthly purchase totals',
   ],
 } as const;
+
+describe('the figures’ purpose', () => {
+  it('is developing customer service on legitimate interest, not a marketing consent', () => {
+    const purposes = privacyNotice('en', { region: DEFAULT_REGION }, CHANNEL_BASIS).sections.find(
+      (section) => section.id === 'purposes',
+    )!.items as string[];
+    expect(purposes).toContainEqual(
+      expect.stringMatching(
+        /^Maintaining and developing customer service: the register’s figures.*: Legitimate interest/,
+      ),
+    );
+    const activity = recordsOfProcessing({ region: DEFAULT_REGION }, CHANNEL_BASIS).activities.find(
+      (a) => a.purpose === 'customer-service-development',
+    )!;
+    expect(activity.categories.map((c) => c.type)).toEqual(
+      expect.arrayContaining(['member', 'purchases', 'statistics']),
+    );
+    const marketing = recordsOfProcessing({ region: DEFAULT_REGION }, CHANNEL_BASIS).activities.find(
+      (a) => a.purpose === 'marketing',
+    )!;
+    expect(marketing.categories.map((c) => c.type)).not.toContain('statistics');
+  });
+});
 
 describe('the privacy notice says what the register description says', () => {
   it.each(['fi', 'en'] as const)('in %s', (lang) => {
