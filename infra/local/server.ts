@@ -100,6 +100,8 @@ export function createApiListener(options: {
 
   const serves = (path: string) => compiled.some((c) => c.pattern.test(path));
   const handle = async (req: IncomingMessage, res: ServerResponse, path: string) => {
+    // The route's key, never its path (which may hold a customer number), says which handler failed.
+    let served = 'no route yet';
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       url.pathname = path;
@@ -109,6 +111,7 @@ export function createApiListener(options: {
         .find(({ c, m }) => m && c.route.method === method);
       if (!match?.m) return gatewayAnswer(res, 404, 'Not Found');
       const { route, names, handler } = match.c;
+      served = routeKey(route);
 
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(req.headers)) {
@@ -174,7 +177,7 @@ export function createApiListener(options: {
       res.end(result.body ?? '');
     } catch (error) {
       // A handler that throws is a Lambda failure: API Gateway answers 500 with its own body.
-      console.error('handler failed:', error instanceof Error ? error.name : typeof error);
+      console.error('handler failed:', served, error instanceof Error ? error.name : typeof error);
       if (!res.headersSent) gatewayAnswer(res, 500, 'Internal Server Error');
     }
   };
