@@ -1,6 +1,7 @@
 import { sendCampaign } from '../shared/campaigns/send-campaign.ts';
 import type { Mailer } from '../shared/mail/mailer.ts';
 import { DynamoCampaignStore } from '../shared/store/dynamo-campaign-store.ts';
+import { DynamoMarketingSettings } from '../shared/store/dynamo-marketing-settings.ts';
 import { DynamoMemberReader } from '../shared/store/dynamo-member-reader.ts';
 import { DynamoMemberStatements } from '../shared/store/dynamo-member-statements.ts';
 import { JoseUnsubscribeLinks } from '../shared/store/jose-unsubscribe-links.ts';
@@ -34,6 +35,7 @@ const delivered = await measuredPhase(() =>
     links: new JoseUnsubscribeLinks(),
     statements: new DynamoMemberStatements(db, table),
     jobs: { request: async () => undefined },
+    settings: new DynamoMarketingSettings(db, table),
     publicApiUrl: process.env.PUBLIC_API_URL!,
     sendsPerSecond: Number(process.env.MAIL_SENDS_PER_SECOND),
   }),

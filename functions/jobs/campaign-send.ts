@@ -4,6 +4,7 @@ import {
   campaignStore,
   jobRequests,
   mailer,
+  marketingSettingsStore,
   memberReader,
   memberStatements,
   texter,
@@ -25,6 +26,7 @@ export const entry = jobEntry({
         links: unsubscribeLinks(),
         statements: memberStatements(),
         jobs: jobRequests(),
+        settings: marketingSettingsStore(),
         publicApiUrl: publicApiUrl(),
         ...(Number(process.env.MAIL_SENDS_PER_SECOND) > 0
           ? { sendsPerSecond: Number(process.env.MAIL_SENDS_PER_SECOND) }

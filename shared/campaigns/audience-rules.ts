@@ -27,9 +27,13 @@ export function exclusion(member: Member, channel: Channel, footing: Footing): E
   if (member.flags.restricted) return 'restricted';
   if (isLeaving(member)) return 'leaving';
   if (footing === 'consent' && !granted(member, CHANNEL_PURPOSE[channel])) return 'no-consent';
-  // An own customer is reached unless they said no: refused when asked, withdrew, unsubscribed, replied STOP.
-  if (footing === 'own-customer' && member.consents?.[CHANNEL_PURPOSE[channel]]?.granted === false)
-    return 'refused';
+  if (footing === 'own-customer') {
+    const answer = member.consents?.[CHANNEL_PURPOSE[channel]];
+    // An own customer is reached unless they said no: refused when asked, withdrew, unsubscribed, replied STOP.
+    if (answer?.granted === false) return 'refused';
+    // Moved in from the 2009 register: nothing shows the refusal was offered when the details were collected.
+    if (!answer && member.legacyNumber) return 'no-consent';
+  }
   if (channel === 'post') {
     if (member.flags.protectedAddress) return 'protected-address';
     // Post addresses leave the register for the mailing house: that is the disclosure the ban forbids.

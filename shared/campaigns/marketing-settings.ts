@@ -1,4 +1,3 @@
-import * as z from 'zod/mini';
 import type { Caller } from '../auth/caller.ts';
 import {
   DEFAULT_MARKETING_SETTINGS,
@@ -7,11 +6,6 @@ import {
   type MarketingSettings,
 } from '../consents/purposes.ts';
 import { invalid } from '../refusal.ts';
-
-export const MarketingSettingsBody = z.strictObject({
-  /** Per channel: reach Moymore's own customers without a consent unless they refused (Information Society Code 200 § 2). */
-  ownCustomerException: z.strictObject({ email: z.boolean(), sms: z.boolean() }),
-});
 
 /** One version of the settings, with who set it and when: the versions are the record of every change. */
 export interface SavedMarketingSettings extends MarketingSettings {

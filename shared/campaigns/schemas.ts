@@ -1,5 +1,10 @@
 import * as z from 'zod/mini';
-import { CHANNEL_PURPOSE, FOOTINGS } from '../consents/purposes.ts';
+import {
+  CHANNEL_PURPOSE,
+  FOOTINGS,
+  OWN_CUSTOMER_CHANNELS,
+  type OwnCustomerChannel,
+} from '../consents/purposes.ts';
 import { isMainGroup } from '../purchases/main-groups.ts';
 import { Month } from '../purchases/schemas.ts';
 import { CAMPAIGN_STATUSES } from './campaign-status.ts';
@@ -219,7 +224,14 @@ export const CampaignResults = z.union([
   }),
 ]);
 
-const OwnCustomerException = z.strictObject({ email: z.boolean(), sms: z.boolean() });
+/** Per channel: reach Moymore's own customers without a consent unless they refused (Information Society Code 200 § 2). */
+const OwnCustomerException = z.strictObject(
+  Object.fromEntries(OWN_CUSTOMER_CHANNELS.map((channel) => [channel, z.boolean()])) as Record<
+    OwnCustomerChannel,
+    z.ZodMiniBoolean
+  >,
+);
+export const MarketingSettingsBody = z.strictObject({ ownCustomerException: OwnCustomerException });
 export const MarketingSettingsView = z.strictObject({
   ownCustomerException: OwnCustomerException,
   /** Each channel's footing under them. */

@@ -13,6 +13,7 @@ import { messageFor, namesBenefit, type MessageBenefit } from './message.ts';
 import type { MemberStatements } from '../benefits/read-benefits.ts';
 import { lastClosedMonth } from '../time/month-close.ts';
 import { linkExpiry, type UnsubscribeLinks } from './unsubscribe.ts';
+import { marketingFooting, type MarketingSettingsStore } from './marketing-settings.ts';
 
 /** The sending job's name in the contract (shared/contract/jobs.ts), which its function runs under. */
 export const SEND_JOB = 'campaign-send';
@@ -101,6 +102,8 @@ export interface SendDeps {
   /** Read only when the content names the tier or the benefit. */
   statements: Pick<MemberStatements, 'ofMonth'>;
   jobs: Pick<JobRequests, 'request'>;
+  /** The marketing settings now: an exception turned off since the audience was computed counts. */
+  settings: MarketingSettingsStore;
   /** Where the links in messages reach the register's API. */
   publicApiUrl: string;
   /** The SES account's sending rate, when the deployment says it; else the configured default. */
@@ -131,6 +134,9 @@ export async function sendCampaign(
   const { content, channel } = campaign;
   if (campaign.status !== 'sending' || !campaign.delivery || !content || channel === 'post') return undefined;
   let saved: Delivery = campaign.delivery;
+  // The stricter of the footing it was computed on and the one in force: consent, once either needs it.
+  const inForce = (await marketingFooting(deps.settings))[channel];
+  const footing = inForce === 'consent' ? 'consent' : campaignFooting(campaign);
   const pace = pacer(
     channel === 'email'
       ? (deps.sendsPerSecond ?? config.marketing.sendsPerSecond)
@@ -149,7 +155,7 @@ export async function sendCampaign(
     let failure: { error: unknown } | undefined;
     const deliver = async (customerNumber: string) => {
       const member = members.get(customerNumber);
-      const reason = member ? exclusion(member, channel, campaignFooting(campaign)) : 'leaving';
+      const reason = member ? exclusion(member, channel, footing) : 'leaving';
       const address = channel === 'email' ? member?.email : member?.mobile;
       if (reason || !member || !address) {
         const why = reason ?? (channel === 'email' ? 'no-email' : 'no-mobile');

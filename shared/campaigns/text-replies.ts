@@ -22,9 +22,33 @@ export type TextReplyOutcome = 'consent-withdrawn' | 'unchanged' | 'ignored';
 
 const SOURCE = 'sms';
 
-/** Whether the reply asks to stop: its first word is one of the keywords, in any case. */
+/**
+ * The words End User Messaging opts a number out on by default, besides the register's own: a reply
+ * starting with any of them has put the number on the opt-out list, so the consent goes with it.
+ */
+const SERVICE_OPT_OUT_WORDS = [
+  'ARRET',
+  'CANCEL',
+  'END',
+  'OPT-OUT',
+  'OPTOUT',
+  'QUIT',
+  'REMOVE',
+  'STOPALL',
+  'TD',
+  'UNSUBSCRIBE',
+];
+const OPT_OUT_WORDS = new Set<string>([...STOP_KEYWORDS, ...SERVICE_OPT_OUT_WORDS]);
+
+/** Whether the reply asks to stop: its first word, in any case and without punctuation, is an opt-out word. */
 const asksToStop = (body: string) =>
-  (STOP_KEYWORDS as readonly string[]).includes(body.trim().split(/\s+/)[0]!.toUpperCase());
+  OPT_OUT_WORDS.has(
+    body
+      .trim()
+      .split(/\s+/)[0]!
+      .replace(/[^\p{L}-]/gu, '')
+      .toUpperCase(),
+  );
 
 /**
  * A STOP reply withdraws the text-message consent of the member whose mobile it came from, with its

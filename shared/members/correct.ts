@@ -51,6 +51,9 @@ export async function correctMember(
     throw invalid([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
   // A date of birth identifies the member (the card link checks it): corrected only with a reason, audited with it.
   const birthDateChanged = changed.includes('birthDate');
+  // The reasons are staff's findings (a document seen, the population register): a member asks customer service.
+  if (birthDateChanged && caller.role === 'member')
+    throw invalid([{ field: 'birthDate', message: 'is corrected by customer service, who check it' }]);
   if (birthDateChanged && !patch.birthDateReason)
     throw invalid([{ field: 'birthDateReason', message: 'is needed to correct the date of birth' }]);
   const audit = auditEntry(caller, customerNumber, 'correct', at, changed);

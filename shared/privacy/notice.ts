@@ -150,26 +150,28 @@ export function recordsOfProcessing(location: DataLocation, footing: ChannelFoot
   return {
     controller: config.controller,
     location: { region: location.region, insideEea: isEeaRegion(location.region) },
-    activities: Object.entries(processingPurposes(footing)).map(([purpose, p]) => {
-      const items = CATALOGUE.filter((item) => (item.purposes as readonly string[]).includes(purpose));
-      return {
-        purpose,
-        description: { fi: p.fi, en: p.en },
-        legalBasis: LEGAL_BASES[p.basis],
-        dataSubjects: items.some((item) => item.aboutMember) ? ['loyalty members'] : [],
-        categories: items.map((item) => ({
-          type: item.type,
-          title: item.title,
-          fields: item.fields,
-          retention: item.retention,
-        })),
-        sources: [...new Set(items.flatMap((item) => item.sources))],
-        recipients: [...new Set(items.flatMap((item) => item.recipients))],
-        transfersOutsideEea: isEeaRegion(location.region)
-          ? 'none'
-          : { region: location.region, safeguard: location.outsideEeaSafeguard },
-        security: TEXT.protection,
-      };
-    }),
+    activities: Object.entries(processingPurposes(footing))
+      .filter(([purpose]) => purposeInUse(purpose as ProcessingPurpose, footing))
+      .map(([purpose, p]) => {
+        const items = CATALOGUE.filter((item) => (item.purposes as readonly string[]).includes(purpose));
+        return {
+          purpose,
+          description: { fi: p.fi, en: p.en },
+          legalBasis: LEGAL_BASES[p.basis],
+          dataSubjects: items.some((item) => item.aboutMember) ? ['loyalty members'] : [],
+          categories: items.map((item) => ({
+            type: item.type,
+            title: item.title,
+            fields: item.fields,
+            retention: item.retention,
+          })),
+          sources: [...new Set(items.flatMap((item) => item.sources))],
+          recipients: [...new Set(items.flatMap((item) => item.recipients))],
+          transfersOutsideEea: isEeaRegion(location.region)
+            ? 'none'
+            : { region: location.region, safeguard: location.outsideEeaSafeguard },
+          security: TEXT.protection,
+        };
+      }),
   };
 }

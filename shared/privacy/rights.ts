@@ -12,7 +12,7 @@ import type { MemberPrivacyStore, StoredItem, Tombstone } from './privacy-store.
 import type { ErasureReason } from './schemas.ts';
 import type { CampaignContacts } from '../campaigns/campaign-store.ts';
 import { CHANNEL_FIELDS } from '../consents/purposes.ts';
-import { LEGAL_BASES, MEMBER_ITEM_TYPES, processingPurposes } from './member-data.ts';
+import { LEGAL_BASES, MEMBER_ITEM_TYPES, processingPurposes, purposeInUse } from './member-data.ts';
 import type { ChannelFooting } from '../consents/purposes.ts';
 import { ON_ERASURE, type ItemTypeName } from './item-types.ts';
 
@@ -41,11 +41,13 @@ export async function exportMember(
     parts: MEMBER_ITEM_TYPES.map((type) => ({
       type: type.type,
       title: type.title,
-      purposes: type.purposes.map((purpose) => ({
-        purpose,
-        ...purposes[purpose],
-        basis: LEGAL_BASES[purposes[purpose].basis],
-      })),
+      purposes: type.purposes
+        .filter((purpose) => purposeInUse(purpose, footing))
+        .map((purpose) => ({
+          purpose,
+          ...purposes[purpose],
+          basis: LEGAL_BASES[purposes[purpose].basis],
+        })),
       retention: { fi: type.retention.fi, en: type.retention.en },
       items: items
         .filter((item) => item.type === type.type)

@@ -8,7 +8,8 @@ import { MessageNotSent, type Mail, type Mailer } from '../mail/mailer.ts';
  */
 export class SesMailer implements Mailer {
   constructor(
-    private readonly client = new SESv2Client({ maxAttempts: 3 }),
+    // One attempt: a send is not idempotent, and one SES took before a timeout would go twice.
+    private readonly client = new SESv2Client({ maxAttempts: 1 }),
     private readonly from = mailFrom(),
     private readonly configurationSet = process.env.MAIL_CONFIGURATION_SET,
   ) {}

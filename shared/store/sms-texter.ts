@@ -8,7 +8,9 @@ import { MessageNotSent, type TextMessage, type Texter } from '../mail/mailer.ts
  */
 export class SmsTexter implements Texter {
   constructor(
-    private readonly client = new PinpointSMSVoiceV2Client({ maxAttempts: 3 }),
+    // One attempt: a send is not idempotent, and one the service took before a timeout would go twice.
+    // A refusal (its rate) is released and the run retried, at the sender's pace.
+    private readonly client = new PinpointSMSVoiceV2Client({ maxAttempts: 1 }),
     private readonly origination = smsOrigination(),
     private readonly configurationSet = process.env.SMS_CONFIGURATION_SET,
   ) {}
@@ -32,18 +34,26 @@ export class SmsTexter implements Texter {
 }
 
 /**
- * The service's answers that say the message was not taken: refused for good (a number that replied
- * STOP is on the opt-out list: ConflictException; a number it cannot reach: ValidationException), or
- * not now (its rate).
+ * The service's answers that say the message was not taken. Refused for good only when the number
+ * replied STOP (on the opt-out list); any other refusal (its rate, a registration not complete, a
+ * country not enabled, the price limit) says nothing of the member: released, and the run fails
+ * until the account is put right.
  */
-const REFUSED_FOR_GOOD = new Set(['ConflictException', 'ValidationException']);
-const NOT_NOW = new Set(['ThrottlingException', 'ServiceQuotaExceededException']);
 function notTakenOr(error: unknown): unknown {
   const name = error instanceof Error ? error.name : '';
-  if (REFUSED_FOR_GOOD.has(name)) return new MessageNotSent(true);
-  if (NOT_NOW.has(name)) return new MessageNotSent(false);
+  const reason = (error as { Reason?: string } | undefined)?.Reason;
+  if (name === 'ConflictException' && reason === 'DESTINATION_PHONE_NUMBER_OPTED_OUT')
+    return new MessageNotSent(true);
+  if (REFUSED.has(name)) return new MessageNotSent(false);
   return error;
 }
+const REFUSED = new Set([
+  'ConflictException',
+  'ValidationException',
+  'ThrottlingException',
+  'ServiceQuotaExceededException',
+  'AccessDeniedException',
+]);
 
 function smsOrigination(): string {
   const origination = process.env.SMS_ORIGINATION;

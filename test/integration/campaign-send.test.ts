@@ -5,6 +5,7 @@ import { MessageNotSent, type Mail, type Mailer } from '../../shared/mail/mailer
 import {
   campaignStore,
   mailer,
+  marketingSettingsStore,
   memberReader,
   memberStatements,
   texter,
@@ -260,6 +261,7 @@ describe('sending an email campaign', () => {
       links: unsubscribeLinks(),
       statements: memberStatements(),
       jobs,
+      settings: marketingSettingsStore(),
       publicApiUrl: `${api.url}/api`,
     });
     // The mail service refuses the fifth message (its rate): the run fails, as a Lambda would, after four went.

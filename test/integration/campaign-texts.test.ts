@@ -8,6 +8,7 @@ import { normalisePhone } from '../../shared/members/phone.ts';
 import {
   campaignStore,
   mailer,
+  marketingSettingsStore,
   memberReader,
   memberStatements,
   texter,
@@ -38,7 +39,7 @@ async function consenting(languages: readonly string[], postalCode: string) {
     const registration = aRegistration({
       language,
       postalCode,
-      firstNames: `Liisa${'abcdef'[members.length]}`,
+      firstNames: `Liisa${'abcdefgh'[members.length]}`,
     });
     const registered = await call(api, 'POST', '/members', { as: CUSTOMER_SERVICE, body: registration });
     expect(registered.status).toBe(201);
@@ -148,6 +149,7 @@ describe('sending a text-message campaign', () => {
       links: unsubscribeLinks(),
       statements: memberStatements(),
       jobs,
+      settings: marketingSettingsStore(),
       publicApiUrl: `${api.url}/api`,
     });
     // The service refuses the fourth (its rate): the run fails, as a Lambda would, after three went.
@@ -166,7 +168,10 @@ describe('sending a text-message campaign', () => {
   });
 
   it('hears a STOP reply: the text consent withdrawn with its history, audited, and the member out of later audiences', async () => {
-    const [stopping, staying] = await consenting(['fi', 'fi', 'fi', 'fi', 'fi', 'fi'], '33300');
+    const [stopping, staying, punctuated, serviceWord] = await consenting(
+      ['fi', 'fi', 'fi', 'fi', 'fi', 'fi', 'fi', 'fi'],
+      '33300',
+    );
     // The number written as the service writes it (E.164), the keyword in any case, words after it allowed.
     const outcome = await marketingEvents(reply(stopping!.mobile, ' lopeta kiitos', 'in-1'));
     expect(outcome).toEqual({ 'consent-withdrawn': 1 });
@@ -175,6 +180,13 @@ describe('sending a text-message campaign', () => {
       ignored: 1,
     });
     expect(await marketingEvents(reply('+358401111111', 'STOP', 'in-4'))).toEqual({ unchanged: 1 });
+    // Punctuation after the word, and the service's own opt-out words, withdraw it too (the service has opted the number out).
+    expect(await marketingEvents(reply(punctuated!.mobile, 'Lopeta.', 'in-5'))).toEqual({
+      'consent-withdrawn': 1,
+    });
+    expect(await marketingEvents(reply(serviceWord!.mobile, 'unsubscribe!', 'in-6'))).toEqual({
+      'consent-withdrawn': 1,
+    });
     expect(await marketingEvents({ Records: [{ Sns: { Message: 'not json' } }] })).toEqual({ notAReply: 1 });
 
     expect(await smsConsent(stopping!.customerNumber)).toMatchObject({

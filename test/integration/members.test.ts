@@ -136,6 +136,17 @@ describe('a newcomer registers, reads back and corrects a member', () => {
     expect(corrected.body).toMatchObject({ birthDate: '1980-06-05', gender: 'female', language: 'sv' });
     // Gender and language alone need no reason.
     expect((await patch({ language: 'en' })).status).toBe(200);
+    // The member corrects their own language, but not their date of birth: customer service checks it.
+    const own = { role: 'member', customerNumber: member.customerNumber } as const;
+    const byMember = await call(api, 'PATCH', path, {
+      as: own,
+      headers: { 'if-match': '*' },
+      body: { birthDate: '1980-06-06', birthDateReason: 'identity-document' },
+    });
+    expect(byMember.status).toBe(400);
+    expect(byMember.body.errors).toEqual([
+      { field: 'birthDate', message: 'is corrected by customer service, who check it' },
+    ]);
     const trail = (await call(api, 'GET', `${path}/audit`, { as: { role: 'admin' } })).body.entries as {
       action: string;
       fields?: string[];

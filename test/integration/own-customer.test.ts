@@ -3,7 +3,7 @@ import type { LocalApi } from '../../infra/local/register.ts';
 import { computeAndWait } from '../support/campaigns.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi, until } from '../support/local-api.ts';
-import { mailTo } from '../support/mailbox.ts';
+import { mailTo, sentMail } from '../support/mailbox.ts';
 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
@@ -157,5 +157,22 @@ describe('the own-customer exception', () => {
     expect(
       (await call(api, 'GET', `/campaigns/${onException.campaignId}`, { as: MARKETING })).body.footing,
     ).toBe('own-customer');
+
+    // Computed on the exception, sent after it was turned off: only those who consented get it.
+    expect((await settings(true)).status).toBe(200);
+    const computedOn = await computed('45100');
+    expect(computedOn.reached).toContain(never2!.customerNumber);
+    expect((await settings(false)).status).toBe(200);
+    await call(api, 'POST', `/campaigns/${computedOn.campaignId}/send`, { as: MARKETING });
+    await until(
+      async () =>
+        (await call(api, 'GET', `/campaigns/${computedOn.campaignId}`, { as: MARKETING })).body.status ===
+        'sent',
+      'the campaign sent',
+    );
+    const to = async (address: string) =>
+      (await sentMail()).filter((mail) => mail.destination.to.includes(address)).length;
+    expect(await to(granted!.email)).toBe(2);
+    expect(await to(never2!.email)).toBe(1);
   });
 });

@@ -43,7 +43,8 @@ const SITUATIONS: Situation[] = [
   ['reachable', (m) => m],
   ['banned', (m) => withConsents(m, answered('directMarketingBan', true))],
   ['ban lifted', (m) => withConsents(m, answered('directMarketingBan', false))],
-  ['never asked (moved in from 2009)', (m) => ({ ...m, consents: {} })],
+  ['never asked (moved in from 2009)', (m) => ({ ...m, consents: {}, legacyNumber: '12345678' })],
+  ['never answered (joined here)', (m) => ({ ...m, consents: {} })],
   [
     'consents withdrawn',
     (m) =>
@@ -86,7 +87,9 @@ const EXPECTED: Record<string, Record<Column, string | undefined>> = {
   // prettier-ignore
   'ban lifted': { email: undefined, sms: undefined, post: undefined, 'email, own customer': undefined, 'sms, own customer': undefined },
   // prettier-ignore
-  'never asked (moved in from 2009)': { email: 'no-consent', sms: 'no-consent', post: undefined, 'email, own customer': undefined, 'sms, own customer': undefined },
+  'never asked (moved in from 2009)': { email: 'no-consent', sms: 'no-consent', post: undefined, 'email, own customer': 'no-consent', 'sms, own customer': 'no-consent' },
+  // prettier-ignore
+  'never answered (joined here)': { email: 'no-consent', sms: 'no-consent', post: undefined, 'email, own customer': undefined, 'sms, own customer': undefined },
   // prettier-ignore
   'consents withdrawn': { email: 'no-consent', sms: 'no-consent', post: undefined, 'email, own customer': 'refused', 'sms, own customer': 'refused' },
   // prettier-ignore

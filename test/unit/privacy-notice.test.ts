@@ -145,6 +145,13 @@ describe('the notice names each marketing channel’s footing, from the table th
     const both = purposesUnder(footingOf({ ownCustomerException: { email: true, sms: true } }));
     expect(both.filter((item) => item.startsWith('Direct marketing with your consent'))).toEqual([]);
     expect(both).toContainEqual(expect.stringContaining('customers (email, text message) without a consent'));
+    // Nor do the records of processing list a consent activity no channel rests on.
+    const activities = recordsOfProcessing(
+      { region: DEFAULT_REGION },
+      footingOf({ ownCustomerException: { email: true, sms: true } }),
+    ).activities.map((activity) => activity.purpose);
+    expect(activities).not.toContain('marketing');
+    expect(activities).toContain('marketing-without-consent');
   });
 });
 

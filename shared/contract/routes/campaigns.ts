@@ -1,5 +1,5 @@
-import { MarketingSettingsBody } from '../../campaigns/marketing-settings.ts';
 import {
+  MarketingSettingsBody,
   MarketingSettingsView,
   AudiencePreview,
   AudienceQuery,

@@ -23,10 +23,14 @@ export function useSetMarketingSettings() {
 
 /**
  * The consents the forms offer as a refusal rather than a consent: those of the channels on the
- * own-customer exception, which reaches a member unless they refuse. None until the settings are read.
+ * own-customer exception, which reaches a member unless they refuse. Undefined while the settings are
+ * read (a form asks nothing until it knows which it asks); none when they cannot be read, so that
+ * every box asks a consent, the stricter question.
  */
-export function useRefusablePurposes(): ReadonlySet<string> {
-  const footing = useMarketingSettings().data?.footing;
+export function useRefusablePurposes(): ReadonlySet<string> | undefined {
+  const settings = useMarketingSettings();
+  if (settings.isPending) return undefined;
+  const footing = settings.data?.footing;
   return new Set(
     CHANNELS.filter((channel) => footing?.[channel] === 'own-customer').map(
       (channel) => CHANNEL_PURPOSES[channel],

@@ -32,37 +32,39 @@ export function JoinForm() {
         idPrefix="join"
         omit={['email']}
         submitLabel={t('joinSubmit')}
-        pending={join.isPending}
+        // Nothing is asked until the form knows whether each box consents or refuses.
+        pending={join.isPending || refusable === undefined}
         error={join.error}
         onSubmit={(registration) =>
           join.mutate({
             ...registration,
             // Every purpose asked is answered, yes or no, with the notice the member was shown; one
             // offered as a refusal is recorded only when refused, and the member is its own customer.
-            consents: CONSENTS.filter((purpose) => !refusable.has(purpose) || granted[purpose]).map(
+            consents: CONSENTS.filter((purpose) => !refusable?.has(purpose) || granted[purpose]).map(
               (purpose) => ({
                 purpose,
-                granted: refusable.has(purpose) ? false : granted[purpose],
+                granted: refusable?.has(purpose) ? false : granted[purpose],
                 noticeVersion: NOTICE_VERSION,
               }),
             ),
           })
         }
       >
-        <fieldset className="consents">
+        <fieldset className="consents" disabled={refusable === undefined}>
           <legend>{t('joinConsents')}</legend>
-          {CONSENTS.map((purpose) => (
-            <label key={purpose} className="check">
-              <input
-                type="checkbox"
-                checked={granted[purpose]}
-                onChange={(e) => setGranted({ ...granted, [purpose]: e.target.checked })}
-              />{' '}
-              {refusable.has(purpose) && `${t('refuse')}: `}
-              {nameOf(PURPOSE_NAMES[purpose], language)}
-            </label>
-          ))}
-          {refusable.size > 0 && <p className="note">{t('joinOwnCustomer')}</p>}
+          {refusable !== undefined &&
+            CONSENTS.map((purpose) => (
+              <label key={purpose} className="check">
+                <input
+                  type="checkbox"
+                  checked={granted[purpose]}
+                  onChange={(e) => setGranted({ ...granted, [purpose]: e.target.checked })}
+                />{' '}
+                {refusable.has(purpose) && `${t('refuse')}: `}
+                {nameOf(PURPOSE_NAMES[purpose], language)}
+              </label>
+            ))}
+          {refusable !== undefined && refusable.size > 0 && <p className="note">{t('joinOwnCustomer')}</p>}
           <p className="note">
             {t('joinNotice')}{' '}
             <a

@@ -4,6 +4,7 @@ import { Loaded } from '../../../components/loaded.tsx';
 import { Section } from '../../../components/section.tsx';
 import { Table } from '../../../components/table.tsx';
 import { may } from '../../../lib/auth/authorization.ts';
+import { CHANNELS } from '../../../lib/generated/code-lists.ts';
 import { useSession } from '../../../lib/auth/auth-provider.tsx';
 import { useI18n, type MessageKey } from '../../../lib/i18n/i18n-provider.tsx';
 import {
@@ -11,8 +12,6 @@ import {
   useSetMarketingSettings,
   type MarketingSettings,
 } from '../../../lib/api/use-marketing-settings.ts';
-
-const CHANNELS = ['email', 'sms', 'post'] as const;
 
 /** Each channel's lawful footing; the admin turns the own-customer exception on or off for email and text messages. */
 export function MarketingFooting() {
@@ -60,7 +59,7 @@ function OwnCustomerForm({ current }: { current: MarketingSettings['ownCustomerE
       <p>{t('ownCustomerHelp')}</p>
       <fieldset className="consents">
         <legend>{t('ownCustomerLegend')}</legend>
-        {(['email', 'sms'] as const).map((channel) => (
+        {(Object.keys(current) as (keyof typeof current)[]).map((channel) => (
           <label key={channel} className="check">
             <input
               type="checkbox"

@@ -23,7 +23,7 @@ export function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
   const purposeName = (purpose: Purpose) => nameOf(PURPOSE_NAMES[purpose], language);
   // Never answered, a channel on the own-customer exception reaches the member: what they may do is refuse.
   const refusable = useRefusablePurposes();
-  const refuses = (purpose: Purpose, consent: unknown) => !consent && refusable.has(purpose);
+  const refuses = (purpose: Purpose, consent: unknown) => !consent && Boolean(refusable?.has(purpose));
   return (
     <Section id="consents" title={t('consents')}>
       {consents.isError && <ErrorNote error={consents.error} />}

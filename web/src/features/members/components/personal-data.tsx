@@ -21,7 +21,9 @@ type Editing =
 /** The personal data with where each field came from; `Edit` corrects it, never over someone else's save. */
 export function PersonalData({ member }: { member: Member }) {
   const { t, language } = useI18n();
-  const { roles } = useSession();
+  const { roles, role } = useSession();
+  // A member's own date of birth is corrected by customer service, who check it.
+  const editable = role === 'member' ? EDITABLE.filter((field) => field !== 'birthDate') : EDITABLE;
   const [editing, setEditing] = useState<Editing>({ state: 'viewing' });
   const save = useCorrectMember({
     onSaved: () => setEditing({ state: 'viewing', saved: true }),
@@ -89,7 +91,7 @@ export function PersonalData({ member }: { member: Member }) {
             </p>
           )}
           <div className="form-grid">
-            {EDITABLE.map((field) => (
+            {editable.map((field) => (
               <PersonalFieldInput
                 key={field}
                 id={`edit-${field}`}
