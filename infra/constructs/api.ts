@@ -102,7 +102,7 @@ export class RegisterApi extends Construct {
           ...(route.tableActions.length ? { TABLE_NAME: props.table.tableName } : {}),
         },
       });
-      grantTableActions(fn.role, props.table, props.key, route.tableActions);
+      grantTableActions(fn.role, props.table, props.key, route.tableActions, route.tablePartitions);
       if (route.readsUnsubscribeKey)
         props.mail.grantUnsubscribeLinks(fn.role, (variable, value) => fn.fn.addEnvironment(variable, value));
       if (route.bucketPrefixes) {

@@ -5,15 +5,21 @@ import { Names, Stack } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { acknowledge } from '../nag.ts';
 import { TABLE_INDEXES } from '../../shared/store/table.ts';
+import { TABLE_PARTITIONS } from '../../shared/store/keys.ts';
+import type { TablePartition } from '../../shared/contract/route.ts';
 
 const READ_ONLY = new Set(['GetItem', 'Query', 'BatchGetItem']);
 
-/** Exactly the listed table actions; Query also on the table's indexes. */
+/**
+ * Exactly the listed table actions; Query also on the table's indexes, unless the function is held
+ * to some partitions of the table, when it may touch only the items whose key begins them.
+ */
 export function grantTableActions(
   role: iam.IRole,
   table: dynamodb.ITable,
   key: kms.IKey,
   actions: readonly string[],
+  partitions?: readonly TablePartition[],
 ): void {
   if (actions.length === 0) return;
   role.addToPrincipalPolicy(
@@ -21,10 +27,19 @@ export function grantTableActions(
       actions: actions.map((action) => `dynamodb:${action}`),
       resources: [
         table.tableArn,
-        ...(actions.includes('Query')
+        ...(actions.includes('Query') && !partitions
           ? TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index.indexName}`)
           : []),
       ],
+      ...(partitions
+        ? {
+            conditions: {
+              'ForAllValues:StringEquals': {
+                'dynamodb:LeadingKeys': partitions.map((partition) => TABLE_PARTITIONS[partition]),
+              },
+            },
+          }
+        : {}),
     }),
   );
   const writes = actions.some((action) => !READ_ONLY.has(action));

@@ -17,6 +17,9 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 export type Schema = z.ZodMiniType;
 
 /** One row of the route table: read by the CDK API, the local server, the OpenAPI document and the tests. */
+/** Partitions a route may be held to, by name; shared/store/keys.ts knows their keys. */
+export type TablePartition = 'marketing-settings';
+
 export interface RouteSpec {
   method: HttpMethod;
   path: string;
@@ -47,6 +50,11 @@ export interface RouteSpec {
   responses: Readonly<Record<number, { description: string; body?: Schema }>>;
   /** The DynamoDB actions the function's IAM role is granted on the table, and nothing more. */
   tableActions: readonly TableAction[];
+  /**
+   * The only partitions of the table it may touch (IAM's dynamodb:LeadingKeys), for a route that
+   * reads no member: the public notice reads the marketing settings and nothing else.
+   */
+  tablePartitions?: readonly TablePartition[];
   /** Prefixes of the exchange bucket the function may read or write. */
   bucketPrefixes?: { read?: readonly ExchangePrefix[]; write?: readonly ExchangePrefix[] };
   /**

@@ -1,3 +1,4 @@
+import type { TablePartition } from '../contract/route.ts';
 import { MONTH } from '../time/helsinki.ts';
 import { foldName } from '../members/name-key.ts';
 import { CHANNEL_PURPOSE, type Channel, type Footing } from '../consents/purposes.ts';
@@ -86,9 +87,13 @@ export const payoutLinesIndex = (payoutId: string, customerNumber: string) => ({
 export const payoutKey = (payoutId: string): ItemKey => jobKey('benefit-payout', `PAYOUT#${payoutId}`);
 /** The rule sets of the benefits, in order of the month each takes effect from. */
 export const benefitRulesKey = (rulesId: string): ItemKey => ({ pk: 'BENEFITRULES', sk: rulesId });
+/** The partitions a route may be held to (RouteSpec.tablePartitions), as IAM sees their keys. */
+export const TABLE_PARTITIONS = {
+  'marketing-settings': 'MARKETINGSETTINGS',
+} as const satisfies Record<TablePartition, string>;
 /** A version of the marketing settings, in version order. */
 export const marketingSettingsKey = (version: number): ItemKey => ({
-  pk: 'MARKETINGSETTINGS',
+  pk: TABLE_PARTITIONS['marketing-settings'],
   sk: String(version).padStart(6, '0'),
 });
 /** A receipt's identity (store and receipt id, as its tag): counted once, for one member and month. */

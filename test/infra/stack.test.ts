@@ -135,13 +135,18 @@ describe('functions', () => {
     }
   });
 
-  it('lets a function that queries read every index the table has (the benefits read the month’s buyers on GSI3)', () => {
+  it('lets a function that queries read every index the table has (the benefits read the month’s buyers on GSI3), unless it is held to some partitions', () => {
     const indexes = TABLE_INDEXES.map((index) => index.indexName);
     const queried = resources('AWS::IAM::Policy')
       .flatMap(
-        (p) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[],
+        (p) =>
+          p.Properties.PolicyDocument.Statement as {
+            Action: string | string[];
+            Resource: unknown;
+            Condition?: unknown;
+          }[],
       )
-      .filter((st) => [st.Action].flat().includes('dynamodb:Query'));
+      .filter((st) => [st.Action].flat().includes('dynamodb:Query') && !st.Condition);
     expect(queried.length).toBeGreaterThan(0);
     for (const st of queried) {
       const granted = JSON.stringify(st.Resource);
@@ -491,6 +496,25 @@ describe('jobs, events and the card manufacturer', () => {
       Protocol: 'lambda',
       RedrivePolicy: { deadLetterTargetArn: Match.anyValue() },
     });
+  });
+
+  it('holds the routes that read no member (the public notice among them) to the marketing settings’ partition', () => {
+    const heldTo = (role: string) =>
+      statementsOf(role).find((st) => st.Action.some((action) => action.startsWith('dynamodb:')))!;
+    for (const role of [
+      'ApiApiPrivacyNoticeRole',
+      'ApiApiPrivacyRecordsRole',
+      'ApiApiCampaignsReadSettingsRole',
+      'ApiApiCampaignsSetSettingsRole',
+    ]) {
+      const statement = heldTo(role);
+      expect(statement.Condition).toEqual({
+        'ForAllValues:StringEquals': { 'dynamodb:LeadingKeys': ['MARKETINGSETTINGS'] },
+      });
+      // No index: an index's partition is not the item's, and the condition could not hold it.
+      expect(statement.Resource).not.toContain('/index/');
+    }
+    expect(heldTo('ApiApiMembersReadRole').Condition).toBeUndefined();
   });
 
   it('lets only the sender and the unsubscribe routes read the unsubscribe links’ generated key', () => {

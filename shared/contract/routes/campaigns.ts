@@ -211,6 +211,7 @@ export const readMarketingSettings = {
     'Each marketing channel’s lawful footing: whether the own-customer exception is on for email and text messages, and every change (who made it, to the admin)',
   responses: { 200: { description: 'The settings', body: MarketingSettingsView } },
   tableActions: ['Query'],
+  tablePartitions: ['marketing-settings'],
 } as const satisfies RouteSpec;
 
 export const setMarketingSettings = {
@@ -226,4 +227,5 @@ export const setMarketingSettings = {
     400: { description: 'Not valid' },
   },
   tableActions: ['Query', 'PutItem'],
+  tablePartitions: ['marketing-settings'],
 } as const satisfies RouteSpec;

@@ -98,6 +98,7 @@ export const privacyNotice = {
   query: PrivacyNoticeQuery,
   responses: { 200: { description: 'The notice' } },
   tableActions: ['Query'],
+  tablePartitions: ['marketing-settings'],
 } as const satisfies RouteSpec;
 
 export const recordsOfProcessing = {
@@ -108,4 +109,5 @@ export const recordsOfProcessing = {
   summary: 'Records of processing activities (Art. 30), from the data catalogue',
   responses: { 200: { description: 'The records, JSON' } },
   tableActions: ['Query'],
+  tablePartitions: ['marketing-settings'],
 } as const satisfies RouteSpec;
