@@ -14,13 +14,14 @@ const SnsReplies = z.object({
 /** EventBridge hands one SES event; `npm run job -- marketing-events --file` may hand a file of them, or of SNS records. */
 const Events = z.union([SesEvent, z.array(SesEvent), SnsReplies]);
 
-const replyOf = (message: string) => {
+/** A record's message as JSON, or nothing when it is not JSON (counted, as any other reply not read). */
+function json(message: string): unknown {
   try {
-    return InboundText.safeParse(JSON.parse(message));
+    return JSON.parse(message);
   } catch {
-    return InboundText.safeParse(undefined);
+    return undefined;
   }
-};
+}
 
 /**
  * What the services tell of the register's messages: SES's bounces, complaints and deliveries from
@@ -37,7 +38,7 @@ export const entry = jobEntry({
     const count = (outcome: string) => (outcomes[outcome] = (outcomes[outcome] ?? 0) + 1);
     if ('Records' in parsed.data) {
       for (const record of parsed.data.Records) {
-        const reply = replyOf(record.Sns.Message);
+        const reply = InboundText.safeParse(json(record.Sns.Message));
         count(reply.success ? await applyTextReply(reply.data, { members: memberStore() }) : 'notAReply');
       }
       return outcomes;

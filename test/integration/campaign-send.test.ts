@@ -1,20 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
-import { sendCampaign, startSending, type SendDeps } from '../../shared/campaigns/send-campaign.ts';
+import { sendCampaign, startSending } from '../../shared/campaigns/send-campaign.ts';
 import { MessageNotSent, type Mail, type Mailer } from '../../shared/mail/mailer.ts';
-import {
-  campaignStore,
-  mailer,
-  marketingSettingsStore,
-  memberReader,
-  memberStatements,
-  texter,
-  unsubscribeLinks,
-} from '../../shared/store/default-stores.ts';
+import { campaignStore, mailer } from '../../shared/store/default-stores.ts';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
 import { statementKey } from '../../shared/store/keys.ts';
-import { computeAndWait } from '../support/campaigns.ts';
+import { computeAndWait, localSendDeps } from '../support/campaigns.ts';
 import { setClock, TEST_DAY } from '../support/clock.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi, until } from '../support/local-api.ts';
@@ -253,17 +245,7 @@ describe('sending an email campaign', () => {
     const campaignId = await computedCampaign({ postalCodePrefix: '00100', language: 'en' });
     const jobs = { request: async () => undefined };
     await startSending(campaignId, MARKETING_CALLER, { campaigns: campaignStore(), jobs });
-    const deps = (mail: Mailer): SendDeps => ({
-      campaigns: campaignStore(),
-      members: memberReader(),
-      mailer: mail,
-      texter: texter(),
-      links: unsubscribeLinks(),
-      statements: memberStatements(),
-      jobs,
-      settings: marketingSettingsStore(),
-      publicApiUrl: `${api.url}/api`,
-    });
+    const deps = (mail: Mailer) => localSendDeps(api, { mailer: mail, jobs });
     // The mail service refuses the fifth message (its rate): the run fails, as a Lambda would, after four went.
     let accepted = 0;
     const failingFifth: Mailer = {

@@ -5,16 +5,8 @@ import { handler as marketingEvents } from '../../functions/jobs/marketing-event
 import { sendCampaign, startSending } from '../../shared/campaigns/send-campaign.ts';
 import { MessageNotSent, type Texter } from '../../shared/mail/mailer.ts';
 import { normalisePhone } from '../../shared/members/phone.ts';
-import {
-  campaignStore,
-  mailer,
-  marketingSettingsStore,
-  memberReader,
-  memberStatements,
-  texter,
-  unsubscribeLinks,
-} from '../../shared/store/default-stores.ts';
-import { computeAndWait } from '../support/campaigns.ts';
+import { campaignStore, texter } from '../../shared/store/default-stores.ts';
+import { computeAndWait, localSendDeps } from '../support/campaigns.ts';
 import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi, until } from '../support/local-api.ts';
 import { sentTexts } from '../support/mailbox.ts';
@@ -141,17 +133,7 @@ describe('sending a text-message campaign', () => {
     const campaignId = await computedTextCampaign('33200');
     const jobs = { request: async () => undefined };
     await startSending(campaignId, MARKETING_CALLER, { campaigns: campaignStore(), jobs });
-    const deps = (texts: Texter) => ({
-      campaigns: campaignStore(),
-      members: memberReader(),
-      mailer: mailer(),
-      texter: texts,
-      links: unsubscribeLinks(),
-      statements: memberStatements(),
-      jobs,
-      settings: marketingSettingsStore(),
-      publicApiUrl: `${api.url}/api`,
-    });
+    const deps = (texts: Texter) => localSendDeps(api, { texter: texts, jobs });
     // The service refuses the fourth (its rate): the run fails, as a Lambda would, after three went.
     let accepted = 0;
     const failingFourth: Texter = {

@@ -1,6 +1,16 @@
 import { expect } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { call, until } from './local-api.ts';
+import type { SendDeps } from '../../shared/campaigns/send-campaign.ts';
+import {
+  campaignStore,
+  mailer,
+  marketingSettingsStore,
+  memberReader,
+  memberStatements,
+  texter,
+  unsubscribeLinks,
+} from '../../shared/store/default-stores.ts';
 
 const MARKETING = { role: 'marketing' } as const;
 
@@ -17,3 +27,20 @@ export async function computeAndWait(api: LocalApi, campaignId: string) {
   }, `the audience of ${campaignId}`);
   return { ...computed.summary, status: computed.status };
 }
+
+/**
+ * What the sending job gets, as its function builds it from the local stack, with a test's own
+ * stand-ins (a mail service or a text service that fails) in place; no next run is asked for.
+ */
+export const localSendDeps = (api: LocalApi, replaced: Partial<SendDeps> = {}): SendDeps => ({
+  campaigns: campaignStore(),
+  members: memberReader(),
+  mailer: mailer(),
+  texter: texter(),
+  links: unsubscribeLinks(),
+  statements: memberStatements(),
+  jobs: { request: async () => undefined },
+  settings: marketingSettingsStore(),
+  publicApiUrl: `${api.url}/api`,
+  ...replaced,
+});
