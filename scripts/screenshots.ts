@@ -98,6 +98,9 @@ try {
     body: { granted: true, source: 'phone', noticeVersion: '2026.1' },
   });
   await call(api, 'PUT', `/members/${aino.customerNumber}/card`, { as: staff, body: { type: 'CASH_CARD' } });
+  // An order the batch holds: a name the manufacturer cannot emboss, for the card-waiting queue.
+  const wang = await register({ surname: '王', firstNames: '小明', birthDate: '1990-06-01' });
+  await call(api, 'PUT', `/members/${wang.customerNumber}/card`, { as: staff, body: { type: 'CASH_CARD' } });
 
   // Benefits: rules in force, next month's, Aino's purchases this month, and her last two months'
   // statements (written straight to the table, as the statement job would once each month closed).
@@ -184,6 +187,15 @@ try {
   await page.goto(`${api.url}/queues?queue=address-review`);
   await page.getByRole('button', { name: 'Take the register’s address' }).waitFor();
   await shot(page, 'work-queue');
+  await page.goto(`${api.url}/queues?queue=card-waiting`);
+  await page.getByText('Name cannot be embossed: agree a name on card').waitFor();
+  await shot(page, 'card-waiting');
+  await page.getByRole('link', { name: 'Card', exact: true }).click();
+  await page.getByLabel('Name on card').fill('WANG XIAOMING');
+  await page.getByRole('button', { name: 'Agree the name on card' }).click();
+  await page.getByRole('definition').filter({ hasText: /^WANG XIAOMING$/ }).waitFor();
+  await page.getByRole('region', { name: 'Card' }).scrollIntoViewIfNeeded();
+  await shot(page, 'name-on-card');
   await page.getByRole('link', { name: 'Register a member' }).click();
   await page.getByLabel('Surname').waitFor();
   await shot(page, 'register');

@@ -1,6 +1,8 @@
 /** Letters the card manufacturer can emboss besides A-Z (formats/card-batch.md). */
 const KEPT = new Set(['Å', 'Ä', 'Ö', 'Ü', 'É']);
 export const NAME_ON_CARD_MAX = 26;
+/** A spelling customer service agrees with the member: the manufacturer's alphabet, its length. */
+export const AGREED_NAME_ON_CARD = /^[A-ZÅÄÖÜÉ](?:[A-ZÅÄÖÜÉ '-]{0,24}[A-ZÅÄÖÜÉ])?$/;
 
 /** Letters that carry no separable accent, written as the nearest embossable letters. */
 const SPELLED: Record<string, string> = {
@@ -30,8 +32,15 @@ const initials = (name: string) =>
     .map((part) => part[0] ?? '')
     .join('-');
 
+/** The name embossed on the card: the spelling agreed with the member, or the one made from their name. */
+export const cardName = (member: {
+  firstNames: string;
+  surname: string;
+  card: { agreedNameOnCard?: string };
+}): string => member.card.agreedNameOnCard ?? nameOnCard(member.firstNames, member.surname);
+
 /**
- * The name embossed on the card: first names and surname, at most 26 characters. When too long, the
+ * The name made from the member's names: first names and surname, at most 26 characters. When too long, the
  * first names give way first (later ones to initials, then all of them), and only then the surname.
  */
 export function nameOnCard(firstNames: string, surname: string): string {

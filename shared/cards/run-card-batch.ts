@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { isLeaving, type Member } from '../members/member.ts';
+import type { Member } from '../members/member.ts';
 import type { MemberStore } from '../members/member-store.ts';
 import type { CardBatch, CardStore, StoredCardOrder } from './card-store.ts';
 import type { ExchangeFiles } from '../exchange/exchange-files.ts';
@@ -7,7 +7,8 @@ import { helsinkiDate } from '../time/helsinki.ts';
 import { batchCsv, type BatchManifest, type BatchRow } from './batch-file.ts';
 import { Digest } from '../exchange/digest.ts';
 import { CSV_CONTENT_TYPE } from '../exchange/csv.ts';
-import { nameOnCard } from './name-on-card.ts';
+import { cardName } from './name-on-card.ts';
+import { cardHold, type CardHold } from './card-hold.ts';
 import { inParallel } from '../concurrency.ts';
 import { systemAuditEntry } from '../members/audit.ts';
 import { withLease, type JobLeases } from '../jobs/lease.ts';
@@ -17,35 +18,13 @@ export const MAX_ORDERS_PER_BATCH = 5000;
 const PAGE = 100; // one BatchGetItem of members per page of orders
 const CLAIMS_IN_FLIGHT = 16;
 
-/** Why a pending order is not put in a batch now: it waits, or (deceased) it ends. */
-type Hold =
-  | 'protected-address'
-  | 'no-address'
-  | 'name-not-embossable'
-  | 'restricted'
-  | 'leaving'
-  | 'no-member'
-  | 'deceased';
-
-function holdOf(member: Member | undefined): Hold | undefined {
-  if (!member) return 'no-member';
-  if (member.flags.deceased) return 'deceased';
-  if (member.flags.protectedAddress) return 'protected-address';
-  if (member.flags.restricted) return 'restricted';
-  if (isLeaving(member)) return 'leaving';
-  if (!member.streetAddress || !member.postalCode || !member.postOffice) return 'no-address';
-  // A surname in letters the manufacturer cannot emboss (Han, for one) waits for customer service to agree a spelling.
-  if (nameOnCard('', member.surname) === '') return 'name-not-embossable';
-  return undefined;
-}
-
 const rowOf = (batch: CardBatch, sequence: number, order: StoredCardOrder, member: Member): BatchRow => ({
   batchId: batch.batchId,
   sequence,
   customerNumber: order.customerNumber,
   cardType: order.cardType,
   orderType: order.orderType,
-  nameOnCard: nameOnCard(member.firstNames, member.surname),
+  nameOnCard: cardName(member),
   streetAddress: member.streetAddress!,
   postalCode: member.postalCode!,
   postOffice: member.postOffice!,
@@ -73,7 +52,7 @@ export interface CardBatchSummary {
     key: string;
     resumed: boolean;
   }[];
-  waiting: Partial<Record<Exclude<Hold, 'deceased'>, number>>;
+  waiting: Partial<Record<Exclude<CardHold, 'deceased'>, number>>;
   ended: { deceased: number };
   /** Set when another run was working on the batch: this one did nothing. */
   skipped?: 'another-run-is-active';
@@ -116,7 +95,7 @@ async function batchPendingOrders(deps: CardBatchDeps, summary: CardBatchSummary
       const mailable: { order: StoredCardOrder; member: Member }[] = [];
       for (const order of page) {
         const member = members.get(order.customerNumber);
-        const hold = holdOf(member);
+        const hold = cardHold(member);
         if (hold === 'deceased') {
           const at = now();
           await deps.cards.cancel(

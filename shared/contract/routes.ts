@@ -15,7 +15,13 @@ import {
   readMarketingSettings,
   setMarketingSettings,
 } from './routes/campaigns.ts';
-import { cardBatches, chooseCard, orderReplacement, reportLostCard } from './routes/cards.ts';
+import {
+  agreeNameOnCard,
+  cardBatches,
+  chooseCard,
+  orderReplacement,
+  reportLostCard,
+} from './routes/cards.ts';
 import { changeConsent, consentHistory, readConsents } from './routes/consents.ts';
 import { correctMember, findMembers, readMember, registerMember, searchMembers } from './routes/members.ts';
 import { jobRuns, resolveWorkItem, runCardBatchNow, workQueue } from './routes/operations.ts';
@@ -76,6 +82,7 @@ export const routes = {
   readMember,
   correctMember,
   chooseCard,
+  agreeNameOnCard,
   orderReplacement,
   reportLostCard,
   cardBatches,

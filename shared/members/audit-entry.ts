@@ -8,6 +8,8 @@ export type AuditAction =
   | 'register'
   | 'correct'
   | 'choose-card'
+  /** A spelling of the name on the card agreed with the member. */
+  | 'name-on-card'
   | 'consent'
   | 'restrict'
   | 'erasure-request'

@@ -118,6 +118,32 @@ export const reportLostCard = (
     });
   });
 
+/**
+ * The name on the card as agreed with the member when their own cannot be embossed as it is (or they
+ * want it spelt otherwise): a waiting order leaves the card-waiting queue and goes in the next batch.
+ * Agreeing the same spelling again changes nothing.
+ */
+export async function agreeNameOnCard(
+  caller: Caller,
+  customerNumber: string,
+  agreedNameOnCard: string,
+  expectedVersion: ExpectedVersion | undefined,
+  store: MemberStore,
+  now = new Date(),
+): Promise<Member> {
+  const agree = async () => {
+    const before = await reachableMember(caller, customerNumber, store);
+    if (expectedVersion !== undefined && !isExpectedVersion(expectedVersion, before.version))
+      throw staleVersion();
+    if (before.card.agreedNameOnCard === agreedNameOnCard) return before;
+    const at = now.toISOString();
+    return saveChange(store, before, { card: { ...before.card, agreedNameOnCard } }, at, {
+      audit: auditEntry(caller, customerNumber, 'name-on-card', at, ['card.agreedNameOnCard']),
+    });
+  };
+  return expectedVersion === undefined ? decidedOnFreshRead(agree) : agree();
+}
+
 /** The card choice and its order queue entry in one save; a waiting order is cancelled. */
 async function saveCardChange(
   caller: Caller,
@@ -137,9 +163,11 @@ async function saveCardChange(
   };
   // The card in hand keeps its number (and keeps working) until the new one is produced; a lost one does not.
   const held = before.card.cardNumber && lost.keepNumber ? { cardNumber: before.card.cardNumber } : {};
+  // A spelling agreed with the member is theirs, whichever card they choose.
+  const agreed = before.card.agreedNameOnCard ? { agreedNameOnCard: before.card.agreedNameOnCard } : {};
   const card: Card = order
-    ? { type: order.cardType, status: 'ORDERED', orderedAt: at, ...held }
-    : { type: 'NONE', status: 'NONE' };
+    ? { type: order.cardType, status: 'ORDERED', orderedAt: at, ...held, ...agreed }
+    : { type: 'NONE', status: 'NONE', ...agreed };
   return saveChange(store, before, { card }, at, {
     audit: auditEntry(caller, customerNumber, 'choose-card', at, ['card']),
     ...(order ? { placeCardOrder: order } : {}),

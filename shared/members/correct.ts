@@ -47,6 +47,13 @@ export async function correctMember(
   // A corrected email is one to try again: the member leaves the undeliverable queue with it.
   if (before.flags.emailUndeliverable && changed.includes('email'))
     set.flags = { ...(set.flags ?? before.flags), emailUndeliverable: false };
+  // A spelling was agreed for the name as it was: a new name is embossed as it is, or agreed again.
+  const agreedNameDropped =
+    before.card.agreedNameOnCard !== undefined && changed.some((f) => f === 'surname' || f === 'firstNames');
+  if (agreedNameDropped) {
+    const { agreedNameOnCard: _dropped, ...card } = before.card;
+    set.card = card;
+  }
   if (!addressComplete({ ...before, ...set }))
     throw invalid([{ field: 'streetAddress', message: ADDRESS_INCOMPLETE }]);
   // A date of birth identifies the member (the card link checks it): corrected only with a reason, audited with it.
@@ -56,7 +63,10 @@ export async function correctMember(
     throw invalid([{ field: 'birthDate', message: 'is corrected by customer service, who check it' }]);
   if (birthDateChanged && !patch.birthDateReason)
     throw invalid([{ field: 'birthDateReason', message: 'is needed to correct the date of birth' }]);
-  const audit = auditEntry(caller, customerNumber, 'correct', at, changed);
+  const audit = auditEntry(caller, customerNumber, 'correct', at, [
+    ...changed,
+    ...(agreedNameDropped ? ['card.agreedNameOnCard'] : []),
+  ]);
   return saveChange(store, before, set, at, {
     audit: birthDateChanged ? { ...audit, reason: patch.birthDateReason } : audit,
   });

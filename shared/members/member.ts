@@ -94,6 +94,8 @@ export interface Card {
   cardNumber?: string;
   /** When the current order was placed; identifies it in the card order queue. */
   orderedAt?: string;
+  /** The name on the card as agreed with the member, when their own cannot be embossed as it is. */
+  agreedNameOnCard?: string;
 }
 
 export interface Flags {

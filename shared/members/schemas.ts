@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { foldName } from './name-key.ts';
 import { isCustomerNumber } from './customer-number.ts';
 import { normalisePhone } from './phone.ts';
+import { AGREED_NAME_ON_CARD, NAME_ON_CARD_MAX } from '../cards/name-on-card.ts';
 import { RegistrationConsents } from '../consents/answers.ts';
 import { ageOn, helsinkiDate, isCalendarDate } from '../time/helsinki.ts';
 import {
@@ -185,6 +186,16 @@ export const IdempotencyKey = z
   .string()
   .check(z.regex(/^[\w.:-]{1,100}$/, 'must be 1 to 100 letters, digits or . _ : -'));
 export const ChooseCardBody = z.strictObject({ type: z.enum(CARD_TYPES) });
+export const AgreeNameOnCardBody = z.strictObject({
+  nameOnCard: z
+    .string()
+    .check(
+      z.regex(
+        AGREED_NAME_ON_CARD,
+        `must be 1 to ${NAME_ON_CARD_MAX} upper-case letters A-Z Å Ä Ö Ü É, spaces, hyphens or apostrophes, beginning and ending with a letter`,
+      ),
+    ),
+});
 
 export type RegisterMemberInput = z.output<typeof RegisterMemberBody>;
 export type JoinInput = z.output<typeof JoinBody>;
@@ -214,6 +225,7 @@ export const MemberView = z.strictObject({
     status: z.enum(CARD_STATUSES),
     cardNumber: z.optional(z.string()),
     orderedAt: z.optional(z.string()),
+    agreedNameOnCard: z.optional(z.string()),
   }),
   flags: z.strictObject({
     deceased: z.boolean(),

@@ -1,6 +1,7 @@
 import type { Role } from '../auth/roles.ts';
 import { CARD_NOT_RECEIVED, type Member } from '../members/member.ts';
 import type { AuditEntry } from '../members/audit-entry.ts';
+import { cardOrderWaitsFor } from '../cards/card-hold.ts';
 
 /**
  * The work that needs a person, each a queue of its own, and who may work it: erasures are for
@@ -14,6 +15,8 @@ export const WORK_QUEUES = {
   'address-doubtful': { roles: ['admin', 'customer-service'] },
   /** The manufacturer rejected a card or the post returned it: send it again. */
   'card-returned': { roles: ['admin', 'customer-service'] },
+  /** Card orders the batch holds until a person acts: a name it cannot emboss, a protected address, no address. */
+  'card-waiting': { roles: ['admin', 'customer-service'] },
   /** Cards the manufacturer has not answered for 14 days after their batch. */
   'card-overdue': { roles: ['admin', 'customer-service', 'processor'] },
   /** Erasure requests and erasures falling due (death, ended membership), by due date. */
@@ -62,6 +65,7 @@ export const PROFILE_STATE_QUEUES = {
   'address-doubtful': (member: Member) => member.flags.addressDoubtful,
   'card-returned': (member: Member) => CARD_NOT_RECEIVED.has(member.card.status),
   'email-undeliverable': (member: Member) => member.flags.emailUndeliverable === true,
+  'card-waiting': (member: Member) => cardOrderWaitsFor(member) !== undefined,
 } as const satisfies Partial<Record<WorkQueue, (member: Member) => boolean>>;
 export type ProfileStateQueue = keyof typeof PROFILE_STATE_QUEUES;
 /** The queues the member's state puts them on. */
@@ -69,6 +73,9 @@ export const profileStateQueues = (member: Member): ProfileStateQueue[] =>
   (Object.keys(PROFILE_STATE_QUEUES) as ProfileStateQueue[]).filter((queue) =>
     PROFILE_STATE_QUEUES[queue](member),
   );
+/** Why the member is on a profile-state queue, where the queue says more than that they are. */
+export const profileStateReason = (member: Member, queue: ProfileStateQueue): string | undefined =>
+  queue === 'card-waiting' ? cardOrderWaitsFor(member) : undefined;
 /** The ref of a profile-state item: one per member and queue. */
 export const PROFILE_REF = 'profile';
 

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../members/audit-entry.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import {
   PROFILE_REF,
+  profileStateReason,
   type ProfileStateQueue,
   type WorkItem,
   type WorkPage,
@@ -24,8 +25,16 @@ export const workItemRecord = (item: WorkItem) => ({
 });
 
 /** A member's item on a queue that mirrors their state (one per member and queue). */
-export const profileWorkItemRecord = (member: Member, queue: ProfileStateQueue) =>
-  workItemRecord({ queue, customerNumber: member.customerNumber, since: member.updatedAt, ref: PROFILE_REF });
+export const profileWorkItemRecord = (member: Member, queue: ProfileStateQueue) => {
+  const reason = profileStateReason(member, queue);
+  return workItemRecord({
+    queue,
+    customerNumber: member.customerNumber,
+    since: member.updatedAt,
+    ref: PROFILE_REF,
+    ...(reason ? { reason } : {}),
+  });
+};
 
 export class DynamoWorkQueueStore implements WorkQueueStore {
   constructor(

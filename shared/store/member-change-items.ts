@@ -6,7 +6,12 @@ import type { Member } from '../members/member.ts';
 import type { MemberChange } from '../members/member-store.ts';
 import { erasureDueOn } from '../privacy/erasure-due.ts';
 import { ITEM_TYPES, uniqueKeyType } from '../privacy/item-types.ts';
-import { PROFILE_REF, profileStateQueues } from '../queues/work-queue.ts';
+import {
+  PROFILE_REF,
+  profileStateQueues,
+  profileStateReason,
+  type ProfileStateQueue,
+} from '../queues/work-queue.ts';
 import { accountNoticeItem } from './dynamo-account-notices.ts';
 import { chainedAuditPut } from './dynamo-audit.ts';
 import { jobRequestItem } from './dynamo-job-requests.ts';
@@ -134,9 +139,12 @@ function workItems(table: string, { before, after, resolveWork }: MemberChange):
   const n = after.customerNumber;
   const was = new Set(before ? profileStateQueues(before) : []);
   const now = new Set(profileStateQueues(after));
+  // An item whose reason changed (an order waiting for an address now waits for a name) is put again.
+  const reasonChanged = (queue: ProfileStateQueue) =>
+    profileStateReason(before!, queue) !== profileStateReason(after, queue);
   return [
     ...[...now]
-      .filter((queue) => !was.has(queue))
+      .filter((queue) => !was.has(queue) || reasonChanged(queue))
       .map((queue) => other({ Put: { TableName: table, Item: profileWorkItemRecord(after, queue) } })),
     ...[...was]
       .filter((queue) => !now.has(queue))

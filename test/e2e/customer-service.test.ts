@@ -179,6 +179,40 @@ describe('customer service in the console', () => {
     expect(pageProblems(page)).toEqual([]);
   });
 
+  it('agrees a name on card for an order waiting because the name cannot be embossed', async () => {
+    const { customerNumber: n } = await aMember({ surname: '王', firstNames: '小明' });
+    await call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type: 'CASH_CARD' } });
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'customer-service');
+    await page.getByRole('link', { name: 'Work queues' }).click();
+    await page.getByRole('link', { name: 'Card orders waiting' }).click();
+    const row = page.getByRole('row').filter({ hasText: n });
+    await row.getByText('Name cannot be embossed: agree a name on card').waitFor();
+    await expectAccessible(page, 'card orders waiting');
+    await row.getByRole('link', { name: 'Card' }).click();
+
+    const main = page.getByRole('main');
+    await main.getByLabel('Name on card').fill('wang xiaoming-');
+    await main.getByRole('button', { name: 'Agree the name on card' }).click();
+    // The manufacturer's rule, told at the field.
+    await expect.poll(() => main.getByLabel('Name on card').getAttribute('aria-invalid')).toBe('true');
+    await main.getByLabel('Name on card').fill('wang xiaoming');
+    await main.getByRole('button', { name: 'Agree the name on card' }).click();
+    await main
+      .getByRole('definition')
+      .filter({ hasText: /^WANG XIAOMING$/ })
+      .waitFor();
+    await expectAccessible(page, 'member page, name on card agreed');
+    const stored = (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+    expect(stored.card).toMatchObject({ status: 'ORDERED', agreedNameOnCard: 'WANG XIAOMING' });
+
+    await page.getByRole('link', { name: 'Work queues' }).click();
+    await page.getByRole('link', { name: 'Card orders waiting' }).click();
+    await page.getByText('Nothing waiting.').waitFor();
+    expect(await page.getByRole('row').filter({ hasText: n }).count()).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
   it('shows a change someone else saved meanwhile, and re-applies or discards, never overwriting', async () => {
     const member = await aMember({ surname: uniqueSurname('Heikkinen') });
     const [first, second] = [await newPage(browser), await newPage(browser)];

@@ -6,10 +6,12 @@ import { cardStore, jobLeases, memberStore } from '../../shared/store/default-st
 import { exchangeBucket } from '../../shared/store/default-bucket.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
 import { anUpdate, putInbound, updateFile } from '../support/address-files.ts';
-import { ADMIN, aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
+import { ADMIN, aRegistration, CUSTOMER_SERVICE, setFlags } from '../support/fixtures.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { answerOrder, orderAndAnswerCard } from '../support/card-answers.ts';
 import { scanTable } from '../support/scan.ts';
+import { GetObjectCommand } from '@aws-sdk/client-s3';
+import { bucketName, createS3Client } from '../../shared/store/exchange-bucket.ts';
 
 let api: LocalApi;
 beforeAll(async () => {
@@ -209,5 +211,118 @@ describe('work queues', () => {
     const processor = { role: 'processor' } as const;
     expect((await call(api, 'GET', '/work-queues/card-overdue', { as: processor })).status).toBe(200);
     expect((await call(api, 'GET', '/work-queues/address-review', { as: processor })).status).toBe(403);
+  });
+});
+
+describe('card orders waiting for a person', () => {
+  const register = async (overrides: Record<string, unknown>) => {
+    const response = await call(api, 'POST', '/members', {
+      as: CUSTOMER_SERVICE,
+      body: aRegistration(overrides),
+    });
+    expect(response.status).toBe(201);
+    return response.body.customerNumber as string;
+  };
+  const orderCard = (n: string) =>
+    call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type: 'CASH_CARD' } });
+  const agree = (n: string, nameOnCard: string, as: TokenRequest = CUSTOMER_SERVICE) =>
+    call(api, 'PUT', `/members/${n}/card/name-on-card`, { as, body: { nameOnCard } });
+  const correct = async (n: string, body: object) => {
+    const { version } = (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+    const response = await call(api, 'PATCH', `/members/${n}`, {
+      as: CUSTOMER_SERVICE,
+      headers: { 'if-match': `"${version}"` },
+      body,
+    });
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+  const batchNow = () =>
+    runCardBatch({
+      cards: cardStore(),
+      members: memberStore(),
+      files: exchangeBucket(),
+      leases: jobLeases(),
+    });
+
+  it('lists an order held for its address or its name with the reason, until the hold is lifted', async () => {
+    const n = await register({
+      surname: '王',
+      firstNames: '小明',
+      streetAddress: undefined,
+      postalCode: undefined,
+      postOffice: undefined,
+    });
+    expect(await itemsOf('card-waiting', n)).toEqual([]);
+    await orderCard(n);
+    expect(await itemsOf('card-waiting', n)).toEqual([
+      expect.objectContaining({ reason: 'no-address', ref: 'profile' }),
+    ]);
+
+    // The address given, the order still waits: now for a name the manufacturer can emboss.
+    await correct(n, { streetAddress: 'Hämeenkatu 1', postalCode: '33100', postOffice: 'Tampere' });
+    expect(await itemsOf('card-waiting', n)).toEqual([
+      expect.objectContaining({ reason: 'name-not-embossable' }),
+    ]);
+
+    const refused = await agree(n, 'Wang Xiaoming');
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ field: 'nameOnCard' })]);
+    expect((await agree(n, 'W'.repeat(27))).status).toBe(400);
+    expect((await agree(n, 'WANG XIAOMING-')).status).toBe(400);
+    expect((await agree(n, 'WANG XIAOMING', { role: 'processor' })).status).toBe(403);
+
+    const agreed = await agree(n, 'WANG XIAOMING');
+    expect(agreed.status).toBe(200);
+    expect(agreed.body.card).toMatchObject({ status: 'ORDERED', agreedNameOnCard: 'WANG XIAOMING' });
+    expect(await itemsOf('card-waiting', n)).toEqual([]);
+    // Agreeing the same again changes nothing.
+    expect((await agree(n, 'WANG XIAOMING')).body.version).toBe(agreed.body.version);
+
+    const trail = (await call(api, 'GET', `/members/${n}/audit`, { as: ADMIN })).body.entries as {
+      action: string;
+      fields?: string[];
+      actor: string;
+    }[];
+    expect(trail.filter((e) => e.action === 'name-on-card')).toEqual([
+      expect.objectContaining({ fields: ['card.agreedNameOnCard'] }),
+    ]);
+    expect(JSON.stringify(trail)).not.toContain('WANG');
+
+    const run = await batchNow();
+    const batched = (await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body;
+    expect(batched.card).toMatchObject({ status: 'BATCHED', agreedNameOnCard: 'WANG XIAOMING' });
+    const { key } = run.batches.find((b) => b.records > 0)!;
+    const file = await (
+      await createS3Client().send(new GetObjectCommand({ Bucket: bucketName(), Key: key }))
+    ).Body!.transformToString('utf8');
+    expect(file.split('\n').find((line) => line.includes(n))).toContain(';WANG XIAOMING;');
+  });
+
+  it('drops the agreed name when the name changes, and puts the order back on the queue', async () => {
+    const n = await register({ surname: '李', firstNames: '华' });
+    await orderCard(n);
+    expect((await agree(n, 'LI HUA')).status).toBe(200);
+    expect(await itemsOf('card-waiting', n)).toEqual([]);
+    const renamed = await correct(n, { surname: '李四' });
+    expect(renamed.card.agreedNameOnCard).toBeUndefined();
+    expect(await itemsOf('card-waiting', n)).toEqual([
+      expect.objectContaining({ reason: 'name-not-embossable' }),
+    ]);
+    // Cancelling the order takes it off the queue too.
+    await call(api, 'PUT', `/members/${n}/card`, { as: CUSTOMER_SERVICE, body: { type: 'NONE' } });
+    expect(await itemsOf('card-waiting', n)).toEqual([]);
+  });
+
+  it('lists a protected address as waiting, and not for marketing', async () => {
+    const n = await register({});
+    await setFlags(n, { protectedAddress: true });
+    await orderCard(n);
+    expect(await itemsOf('card-waiting', n)).toEqual([
+      expect.objectContaining({ reason: 'protected-address' }),
+    ]);
+    expect((await call(api, 'GET', '/work-queues/card-waiting', { as: { role: 'marketing' } })).status).toBe(
+      403,
+    );
   });
 });

@@ -1,5 +1,5 @@
 import { CardBatchesQuery, CardBatchesView } from '../../cards/schemas.ts';
-import { ChooseCardBody, MemberPath, MemberView } from '../../members/schemas.ts';
+import { AgreeNameOnCardBody, ChooseCardBody, MemberPath, MemberView } from '../../members/schemas.ts';
 import type { RouteSpec } from '../route.ts';
 import { IF_MATCH_OPTIONAL } from './headers.ts';
 
@@ -21,7 +21,25 @@ export const chooseCard = {
     409: { description: 'No card for a deceased member' },
     412: { description: 'The member changed since it was read' },
   },
-  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
+} as const satisfies RouteSpec;
+
+export const agreeNameOnCard = {
+  method: 'PUT',
+  path: '/members/{customerNumber}/card/name-on-card',
+  handler: 'api/members/name-on-card',
+  roles: ['admin', 'customer-service'],
+  summary:
+    'Agree with the member how their name is spelt on the card (the manufacturer’s letters, at most 26): an order waiting because the name cannot be embossed goes in the next batch. A later change of name drops it',
+  params: MemberPath,
+  body: AgreeNameOnCardBody,
+  headers: [IF_MATCH_OPTIONAL],
+  responses: {
+    200: { description: 'The member with the name agreed', body: MemberView },
+    404: { description: 'No such member' },
+    412: { description: 'The member changed since it was read' },
+  },
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const orderReplacement = {
@@ -37,7 +55,7 @@ export const orderReplacement = {
     404: { description: 'No such member' },
     409: { description: 'No card to replace' },
   },
-  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const reportLostCard = {
@@ -52,7 +70,7 @@ export const reportLostCard = {
     404: { description: 'No such member' },
     409: { description: 'No card to report lost' },
   },
-  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'],
+  tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'],
 } as const satisfies RouteSpec;
 
 export const cardBatches = {

@@ -151,6 +151,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/members/{customerNumber}/card/name-on-card': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Agree with the member how their name is spelt on the card (the manufacturer’s letters, at most 26): an order waiting because the name cannot be embossed goes in the next batch. A later change of name drops it
+     * @description Roles: admin, customer-service.
+     */
+    put: operations['agreeNameOnCard'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/members/{customerNumber}/card/replacement': {
     parameters: {
       query?: never;
@@ -967,6 +987,7 @@ export interface operations {
                 status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
                 cardNumber?: string;
                 orderedAt?: string;
+                agreedNameOnCard?: string;
               };
               flags: {
                 deceased: boolean;
@@ -1107,6 +1128,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -1363,6 +1385,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -1587,6 +1610,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -1775,6 +1799,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -1943,6 +1968,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -2043,6 +2069,138 @@ export interface operations {
       };
     };
   };
+  agreeNameOnCard: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description The ETag of the member as read (its version). */
+        'if-match'?: string;
+      };
+      path: {
+        customerNumber: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          nameOnCard: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The member with the name agreed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            customerNumber: string;
+            legacyNumber?: string;
+            surname: string;
+            firstNames: string;
+            streetAddress?: string;
+            postalCode?: string;
+            postOffice?: string;
+            mobile?: string;
+            phone?: string;
+            email?: string;
+            birthDate: string;
+            /** @enum {string} */
+            gender: 'female' | 'male' | 'other' | 'unspecified';
+            /** @enum {string} */
+            language: 'fi' | 'sv' | 'en';
+            card: {
+              /** @enum {string} */
+              type: 'MASTERCARD' | 'CASH_CARD' | 'NONE';
+              /** @enum {string} */
+              status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
+              cardNumber?: string;
+              orderedAt?: string;
+              agreedNameOnCard?: string;
+            };
+            flags: {
+              deceased: boolean;
+              protectedAddress: boolean;
+              restricted: boolean;
+              addressDoubtful: boolean;
+              emailUndeliverable?: boolean;
+            };
+            sources?: {
+              [key: string]: {
+                source: string;
+                at: string;
+              };
+            };
+            erasureRequestedAt?: string;
+            membershipEndedAt?: string;
+            deceasedOn?: string;
+            version: number;
+            createdAt: string;
+            updatedAt: string;
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such member */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description The member changed since it was read */
+      412: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   orderReplacement: {
     parameters: {
       query?: never;
@@ -2083,6 +2241,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -2205,6 +2364,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -2472,6 +2632,7 @@ export interface operations {
           | 'address-review'
           | 'address-doubtful'
           | 'card-returned'
+          | 'card-waiting'
           | 'card-overdue'
           | 'erasure'
           | 'email-undeliverable'
@@ -2494,6 +2655,7 @@ export interface operations {
                 | 'address-review'
                 | 'address-doubtful'
                 | 'card-returned'
+                | 'card-waiting'
                 | 'card-overdue'
                 | 'erasure'
                 | 'email-undeliverable'
@@ -2555,6 +2717,7 @@ export interface operations {
           | 'address-review'
           | 'address-doubtful'
           | 'card-returned'
+          | 'card-waiting'
           | 'card-overdue'
           | 'erasure'
           | 'email-undeliverable'
@@ -2602,6 +2765,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -5546,6 +5710,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -5650,6 +5815,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -5760,6 +5926,7 @@ export interface operations {
               status: 'NONE' | 'ORDERED' | 'BATCHED' | 'PRODUCED' | 'SHIPPED' | 'REJECTED' | 'RETURNED';
               cardNumber?: string;
               orderedAt?: string;
+              agreedNameOnCard?: string;
             };
             flags: {
               deceased: boolean;
@@ -6025,6 +6192,18 @@ export const pathsMembersCustomerNumberCardPutResponses200ContentApplicationJson
 export const pathsMembersCustomerNumberCardPutResponses200ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card']['put']['responses']['200']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsMembersCustomerNumberCardNameOnCardPutResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/card/name-on-card']['put']['responses']['200']['content']['application/json']['gender']
+> = ['female', 'male', 'other', 'unspecified'];
+export const pathsMembersCustomerNumberCardNameOnCardPutResponses200ContentApplicationJsonLanguageValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/card/name-on-card']['put']['responses']['200']['content']['application/json']['language']
+> = ['fi', 'sv', 'en'];
+export const pathsMembersCustomerNumberCardNameOnCardPutResponses200ContentApplicationJsonCardTypeValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/card/name-on-card']['put']['responses']['200']['content']['application/json']['card']['type']
+> = ['MASTERCARD', 'CASH_CARD', 'NONE'];
+export const pathsMembersCustomerNumberCardNameOnCardPutResponses200ContentApplicationJsonCardStatusValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/card/name-on-card']['put']['responses']['200']['content']['application/json']['card']['status']
+> = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
 export const pathsMembersCustomerNumberCardReplacementPostResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card/replacement']['post']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6064,6 +6243,7 @@ export const pathsWorkQueuesQueueGetParametersPathQueueValues: ReadonlyArray<
   'address-review',
   'address-doubtful',
   'card-returned',
+  'card-waiting',
   'card-overdue',
   'erasure',
   'email-undeliverable',
@@ -6075,6 +6255,7 @@ export const pathsWorkQueuesQueueGetResponses200ContentApplicationJsonItemsQueue
   'address-review',
   'address-doubtful',
   'card-returned',
+  'card-waiting',
   'card-overdue',
   'erasure',
   'email-undeliverable',
@@ -6086,6 +6267,7 @@ export const pathsWorkQueuesQueueResolutionsPostParametersPathQueueValues: Reado
   'address-review',
   'address-doubtful',
   'card-returned',
+  'card-waiting',
   'card-overdue',
   'erasure',
   'email-undeliverable',

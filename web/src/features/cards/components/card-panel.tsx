@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { ErrorNote } from '../../../components/error-note.tsx';
 import { Section } from '../../../components/section.tsx';
+import { TextField } from '../../../components/text-field.tsx';
+import { fieldErrors } from '../../../lib/api/problem.ts';
 import { may } from '../../../lib/auth/authorization.ts';
 import { useSession } from '../../../lib/auth/auth-provider.tsx';
 import { CARD_TYPES } from '../../../lib/generated/code-lists.ts';
@@ -12,6 +14,7 @@ export function CardPanel({ member, onChanged }: { member: CardHolder; onChanged
   const { t } = useI18n();
   const { roles } = useSession();
   const [type, setType] = useState<CardType>(member.card.type);
+  const [nameOnCard, setNameOnCard] = useState(member.card.agreedNameOnCard ?? '');
   const change = useChangeCard(member, onChanged);
   const returned = member.card.status === 'RETURNED' || member.card.status === 'REJECTED';
   return (
@@ -25,6 +28,12 @@ export function CardPanel({ member, onChanged }: { member: CardHolder; onChanged
           <dt>{t('cardStatus')}</dt>
           <dd>{t(`status_${member.card.status}` as MessageKey)}</dd>
         </div>
+        {member.card.agreedNameOnCard && (
+          <div>
+            <dt>{t('nameOnCard')}</dt>
+            <dd>{member.card.agreedNameOnCard}</dd>
+          </div>
+        )}
         {member.card.cardNumber && (
           <div>
             <dt>{t('cardNumber')}</dt>
@@ -69,6 +78,27 @@ export function CardPanel({ member, onChanged }: { member: CardHolder; onChanged
             </>
           )}
         </div>
+      )}
+      {may(roles, 'agreeNameOnCard') && (
+        <form
+          className="actions"
+          onSubmit={(e) => {
+            e.preventDefault();
+            change.mutate({ action: 'name', nameOnCard });
+          }}
+        >
+          <TextField
+            id="name-on-card"
+            label={t('nameOnCard')}
+            value={nameOnCard}
+            onChange={(value) => setNameOnCard(value.toLocaleUpperCase('fi'))}
+            error={fieldErrors(change.error).nameOnCard}
+          />
+          <p className="help">{t('nameOnCardHint')}</p>
+          <button type="submit" disabled={change.isPending}>
+            {t('agreeNameOnCard')}
+          </button>
+        </form>
       )}
     </Section>
   );

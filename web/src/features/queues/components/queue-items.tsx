@@ -23,7 +23,9 @@ export function QueueItems({ queue }: { queue: WorkQueueName }) {
         ? t(`reason_${reason}` as MessageKey)
         : queue === 'card-returned'
           ? t(`status_${reason}` as MessageKey)
-          : reason;
+          : queue === 'card-waiting'
+            ? t(`hold_${reason}` as MessageKey)
+            : reason;
   const resolves = may(roles, 'resolveWorkItem');
   const marksChecked = (QUEUE_RESOLUTIONS as Partial<Record<WorkQueueName, readonly string[]>>)[
     queue
@@ -76,6 +78,9 @@ export function QueueItems({ queue }: { queue: WorkQueueName }) {
                     may(roles, 'orderReplacement') &&
                     action(item, 'resend', 'resendCard')}
                   {queue === 'erasure' && <Link to={`/member/${item.customerNumber}`}>{t('erase')}</Link>}
+                  {queue === 'card-waiting' && (
+                    <Link to={`/member/${item.customerNumber}#card`}>{t('card')}</Link>
+                  )}
                 </>
               ),
             },
