@@ -99,8 +99,8 @@ try {
   });
   await call(api, 'PUT', `/members/${aino.customerNumber}/card`, { as: staff, body: { type: 'CASH_CARD' } });
   // An order the batch holds: a name the manufacturer cannot emboss, for the card-waiting queue.
-  const wang = await register({ surname: '王', firstNames: '小明', birthDate: '1990-06-01' });
-  await call(api, 'PUT', `/members/${wang.customerNumber}/card`, { as: staff, body: { type: 'CASH_CARD' } });
+  const nikos = await register({ surname: 'Παπαδόπουλος', firstNames: 'Νίκος', birthDate: '1990-06-01' });
+  await call(api, 'PUT', `/members/${nikos.customerNumber}/card`, { as: staff, body: { type: 'CASH_CARD' } });
 
   // Benefits: rules in force, next month's, Aino's purchases this month, and her last two months'
   // statements (written straight to the table, as the statement job would once each month closed).
@@ -191,14 +191,17 @@ try {
   await page.getByText('Name cannot be embossed: agree a name on card').waitFor();
   await shot(page, 'card-waiting');
   await page.getByRole('link', { name: 'Card', exact: true }).click();
-  await page.getByLabel('Name on card').fill('WANG XIAOMING');
+  await page.getByLabel('Name on card').fill('NIKOS PAPADOPOULOS');
   await page.getByRole('button', { name: 'Agree the name on card' }).click();
-  await page.getByRole('definition').filter({ hasText: /^WANG XIAOMING$/ }).waitFor();
+  await page.getByRole('definition').filter({ hasText: /^NIKOS PAPADOPOULOS$/ }).waitFor();
   await page.getByRole('region', { name: 'Card' }).scrollIntoViewIfNeeded();
   await shot(page, 'name-on-card');
   await page.getByRole('link', { name: 'Register a member' }).click();
   await page.getByLabel('Surname').waitFor();
+  await page.getByLabel('Entered from a paper form the member signed').check();
   await shot(page, 'register');
+  await page.goto(`${api.url}/paper-form?lang=sv`);
+  await shot(page, 'paper-form-sv');
 
   const processor = await newPage(browser, { viewport: { width: 1200, height: 800 } });
   await signIn(processor, api.url, 'processor');

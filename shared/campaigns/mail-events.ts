@@ -92,7 +92,7 @@ async function applyTo(
     deps.members,
     before,
     'marketing.email',
-    { granted: false, source: 'complaint', noticeVersion: PURPOSES.version },
+    { granted: false, source: 'complaint', channel: 'self-service', noticeVersion: PURPOSES.version },
     { actor: SOURCE, audit: (at) => audit(at, ['marketing.email']) },
     now,
   );

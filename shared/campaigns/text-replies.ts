@@ -72,7 +72,7 @@ export async function applyTextReply(
       deps.members,
       before,
       'marketing.sms',
-      { granted: false, source: 'text-reply', noticeVersion: PURPOSES.version },
+      { granted: false, source: 'text-reply', channel: 'self-service', noticeVersion: PURPOSES.version },
       {
         actor: SOURCE,
         audit: (at) =>

@@ -64,7 +64,7 @@ export async function unsubscribe(
   const grantedSecond = consent ? Math.floor(Date.parse(consent.at) / 1000) * 1000 : 0;
   if (consent?.granted && grantedSecond > claims.issuedAt.getTime())
     return { channel: claims.channel, unsubscribed: true };
-  // The member acts through the link their message carried: the audit trail says which campaign's.
+  // The member acts through the link their message carried (self-service): the audit trail says which campaign's.
   const caller: Caller = {
     actor: `unsubscribe-link:${claims.campaignId}`,
     role: 'member',

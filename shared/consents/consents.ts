@@ -2,6 +2,7 @@ import type { Caller } from '../auth/caller.ts';
 import { isStaff, reachableMember } from '../members/access.ts';
 import { auditEntry } from '../members/audit.ts';
 import type { Member } from '../members/member.ts';
+import { entryChannel, type EntryChannel, type StaffEntryChannel } from '../members/entry-channel.ts';
 import type { AuditEntry } from '../members/audit-entry.ts';
 import { decidedOnFreshRead, saveChange } from '../members/change-member.ts';
 import type { CampaignContacts } from '../campaigns/campaign-store.ts';
@@ -47,7 +48,7 @@ export async function changeConsent(
   caller: Caller,
   customerNumber: string,
   purpose: Purpose,
-  answer: { granted: boolean; source: RecordedSource; noticeVersion: string },
+  answer: { granted: boolean; source: RecordedSource; noticeVersion: string; channel?: StaffEntryChannel },
   store: MemberStore,
   now = new Date(),
 ) {
@@ -58,7 +59,7 @@ export async function changeConsent(
       store,
       before,
       purpose,
-      answer,
+      { ...answer, channel: entryChannel(caller, answer.channel) },
       {
         actor: caller.actor,
         audit: (at) => auditEntry(caller, customerNumber, 'consent', at, [purpose]),
@@ -77,7 +78,7 @@ export async function saveAnswer(
   store: MemberStore,
   before: Member,
   purpose: Purpose,
-  answer: { granted: boolean; source: RecordedSource; noticeVersion: string },
+  answer: { granted: boolean; source: RecordedSource; noticeVersion: string; channel: EntryChannel },
   by: { actor: string; audit: (at: string) => AuditEntry },
   now = new Date(),
 ): Promise<Member> {
@@ -97,9 +98,11 @@ export function registrationConsents(
   answers: readonly { purpose: Purpose; granted: boolean; noticeVersion: string }[],
   actor: string,
   at: string,
+  channel: EntryChannel,
 ): { consents: Partial<Record<Purpose, Consent>>; events: ConsentEvent[] } {
   const consents: Partial<Record<Purpose, Consent>> = {};
-  for (const answer of answers) consents[answer.purpose] = { ...answer, source: 'registration', at, actor };
+  for (const answer of answers)
+    consents[answer.purpose] = { ...answer, source: 'registration', channel, at, actor };
   const events = Object.values(consents).map((consent) => ({ ...consent, previously: null }));
   return { consents, events };
 }

@@ -1,3 +1,5 @@
+import type { EntryChannel } from '../members/entry-channel.ts';
+
 /**
  * What a member may consent to or object to (versioned code list). Marketing purposes are opt-in
  * (GDPR Art. 6(1)(a), 7); the two bans of the original register description are the member's
@@ -53,6 +55,8 @@ export interface Consent {
   source: RecordedSource;
   /** The privacy notice the member had read; none for answers moved in from the earlier register. */
   noticeVersion?: string;
+  /** Through which channel it was recorded (absent for answers recorded before channels were). */
+  channel?: EntryChannel;
   at: string;
   actor: string;
 }

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { CustomerNumber } from '../members/schemas.ts';
+import { ENTRY_CHANNELS, STAFF_ENTRY_CHANNELS } from '../members/entry-channel.ts';
 import { CONSENT_SOURCES, PURPOSE_CODES } from './purposes.ts';
 import { NoticeVersion } from './answers.ts';
 
@@ -9,6 +10,8 @@ export const ConsentBody = z.strictObject({
   granted: z.boolean(),
   source: z.enum(CONSENT_SOURCES),
   noticeVersion: NoticeVersion,
+  /** Staff's channel (a member's own answer is self-service); none: another system through the API. */
+  channel: z.optional(z.enum(STAFF_ENTRY_CHANNELS)),
 });
 
 const ConsentView = z.strictObject({
@@ -16,6 +19,7 @@ const ConsentView = z.strictObject({
   granted: z.boolean(),
   source: z.string(),
   noticeVersion: z.optional(z.string()),
+  channel: z.optional(z.enum(ENTRY_CHANNELS)),
   at: z.string(),
   actor: z.string(),
 });

@@ -30,6 +30,7 @@ import {
   eraseMember,
   exportMember,
   memberAudit,
+  paperForm,
   privacyNotice,
   recordsOfProcessing,
   requestErasure,
@@ -125,6 +126,7 @@ export const routes = {
   eraseMember,
   restrictMember,
   privacyNotice,
+  paperForm,
   recordsOfProcessing,
 } as const satisfies Record<string, RouteSpec>;
 

@@ -152,6 +152,7 @@ async function createMember(
   const events: ConsentEvent[] = legacy.answers.map((answer) => ({
     ...answer,
     source: 'legacy-register',
+    channel: 'legacy-import',
     actor: ACTOR,
     previously: null,
   }));
@@ -160,6 +161,7 @@ async function createMember(
     const member: Member = {
       ...legacy.data,
       customerNumber,
+      channel: 'legacy-import',
       legacyNumber: legacy.legacyNumber,
       card: legacy.order ? { ...legacy.card, orderedAt: context.at } : legacy.card,
       flags: { ...NO_FLAGS, protectedAddress: legacy.protectedAddress },
@@ -236,7 +238,15 @@ async function updateMember(
       // An answer the member has given since (in the register) stands.
       if (current && current.source !== 'legacy-register') return [];
       if (current?.granted === answer.granted) return [];
-      return [{ ...answer, source: 'legacy-register', actor: ACTOR, previously: current?.granted ?? null }];
+      return [
+        {
+          ...answer,
+          source: 'legacy-register',
+          channel: 'legacy-import',
+          actor: ACTOR,
+          previously: current?.granted ?? null,
+        },
+      ];
     });
     const protect = legacy.protectedAddress && !before.flags.protectedAddress;
     if (changed.length === 0 && events.length === 0 && !protect) return 'unchanged';

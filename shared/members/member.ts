@@ -1,4 +1,5 @@
 import type { Consent, Purpose } from '../consents/purposes.ts';
+import type { EntryChannel } from './entry-channel.ts';
 
 /** A loyalty member as the domain sees it. Storage shape lives in shared/store only. */
 export const GENDERS = ['female', 'male', 'other', 'unspecified'] as const;
@@ -52,6 +53,7 @@ export const ADDRESS_FIELDS = [
 /** Fields the register sets itself; a request that tries to set them is refused. */
 export const SYSTEM_FIELDS = [
   'customerNumber',
+  'channel',
   'card',
   'flags',
   'sources',
@@ -119,6 +121,10 @@ export interface Member extends PersonalData {
   erasureRequestedAt?: string;
   /** When the membership ended; the member is erased 12 months later. */
   membershipEndedAt?: string;
+  /** How the member joined (absent for members who joined before channels were recorded). */
+  channel?: EntryChannel;
+  /** The date on the paper form the member signed, when they joined on paper. */
+  formDate?: string;
   /** The member's number in the register used until the move (2009–), kept for customer service. */
   legacyNumber?: string;
   /** The sign-in account (its subject) linked to this member, whose tokens carry the customer number. */
@@ -146,6 +152,8 @@ const VIEW_ORDER = [
   'customerNumber',
   'legacyNumber',
   ...PERSONAL_FIELDS,
+  'channel',
+  'formDate',
   'card',
   'flags',
   'deceasedOn',

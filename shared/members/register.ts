@@ -6,6 +6,7 @@ import { auditEntry } from './audit.ts';
 import { newCustomerNumber } from './new-customer-number.ts';
 import { NO_FLAGS, PERSONAL_FIELDS, type Member, type PersonalData } from './member.ts';
 import { refusal } from './outcome.ts';
+import { entryChannel } from './entry-channel.ts';
 import { registrationConsents } from '../consents/consents.ts';
 import type { RegisterMemberInput } from './schemas.ts';
 
@@ -45,14 +46,16 @@ export async function registerMember(
   now = new Date(),
 ): Promise<Member> {
   const at = now.toISOString();
-  const { consents: answers = [], ...personal } = input;
+  const { consents: answers = [], channel: named, formDate, ...personal } = input;
+  // A person joining on their own account is self-service, whoever's token it is.
+  const channel = account ? 'self-service' : entryChannel(caller, named);
   const data: PersonalData = {
     ...personal,
     gender: input.gender ?? 'unspecified',
     language: input.language ?? 'fi',
   };
   // Marketing consent is never a condition of membership: what was answered is recorded, nothing is required.
-  const { consents, events } = registrationConsents(answers, caller.actor, at);
+  const { consents, events } = registrationConsents(answers, caller.actor, at, channel);
   const fingerprint = await fingerprintOf(input);
   const fields = PERSONAL_FIELDS.filter((f) => data[f] !== undefined);
   const sources = Object.fromEntries(fields.map((f) => [f, { source: sourceOf(caller), at }]));
@@ -60,6 +63,8 @@ export async function registerMember(
     const member: Member = {
       ...data,
       customerNumber: newCustomerNumber(),
+      channel,
+      ...(formDate ? { formDate } : {}),
       card: { type: 'NONE', status: 'NONE' },
       flags: NO_FLAGS,
       sources,

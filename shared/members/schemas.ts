@@ -14,6 +14,7 @@ import {
   LANGUAGES,
   PERSONAL_FIELDS,
 } from './member.ts';
+import { ENTRY_CHANNELS, STAFF_ENTRY_CHANNELS } from './entry-channel.ts';
 
 /** Request schemas: strict (unknown fields are refused), normalising, and the source of the OpenAPI document. */
 
@@ -82,6 +83,11 @@ export const BirthDate = z.string().check(
     `a member must be at least ${MINIMUM_AGE} years old`,
   ),
 );
+/** A day the member signed a form: a calendar date, not after today (Helsinki). */
+export const FormDate = z.string().check(
+  z.refine(isCalendarDate, 'must be a date as YYYY-MM-DD'),
+  z.refine((date) => date <= helsinkiDate(new Date()), 'must not be after today'),
+);
 export const Gender = z.enum(GENDERS);
 export const Language = z.enum(LANGUAGES);
 
@@ -115,7 +121,15 @@ const REGISTRATION_FIELDS = {
   gender: z.optional(Gender),
   language: z.optional(Language),
   consents: z.optional(RegistrationConsents),
+  /** Which channel the registration came through; a paper form's with its date. */
+  channel: z.optional(z.enum(STAFF_ENTRY_CHANNELS)),
+  formDate: z.optional(FormDate),
 };
+/** A date on a paper form is there only for a paper registration, and then it must be. */
+const formDatedIfPaper = z.refine<{ channel?: string; formDate?: string }>(
+  (fields) => (fields.channel === 'paper') === (fields.formDate !== undefined),
+  { message: 'is the date on the paper form: given with channel paper, and only then', path: ['formDate'] },
+);
 const addressGoesTogether = z.refine<Partial<Record<(typeof ADDRESS_FIELDS)[number], unknown>>>(
   addressComplete,
   {
@@ -124,11 +138,15 @@ const addressGoesTogether = z.refine<Partial<Record<(typeof ADDRESS_FIELDS)[numb
   },
 );
 
-export const RegisterMemberBody = z.strictObject(REGISTRATION_FIELDS).check(addressGoesTogether);
+export const RegisterMemberBody = z
+  .strictObject(REGISTRATION_FIELDS)
+  .check(addressGoesTogether, formDatedIfPaper);
 
 /** A person joining on their own: the same form, their email being their account's verified one. */
 export const JoinBody = z
-  .strictObject((({ email: _email, ...fields }) => fields)(REGISTRATION_FIELDS))
+  .strictObject(
+    (({ email: _email, channel: _channel, formDate: _formDate, ...fields }) => fields)(REGISTRATION_FIELDS),
+  )
   .check(addressGoesTogether);
 
 /** JSON merge patch of personal data: null removes an optional field; required fields cannot be removed. */
@@ -209,6 +227,8 @@ const FieldSourceView = z.strictObject({ source: z.string(), at: z.string() });
 export const MemberView = z.strictObject({
   customerNumber: z.string(),
   legacyNumber: z.optional(z.string()),
+  channel: z.optional(z.enum(ENTRY_CHANNELS)),
+  formDate: z.optional(z.string()),
   surname: z.string(),
   firstNames: z.string(),
   streetAddress: z.optional(z.string()),

@@ -40,7 +40,7 @@ const uniqueKey = (data: MemberData): Entry => ({
   fields: ['customerNumber'],
 });
 const AUDIT_FIELDS = [...SEALED_AUDIT_FIELDS, 'reason', 'hash'];
-const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'at', 'actor'];
+const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'channel', 'at', 'actor'];
 
 /** Records of the jobs and campaigns: no personal data, listed so that nothing unlisted is ever stored. */
 const OPERATIONAL_FIELDS = {
@@ -125,6 +125,8 @@ const ABOUT_MEMBER: readonly Entry[] = [
       'customerNumber',
       'legacyNumber',
       ...PERSONAL_FIELDS,
+      'channel',
+      'formDate',
       'consents',
       'card',
       'flags',

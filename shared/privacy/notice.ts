@@ -128,21 +128,26 @@ export function privacyNotice(lang: Lang, location: DataLocation, footing: Chann
   };
 }
 
-const escape = (text: string) =>
+export const escapeHtml = (text: string) =>
   text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
   );
+
+const PAPER_FORM_LINKS: Record<Lang, string> = {
+  fi: 'Tulostettava liittymislomake:',
+  en: 'The joining form, to print:',
+};
 
 /** The same notice as a plain, accessible HTML page. */
 export function noticeHtml(notice: ReturnType<typeof privacyNotice>): string {
   const sections = notice.sections
     .map(
       (s) =>
-        `<section id="${s.id}"><h2>${escape(s.heading)}</h2><ul>${s.items.map((i) => `<li>${escape(i)}</li>`).join('')}</ul></section>`,
+        `<section id="${s.id}"><h2>${escapeHtml(s.heading)}</h2><ul>${s.items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul></section>`,
     )
     .join('\n');
-  return `<!doctype html>\n<html lang="${notice.language}"><head><meta charset="utf-8"><title>${escape(notice.title)}</title></head>\n<body><h1>${escape(notice.title)}</h1>\n${sections}\n<p>${escape(notice.noticeVersion)}</p></body></html>\n`;
+  return `<!doctype html>\n<html lang="${notice.language}"><head><meta charset="utf-8"><title>${escapeHtml(notice.title)}</title></head>\n<body><h1>${escapeHtml(notice.title)}</h1>\n${sections}\n<p>${PAPER_FORM_LINKS[notice.language]} <a href="paper-form?lang=fi">suomi</a> · <a href="paper-form?lang=sv">svenska</a> · <a href="paper-form?lang=en">English</a></p>\n<p>${escapeHtml(notice.noticeVersion)}</p></body></html>\n`;
 }
 
 /** Records of processing activities (Art. 30(1)), one per purpose, from the same catalogue. */

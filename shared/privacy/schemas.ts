@@ -5,6 +5,7 @@ export type ErasureReason = (typeof ERASURE_REASONS)[number];
 
 export const ErasureQuery = z.strictObject({ reason: z.enum(ERASURE_REASONS) });
 export const RestrictionBody = z.strictObject({ restricted: z.boolean() });
+export const PaperFormQuery = z.strictObject({ lang: z._default(z.enum(['fi', 'sv', 'en']), 'fi') });
 export const PrivacyNoticeQuery = z.strictObject({
   lang: z._default(z.enum(['fi', 'en']), 'fi'),
   format: z._default(z.enum(['html', 'json']), 'html'),

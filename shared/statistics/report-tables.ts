@@ -9,6 +9,7 @@ import {
   type Figure,
 } from '../disclosure.ts';
 import { CARD_STATUSES, CARD_TYPES, LANGUAGES } from '../members/member.ts';
+import { ENTRY_CHANNELS } from '../members/entry-channel.ts';
 import { MAIN_GROUPS, type MainGroup } from '../purchases/main-groups.ts';
 import { addMonths } from '../time/helsinki.ts';
 import { OTHER_ROW, type Report, type ReportName, type ReportTable } from './report-model.ts';
@@ -127,6 +128,16 @@ export function buildReports(
         col('language', 'Kieli', 'Language'),
         LANGUAGES,
         tally.language,
+      ),
+      membersBy(
+        'members-by-channel',
+        {
+          fi: 'Jäsenet liittymiskanavan mukaan (tuntematon: liittyi ennen kuin kanava kirjattiin)',
+          en: 'Members by the channel they joined through (unknown: joined before it was recorded)',
+        },
+        col('channel', 'Kanava', 'Channel'),
+        [...ENTRY_CHANNELS, 'unknown'],
+        tally.channel,
       ),
       membersBy(
         'members-by-age',

@@ -49,6 +49,8 @@ function addEarned(map: Map<string, Earned>, key: string, cents: number, members
 export class Tally {
   members = 0;
   readonly language = new Map<string, number>();
+  /** Members by the channel they joined through; `unknown` for those who joined before it was recorded. */
+  readonly channel = new Map<string, number>();
   readonly age = new Map<string, number>();
   readonly area = new Map<string, number>();
   readonly cards = new Map<string, number>();
@@ -94,6 +96,7 @@ export class Tally {
         if (isLeaving(m)) return;
         this.members += 1;
         count(this.language, m.language);
+        count(this.channel, m.channel ?? 'unknown');
         count(this.age, ageBand(ageOn(m.birthDate, this.today)));
         if (m.postalCode) count(this.area, m.postalCode.slice(0, 2));
         count(this.cards, `${m.card.type} ${m.card.status}`);

@@ -134,7 +134,7 @@ describe('customer service in the console', () => {
     expect(page.url()).toMatch(/\/member\/\d{10}$/);
   });
 
-  it('registers gender and language, and corrects them and the date of birth, the date with a reason', async () => {
+  it('registers from a paper form with gender and language, and corrects them and the date of birth, the date with a reason', async () => {
     const page = await newPage(browser);
     await signIn(page, api.url, 'customer-service');
     await page.getByRole('link', { name: 'Register a member' }).click();
@@ -146,13 +146,20 @@ describe('customer service in the console', () => {
     await main.getByLabel('Date of birth').fill('1975-04-03');
     await main.getByLabel('Gender').selectOption({ label: 'Female' });
     await main.getByLabel('Language').selectOption({ label: 'Swedish' });
+    // Entered from a signed paper form: the channel and the form's date go with the registration.
+    await main.getByLabel('Entered from a paper form the member signed').check();
+    await main.getByLabel('Date on the form').fill('2026-11-20');
+    await expectAccessible(page, 'register page, from a paper form');
     await main.getByRole('button', { name: 'Register' }).click();
     await main.getByRole('button', { name: 'Edit' }).waitFor();
     const n = /\/member\/(\d{10})$/.exec(page.url())![1]!;
     expect((await call(api, 'GET', `/members/${n}`, { as: CUSTOMER_SERVICE })).body).toMatchObject({
       gender: 'female',
       language: 'sv',
+      channel: 'paper',
+      formDate: '2026-11-20',
     });
+    await main.getByText('Joined through: paper form').waitFor();
     await main
       .getByRole('definition')
       .filter({ hasText: /^Swedish/ })
@@ -210,6 +217,14 @@ describe('customer service in the console', () => {
     await page.getByRole('link', { name: 'Card orders waiting' }).click();
     await page.getByText('Nothing waiting.').waitFor();
     expect(await page.getByRole('row').filter({ hasText: n }).count()).toBe(0);
+    expect(pageProblems(page)).toEqual([]);
+  });
+
+  it('prints the paper joining form in Swedish, accessible and within its policy', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${api.url}/paper-form?lang=sv`);
+    await page.getByRole('heading', { name: 'Anslutningsblankett: Moymores stamkundsregister' }).waitFor();
+    await expectAccessible(page, 'paper joining form');
     expect(pageProblems(page)).toEqual([]);
   });
 

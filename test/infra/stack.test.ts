@@ -170,6 +170,7 @@ describe('API and identity', () => {
     const publicKeys = routeList.filter((r) => r.roles === 'public').map((r) => `${r.method} ${r.path}`);
     expect(publicKeys.sort()).toEqual([
       'GET /openapi.json',
+      'GET /paper-form',
       'GET /privacy-notice',
       'GET /unsubscribe/{token}',
       'POST /unsubscribe/{token}',

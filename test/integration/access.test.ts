@@ -39,6 +39,7 @@ const requestFor = (path: string, method: string) => {
     };
   if (method === 'PATCH') return { path: concrete, body: {}, headers: { 'if-match': '"1"' } };
   if (path.endsWith('/card')) return { path: concrete, body: { type: 'NONE' } };
+  if (path.endsWith('/name-on-card')) return { path: concrete, body: { nameOnCard: 'AINO VIRTANEN' } };
   if (path === '/purchases') return { path, body: aReceipt(member.customerNumber) };
   if (path === '/purchases/batch') return { path, body: { receipts: [aReceipt(member.customerNumber)] } };
   if (path.endsWith('/purchases')) return { path: `${concrete}?from=2026-01&to=2026-12` };

@@ -266,10 +266,16 @@ describe('a member’s own account', () => {
     });
     expect(joined.status).toBe(201);
     expect(joined.body.email).toBe(account.email);
+    expect(joined.body.channel).toBe('self-service');
     const n = joined.body.customerNumber as string;
     const consents = await call(api, 'GET', `/members/${n}/consents`, { as: CUSTOMER_SERVICE });
     expect(consents.body.consents).toContainEqual(
-      expect.objectContaining({ purpose: 'marketing.email', granted: true, noticeVersion: '2026.1' }),
+      expect.objectContaining({
+        purpose: 'marketing.email',
+        granted: true,
+        noticeVersion: '2026.1',
+        channel: 'self-service',
+      }),
     );
     // One entry for the one change: the registration carries the link (the rest are the reads above).
     const actions = (await auditActions(n)).map((e) => e.action);

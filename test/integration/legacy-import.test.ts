@@ -120,6 +120,7 @@ describe('the example export of the format', () => {
       phone: '+3589123456',
       gender: 'female',
       language: 'sv',
+      channel: 'legacy-import',
       card: { type: 'CASH_CARD', status: 'PRODUCED', cardNumber: '6001000000000017' },
     });
     expect((await call(api, 'GET', '/pos/members/6001000000000017', { as: POS })).body).toEqual({
@@ -136,6 +137,7 @@ describe('the example export of the format', () => {
           purpose: 'marketing.email',
           granted: true,
           source: 'legacy-register',
+          channel: 'legacy-import',
           at: '2015-02-03T00:00:00.000Z',
         }),
         expect.objectContaining({

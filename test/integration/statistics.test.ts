@@ -84,9 +84,13 @@ describe('the register’s figures', () => {
 
   it('show every count of members as a multiple of five, or "< 5": none is about one to four members, or none', () => {
     const counts = [
-      ...['members-by-month', 'members-by-language', 'members-by-age', 'members-by-area'].map(
-        (t) => [november.members!, t] as const,
-      ),
+      ...[
+        'members-by-month',
+        'members-by-language',
+        'members-by-channel',
+        'members-by-age',
+        'members-by-area',
+      ].map((t) => [november.members!, t] as const),
       [november.consents!, 'consent-changes'] as const,
       [november.cards!, 'cards-by-type'] as const,
     ];
@@ -103,6 +107,15 @@ describe('the register’s figures', () => {
     // 11 of 19 in Tampere: the other two areas are together, not two cells of 4.
     expect(rowsOf(november.members!, 'members-by-area')).toEqual({ '33': [10], other: [10] });
     expect(rowsOf(november.members!, 'members-by-age')).toMatchObject({ '45–54': [5], '25–34': [15] });
+    // All 19 came through the API (no channel named): 20, every other channel "< 5".
+    expect(rowsOf(november.members!, 'members-by-channel')).toEqual({
+      console: ['< 5'],
+      'self-service': ['< 5'],
+      paper: ['< 5'],
+      'legacy-import': ['< 5'],
+      api: [20],
+      unknown: ['< 5'],
+    });
   });
 
   it('count an erased member once, in the groups they bought in only', () => {
@@ -128,7 +141,7 @@ describe('the register’s figures', () => {
     expect(await statisticsJob()).toMatchObject({ month: '2026-12' });
     const december = await report('members');
     expect(rowsOf(december, 'members-by-month')['2026-12']).toEqual(['< 5', '< 5', '< 5']);
-    for (const table of ['members-by-language', 'members-by-age', 'members-by-area'])
+    for (const table of ['members-by-language', 'members-by-channel', 'members-by-age', 'members-by-area'])
       expect(rowsOf(december, table), table).toEqual(rowsOf(november.members!, table));
     // November's row is as first published.
     expect(rowsOf(december, 'members-by-month')['2026-11']).toEqual(

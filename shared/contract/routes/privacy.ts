@@ -1,5 +1,11 @@
 import { MemberPath, MemberView } from '../../members/schemas.ts';
-import { AuditTrailView, ErasureQuery, PrivacyNoticeQuery, RestrictionBody } from '../../privacy/schemas.ts';
+import {
+  AuditTrailView,
+  ErasureQuery,
+  PaperFormQuery,
+  PrivacyNoticeQuery,
+  RestrictionBody,
+} from '../../privacy/schemas.ts';
 import type { RouteSpec } from '../route.ts';
 
 // The data subject's rights (export, audit trail, erasure, restriction), the privacy notice and the
@@ -97,6 +103,19 @@ export const privacyNotice = {
     'The privacy notice (register description), rendered from the data catalogue: lang=fi|en, format=html|json',
   query: PrivacyNoticeQuery,
   responses: { 200: { description: 'The notice' } },
+  tableActions: ['Query'],
+  tablePartitions: ['marketing-settings'],
+} as const satisfies RouteSpec;
+
+export const paperForm = {
+  method: 'GET',
+  path: '/paper-form',
+  handler: 'api/privacy/paper-form',
+  roles: 'public',
+  summary:
+    'The paper joining form with its short privacy notice, for printing: lang=fi|sv|en; the consents asked today, a refusal where a channel rests on the own-customer exception',
+  query: PaperFormQuery,
+  responses: { 200: { description: 'The form, HTML' } },
   tableActions: ['Query'],
   tablePartitions: ['marketing-settings'],
 } as const satisfies RouteSpec;

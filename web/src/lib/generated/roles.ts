@@ -59,6 +59,7 @@ export const OPERATION_ROLES = {
   eraseMember: ['admin'],
   restrictMember: ['admin', 'customer-service'],
   privacyNotice: 'public',
+  paperForm: 'public',
   recordsOfProcessing: ['admin'],
 } as const;
 export type OperationId = keyof typeof OPERATION_ROLES;

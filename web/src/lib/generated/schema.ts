@@ -886,6 +886,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/paper-form': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The paper joining form with its short privacy notice, for printing: lang=fi|sv|en; the consents asked today, a refusal where a channel rests on the own-customer exception */
+    get: operations['paperForm'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/records-of-processing': {
     parameters: {
       query?: never;
@@ -967,6 +984,9 @@ export interface operations {
             members: {
               customerNumber: string;
               legacyNumber?: string;
+              /** @enum {string} */
+              channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+              formDate?: string;
               surname: string;
               firstNames: string;
               streetAddress?: string;
@@ -1095,6 +1115,9 @@ export interface operations {
             /** @enum {string} */
             noticeVersion: '2026.1';
           }[];
+          /** @enum {string} */
+          channel?: 'console' | 'paper' | 'api';
+          formDate?: string;
         };
       };
     };
@@ -1108,6 +1131,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -1365,6 +1391,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -1590,6 +1619,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -1779,6 +1811,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -1948,6 +1983,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -2098,6 +2136,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -2221,6 +2262,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -2344,6 +2388,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -2745,6 +2792,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -2873,6 +2923,8 @@ export interface operations {
               granted: boolean;
               source: string;
               noticeVersion?: string;
+              /** @enum {string} */
+              channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
               at: string;
               actor: string;
             }[];
@@ -2950,6 +3002,8 @@ export interface operations {
           source: 'web' | 'store' | 'phone' | 'letter' | 'registration';
           /** @enum {string} */
           noticeVersion: '2026.1';
+          /** @enum {string} */
+          channel?: 'console' | 'paper' | 'api';
         };
       };
     };
@@ -2968,6 +3022,8 @@ export interface operations {
               granted: boolean;
               source: string;
               noticeVersion?: string;
+              /** @enum {string} */
+              channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
               at: string;
               actor: string;
             }[];
@@ -3038,6 +3094,8 @@ export interface operations {
               granted: boolean;
               source: string;
               noticeVersion?: string;
+              /** @enum {string} */
+              channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
               at: string;
               actor: string;
               previously: boolean | null;
@@ -5690,6 +5748,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -5795,6 +5856,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -5906,6 +5970,9 @@ export interface operations {
           'application/json': {
             customerNumber: string;
             legacyNumber?: string;
+            /** @enum {string} */
+            channel?: 'console' | 'self-service' | 'paper' | 'legacy-import' | 'api';
+            formDate?: string;
             surname: string;
             firstNames: string;
             streetAddress?: string;
@@ -6019,6 +6086,33 @@ export interface operations {
       };
     };
   };
+  paperForm: {
+    parameters: {
+      query?: {
+        lang?: 'fi' | 'sv' | 'en';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The form, HTML */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   recordsOfProcessing: {
     parameters: {
       query?: never;
@@ -6067,6 +6161,9 @@ type FlattenedDeepRequired<T> = {
 type ReadonlyArray<T> = [Exclude<T, undefined>] extends [unknown[]]
   ? Readonly<Exclude<T, undefined>>
   : Readonly<Exclude<T, undefined>[]>;
+export const pathsMembersGetResponses200ContentApplicationJsonMembersChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members']['get']['responses']['200']['content']['application/json']['members']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersGetResponses200ContentApplicationJsonMembersGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members']['get']['responses']['200']['content']['application/json']['members']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6098,6 +6195,12 @@ export const pathsMembersPostRequestBodyContentApplicationJsonConsentsPurposeVal
 export const pathsMembersPostRequestBodyContentApplicationJsonConsentsNoticeVersionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members']['post']['requestBody']['content']['application/json']['consents']['noticeVersion']
 > = ['2026.1'];
+export const pathsMembersPostRequestBodyContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members']['post']['requestBody']['content']['application/json']['channel']
+> = ['console', 'paper', 'api'];
+export const pathsMembersPostResponses201ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members']['post']['responses']['201']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersPostResponses201ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members']['post']['responses']['201']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6129,6 +6232,9 @@ export const pathsAccountMembershipPostRequestBodyContentApplicationJsonConsents
 export const pathsAccountMembershipPostRequestBodyContentApplicationJsonConsentsNoticeVersionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/account/membership']['post']['requestBody']['content']['application/json']['consents']['noticeVersion']
 > = ['2026.1'];
+export const pathsAccountMembershipPostResponses201ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/account/membership']['post']['responses']['201']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsAccountMembershipPostResponses201ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/account/membership']['post']['responses']['201']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6141,6 +6247,9 @@ export const pathsAccountMembershipPostResponses201ContentApplicationJsonCardTyp
 export const pathsAccountMembershipPostResponses201ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/account/membership']['post']['responses']['201']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsMembersCustomerNumberGetResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}']['get']['responses']['200']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberGetResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}']['get']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6165,6 +6274,9 @@ export const pathsMembersCustomerNumberPatchRequestBodyContentApplicationJsonGen
 export const pathsMembersCustomerNumberPatchRequestBodyContentApplicationJsonLanguageValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}']['patch']['requestBody']['content']['application/json']['language']
 > = ['fi', 'sv', 'en'];
+export const pathsMembersCustomerNumberPatchResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}']['patch']['responses']['200']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberPatchResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}']['patch']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6180,6 +6292,9 @@ export const pathsMembersCustomerNumberPatchResponses200ContentApplicationJsonCa
 export const pathsMembersCustomerNumberCardPutRequestBodyContentApplicationJsonTypeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card']['put']['requestBody']['content']['application/json']['type']
 > = ['MASTERCARD', 'CASH_CARD', 'NONE'];
+export const pathsMembersCustomerNumberCardPutResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/card']['put']['responses']['200']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberCardPutResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card']['put']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6192,6 +6307,9 @@ export const pathsMembersCustomerNumberCardPutResponses200ContentApplicationJson
 export const pathsMembersCustomerNumberCardPutResponses200ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card']['put']['responses']['200']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsMembersCustomerNumberCardNameOnCardPutResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/card/name-on-card']['put']['responses']['200']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberCardNameOnCardPutResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card/name-on-card']['put']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6204,6 +6322,9 @@ export const pathsMembersCustomerNumberCardNameOnCardPutResponses200ContentAppli
 export const pathsMembersCustomerNumberCardNameOnCardPutResponses200ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card/name-on-card']['put']['responses']['200']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsMembersCustomerNumberCardReplacementPostResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/card/replacement']['post']['responses']['200']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberCardReplacementPostResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card/replacement']['post']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6216,6 +6337,9 @@ export const pathsMembersCustomerNumberCardReplacementPostResponses200ContentApp
 export const pathsMembersCustomerNumberCardReplacementPostResponses200ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card/replacement']['post']['responses']['200']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsMembersCustomerNumberCardLostPostResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/card/lost']['post']['responses']['200']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberCardLostPostResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/card/lost']['post']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6276,6 +6400,9 @@ export const pathsWorkQueuesQueueResolutionsPostParametersPathQueueValues: Reado
 export const pathsWorkQueuesQueueResolutionsPostRequestBodyContentApplicationJsonResolutionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['requestBody']['content']['application/json']['resolution']
 > = ['accept-register', 'keep-member', 'mark-checked'];
+export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['responses']['200']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}/resolutions']['post']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6291,6 +6418,9 @@ export const pathsWorkQueuesQueueResolutionsPostResponses200ContentApplicationJs
 export const pathsMembersCustomerNumberConsentsGetResponses200ContentApplicationJsonVersionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents']['get']['responses']['200']['content']['application/json']['version']
 > = ['2026.1'];
+export const pathsMembersCustomerNumberConsentsGetResponses200ContentApplicationJsonConsentsChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/consents']['get']['responses']['200']['content']['application/json']['consents']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberConsentsPurposePutParametersPathPurposeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['parameters']['path']['purpose']
 > = [
@@ -6307,9 +6437,18 @@ export const pathsMembersCustomerNumberConsentsPurposePutRequestBodyContentAppli
 export const pathsMembersCustomerNumberConsentsPurposePutRequestBodyContentApplicationJsonNoticeVersionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['requestBody']['content']['application/json']['noticeVersion']
 > = ['2026.1'];
+export const pathsMembersCustomerNumberConsentsPurposePutRequestBodyContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['requestBody']['content']['application/json']['channel']
+> = ['console', 'paper', 'api'];
 export const pathsMembersCustomerNumberConsentsPurposePutResponses200ContentApplicationJsonVersionValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['responses']['200']['content']['application/json']['version']
 > = ['2026.1'];
+export const pathsMembersCustomerNumberConsentsPurposePutResponses200ContentApplicationJsonConsentsChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/{purpose}']['put']['responses']['200']['content']['application/json']['consents']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
+export const pathsMembersCustomerNumberConsentsHistoryGetResponses200ContentApplicationJsonEventsChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/consents/history']['get']['responses']['200']['content']['application/json']['events']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsCampaignsGetResponses200ContentApplicationJsonCampaignsChannelValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/campaigns']['get']['responses']['200']['content']['application/json']['campaigns']['channel']
 > = ['email', 'sms', 'post'];
@@ -6447,6 +6586,9 @@ export const pathsPosMembersCardOrCustomerNumberGetResponses200ContentApplicatio
 export const pathsMembersCustomerNumberBenefitsGetResponses200ContentApplicationJsonStatementsPaymentStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/benefits']['get']['responses']['200']['content']['application/json']['statements']['payment']['status']
 > = ['unpaid', 'in-payout', 'paid', 'lapsed'];
+export const pathsMembersCustomerNumberErasureRequestPostResponses202ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/erasure-request']['post']['responses']['202']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberErasureRequestPostResponses202ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/erasure-request']['post']['responses']['202']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6459,6 +6601,9 @@ export const pathsMembersCustomerNumberErasureRequestPostResponses202ContentAppl
 export const pathsMembersCustomerNumberErasureRequestPostResponses202ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/erasure-request']['post']['responses']['202']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsMembersCustomerNumberMembershipEndPostResponses202ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/membership-end']['post']['responses']['202']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberMembershipEndPostResponses202ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/membership-end']['post']['responses']['202']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6471,6 +6616,9 @@ export const pathsMembersCustomerNumberMembershipEndPostResponses202ContentAppli
 export const pathsMembersCustomerNumberMembershipEndPostResponses202ContentApplicationJsonCardStatusValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/membership-end']['post']['responses']['202']['content']['application/json']['card']['status']
 > = ['NONE', 'ORDERED', 'BATCHED', 'PRODUCED', 'SHIPPED', 'REJECTED', 'RETURNED'];
+export const pathsMembersCustomerNumberRestrictionPutResponses200ContentApplicationJsonChannelValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/members/{customerNumber}/restriction']['put']['responses']['200']['content']['application/json']['channel']
+> = ['console', 'self-service', 'paper', 'legacy-import', 'api'];
 export const pathsMembersCustomerNumberRestrictionPutResponses200ContentApplicationJsonGenderValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/members/{customerNumber}/restriction']['put']['responses']['200']['content']['application/json']['gender']
 > = ['female', 'male', 'other', 'unspecified'];
@@ -6489,3 +6637,6 @@ export const pathsPrivacyNoticeGetParametersQueryLangValues: ReadonlyArray<
 export const pathsPrivacyNoticeGetParametersQueryFormatValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/privacy-notice']['get']['parameters']['query']['format']
 > = ['html', 'json'];
+export const pathsPaperFormGetParametersQueryLangValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/paper-form']['get']['parameters']['query']['lang']
+> = ['fi', 'sv', 'en'];

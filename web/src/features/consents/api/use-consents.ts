@@ -32,7 +32,13 @@ export function useChangeConsent(customerNumber: string, source: 'web' | 'phone'
     ) =>
       api.PUT('/members/{customerNumber}/consents/{purpose}', {
         params: { path: { customerNumber, purpose: change.purpose } },
-        body: { granted: change.granted, source, noticeVersion: change.noticeVersion },
+        // Staff record it in the console; a member's own answer is self-service whatever is sent.
+        body: {
+          granted: change.granted,
+          source,
+          noticeVersion: change.noticeVersion,
+          ...(source === 'phone' ? { channel: 'console' as const } : {}),
+        },
       }),
     { onSuccess: () => queryClient.invalidateQueries({ queryKey: consentKeys.ofMember(customerNumber) }) },
   );

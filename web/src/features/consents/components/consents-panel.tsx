@@ -76,7 +76,8 @@ export function ConsentsPanel({ customerNumber }: { customerNumber: string }) {
             {history.data.events.map((event, i) => (
               <li key={i}>
                 {formatInstant(event.at, language)}: {event.purpose}{' '}
-                {event.granted ? t('granted') : t('withdrawn')} ({event.source})
+                {event.granted ? t('granted') : t('withdrawn')} ({event.source}
+                {event.channel && `, ${t(`channel_${event.channel}`)}`})
               </li>
             ))}
           </ul>

@@ -15,7 +15,15 @@ export function MemberSummary({ member }: { member: Member }) {
         </span>
       </h1>
       <p className="meta">
-        {t('birthDate')}: {formatDate(member.birthDate, language)} <Flags flags={member.flags} />
+        {t('birthDate')}: {formatDate(member.birthDate, language)}
+        {member.channel && (
+          <>
+            {' · '}
+            {t('joinedThrough')}: {t(`channel_${member.channel}`)}
+            {member.formDate && `, ${t('formDate').toLowerCase()} ${formatDate(member.formDate, language)}`}
+          </>
+        )}{' '}
+        <Flags flags={member.flags} />
       </p>
     </>
   );
