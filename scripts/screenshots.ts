@@ -193,7 +193,10 @@ try {
   await page.getByRole('link', { name: 'Card', exact: true }).click();
   await page.getByLabel('Name on card').fill('NIKOS PAPADOPOULOS');
   await page.getByRole('button', { name: 'Agree the name on card' }).click();
-  await page.getByRole('definition').filter({ hasText: /^NIKOS PAPADOPOULOS$/ }).waitFor();
+  await page
+    .getByRole('definition')
+    .filter({ hasText: /^NIKOS PAPADOPOULOS$/ })
+    .waitFor();
   await page.getByRole('region', { name: 'Card' }).scrollIntoViewIfNeeded();
   await shot(page, 'name-on-card');
   await page.getByRole('link', { name: 'Register a member' }).click();
