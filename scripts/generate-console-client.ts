@@ -19,6 +19,7 @@ import ts from 'typescript';
 import { ROLES } from '../shared/auth/roles.ts';
 import { CHANNEL_PURPOSE, PURPOSES } from '../shared/consents/purposes.ts';
 import { routes } from '../shared/contract/routes.ts';
+import { jobs, ON_DEMAND_JOBS, onDemandInputs } from '../shared/contract/jobs.ts';
 import { openApiDocument } from '../shared/http/openapi.ts';
 import {
   BIRTH_DATE_REASONS,
@@ -105,7 +106,9 @@ ${constant('CHANNELS', Object.keys(CHANNEL_PURPOSE))}
 /** The consent each channel needs on consent's footing. */
 ${constant('CHANNEL_PURPOSES', CHANNEL_PURPOSE)}
 /** Why a member is erased. */
-${constant('ERASURE_REASONS', ERASURE_REASONS)}`;
+${constant('ERASURE_REASONS', ERASURE_REASONS)}
+/** The jobs the processor may run on demand, each with what it does and the inputs it takes. */
+${constant('ON_DEMAND_JOBS', Object.fromEntries(ON_DEMAND_JOBS.map((job) => [job, { description: jobs[job].description, inputs: onDemandInputs(job) }])))}`;
 
   const consoleConfig =
     header(

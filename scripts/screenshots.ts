@@ -209,7 +209,7 @@ try {
   const processor = await newPage(browser, { viewport: { width: 1200, height: 800 } });
   await signIn(processor, api.url, 'processor');
   await processor.getByRole('link', { name: 'Operations' }).click();
-  await processor.getByRole('button', { name: 'Run the card batch now' }).click();
+  await processor.getByRole('button', { name: 'Run now' }).click();
   await processor.getByText('Done.', { exact: true }).waitFor();
   await shot(processor, 'operations');
 

@@ -32,6 +32,11 @@ export interface JobSpec {
    * on-failure queue).
    */
   startedByApi?: boolean;
+  /**
+   * The processor may run it on demand from the console (POST /job-runs/{job}), with these inputs:
+   * upkeep the schedule does, done now (a file came late, a run failed), or a job run only by hand.
+   */
+  onDemand?: { inputs?: readonly OnDemandInput[] };
   /** Sends the register's mail (SES): it may send from the register's identity, and nothing else. */
   sendsMail?: boolean;
   /** Sends the register's text messages (End User Messaging SMS): from its number, and nothing else. */
@@ -45,6 +50,10 @@ export interface JobSpec {
   /** The job's own metrics (Powertools, dimension `service`) that raise an alarm when they reach 1. */
   alarms?: readonly { namespace: string; service: string; metric: string; description: string }[];
 }
+
+/** What a run on demand may be given: a dry run counts what it would do and writes nothing. */
+export const ON_DEMAND_INPUTS = ['dryRun'] as const;
+export type OnDemandInput = (typeof ON_DEMAND_INPUTS)[number];
 
 export const jobs = {
   'account-notice': {
@@ -95,8 +104,8 @@ export const jobs = {
     tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchGetItem'],
     // Writes batches; never reads what the manufacturer sends.
     bucket: { write: [EXCHANGE_PREFIXES.cardBatches] },
-    // "Run the card batch now" in the console.
     startedByApi: true,
+    onDemand: {},
   },
   'address-refresh': {
     handler: 'jobs/address-refresh',
@@ -117,6 +126,9 @@ export const jobs = {
       write: [EXCHANGE_PREFIXES.addressReports],
     },
     runsUntilDone: true,
+    // A file that came late, applied now: each invocation that ends short asks for the next.
+    startedByApi: true,
+    onDemand: {},
     alarms: [
       {
         ...ADDRESS_METRICS,
@@ -136,6 +148,8 @@ export const jobs = {
     schedule: { hour: 1, minute: 0, day: '1' },
     tableActions: ['Scan'],
     bucket: { write: [EXCHANGE_PREFIXES.addressExtracts] },
+    startedByApi: true,
+    onDemand: {},
   },
   retention: {
     handler: 'jobs/retention',
@@ -143,6 +157,8 @@ export const jobs = {
     schedule: { hour: 4, minute: 0 },
     tableActions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query', 'BatchWriteItem'],
     bucket: {},
+    startedByApi: true,
+    onDemand: {},
   },
   statistics: {
     handler: 'jobs/statistics',
@@ -151,6 +167,8 @@ export const jobs = {
     schedule: { hour: 4, minute: 30 },
     tableActions: ['Scan', 'PutItem'],
     bucket: {},
+    startedByApi: true,
+    onDemand: {},
   },
   'audit-verify': {
     handler: 'jobs/audit-verify',
@@ -158,6 +176,8 @@ export const jobs = {
     schedule: { hour: 5, minute: 0 },
     tableActions: ['Scan', 'Query'],
     bucket: {},
+    startedByApi: true,
+    onDemand: {},
     alarms: [
       {
         ...AUDIT_METRICS,
@@ -172,6 +192,8 @@ export const jobs = {
       'Once after an upgrade, by hand: every profile’s search index entries and mirrored work queue items brought up to date',
     tableActions: ['Scan', 'UpdateItem', 'PutItem'],
     bucket: {},
+    startedByApi: true,
+    onDemand: { inputs: ['dryRun'] },
   },
   'campaign-audience': {
     handler: 'jobs/campaign-audience',
@@ -221,6 +243,17 @@ export const jobs = {
     runsUntilDone: true,
   },
 } as const satisfies Record<string, JobSpec>;
+
+export type JobName = keyof typeof jobs;
+/** The jobs the processor may run on demand, in the contract's order. */
+export const ON_DEMAND_JOBS = Object.entries(jobs)
+  .filter(([, job]) => 'onDemand' in job)
+  .map(([name]) => name) as [JobName, ...JobName[]];
+/** The inputs a job run on demand takes. */
+export const onDemandInputs = (job: string): readonly OnDemandInput[] => {
+  const spec: JobSpec | undefined = jobs[job as JobName];
+  return spec?.onDemand?.inputs ?? [];
+};
 
 export interface ObjectEventSpec {
   /** Its name among the jobs' runs. */

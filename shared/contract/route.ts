@@ -60,8 +60,9 @@ export interface RouteSpec {
   /**
    * A job (shared/contract/jobs.ts, `startedByApi`) the route asks to run by writing a request to the
    * table (shared/store/dynamo-job-requests.ts); the stream's reader hands it to the job's function.
+   * Several: the route's path names which.
    */
-  startsJob?: string;
+  startsJob?: string | readonly string[];
   /** Opens unsubscribe links: it may read their key's secret. */
   readsUnsubscribeKey?: boolean;
   /** Longer than the default 10 s only for work over many members; API Gateway stops waiting at 30 s. */

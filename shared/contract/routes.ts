@@ -24,7 +24,7 @@ import {
 } from './routes/cards.ts';
 import { changeConsent, consentHistory, readConsents } from './routes/consents.ts';
 import { correctMember, findMembers, readMember, registerMember, searchMembers } from './routes/members.ts';
-import { jobRuns, resolveWorkItem, runCardBatchNow, workQueue } from './routes/operations.ts';
+import { jobRuns, resolveWorkItem, runJobNow, workQueue } from './routes/operations.ts';
 import {
   endMembership,
   eraseMember,
@@ -88,7 +88,7 @@ export const routes = {
   reportLostCard,
   cardBatches,
   jobRuns,
-  runCardBatchNow,
+  runJobNow,
   workQueue,
   resolveWorkItem,
   readConsents,

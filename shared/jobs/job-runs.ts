@@ -1,5 +1,8 @@
 import type { AddressFileState } from '../addresses/address-job-store.ts';
 
+/** What a run asked for is given: a campaign's id, a dry run. */
+export type JobInput = Record<string, string | boolean>;
+
 /** One run of a job, as the processor's view shows it: no personal data, as in the job's log line. */
 export interface JobRun {
   job: string;
@@ -10,6 +13,8 @@ export interface JobRun {
   summary?: Record<string, unknown>;
   /** A run started from the console: who asked. */
   requestedBy?: { actor: string; role: string; requestId: string };
+  /** What a run asked for was given (a dry run, a campaign's id). */
+  input?: JobInput;
 }
 
 export interface JobRunStore {

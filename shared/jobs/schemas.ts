@@ -7,6 +7,8 @@ const JobRunView = z.strictObject({
   outcome: z.enum(['done', 'failed']),
   summary: z.optional(z.record(z.string(), z.unknown())),
   requestedBy: z.optional(z.strictObject({ actor: z.string(), role: z.string(), requestId: z.string() })),
+  /** What a run asked for was given (a dry run, a campaign). */
+  input: z.optional(z.record(z.string(), z.union([z.string(), z.boolean()]))),
 });
 
 export const OperationsView = z.strictObject({

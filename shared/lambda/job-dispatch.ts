@@ -24,7 +24,7 @@ export interface JobDispatch {
 const mayAsk = (request: JobRequest) =>
   routeList.some(
     (route) =>
-      route.startsJob === request.job &&
+      [route.startsJob].flat().includes(request.job) &&
       route.roles !== 'public' &&
       (route.roles as readonly string[]).includes(request.requestedBy?.role ?? ''),
   );

@@ -1,7 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from '../http/logger.ts';
-import type { JobRun } from '../jobs/job-runs.ts';
+import type { JobInput, JobRun } from '../jobs/job-runs.ts';
 import { jobRequests, jobRunStore } from '../store/default-stores.ts';
 import type { JobRequestEvent } from './job-dispatch.ts';
 
@@ -51,6 +51,8 @@ export async function runJob<E, R>(
   requestedBy?: JobRun['requestedBy'],
   once = false,
 ): Promise<R> {
+  // A run someone asked for names what it was given (a dry run, a campaign's id).
+  const input = requestedBy && event && typeof event === 'object' ? { input: event as JobInput } : {};
   const startedAt = new Date().toISOString();
   // A run that did its work is not failed by its record: a fault there is logged, not thrown.
   const record = (outcome: JobRun['outcome'], summary: Record<string, unknown>) =>
@@ -61,7 +63,7 @@ export async function runJob<E, R>(
         finishedAt: new Date().toISOString(),
         outcome,
         summary,
-        ...(requestedBy ? { requestedBy } : {}),
+        ...(requestedBy ? { requestedBy, ...input } : {}),
       })
       .catch((error: unknown) =>
         logger.error('the job run was not recorded', {
@@ -81,9 +83,7 @@ export async function runJob<E, R>(
     result = await entry.run(event, context);
   } catch (error) {
     await finished();
-    // A run someone asked for names its input (a campaign id at most), so that its failure can be traced.
-    const input = requestedBy && event ? { input: event } : {};
-    await record('failed', { error: error instanceof Error ? error.name : typeof error, ...input }).catch(
+    await record('failed', { error: error instanceof Error ? error.name : typeof error }).catch(
       () => undefined,
     );
     throw error;
@@ -98,6 +98,12 @@ export async function runJob<E, R>(
   }
   logger.info(`${entry.name} done`, summary);
   await record('done', entry.figures?.(result) ?? summary);
+  // A run asked for that ended short (runsUntilDone) asks for the next, as the schedule's loop would
+  // invoke it again; the last one clears the way for the next request.
+  if (requestedBy && (result as { done?: unknown } | undefined)?.done === false) {
+    await jobRequests().request({ job: entry.job, requestedBy, once, ...input });
+    return result;
+  }
   await finished();
   return result;
 }

@@ -4,6 +4,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import type { JobRequest, JobRequests, PendingRequest } from '../jobs/job-requests.ts';
+import type { JobInput } from '../jobs/job-runs.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import { conditionalWrite, transientAsBusy } from './dynamo.ts';
 import { JOB_REQUEST_PREFIX, jobRequestKey, pendingJobRequestKey, type ItemKey } from './keys.ts';
@@ -41,8 +42,8 @@ export class DynamoJobRequests implements JobRequests {
     await this.write(request);
   }
 
-  async requestOnce(job: string, requestedBy: PendingRequest['requestedBy'], now: Date) {
-    return (await this.writeOnce(job, requestedBy, now)).pending;
+  async requestOnce(job: string, requestedBy: PendingRequest['requestedBy'], now: Date, input?: JobInput) {
+    return (await this.writeOnce(job, requestedBy, now, input)).pending;
   }
 
   async finished(job: string, requestId: string): Promise<void> {
@@ -71,9 +72,9 @@ export class DynamoJobRequests implements JobRequests {
    * the one pending answered. One that lapsed is removed first, since a put over it would be a
    * modification the stream's filter passes over.
    */
-  async writeOnce(job: string, requestedBy: PendingRequest['requestedBy'], now: Date) {
+  async writeOnce(job: string, requestedBy: PendingRequest['requestedBy'], now: Date, input?: JobInput) {
     const key = pendingJobRequestKey(job);
-    const item = jobRequestItem(key, { job, requestedBy, once: true }, now);
+    const item = jobRequestItem(key, { job, requestedBy, once: true, ...(input ? { input } : {}) }, now);
     for (;;) {
       const refused = await conditionalWrite(
         this.db,
@@ -120,7 +121,7 @@ export class DynamoJobRequests implements JobRequests {
     if (Item?.type !== ITEM_TYPES.jobRequest) return undefined;
     return {
       job: String(Item.job),
-      ...(Item.input ? { input: Item.input as Record<string, string> } : {}),
+      ...(Item.input ? { input: Item.input as JobInput } : {}),
       ...(Item.requestedBy ? { requestedBy: Item.requestedBy as JobRequest['requestedBy'] } : {}),
       ...(Item.once ? { once: true } : {}),
     };

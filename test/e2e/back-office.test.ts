@@ -92,13 +92,36 @@ describe('the processor’s view in the console', () => {
     await signIn(page, api.url, 'processor');
     expect(await page.getByRole('link', { name: 'Register a member' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Operations' }).click();
-    await page.getByRole('button', { name: 'Run the card batch now' }).click();
+    await page.getByRole('button', { name: 'Run now' }).click();
     await page.getByText('Done.', { exact: true }).waitFor();
     await page.getByRole('row').filter({ hasText: 'processor' }).first().waitFor();
     await page.getByText(name, { exact: false }).waitFor();
     expect(await page.locator('main img').count()).toBe(0);
     expect(await page.title()).not.toBe('owned');
     await expectAccessible(page, 'operations');
+  });
+
+  it('runs the retention job on demand and reads its summary, and a reindex as a dry run', async () => {
+    const page = await newPage(browser);
+    await signIn(page, api.url, 'processor');
+    await page.getByRole('link', { name: 'Operations' }).click();
+    await page.getByLabel('Job', { exact: true }).selectOption('retention');
+    await page.getByText('Erasures that are due').waitFor();
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await page.getByText('Done.', { exact: true }).waitFor();
+    const retention = await call(api, 'GET', '/job-runs', { as: { role: 'processor' } });
+    const asked = (retention.body.jobs as { job: string; runs: { requestedBy?: { role: string } }[] }[])
+      .find((listed) => listed.job === 'retention')!
+      .runs.filter((run) => run.requestedBy?.role === 'processor');
+    expect(asked).toHaveLength(1);
+
+    await page.getByLabel('Job', { exact: true }).selectOption('reindex');
+    await page.getByLabel('Dry run: count what it would do, write nothing').check();
+    await expectAccessible(page, 'operations, a dry run');
+    await page.getByRole('button', { name: 'Run now' }).click();
+    await page.getByText('Done.', { exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'processor, dryRun: true' }).first().waitFor();
+    expect(pageProblems(page)).toEqual([]);
   });
 });
 

@@ -373,7 +373,7 @@ describe('jobs, events and the card manufacturer', () => {
   });
 
   it('lets routes start their jobs by a request in the table, which the stream’s one reader hands on', () => {
-    for (const route of ['ApiApiCampaignsComputeAudienceRole', 'ApiApiOperationsRunCardBatchRole']) {
+    for (const route of ['ApiApiCampaignsComputeAudienceRole', 'ApiApiOperationsRunJobRole']) {
       const actions = statementsOf(route).flatMap((st) => [st.Action].flat());
       expect(
         actions.filter((a) => a.startsWith('lambda:') || a.startsWith('s3:')),
@@ -403,7 +403,7 @@ describe('jobs, events and the card manufacturer', () => {
         ],
       },
     });
-    // It reads requests and may invoke the two jobs that routes start, and nothing else.
+    // It reads requests and may invoke the jobs that routes start (the processor's on demand), and nothing else.
     const reader = statementsOf('JobsJobRequestsRole');
     const actions = (prefix: string) =>
       reader.flatMap((st) => [st.Action].flat()).filter((a: string) => a.startsWith(prefix));
@@ -419,13 +419,20 @@ describe('jobs, events and the card manufacturer', () => {
       .flatMap((st) => [st.Resource].flat())
       .map((resource) => JSON.stringify(resource).match(/Jobs[A-Za-z]+?(?=[0-9A-F]{8})/)?.[0])
       .filter((name, i, all) => all.indexOf(name) === i);
-    expect(invoked.sort()).toEqual([
-      'JobsAccountNoticeFunction',
-      'JobsCampaignAudienceFunction',
-      'JobsCampaignSendFunction',
-      'JobsCardBatchFunction',
-    ]);
-    for (const job of ['JobsAccountNotice', 'JobsCampaignAudience', 'JobsCampaignSend', 'JobsCardBatch']) {
+    const startedByRequests = [
+      'JobsAccountNotice',
+      'JobsAddressExtract',
+      'JobsAddressRefresh',
+      'JobsAuditVerify',
+      'JobsCampaignAudience',
+      'JobsCampaignSend',
+      'JobsCardBatch',
+      'JobsReindex',
+      'JobsRetention',
+      'JobsStatistics',
+    ];
+    expect(invoked.sort()).toEqual(startedByRequests.map((job) => `${job}Function`));
+    for (const job of startedByRequests) {
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
         FunctionName: Match.objectLike({ Ref: Match.stringLikeRegexp(job) }),
         MaximumRetryAttempts: 2,

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { handler as addressRefreshJob } from '../../functions/jobs/address-refresh.ts';
 import { handler as cardBatchJob } from '../../functions/jobs/card-batch.ts';
-import { JOB_NAMES } from '../../shared/contract/jobs.ts';
+import { JOB_NAMES, ON_DEMAND_JOBS } from '../../shared/contract/jobs.ts';
 import { putInbound } from '../support/address-files.ts';
 import { aRegistration, CUSTOMER_SERVICE } from '../support/fixtures.ts';
 import { call, startTestApi, until } from '../support/local-api.ts';
@@ -20,6 +20,7 @@ type Run = {
   outcome: string;
   requestedBy?: { role: string; requestId: string };
   summary?: Record<string, unknown>;
+  input?: Record<string, unknown>;
 };
 const runsOf = async (job: string): Promise<Run[]> => {
   const view = await call(api, 'GET', '/job-runs', { as: PROCESSOR });
@@ -62,6 +63,38 @@ describe('the processor’s view', () => {
     expect(file).toMatchObject({ status: 'rejected' });
     expect(file.reason).toBeTruthy();
     expect((await runsOf('address-refresh'))[0]).toMatchObject({ outcome: 'done' });
+  });
+
+  it('runs every job the register has on demand, with its inputs, and records who asked', async () => {
+    for (const job of ON_DEMAND_JOBS) {
+      const before = (await runsOf(job)).length;
+      const asked = await call(api, 'POST', `/job-runs/${job}`, { as: PROCESSOR });
+      expect(asked.status, job).toBe(202);
+      await until(async () => (await runsOf(job)).length > before, job);
+      const [newest] = await runsOf(job);
+      expect(newest, job).toMatchObject({
+        outcome: 'done',
+        requestedBy: { role: 'processor', requestId: asked.body.requestId },
+      });
+    }
+    const dry = await call(api, 'POST', '/job-runs/reindex?dryRun=true', { as: PROCESSOR });
+    expect(dry.status).toBe(202);
+    await until(async () =>
+      (await runsOf('reindex')).some((run) => run.requestedBy?.requestId === dry.body.requestId),
+    );
+    const [dryRun] = await runsOf('reindex');
+    expect(dryRun).toMatchObject({ input: { dryRun: true }, summary: { summary: { dryRun: true } } });
+  });
+
+  it('refuses an input the job does not take, and a job that is not the processor’s to run', async () => {
+    const refused = await call(api, 'POST', '/job-runs/statistics?dryRun=true', { as: PROCESSOR });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([
+      { field: 'dryRun', message: 'is not an input of the statistics job' },
+    ]);
+    const notOnDemand = await call(api, 'POST', '/job-runs/campaign-send', { as: PROCESSOR });
+    expect(notOnDemand.status).toBe(400);
+    expect(notOnDemand.body.errors).toEqual([expect.objectContaining({ field: 'job' })]);
   });
 
   it('is for the processor and admins', async () => {

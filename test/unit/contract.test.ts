@@ -56,8 +56,8 @@ describe('the contract tables', () => {
     const startedByApi = Object.entries(jobs)
       .filter(([, job]) => 'startedByApi' in job && job.startedByApi)
       .map(([name]) => name);
-    expect(starting.map((route) => route.startsJob).sort()).toEqual(startedByApi.sort());
-    expect(routeModule.runCardBatchNow.tableActions).toEqual(['PutItem', 'DeleteItem']);
+    expect(starting.flatMap((route) => [route.startsJob].flat()).sort()).toEqual(startedByApi.sort());
+    expect(routeModule.runJobNow.tableActions).toEqual(['PutItem', 'DeleteItem']);
     for (const route of starting) {
       expect(route.tableActions, route.path).toContain('PutItem');
       expect(route.bucketPrefixes, route.path).toBeUndefined();

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { routes } from '../../shared/contract/routes.ts';
-import { handler as runCardBatchNow } from '../../functions/api/operations/run-card-batch.ts';
+import { handler as runJobNow } from '../../functions/api/operations/run-job.ts';
 import { insertRecord, jobRequestPattern } from '../../shared/store/dynamo-job-requests.ts';
 import { jobRequestStore } from '../../shared/store/default-stores.ts';
 import { dispatchJobRequests } from '../../shared/lambda/job-dispatch.ts';
@@ -29,8 +29,8 @@ beforeEach(() => {
 
 /** "Run the card batch now": the route writes the request and answers at once. */
 async function askedForByTheConsole() {
-  const answer = await runCardBatchNow(
-    apiEvent(routes.runCardBatchNow, { groups: ['processor'] }),
+  const answer = await runJobNow(
+    apiEvent(routes.runJobNow, { groups: ['processor'], pathParameters: { job: 'card-batch' } }),
     lambdaContext,
   );
   expect(answer.statusCode).toBe(202);
@@ -114,6 +114,25 @@ describe('a job asked for by a route', () => {
     expect(start).toHaveBeenCalledTimes(1);
   });
 
+  it('asks for the next run of a job that ended short, and clears the way only when it is done', async () => {
+    dynamo.on(DeleteCommand).resolves({});
+    const requestedBy = { actor: 'p', role: 'processor', requestId: 'r-9' };
+    const results = [{ done: false }, { done: true }];
+    const entry = jobEntry({ job: 'address-refresh', name: 'refresh', run: async () => results.shift()! });
+    const request = { jobRequest: { job: 'address-refresh', requestedBy, once: true } };
+    await jobHandler(entry)(request);
+    expect(puts()).toEqual([
+      expect.objectContaining({ type: 'job-run', outcome: 'done', requestedBy }),
+      expect.objectContaining({ type: 'job-request', job: 'address-refresh', requestedBy, once: true }),
+    ]);
+    expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(0);
+
+    dynamo.resetHistory();
+    await jobHandler(entry)(request);
+    expect(puts()).toEqual([expect.objectContaining({ type: 'job-run', outcome: 'done' })]);
+    expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(1);
+  });
+
   it('runs the job with its input, and the run record says who asked, or which input failed', async () => {
     const requestedBy = { actor: 'a', role: 'marketing', requestId: 'r-1' };
     const run = vi.fn(async (input: unknown) => ({ ran: input }));
@@ -122,7 +141,14 @@ describe('a job asked for by a route', () => {
       jobRequest: { job: 'campaign-audience', input: { campaignId: 'C-1' }, requestedBy },
     });
     expect(run).toHaveBeenCalledWith({ campaignId: 'C-1' }, undefined);
-    expect(puts()).toEqual([expect.objectContaining({ type: 'job-run', outcome: 'done', requestedBy })]);
+    expect(puts()).toEqual([
+      expect.objectContaining({
+        type: 'job-run',
+        outcome: 'done',
+        requestedBy,
+        input: { campaignId: 'C-1' },
+      }),
+    ]);
 
     dynamo.resetHistory();
     const failing = jobEntry({
@@ -138,7 +164,8 @@ describe('a job asked for by a route', () => {
     expect(puts()).toEqual([
       expect.objectContaining({
         outcome: 'failed',
-        summary: { error: 'Error', input: { campaignId: 'C-2' } },
+        summary: { error: 'Error' },
+        input: { campaignId: 'C-2' },
       }),
     ]);
     await expect(jobHandler(entry)({ jobRequest: { job: 'card-batch', requestedBy } })).rejects.toThrow(

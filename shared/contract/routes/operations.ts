@@ -1,5 +1,7 @@
 import { MemberView } from '../../members/schemas.ts';
+import * as z from 'zod/mini';
 import { JobRequestedView, OperationsView } from '../../jobs/schemas.ts';
+import { ON_DEMAND_JOBS } from '../jobs.ts';
 import { ResolveWorkBody, WorkPageView, WorkQueuePath, WorkQueueQuery } from '../../queues/schemas.ts';
 import type { RouteSpec } from '../route.ts';
 
@@ -16,13 +18,19 @@ export const jobRuns = {
   tableActions: ['Query'],
 } as const satisfies RouteSpec;
 
-export const runCardBatchNow = {
+const RunJobPath = z.strictObject({ job: z.enum(ON_DEMAND_JOBS) });
+/** A run's input in the query, so that a run without one is a POST without a body. */
+const RunJobQuery = z.strictObject({ dryRun: z.optional(z.enum(['true', 'false'])) });
+
+export const runJobNow = {
   method: 'POST',
-  path: '/job-runs/card-batch',
-  handler: 'api/operations/run-card-batch',
+  path: '/job-runs/{job}',
+  handler: 'api/operations/run-job',
   roles: ['admin', 'processor'],
   summary:
-    'Run the card batch now, as the schedule does: the run starts at once and shows in the job runs, which say who asked. While a run asked for has not ended, asking again answers with that one',
+    'Run a job now, as the schedule does (the card batch, the address refresh and extract, retention, statistics, the audit check, a reindex with dryRun=true or not): the run starts at once and shows in the job runs, which say who asked and with what input. While a run asked for has not ended, asking again answers with that one',
+  params: RunJobPath,
+  query: RunJobQuery,
   responses: {
     202: {
       description:
@@ -32,7 +40,7 @@ export const runCardBatchNow = {
   },
   // A pending request that lapsed is removed before a new one is put.
   tableActions: ['PutItem', 'DeleteItem'],
-  startsJob: 'card-batch',
+  startsJob: ON_DEMAND_JOBS,
 } as const satisfies RouteSpec;
 
 export const workQueue = {

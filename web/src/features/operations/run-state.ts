@@ -1,7 +1,7 @@
 import type { AnswerOf } from '../../lib/api/types.ts';
 
 type Operations = AnswerOf<'jobRuns'>;
-export type Asked = AnswerOf<'runCardBatchNow', 202>;
+export type Asked = AnswerOf<'runJobNow', 202>;
 
 /**
  * How long a run asked for may take to show: three attempts of the job's 15 minutes (Lambda retries
@@ -23,11 +23,13 @@ export function runState(view: Operations | undefined, asked: Asked, late: boole
     view?.jobs
       .find((listed) => listed.job === asked.job)
       ?.runs.filter((run) => run.requestedBy?.requestId === asked.requestId) ?? [];
-  const done = runs.filter((run) => run.outcome === 'done');
+  // A run that ended short (done: false) asked for the next: the job is still at work.
+  const done = runs.filter((run) => run.outcome === 'done' && run.summary?.done !== false);
   if (done.length > 0) return done.every((run) => run.summary?.skipped) ? 'skipped' : 'done';
-  if (runs.length >= ATTEMPTS) return 'failed';
-  if (runs.length > 0) return late ? 'failed' : 'retrying';
-  return late ? 'not-shown' : 'waiting';
+  const failed = runs.filter((run) => run.outcome === 'failed').length;
+  if (failed >= ATTEMPTS) return 'failed';
+  if (late) return runs.length > 0 ? 'failed' : 'not-shown';
+  return failed > 0 ? 'retrying' : 'waiting';
 }
 
 export const isPending = (state: RunState) => state === 'waiting' || state === 'retrying';

@@ -94,3 +94,34 @@ export const CHANNEL_PURPOSES = {
 
 /** Why a member is erased. */
 export const ERASURE_REASONS = ['member-request', 'deceased', 'membership-ended', 'other'] as const;
+
+/** The jobs the processor may run on demand, each with what it does and the inputs it takes. */
+export const ON_DEMAND_JOBS = {
+  'card-batch': { description: 'Pending card orders to batch files for the card manufacturer', inputs: [] },
+  'address-refresh': {
+    description: 'Population register address updates applied to members, with a report per file',
+    inputs: [],
+  },
+  'address-extract': {
+    description: 'The members the address update service should check, as a fixed-width file',
+    inputs: [],
+  },
+  retention: {
+    description: 'Erasures that are due: deceased members after 12 months, erasure requests after their days',
+    inputs: [],
+  },
+  statistics: {
+    description:
+      'The register’s figures for the reports: one pass over the table, small anonymous items, no figure about fewer than five members',
+    inputs: [],
+  },
+  'audit-verify': {
+    description: 'Checks every member’s audit hash chain for edited or removed entries',
+    inputs: [],
+  },
+  reindex: {
+    description:
+      'Once after an upgrade, by hand: every profile’s search index entries and mirrored work queue items brought up to date',
+    inputs: ['dryRun'],
+  },
+} as const;

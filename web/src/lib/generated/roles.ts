@@ -21,7 +21,7 @@ export const OPERATION_ROLES = {
   reportLostCard: ['admin', 'customer-service', 'member'],
   cardBatches: ['admin', 'processor'],
   jobRuns: ['admin', 'processor'],
-  runCardBatchNow: ['admin', 'processor'],
+  runJobNow: ['admin', 'processor'],
   workQueue: ['admin', 'customer-service', 'processor'],
   resolveWorkItem: ['admin', 'customer-service'],
   readConsents: ['admin', 'customer-service', 'processor', 'member'],

@@ -251,7 +251,7 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/job-runs/card-batch': {
+  '/job-runs/{job}': {
     parameters: {
       query?: never;
       header?: never;
@@ -261,10 +261,10 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Run the card batch now, as the schedule does: the run starts at once and shows in the job runs, which say who asked. While a run asked for has not ended, asking again answers with that one
+     * Run a job now, as the schedule does (the card batch, the address refresh and extract, retention, statistics, the audit check, a reindex with dryRun=true or not): the run starts at once and shows in the job runs, which say who asked and with what input. While a run asked for has not ended, asking again answers with that one
      * @description Roles: admin, processor.
      */
-    post: operations['runCardBatchNow'];
+    post: operations['runJobNow'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2588,6 +2588,9 @@ export interface operations {
                   role: string;
                   requestId: string;
                 };
+                input?: {
+                  [key: string]: string | boolean;
+                };
               }[];
             }[];
             unappliedFiles: {
@@ -2622,11 +2625,22 @@ export interface operations {
       };
     };
   };
-  runCardBatchNow: {
+  runJobNow: {
     parameters: {
-      query?: never;
+      query?: {
+        dryRun?: 'true' | 'false';
+      };
       header?: never;
-      path?: never;
+      path: {
+        job:
+          | 'card-batch'
+          | 'address-refresh'
+          | 'address-extract'
+          | 'retention'
+          | 'statistics'
+          | 'audit-verify'
+          | 'reindex';
+      };
       cookie?: never;
     };
     requestBody?: never;
@@ -6361,6 +6375,20 @@ export const pathsCardBatchesGetResponses200ContentApplicationJsonBatchesStatusV
 export const pathsJobRunsGetResponses200ContentApplicationJsonJobsRunsOutcomeValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/job-runs']['get']['responses']['200']['content']['application/json']['jobs']['runs']['outcome']
 > = ['done', 'failed'];
+export const pathsJobRunsJobPostParametersQueryDryRunValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/job-runs/{job}']['post']['parameters']['query']['dryRun']
+> = ['true', 'false'];
+export const pathsJobRunsJobPostParametersPathJobValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/job-runs/{job}']['post']['parameters']['path']['job']
+> = [
+  'card-batch',
+  'address-refresh',
+  'address-extract',
+  'retention',
+  'statistics',
+  'audit-verify',
+  'reindex',
+];
 export const pathsWorkQueuesQueueGetParametersPathQueueValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/work-queues/{queue}']['get']['parameters']['path']['queue']
 > = [

@@ -21,7 +21,13 @@ export function JobRunsTable({ jobs }: { jobs: Job[] }) {
         { header: t('when'), cell: ({ run }) => (run ? formatInstant(run.startedAt, language) : '—') },
         { header: t('outcome'), cell: ({ run }) => run?.outcome },
         { header: t('counts'), cell: ({ run }) => summaryText(run?.summary) },
-        { header: t('by'), cell: ({ run }) => run && (run.requestedBy?.role ?? t('schedule')) },
+        {
+          header: t('by'),
+          // Who asked, and with what (a dry run); the schedule asks with nothing.
+          cell: ({ run }) =>
+            run &&
+            [run.requestedBy?.role ?? t('schedule'), summaryText(run.input)].filter(Boolean).join(', '),
+        },
       ]}
       rows={rows}
       rowKey={(row) => row.key}
