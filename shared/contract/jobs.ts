@@ -81,6 +81,8 @@ export const jobs = {
     ],
     bucket: {},
     runsUntilDone: true,
+    startedByApi: true,
+    onDemand: {},
   },
   'benefit-payout': {
     handler: 'jobs/benefit-payout',
@@ -96,6 +98,8 @@ export const jobs = {
       'BatchGetItem',
     ],
     bucket: { write: [EXCHANGE_PREFIXES.benefitPayouts] },
+    startedByApi: true,
+    onDemand: {},
   },
   'card-batch': {
     handler: 'jobs/card-batch',

@@ -424,6 +424,8 @@ describe('jobs, events and the card manufacturer', () => {
       'JobsAddressExtract',
       'JobsAddressRefresh',
       'JobsAuditVerify',
+      'JobsBenefitPayout',
+      'JobsBenefits',
       'JobsCampaignAudience',
       'JobsCampaignSend',
       'JobsCardBatch',

@@ -97,6 +97,15 @@ export const ERASURE_REASONS = ['member-request', 'deceased', 'membership-ended'
 
 /** The jobs the processor may run on demand, each with what it does and the inputs it takes. */
 export const ON_DEMAND_JOBS = {
+  benefits: {
+    description:
+      'The benefit statements of the month that closed last (from the 3rd of the next), one per buyer, written once, a segment at a time',
+    inputs: [],
+  },
+  'benefit-payout': {
+    description: 'The month’s benefit payout file for the payment partner, once the statements are written',
+    inputs: [],
+  },
   'card-batch': { description: 'Pending card orders to batch files for the card manufacturer', inputs: [] },
   'address-refresh': {
     description: 'Population register address updates applied to members, with a report per file',

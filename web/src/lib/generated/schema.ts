@@ -2633,6 +2633,8 @@ export interface operations {
       header?: never;
       path: {
         job:
+          | 'benefits'
+          | 'benefit-payout'
           | 'card-batch'
           | 'address-refresh'
           | 'address-extract'
@@ -6381,6 +6383,8 @@ export const pathsJobRunsJobPostParametersQueryDryRunValues: ReadonlyArray<
 export const pathsJobRunsJobPostParametersPathJobValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/job-runs/{job}']['post']['parameters']['path']['job']
 > = [
+  'benefits',
+  'benefit-payout',
   'card-batch',
   'address-refresh',
   'address-extract',
