@@ -40,6 +40,10 @@ export const REFUSAL_KINDS = [
   'unsubscribe-link-invalid',
   /** An unsubscribe link past its time. */
   'unsubscribe-link-expired',
+  /** The email has a sign-in account already: change that one's groups. */
+  'staff-account-exists',
+  /** An admin taking away their own admin access or disabling themselves: another admin does it. */
+  'own-access',
 ] as const;
 export type RefusalKind = (typeof REFUSAL_KINDS)[number];
 

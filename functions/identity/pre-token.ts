@@ -1,7 +1,8 @@
 import type { PreTokenGenerationTriggerHandler } from 'aws-lambda';
 import { memberSignIn } from '../../shared/accounts/link.ts';
 import { CUSTOMER_NUMBER_CLAIM } from '../../shared/auth/caller.ts';
-import { linkAttemptStore, memberStore } from '../../shared/store/default-stores.ts';
+import { recordStaffSignIn } from '../../shared/accounts/staff.ts';
+import { accessLogStore, linkAttemptStore, memberStore } from '../../shared/store/default-stores.ts';
 
 /**
  * Cognito's pre-token-generation trigger: a member's ID token carries the customer number of the
@@ -21,6 +22,12 @@ export const handler: PreTokenGenerationTriggerHandler = async (event, context) 
     },
     { members: memberStore(), attempts: linkAttemptStore() },
   );
+  // A session renewed is not a sign-in: the review's "last sign-in" is the last time a person signed in.
+  if (event.triggerSource !== 'TokenGeneration_RefreshTokens')
+    await recordStaffSignIn(
+      { username: event.userName, groups: event.request.groupConfiguration.groupsToOverride ?? [] },
+      accessLogStore(),
+    );
   event.response.claimsOverrideDetails = {
     ...(signIn.customerNumber
       ? { claimsToAddOrOverride: { [CUSTOMER_NUMBER_CLAIM]: signIn.customerNumber } }

@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration, NestedStack, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -35,6 +35,12 @@ export interface RegisterApiProps {
 export class RegisterApi extends Construct {
   readonly httpApi: apigw.HttpApi;
   readonly functions = new Map<string, RegisterFunction>();
+  /**
+   * The routes' functions (each with its role, policy and log group) in a nested stack of their own:
+   * the parent keeps the API, its routes and integrations, and both stay well under the 500
+   * resources a stack may hold.
+   */
+  readonly functionsStack: Stack;
 
   constructor(scope: Construct, id: string, props: RegisterApiProps) {
     super(scope, id);
@@ -87,12 +93,16 @@ export class RegisterApi extends Construct {
       },
     });
 
+    this.functionsStack = new NestedStack(this, 'FunctionsStack', {
+      description: 'The register API’s functions, one per route',
+    });
+    const functionsScope = new Construct(this.functionsStack, 'Api');
     for (const route of props.routes) {
       const name = route.handler
         .split('/')
         .map((part) => part.replace(/(^|-)(\w)/g, (_, _d, c: string) => c.toUpperCase()))
         .join('');
-      const fn = new RegisterFunction(this, name, {
+      const fn = new RegisterFunction(functionsScope, name, {
         handler: route.handler,
         description: routeKey(route),
         ...(route.timeoutSeconds ? { timeout: Duration.seconds(route.timeoutSeconds) } : {}),
@@ -105,6 +115,7 @@ export class RegisterApi extends Construct {
       grantTableActions(fn.role, props.table, props.key, route.tableActions, route.tablePartitions);
       if (route.readsUnsubscribeKey)
         props.mail.grantUnsubscribeLinks(fn.role, (variable, value) => fn.fn.addEnvironment(variable, value));
+      if (route.staffAccounts) props.identity.grantStaffAccounts(fn, route.staffAccounts);
       if (route.bucketPrefixes) {
         grantBucketPrefixes(fn.role, props.bucket, props.key, route.bucketPrefixes);
         fn.fn.addEnvironment('BUCKET_NAME', props.bucket.bucketName);

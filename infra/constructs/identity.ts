@@ -156,6 +156,35 @@ export class RegisterIdentity extends Construct {
     });
   }
 
+  /**
+   * The admin's staff account routes: Cognito's admin API on this one pool, reading staff groups'
+   * members, and for `write` inviting, moving between groups, disabling and enabling. IAM cannot name
+   * groups, so the code (shared/accounts/staff.ts) keeps to the staff groups and to accounts in no
+   * other group: a member's account is never listed or changed.
+   */
+  grantStaffAccounts(fn: RegisterFunction, access: 'read' | 'write') {
+    const read = [
+      'cognito-idp:ListUsersInGroup',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminListGroupsForUser',
+    ];
+    const write = [
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminRemoveUserFromGroup',
+      'cognito-idp:AdminDisableUser',
+      'cognito-idp:AdminEnableUser',
+      'cognito-idp:AdminUserGlobalSignOut',
+    ];
+    fn.role.addToPolicy(
+      new iam.PolicyStatement({
+        actions: access === 'write' ? [...read, ...write] : read,
+        resources: [this.userPool.userPoolArn],
+      }),
+    );
+    fn.fn.addEnvironment('USER_POOL_ID', this.userPool.userPoolId);
+  }
+
   get issuerUrl(): string {
     return this.userPool.userPoolProviderUrl;
   }

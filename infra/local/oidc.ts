@@ -7,7 +7,9 @@ import { CONSOLE_PATHS } from '../../shared/contract/console.ts';
 import { ALGORITHM, LOCAL_AUDIENCE, localSubject, type LocalKeys } from './local-jwt.ts';
 import { memberSignIn, SELF_SIGN_UP_GROUP } from '../../shared/accounts/link.ts';
 import { CUSTOMER_NUMBER_CLAIM } from '../../shared/auth/caller.ts';
-import { linkAttemptStore, memberStore } from '../../shared/store/default-stores.ts';
+import { accessLogStore, linkAttemptStore, memberStore } from '../../shared/store/default-stores.ts';
+import { recordStaffSignIn } from '../../shared/accounts/staff.ts';
+import { localStaffAccounts } from './staff-accounts.ts';
 
 /** People sign in; `pos` is a till, a machine with client credentials, not a person at a sign-in page. */
 const PEOPLE = ROLES.filter((role) => role !== 'pos');
@@ -41,6 +43,19 @@ async function claimsOf(accountId: string) {
       ...(signIn.customerNumber ? { [CUSTOMER_NUMBER_CLAIM]: signIn.customerNumber } : {}),
     };
   }
+  if (accountId.startsWith(STAFF_PREFIX)) {
+    // An account the admin invited: its groups as they are now, and none once it is disabled.
+    const account = await localStaffAccounts.get(accountId);
+    if (!account?.enabled) return undefined;
+    return {
+      sub: accountId,
+      'cognito:groups': account.groups,
+      'cognito:username': accountId,
+      token_use: 'id',
+      email: account.email,
+      email_verified: true,
+    };
+  }
   const member = /^local-member-(\d+)$/.exec(accountId);
   const role = member ? 'member' : accountId.slice('local-'.length);
   if (!isRole(role)) return undefined;
@@ -52,6 +67,9 @@ async function claimsOf(accountId: string) {
     ...(member ? { 'custom:customerNumber': member[1] } : {}),
   };
 }
+
+/** Accounts of the local staff store have ids of their own (infra/local/staff-accounts.ts). */
+const STAFF_PREFIX = 'local-staff-';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -83,9 +101,9 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <label for="customerNumber">Customer number</label>
 <input id="customerNumber" name="customerNumber" inputmode="numeric" autocomplete="off" aria-describedby="customerNumberHelp">
 <p id="customerNumberHelp" class="note">Only for the member role: whose own pages to open.</p>
-<label for="email">Or the member’s own email</label>
+<label for="email">Or an account’s email</label>
 <input id="email" name="email" type="email" autocomplete="off" aria-describedby="emailHelp">
-<p id="emailHelp" class="note">As a member who signed up with this email: linked to the membership that has it, or asked to link or join.</p>
+<p id="emailHelp" class="note">With the member role: a member who signed up with this email, linked to the membership that has it, or asked to link or join. With a staff role: a staff account the admin invited, with the groups it has now.</p>
 <button type="submit">Sign in</button>
 </form></main></body></html>`;
 }
@@ -186,20 +204,29 @@ export function createLocalOidc(options: { keys: LocalKeys; origin: string; idTo
       const customerNumber = (form.get('customerNumber') ?? '').trim();
       const email = Email.safeParse((form.get('email') ?? '').trim());
       const ownAccount = role === 'member' && customerNumber === '' && email.success;
+      // A staff role with an email: the invited account of that email, if it may sign in.
+      const invited =
+        role !== 'member' && email.success ? localStaffAccounts.signInAccount(email.data) : undefined;
       const refusal =
         !isRole(role) || role === 'pos'
           ? 'Choose a role.'
           : role === 'member' && !ownAccount && !CustomerNumber.safeParse(customerNumber).success
             ? 'A member needs their customer number (10 digits) or their email.'
-            : undefined;
+            : role !== 'member' && email.success && !invited
+              ? 'No staff account may sign in with that email.'
+              : undefined;
       if (refusal) {
         html(400, signInPage(action, refusal));
         return;
       }
       // The account id is the subject `npm run token` gives: it carries what the person chose.
-      accountId = ownAccount
-        ? accountOf(email.data!)
-        : localSubject(role as Role, role === 'member' ? customerNumber : undefined);
+      accountId = invited
+        ? invited.username
+        : ownAccount
+          ? accountOf(email.data!)
+          : localSubject(role as Role, role === 'member' ? customerNumber : undefined);
+      // As Cognito's pre-token trigger records it in AWS.
+      if (invited) await recordStaffSignIn(invited, accessLogStore());
     }
     // Consent is implied: the console is the register's own first-party client.
     const grant = new provider.Grant({ accountId: accountId!, clientId: String(details.params.client_id) });

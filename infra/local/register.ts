@@ -19,6 +19,8 @@ import { ensureStream, readTableStream } from './table-stream.ts';
 import { jobRequestPattern } from '../../shared/store/dynamo-job-requests.ts';
 import { loadFunction } from './functions.ts';
 import { PROJECT_ROOT } from '../bundling.ts';
+import { useStaffDirectory } from '../../shared/store/default-stores.ts';
+import { localStaffAccounts } from './staff-accounts.ts';
 
 export const LOCAL_DIR = join(PROJECT_ROOT, '.local');
 export const KEY_FILE = join(LOCAL_DIR, 'jwt-signing-key.json');
@@ -48,6 +50,8 @@ export async function startLocalApi(options: {
   idTokenTtlSeconds?: number;
 }): Promise<LocalApi> {
   Object.assign(process.env, localEnvironment(options.services, options.names));
+  // The staff routes change the local sign-in's own accounts, as they change Cognito's in AWS.
+  useStaffDirectory(localStaffAccounts);
   const stopStream = await readTableStream({
     endpoint: options.services.dynamoEndpoint,
     streamArn: await ensureStream(

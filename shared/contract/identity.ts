@@ -4,8 +4,8 @@ import type { TableAction } from './route.ts';
 export const signInTrigger = {
   handler: 'identity/pre-token',
   description:
-    'Puts the customer number of the linked membership in a member’s ID token, linking by verified email on the way',
-  // A link by email is one audited member save, as a correction is.
+    'Puts the customer number of the linked membership in a member’s ID token, linking by verified email on the way; records a staff person’s sign-in',
+  // A link by email is one audited member save, as a correction is; a staff sign-in is one put.
   tableActions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'],
 } as const satisfies { handler: string; description: string; tableActions: readonly TableAction[] };
 

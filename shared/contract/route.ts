@@ -63,6 +63,11 @@ export interface RouteSpec {
    * Several: the route's path names which.
    */
   startsJob?: string | readonly string[];
+  /**
+   * Reads or changes staff accounts in the user pool (shared/accounts/staff.ts): the admin API's
+   * actions for that, on the one pool, and nothing of any other pool.
+   */
+  staffAccounts?: 'read' | 'write';
   /** Opens unsubscribe links: it may read their key's secret. */
   readsUnsubscribeKey?: boolean;
   /** Longer than the default 10 s only for work over many members; API Gateway stops waiting at 30 s. */

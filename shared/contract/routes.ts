@@ -38,6 +38,7 @@ import {
 } from './routes/privacy.ts';
 import { countReceipt, countReceipts, mainGroups, posLookup, readPurchases } from './routes/purchases.ts';
 import { listReports, readReport } from './routes/reports.ts';
+import { accessReview, changeStaffGroups, inviteStaff, listStaff, setStaffEnabled } from './routes/staff.ts';
 import { readBenefitRules, readBenefits, setBenefitRules } from './routes/benefits.ts';
 import { readUnsubscribe, unsubscribe } from './routes/messages.ts';
 
@@ -45,6 +46,7 @@ import { readUnsubscribe, unsubscribe } from './routes/messages.ts';
 export * from './routes/members.ts';
 export * from './routes/account.ts';
 export * from './routes/cards.ts';
+export * from './routes/staff.ts';
 export * from './routes/operations.ts';
 export * from './routes/consents.ts';
 export * from './routes/campaigns.ts';
@@ -128,6 +130,11 @@ export const routes = {
   privacyNotice,
   paperForm,
   recordsOfProcessing,
+  listStaff,
+  inviteStaff,
+  changeStaffGroups,
+  setStaffEnabled,
+  accessReview,
 } as const satisfies Record<string, RouteSpec>;
 
 export const routeList: readonly RouteSpec[] = /* @__PURE__ */ Object.values(routes);

@@ -60,6 +60,8 @@ const REFUSAL_STATUS: Record<RefusalKind, number> = {
   'campaign-state': 409,
   'unsubscribe-link-invalid': 400,
   'unsubscribe-link-expired': 410,
+  'staff-account-exists': 409,
+  'own-access': 409,
 };
 
 /** A domain refusal as problem details: its kind is the problem type. */

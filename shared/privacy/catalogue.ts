@@ -4,6 +4,7 @@ import { MEMBER_DATA, monthsKept, type MemberData } from './member-data.ts';
 import type { Recipient, SOURCES } from './notice-terms.ts';
 import { PERSONAL_FIELDS } from '../members/member.ts';
 import { SEALED_AUDIT_FIELDS } from '../members/audit-chain.ts';
+import { OPERATIONAL_FIELDS } from './operational-fields.ts';
 
 /**
  * The one catalogue of what the register stores: every item type and its fields, why, on what legal
@@ -42,76 +43,17 @@ const uniqueKey = (data: MemberData): Entry => ({
 const AUDIT_FIELDS = [...SEALED_AUDIT_FIELDS, 'reason', 'hash'];
 const CONSENT_FIELDS = ['purpose', 'granted', 'source', 'noticeVersion', 'channel', 'at', 'actor'];
 
-/** Records of the jobs and campaigns: no personal data, listed so that nothing unlisted is ever stored. */
-const OPERATIONAL_FIELDS = {
-  'benefit-rules': ['rulesId', 'effectiveFrom', 'tiers', 'groups', 'setAt', 'setBy'],
-  'marketing-settings': ['version', 'ownCustomerException', 'setAt', 'setBy'],
-  'statements-progress': ['month', 'segment', 'startedAt', 'after', 'done', 'written', 'existing', 'gone'],
-  payout: ['payoutId', 'month', 'status', 'createdAt', 'key', 'records', 'totalCents'],
-  campaign: [
-    'campaignId',
-    'name',
-    'channel',
-    'footing',
-    'purpose',
-    'criteria',
-    'createdAt',
-    'createdBy',
-    'status',
-    'summary',
-    'computedAt',
-    'exportKey',
-    'progress',
-    'version',
-    // The message (marketing's own text), the holdout's share, and how far sending has come.
-    'content',
-    'holdoutPercent',
-    'delivery',
-  ],
-  'card-batch': [
-    'batchId',
-    'transmissionReference',
-    'createdAt',
-    'status',
-    'key',
-    'records',
-    'deliveredAt',
-    'bytes',
-    'sha256',
-  ],
-  'job-counter': ['reference'],
-  'job-pointer': ['batchId'],
-  'address-file': [
-    'key',
-    'status',
-    'startedAt',
-    'fileId',
-    'referenceDate',
-    'details',
-    'next',
-    'counts',
-    'reason',
-    'finishedAt',
-    'report',
-  ],
-  'address-file-id': ['key'],
-  'job-lease': ['lease', 'until'],
-  'job-run': ['job', 'startedAt', 'finishedAt', 'outcome', 'summary', 'requestedBy'],
-  'legacy-import': [
-    'exportId',
-    'status',
-    'startedAt',
-    'phase',
-    'next',
-    'members',
-    'purchases',
-    'reason',
-    'finishedAt',
-    'report',
-  ],
-} as const satisfies Partial<Record<ItemTypeName, readonly string[]>>;
-
 const M = MEMBER_DATA;
+/** A log kept for accountability (who did what): the register's own, kept as long as the audit trail. */
+const accountabilityLog = (type: ItemTypeName, title: Entry['title'], fields: string[]): Entry => ({
+  type,
+  title,
+  purposes: ['accountability'],
+  sources: ['register'],
+  recipients: ['aws'],
+  retention: monthsKept(config.retention.auditMonths),
+  fields,
+});
 const operationalRetention = monthsKept(config.retention.reportMonths);
 
 /** Each item type about one member: as the member is told of it (member-data.ts), and the rest. */
@@ -292,26 +234,23 @@ const ABOUT_NO_MEMBER: readonly Entry[] = [
     },
     fields: ['customerNumber', 'erasedAt', 'erasedBy', 'role', 'reason', 'requestedAt', 'erased'],
   },
-  {
-    type: 'search-log',
-    title: { fi: 'Loki henkilökunnan hauista', en: 'Log of staff searches' },
-    // Names the members a search listed by customer number only: kept like the tombstone's number.
-    purposes: ['accountability'],
-    sources: ['register'],
-    recipients: ['aws'],
-    retention: monthsKept(config.retention.auditMonths),
-    fields: ['actor', 'role', 'via', 'purpose', 'requestId', 'at', 'criteria', 'listed'],
-  },
-  {
-    type: 'campaign-preview',
-    title: { fi: 'Loki kampanjoiden kohderyhmien esikatseluista', en: 'Log of campaign audience previews' },
-    // Names no member: who asked (a staff user ID), the criteria and the figure it answered.
-    purposes: ['accountability'],
-    sources: ['register'],
-    recipients: ['aws'],
-    retention: monthsKept(config.retention.auditMonths),
-    fields: ['campaignId', 'at', 'actor', 'role', 'requestId', 'criteria', 'reached', 'purchaseTotalsRead'],
-  },
+  // Names the members a search listed by customer number only: kept like the tombstone's number.
+  accountabilityLog('search-log', { fi: 'Loki henkilökunnan hauista', en: 'Log of staff searches' }, [
+    'actor',
+    'role',
+    'via',
+    'purpose',
+    'requestId',
+    'at',
+    'criteria',
+    'listed',
+  ]),
+  // Names no member: who asked (a staff user ID), the criteria and the figure it answered.
+  accountabilityLog(
+    'campaign-preview',
+    { fi: 'Loki kampanjoiden kohderyhmien esikatseluista', en: 'Log of campaign audience previews' },
+    ['campaignId', 'at', 'actor', 'role', 'requestId', 'criteria', 'reached', 'purchaseTotalsRead'],
+  ),
   {
     type: 'anonymous-purchases',
     title: { fi: 'Nimettömät ostosummat raportointiin', en: 'Anonymous purchase totals for reporting' },
@@ -348,6 +287,17 @@ const ABOUT_NO_MEMBER: readonly Entry[] = [
     },
     fields: ['report', 'month', 'computedAt', 'tables'],
   },
+  // About staff, not members: whose access (their work email), what it became, who changed it.
+  accountabilityLog(
+    'access-change',
+    { fi: 'Loki käyttöoikeuksien muutoksista', en: 'Log of changes to staff access' },
+    ['username', 'email', 'action', 'groups', 'previousGroups', 'at', 'actor', 'role', 'requestId'],
+  ),
+  accountabilityLog(
+    'staff-sign-in',
+    { fi: 'Henkilökunnan viimeisin kirjautuminen', en: 'Staff members’ last sign-in' },
+    ['username', 'at'],
+  ),
   {
     type: 'job-request',
     title: { fi: 'Pyyntö käynnistää eräajo', en: 'A request to start a job' },

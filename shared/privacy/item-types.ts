@@ -54,6 +54,10 @@ export const ITEM_TYPES = {
   addressFile: 'address-file',
   addressFileId: 'address-file-id',
   legacyImport: 'legacy-import',
+  /** A change of a staff person's access: who, to which groups, by whom (the access review reads them). */
+  accessChange: 'access-change',
+  /** When a staff account last signed in, for the access review. */
+  staffSignIn: 'staff-sign-in',
   /** One run of a job: when, how it ended, its counts. */
   jobRun: 'job-run',
   /** One report of the nightly statistics: figures only, none about fewer than five members. */
@@ -112,6 +116,8 @@ export const ON_ERASURE = {
   'address-file': 'keep',
   'address-file-id': 'keep',
   'legacy-import': 'keep',
+  'access-change': 'keep',
+  'staff-sign-in': 'keep',
   'job-run': 'keep',
   statistics: 'keep',
   'job-request': 'keep',

@@ -44,6 +44,10 @@ import { SesMailer } from './ses-mailer.ts';
 import { SmsTexter } from './sms-texter.ts';
 import type { UnsubscribeLinks } from '../campaigns/unsubscribe.ts';
 import { JoseUnsubscribeLinks } from './jose-unsubscribe-links.ts';
+import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
+import type { AccessLog, StaffDirectory } from '../accounts/staff.ts';
+import { CognitoStaffDirectory } from './cognito-staff-directory.ts';
+import { DynamoAccessLog } from './dynamo-access-log.ts';
 
 let client: ReturnType<typeof createDocumentClient> | undefined;
 let members: MemberStore | undefined;
@@ -226,3 +230,25 @@ export function payoutStore(): PayoutStore {
   payoutStoreInstance ??= new DynamoPayouts(db(), tableName());
   return payoutStoreInstance;
 }
+
+let staff: StaffDirectory | undefined;
+let accessLog: AccessLog | undefined;
+
+/** Staff accounts: Cognito's user pool (USER_POOL_ID) in AWS, unless the local register put its own store here. */
+export function staffDirectory(): StaffDirectory {
+  staff ??= new CognitoStaffDirectory(new CognitoIdentityProviderClient({}), process.env.USER_POOL_ID ?? '');
+  return staff;
+}
+
+/** The local register's sign-in keeps its own accounts: its handlers use them instead of Cognito's. */
+export function useStaffDirectory(directory: StaffDirectory): void {
+  staff = directory;
+}
+
+export function accessLogStore(): AccessLog {
+  accessLog ??= new DynamoAccessLog(db(), tableName());
+  return accessLog;
+}
+
+/** What the staff account routes work with: the directory and the register's record of access. */
+export const staffDeps = () => ({ directory: staffDirectory(), log: accessLogStore() });

@@ -196,6 +196,18 @@ export const jobRunsPartition = (job: string, requested: boolean) =>
 /** Held by the one run of a job that works now. */
 export const jobLeaseKey = (job: string): ItemKey => jobKey(job, 'LEASE');
 /** A run asked for by a route: a partition of its own, which the stream's filter knows by its prefix. */
+/** Staff access: every change, and each account's last sign-in, in one small partition the review reads. */
+export const STAFF_ACCESS_PARTITION = 'STAFFACCESS';
+export const accessChangeKey = (at: string, requestId: string): ItemKey => ({
+  pk: STAFF_ACCESS_PARTITION,
+  sk: `CHANGE#${at}#${requestId}`,
+});
+export const staffSignInKey = (username: string): ItemKey => ({
+  pk: STAFF_ACCESS_PARTITION,
+  sk: `SIGNIN#${username}`,
+});
+export const STAFF_ACCESS_PREFIX = { change: 'CHANGE#', signIn: 'SIGNIN#' } as const;
+
 export const JOB_REQUEST_PREFIX = 'JOBREQUEST#';
 export const jobRequestKey = (job: string, id: string): ItemKey => ({
   pk: `${JOB_REQUEST_PREFIX}${job}#${id}`,

@@ -48,7 +48,9 @@ describe('where the register is deployed', () => {
     const safeguard = 'EU–US Data Privacy Framework (adequacy decision of 10 July 2023)';
     const { stack } = synthOf({ registerRegion: 'us-east-1', outsideEeaSafeguard: safeguard });
     expect(stack.region).toBe('us-east-1');
-    const functions = Object.entries(Template.fromStack(stack).findResources('AWS::Lambda::Function'));
+    const functions = Object.entries(
+      Template.fromStack(stack.api.functionsStack).findResources('AWS::Lambda::Function'),
+    );
     const notice = functions.find(([id]) => /PrivacyNoticeFunction/.test(id))!;
     expect(notice[1].Properties.Environment.Variables.OUTSIDE_EEA_SAFEGUARD).toBe(safeguard);
   });

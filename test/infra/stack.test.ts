@@ -22,8 +22,8 @@ beforeAll(() => {
   // A real synth, bundling included: esbuild from devDependencies, no Docker, no network.
   const { app, stack, edge } = buildApp(projectApp({ outdir }));
   app.synth();
-  template = registerTemplate(stack, Stack.of(stack.jobs));
-  resourcesPerStack = [stack, Stack.of(stack.jobs)].map(
+  template = registerTemplate(stack, Stack.of(stack.jobs), stack.api.functionsStack);
+  resourcesPerStack = [stack, Stack.of(stack.jobs), stack.api.functionsStack].map(
     (one) => Object.keys(Template.fromStack(one).toJSON().Resources).length,
   );
   edgeTemplate = Template.fromStack(edge);
@@ -308,6 +308,45 @@ describe('jobs, events and the card manufacturer', () => {
   const s3Statements = (rolePrefix: string) =>
     statementsOf(rolePrefix).filter((st) => st.Action.some((a) => a.startsWith('s3:')));
 
+  it('lets only the admin’s staff routes use Cognito’s admin API, on the one pool, writing only where they change', () => {
+    const cognito = resources('AWS::IAM::Policy').flatMap((policy) =>
+      (policy.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[])
+        .filter((st) => [st.Action].flat().some((a) => a.startsWith('cognito-idp:')))
+        .map((st) => ({ roles: JSON.stringify(policy.Properties.Roles), ...st })),
+    );
+    const byRoute = (prefix: string) => {
+      const found = cognito.filter((st) => st.roles.includes(prefix));
+      expect(found, prefix).toHaveLength(1);
+      // The pool's own ARN (handed into the functions' nested stack), nothing wider.
+      expect(found[0]!.Resource, prefix).toEqual({
+        Ref: expect.stringMatching(/^referencetoMoymoreRegisterIdentityUsers[0-9A-F]+Arn$/),
+      });
+      return [found[0]!.Action].flat().sort();
+    };
+    const read = [
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:ListUsersInGroup',
+    ];
+    expect(byRoute('ApiApiStaffList')).toEqual(read);
+    expect(byRoute('ApiApiStaffReview')).toEqual(read);
+    for (const writer of ['ApiApiStaffInvite', 'ApiApiStaffGroups', 'ApiApiStaffEnabled'])
+      expect(byRoute(writer)).toEqual(
+        [
+          ...read,
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminDisableUser',
+          'cognito-idp:AdminEnableUser',
+          'cognito-idp:AdminRemoveUserFromGroup',
+          'cognito-idp:AdminUserGlobalSignOut',
+        ].sort(),
+      );
+    // Nothing else may: the sign-up trigger only puts a person in the member group.
+    const others = cognito.filter((st) => !st.roles.includes('ApiApiStaff'));
+    expect(others.flatMap((st) => [st.Action].flat())).toEqual(['cognito-idp:AdminAddUserToGroup']);
+  });
+
   it('lets the manufacturer read only card-orders/outbound/ and write only card-orders/inbound/', () => {
     const statements = s3Statements('CardManufacturerRole');
     expect(
@@ -352,7 +391,11 @@ describe('jobs, events and the card manufacturer', () => {
       },
     });
     const partnerStack = buildApp(app).stack;
-    const partnerTemplate = registerTemplate(partnerStack, Stack.of(partnerStack.jobs));
+    const partnerTemplate = registerTemplate(
+      partnerStack,
+      Stack.of(partnerStack.jobs),
+      partnerStack.api.functionsStack,
+    );
     const principals = Object.entries(partnerTemplate.findResources('AWS::IAM::Role'))
       .filter(([id]) => /^(CardManufacturer|AddressService|MailingHouse)Role/.test(id))
       .map(([id, role]) => [

@@ -14,12 +14,16 @@ let other: { customerNumber: string };
 /** The member the admin's DELETE erases, so that the other routes keep theirs. */
 let doomed: { customerNumber: string };
 let campaignId: string;
+/** A staff account the admin routes act on. */
+const staffEmail = `staff.${Date.now()}@moymore.example`;
+let staffUsername: string;
 
 /** A request each route accepts when the caller may make it, so only the role decides the answer. */
 const requestFor = (path: string, method: string) => {
   const concrete = path.replace('{customerNumber}', member.customerNumber);
   if (method === 'GET' && path === '/members') return { path: `/members?email=${member.email}` };
   if (path === '/work-queues/{queue}') return { path: '/work-queues/card-overdue' };
+  if (path === '/job-runs/{job}') return { path: '/job-runs/card-batch' };
   // No item to resolve: the role passes and the domain answers 404 (not 403).
   if (path === '/work-queues/{queue}/resolutions')
     return {
@@ -53,6 +57,13 @@ const requestFor = (path: string, method: string) => {
   if (path === '/marketing-settings' && method === 'PUT')
     return { path, body: { ownCustomerException: { email: false, sms: false } } };
   if (path === '/account/link') return { path, body: { by: 'email' } };
+  // An email invited already: the role passes and the directory answers 409.
+  if (path === '/staff-accounts' && method === 'POST')
+    return { path, body: { email: staffEmail, groups: ['marketing'] } };
+  if (path === '/staff-accounts/{username}/groups')
+    return { path: path.replace('{username}', staffUsername), body: { groups: ['marketing'] } };
+  if (path === '/staff-accounts/{username}/enabled')
+    return { path: path.replace('{username}', staffUsername), body: { enabled: true } };
   if (path === '/account/membership')
     return { path, body: { surname: 'Uusi', firstNames: 'Jäsen', birthDate: '1990-01-01' } };
   if (path.endsWith('/{purpose}')) {
@@ -75,6 +86,12 @@ beforeAll(async () => {
       body: { name: 'Syys', channel: 'sms' },
     })
   ).body.campaignId;
+  staffUsername = (
+    await call(api, 'POST', '/staff-accounts', {
+      as: { role: 'admin' },
+      body: { email: staffEmail, groups: ['marketing'] },
+    })
+  ).body.username;
 });
 afterAll(() => api.stop());
 

@@ -18,15 +18,15 @@ export const projectApp = (props: AppProps = {}) =>
 export const UNBUNDLED = { 'aws:cdk:bundling-stacks': [] };
 
 /**
- * The register's stack and the nested stack its jobs live in, read as one template: a test asks
- * what the register deploys, not which of the two stacks holds it.
+ * The register's stack and the nested stacks its jobs and its API's functions live in, read as one
+ * template: a test asks what the register deploys, not which stack holds it.
  */
-export function registerTemplate(stack: Stack, nested: Stack): Template {
-  const [parent, jobs] = [stack, nested].map((one) => Template.fromStack(one).toJSON());
+export function registerTemplate(stack: Stack, ...nested: Stack[]): Template {
+  const templates = [stack, ...nested].map((one) => Template.fromStack(one).toJSON());
   const merged = Object.fromEntries(
     ['Parameters', 'Resources', 'Outputs', 'Conditions', 'Mappings'].map((section) => [
       section,
-      { ...parent![section], ...jobs![section] },
+      Object.assign({}, ...templates.map((template) => template[section])),
     ]),
   );
   return Template.fromJSON(merged, { skipCyclicalDependenciesCheck: true });

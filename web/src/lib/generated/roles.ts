@@ -61,6 +61,11 @@ export const OPERATION_ROLES = {
   privacyNotice: 'public',
   paperForm: 'public',
   recordsOfProcessing: ['admin'],
+  listStaff: ['admin'],
+  inviteStaff: ['admin'],
+  changeStaffGroups: ['admin'],
+  setStaffEnabled: ['admin'],
+  accessReview: ['admin'],
 } as const;
 export type OperationId = keyof typeof OPERATION_ROLES;
 

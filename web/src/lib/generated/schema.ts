@@ -923,6 +923,90 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/staff-accounts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The staff accounts: email, staff groups, enabled or not
+     * @description Roles: admin.
+     */
+    get: operations['listStaff'];
+    put?: never;
+    /**
+     * Invite a person by email into one or more staff groups (admin, customer-service, processor, marketing): the invitation goes by email, the first sign-in sets a password and MFA
+     * @description Roles: admin.
+     */
+    post: operations['inviteStaff'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff-accounts/{username}/groups': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Set a staff account’s groups; the same groups again change nothing. An admin keeps their own admin group
+     * @description Roles: admin.
+     */
+    put: operations['changeStaffGroups'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/staff-accounts/{username}/enabled': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /**
+     * Disable a staff account (it cannot sign in, and its sessions end) or enable it again with the groups it had
+     * @description Roles: admin.
+     */
+    put: operations['setStaffEnabled'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/access-review': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The quarterly access review: who has which staff group, when they last signed in, who granted each group and when; format=csv for the file
+     * @description Roles: admin.
+     */
+    get: operations['accessReview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6168,6 +6252,367 @@ export interface operations {
       };
     };
   };
+  listStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Every account in a staff group */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            accounts: {
+              username: string;
+              email: string;
+              groups: ('admin' | 'customer-service' | 'processor' | 'marketing')[];
+              enabled: boolean;
+              createdAt: string;
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  inviteStaff: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          /** Format: email */
+          email: string;
+          groups: ('admin' | 'customer-service' | 'processor' | 'marketing')[];
+        };
+      };
+    };
+    responses: {
+      /** @description The account invited */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            username: string;
+            email: string;
+            groups: ('admin' | 'customer-service' | 'processor' | 'marketing')[];
+            enabled: boolean;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description That email has a sign-in account already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  changeStaffGroups: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        username: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          groups: ('admin' | 'customer-service' | 'processor' | 'marketing')[];
+        };
+      };
+    };
+    responses: {
+      /** @description The account with its groups */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            username: string;
+            email: string;
+            groups: ('admin' | 'customer-service' | 'processor' | 'marketing')[];
+            enabled: boolean;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such staff account (a member’s account is not one) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description An admin taking away their own admin access */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  setStaffEnabled: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        username: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': {
+          enabled: boolean;
+        };
+      };
+    };
+    responses: {
+      /** @description The account */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            username: string;
+            email: string;
+            groups: ('admin' | 'customer-service' | 'processor' | 'marketing')[];
+            enabled: boolean;
+            createdAt: string;
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description No such staff account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description An admin disabling themselves */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            errors?: {
+              field: string;
+              message: string;
+            }[];
+          };
+        };
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  accessReview: {
+    parameters: {
+      query?: {
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The review */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            reviewedAt: string;
+            accounts: {
+              email: string;
+              groups: ('admin' | 'customer-service' | 'processor' | 'marketing')[];
+              enabled: boolean;
+              lastSignInAt?: string;
+              grantedBy: {
+                /** @enum {string} */
+                group: 'admin' | 'customer-service' | 'processor' | 'marketing';
+                actor: string;
+                at: string;
+              }[];
+            }[];
+          };
+        };
+      };
+      /** @description No valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description The role may not call this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description Too many requests from this client; try again later */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
 }
 type FlattenedDeepRequired<T> = {
   [K in keyof T]-?: FlattenedDeepRequired<
@@ -6672,3 +7117,30 @@ export const pathsPrivacyNoticeGetParametersQueryFormatValues: ReadonlyArray<
 export const pathsPaperFormGetParametersQueryLangValues: ReadonlyArray<
   FlattenedDeepRequired<paths>['/paper-form']['get']['parameters']['query']['lang']
 > = ['fi', 'sv', 'en'];
+export const pathsStaffAccountsGetResponses200ContentApplicationJsonAccountsGroupsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/staff-accounts']['get']['responses']['200']['content']['application/json']['accounts']['groups']
+> = ['admin', 'customer-service', 'processor', 'marketing'];
+export const pathsStaffAccountsPostRequestBodyContentApplicationJsonGroupsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/staff-accounts']['post']['requestBody']['content']['application/json']['groups']
+> = ['admin', 'customer-service', 'processor', 'marketing'];
+export const pathsStaffAccountsPostResponses201ContentApplicationJsonGroupsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/staff-accounts']['post']['responses']['201']['content']['application/json']['groups']
+> = ['admin', 'customer-service', 'processor', 'marketing'];
+export const pathsStaffAccountsUsernameGroupsPutRequestBodyContentApplicationJsonGroupsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/staff-accounts/{username}/groups']['put']['requestBody']['content']['application/json']['groups']
+> = ['admin', 'customer-service', 'processor', 'marketing'];
+export const pathsStaffAccountsUsernameGroupsPutResponses200ContentApplicationJsonGroupsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/staff-accounts/{username}/groups']['put']['responses']['200']['content']['application/json']['groups']
+> = ['admin', 'customer-service', 'processor', 'marketing'];
+export const pathsStaffAccountsUsernameEnabledPutResponses200ContentApplicationJsonGroupsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/staff-accounts/{username}/enabled']['put']['responses']['200']['content']['application/json']['groups']
+> = ['admin', 'customer-service', 'processor', 'marketing'];
+export const pathsAccessReviewGetParametersQueryFormatValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/access-review']['get']['parameters']['query']['format']
+> = ['json', 'csv'];
+export const pathsAccessReviewGetResponses200ContentApplicationJsonAccountsGroupsValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/access-review']['get']['responses']['200']['content']['application/json']['accounts']['groups']
+> = ['admin', 'customer-service', 'processor', 'marketing'];
+export const pathsAccessReviewGetResponses200ContentApplicationJsonAccountsGrantedByGroupValues: ReadonlyArray<
+  FlattenedDeepRequired<paths>['/access-review']['get']['responses']['200']['content']['application/json']['accounts']['grantedBy']['group']
+> = ['admin', 'customer-service', 'processor', 'marketing'];

@@ -1,0 +1,8 @@
+import { setStaffEnabled as route } from '../../../shared/contract/routes/staff.ts';
+import { setStaffEnabled } from '../../../shared/accounts/staff.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { staffDeps } from '../../../shared/store/default-stores.ts';
+
+export const handler = apiHandler(route, async ({ caller, params, body }) =>
+  setStaffEnabled(caller, params.username, body.enabled, staffDeps()),
+);

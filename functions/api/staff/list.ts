@@ -1,0 +1,6 @@
+import { listStaff as route } from '../../../shared/contract/routes/staff.ts';
+import { listStaff } from '../../../shared/accounts/staff.ts';
+import { apiHandler } from '../../../shared/http/api-handler.ts';
+import { staffDeps } from '../../../shared/store/default-stores.ts';
+
+export const handler = apiHandler(route, async () => listStaff(staffDeps()));
