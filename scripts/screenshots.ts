@@ -241,6 +241,22 @@ try {
   await rulesPage.getByLabel('Own-customer exception for email').uncheck();
   await rulesPage.getByRole('button', { name: 'Save the footing' }).click();
   await rulesPage.getByRole('row', { name: 'Email The member’s consent' }).waitFor();
+  // The admin's staff accounts: two people invited, one disabled, and the access review.
+  await call(api, 'POST', '/staff-accounts', {
+    as: { role: 'admin' },
+    body: { email: 'liisa.lahti@moymore.example', groups: ['customer-service', 'processor'] },
+  });
+  const pekka = await call(api, 'POST', '/staff-accounts', {
+    as: { role: 'admin' },
+    body: { email: 'pekka.peltonen@moymore.example', groups: ['marketing'] },
+  });
+  await call(api, 'PUT', `/staff-accounts/${pekka.body.username}/enabled`, {
+    as: { role: 'admin' },
+    body: { enabled: false },
+  });
+  await rulesPage.getByRole('link', { name: 'Staff accounts' }).click();
+  await rulesPage.getByRole('region', { name: 'Access review' }).getByRole('table').waitFor();
+  await shot(rulesPage, 'staff-accounts');
 
   // Marketing: members who allowed email, a campaign computed, and the register's figures.
   for (let i = 0; i < 15; i++) {

@@ -54,7 +54,7 @@ export async function signIn(
   await page.goto(origin + '/');
   await page.getByLabel('Role').selectOption(role);
   if (member.customerNumber) await page.getByLabel('Customer number').fill(member.customerNumber);
-  if (member.email) await page.getByLabel('Or the member’s own email').fill(member.email);
+  if (member.email) await page.getByLabel('Or an account’s email').fill(member.email);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
 }

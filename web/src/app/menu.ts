@@ -12,6 +12,7 @@ const PAGES: { path: string; label: MessageKey; needs: OperationId }[] = [
   { path: '/marketing', label: 'navCampaigns', needs: 'listCampaigns' },
   { path: '/figures', label: 'navFigures', needs: 'listReports' },
   { path: '/benefit-rules', label: 'navBenefitRules', needs: 'readBenefitRules' },
+  { path: '/staff', label: 'navStaff', needs: 'listStaff' },
 ];
 
 /**

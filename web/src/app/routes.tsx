@@ -17,7 +17,10 @@ import { MemberPage } from './routes/member-page.tsx';
 
 // The charts' library loads with the figures page only, not with the console's first page.
 const FiguresPage = lazy(() => import('../features/figures/components/figures-page.tsx'));
-// The rules page is the admin's and marketing's: it is not in the first load of every other role.
+// The rules page is the admin's and marketing's, the staff page the admin's: not in every role's first load.
+const StaffPage = lazy(() =>
+  import('../features/staff/components/staff-page.tsx').then((module) => ({ default: module.StaffPage })),
+);
 const BenefitRulesPage = lazy(() => import('../features/benefits/components/benefit-rules-page.tsx'));
 
 /** Each path, the operation its page needs, and the page. */
@@ -34,6 +37,7 @@ const GATED: { path: string; needs: OperationId; page: ReactNode }[] = [
     page: <LazyPage page={<FiguresPage />} />,
   })),
   { path: '/benefit-rules', needs: 'readBenefitRules', page: <LazyPage page={<BenefitRulesPage />} /> },
+  { path: '/staff', needs: 'listStaff', page: <LazyPage page={<StaffPage />} /> },
 ];
 
 export function AppRoutes() {
