@@ -188,9 +188,3 @@ export async function measureAddressApply(lines: number) {
     await services.stop();
   }
 }
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  console.log(await measureAddressParse(Number(process.env.BENCH_ADDRESS_LINES ?? 1_000_000)));
-  console.log(await measureAddressApply(Number(process.env.BENCH_ADDRESS_APPLY_LINES ?? 20_000)));
-  process.exit(0);
-}

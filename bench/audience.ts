@@ -111,7 +111,7 @@ with three purchase months and an audit entry beside the profile. An email campa
 computed as its job computes it (page by page, the progress saved after each), and **the first run
 is made to die halfway**, after a page's contacts were written and before its progress was saved; the
 retry goes on from the last page saved. Every item DynamoDB returns is counted (Query Count, GetItem,
-BatchGetItem responses). \`npm run bench:audience\` makes this section alone.
+BatchGetItem responses).
 
 | measure | figure | target | met |
 | --- | ---: | --- | --- |

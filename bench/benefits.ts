@@ -8,7 +8,6 @@ import { DynamoBenefitRules } from '../shared/store/dynamo-benefit-rules.ts';
 import { buyersIndex, memberKey, purchaseMonthKey } from '../shared/store/keys.ts';
 import { aStoredMember } from '../test/support/fixtures.ts';
 import { distinctCustomerNumbers } from '../test/support/seed-members.ts';
-import { writeSection } from './measured.ts';
 import { seedItems } from './seed.ts';
 import type { Phase } from './request-meter.ts';
 
@@ -95,7 +94,7 @@ card in use; the rules have three tiers and a group of its own percent. The stat
 invoked again until done as its workflow does, then the month's payout (\`npm run job -- benefit-payout\`), in a
 process of their own (RSS sampled every 20 ms); every DynamoDB request counted by command, with the items it
 read and wrote, and the read units DynamoDB Local reports (its transactions' write units are not what DynamoDB bills, so none are shown). The month item to read is one per member (of their
-three). \`npm run bench:benefits\` makes this section alone.
+three).
 
 | measure | figure | target | met |
 | --- | ---: | --- | --- |
@@ -127,8 +126,4 @@ here and would not in AWS; which part grows with the members is not yet found.
 `
     : ''
 }`;
-}
-
-if (process.argv[1]?.endsWith('benefits.ts')) {
-  writeSection(benefitsSection(await measureBenefits(Number(process.env.BENCH_BENEFITS_MEMBERS ?? 100_000))));
 }

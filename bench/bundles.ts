@@ -68,7 +68,7 @@ export function coldStartSection(floor: BundleFigures, functions: BundleFigures[
 
 Import time is the median of ${runs} imports of the bundle, each in a fresh Node process, measured in
 ${runs} rounds over all bundles (the floor included) so that a slow spell of the machine weighs on all alike.
-The floor is a bundle holding nothing but the DynamoDB document client. \`npm run bench:bundles\` makes this section alone.
+The floor is a bundle holding nothing but the DynamoDB document client.
 
 | bundle | minified KB | over floor KB | ≤ floor + 100 KB | import ms | × floor | ≤ 1.3 × floor |
 | --- | ---: | ---: | --- | ---: | ---: | --- |

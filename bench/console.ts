@@ -247,7 +247,7 @@ export function consoleSection({ bundle, page, search }: ConsoleFigures): string
   );
   return `## The console and the name search
 
-Made by \`npm run bench:console\` (or the whole \`npm run bench\`) on ${new Date().toISOString().slice(0, 10)}. The console built by \`npm run build\`; the page measured in Debian's Chromium (headless, playwright-core)
+The console built by \`npm run build\`; the page measured in Debian's Chromium (headless, playwright-core)
 against the local stack (DynamoDB Local, the local front door), ${page.rounds} rounds each, medians. The
 click is timed from the click on a search result until the member's data is on screen; the fresh load
 from \`goto\` of the member's address until the same, a sign-in round trip to the local provider included
@@ -270,16 +270,10 @@ ${searchRows.join('\n')}
 `;
 }
 
-/** BENCHMARKS.md with this section put in place of its earlier version, or before the legacy import's. */
-export function withSection(markdown: string, section: string): string {
-  const heading = section.slice(0, section.indexOf('\n'));
-  const start = markdown.indexOf(heading);
-  if (start >= 0) {
-    const next = markdown.indexOf('\n## ', start + heading.length);
-    return markdown.slice(0, start) + section + (next >= 0 ? markdown.slice(next) : '');
-  }
-  const legacy = markdown.indexOf('## Legacy import');
-  return legacy >= 0
-    ? markdown.slice(0, legacy) + section + '\n' + markdown.slice(legacy)
-    : `${markdown}\n${section}`;
+/** The console's bundle, its member page in Chromium, and the name search over many members. */
+export async function measureConsole() {
+  const bundle = measureConsoleBundle();
+  const page = await measureMemberPage();
+  const search = await measureNameSearch(Number(process.env.BENCH_SEARCH_MEMBERS ?? 20_000));
+  return consoleSection({ bundle, page, search });
 }

@@ -1,6 +1,4 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { routeList } from '../shared/contract/routes.ts';
 import { config } from '../shared/config.ts';
 import { coldStartSection, measureBundles } from './bundles.ts';
@@ -13,74 +11,25 @@ import { benefitsSection, measureBenefits } from './benefits.ts';
 import { measureSending, sendingSection } from './sending.ts';
 import { measureAddressApply, measureAddressParse } from './address.ts';
 import { measureLegacyImport } from './legacy.ts';
-import { measureConsole } from './console-run.ts';
-
-/** `npm run bench`: prints the figures and writes them to BENCHMARKS.md with the command that made them. */
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 15);
-
-const { floor, functions } = await measureBundles(
-  ROOT,
-  routeList.map((r) => ({ name: r.handler, entry: join(ROOT, 'functions', `${r.handler}.ts`) })),
-  RUNS,
-);
-const handler = await measureHandler();
-const purchases = await measurePurchases();
-const CARD_ORDERS = Number(process.env.BENCH_CARD_ORDERS ?? 50_000);
-const cards = await measureCardBatches(CARD_ORDERS);
-const AUDIENCE_MEMBERS = Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 100_000);
-const audience = await measureAudience(AUDIENCE_MEMBERS);
-const statistics = await measureStatistics(Number(process.env.BENCH_STATISTICS_MEMBERS ?? 100_000));
-const benefits = await measureBenefits(Number(process.env.BENCH_BENEFITS_MEMBERS ?? 100_000));
-const sending = await measureSending(
-  Number(process.env.BENCH_SENDING_MEMBERS ?? 50_000),
-  Number(process.env.BENCH_SENDING_RATE ?? 500),
-);
-const parse = await measureAddressParse(Number(process.env.BENCH_ADDRESS_LINES ?? 1_000_000));
-const apply = await measureAddressApply(Number(process.env.BENCH_ADDRESS_APPLY_LINES ?? 20_000));
-const consoleFigures = await measureConsole();
-const legacyMembers = Number(process.env.BENCH_LEGACY_MEMBERS ?? 100_000);
-// The longest measure: if it fails, the others are still written, and the failure with them.
-const legacy = await measureLegacyImport(legacyMembers).catch((error: unknown) => ({
-  failed: error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error),
-}));
+import { measureConsole } from './console.ts';
+import { writeSection } from './measured.ts';
+import { PROJECT_ROOT } from '../infra/bundling.ts';
 
 const ok = (pass: boolean) => (pass ? 'yes' : '**NO**');
-function legacySection(): string {
-  if ('failed' in legacy)
-    return `## Legacy import: the move-in\n\nNot measured this run (${legacyMembers} members): ${legacy.failed}.\n`;
-  return `## Legacy import: the move-in (disk, then DynamoDB Local and s3rver)
 
-A generated export of ${legacy.members} members (a third with a produced cash card) and ${legacy.purchaseLines}
-purchase lines (5 months × 4 groups each), ${legacy.megabytes.toFixed(0)} MB of Windows-1252 CSV (${'`'}BENCH_LEGACY_MEMBERS${'`'}
-changes it). First the files on disk (page cache), five interleaved rounds, medians: a raw read of the
-bytes, the same bytes decoded and split into records, and decoded, split and validated as the job does
-(each member decided by the register's field rules; each purchase line checked). Then the export is
-imported through the job in a process of its own (RSS sampled every 20 ms; every request counted and
-asked for its consumed capacity), and the same files delivered again under a new export id.
-
-| measure | figure | target | met |
-| --- | ---: | --- | --- |
-| raw read | ${legacy.rawMbPerSecond.toFixed(0)} MB/s | | |
-| decode + split | ${legacy.splitMbPerSecond.toFixed(0)} MB/s (${(legacy.splitMbPerSecond / legacy.rawMbPerSecond).toFixed(2)} × raw) | | |
-| decode + split + validate | ${legacy.parseMbPerSecond.toFixed(1)} MB/s (members ${legacy.membersParsedPerSecond.toFixed(0)}/s, purchase lines ${legacy.purchaseLinesParsedPerSecond.toFixed(0)}/s) | ≥ 0.5 × raw | ${(legacy.parseMbPerSecond / legacy.rawMbPerSecond).toFixed(2)} × raw: ${ok(legacy.parseMbPerSecond / legacy.rawMbPerSecond >= 0.5)} |
-| import: members per second (members and purchases together) | ${(legacy.members / legacy.once.seconds).toFixed(0)} (${legacy.once.seconds.toFixed(0)} s) | | |
-| DynamoDB requests per member (purchases included) | ${(legacy.once.requests / legacy.members).toFixed(2)} | | |
-| write units per member (purchases included) | ${(legacy.once.writeUnits / legacy.members).toFixed(2)} | | |
-| peak RSS of the import | ${legacy.once.rssPeakMb.toFixed(0)} MB | < 200 MB | ${ok(legacy.once.rssPeakMb < 200)} |
-| outcomes | members ${JSON.stringify(legacy.once.exports[0]?.members)}, purchase lines ${JSON.stringify(legacy.once.exports[0]?.purchases)} | | |
-| the same export again: data writes | ${legacy.again.dataWrites} (${legacy.again.seconds.toFixed(0)} s, ${legacy.again.requests} requests) | 0 | ${ok(legacy.again.dataWrites === 0)} |
-`;
+async function bundlesSection(): Promise<string> {
+  const runs = Number(process.env.BENCH_IMPORT_RUNS ?? 15);
+  const { floor, functions } = await measureBundles(
+    PROJECT_ROOT,
+    routeList.map((r) => ({ name: r.handler, entry: join(PROJECT_ROOT, 'functions', `${r.handler}.ts`) })),
+    runs,
+  );
+  return coldStartSection(floor, functions, runs);
 }
 
-const report = `# Benchmarks
-
-Made by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${process.arch}.
-Figures are from one run on a noisy 2-core machine; the ratios against the floor, built and measured
-in the same run with the same esbuild settings as the CDK app (\`infra/bundling.ts\`), are what to compare.
-
-${coldStartSection(floor, functions, RUNS)}
-## Warm member read, store mocked
+async function handlerSection(): Promise<string> {
+  const handler = await measureHandler();
+  return `## Warm member read, store mocked
 
 Median over 21 batches of 500 calls of the mean time per call (aws-sdk-client-mock answers GetItem and
 the audit PutItem). "Plumbing" is the same middy stack, claims, strict parsing and JSON response with a
@@ -90,8 +39,12 @@ domain call that does nothing.
 | --- | ---: | --- | --- |
 | GET /members/{customerNumber} handler | ${handler.readMicros.toFixed(1)} | ≤ 1000 | ${ok(handler.readMicros <= 1000)} |
 | middleware and validation | ${handler.plumbingMicros.toFixed(1)} | ≤ 10 | ${ok(handler.plumbingMicros <= 10)} |
+`;
+}
 
-## Purchases: DynamoDB cost of a receipt (DynamoDB Local, capacity as it reports it)
+async function purchasesSection(): Promise<string> {
+  const purchases = await measurePurchases();
+  return `## Purchases: DynamoDB cost of a receipt (DynamoDB Local, capacity as it reports it)
 
 Each request the stores send is counted, and asked for its consumed capacity (ReturnConsumedCapacity).
 One member's month is filled receipt by receipt to 60 receipts (two main groups each).
@@ -130,8 +83,12 @@ rounds whose order rotates; medians.
 | batch ÷ minimal PutItem | ${(purchases.batchReceiptsPerSecond / purchases.putItemsPerSecond).toFixed(2)} (target ≥ 0.8: ${ok(purchases.batchReceiptsPerSecond / purchases.putItemsPerSecond >= 0.8)}) |
 | store transaction ÷ minimal PutItem | ${(purchases.storeUpdatesPerSecond / purchases.putItemsPerSecond).toFixed(2)} |
 | batch ÷ store transaction | ${(purchases.batchReceiptsPerSecond / purchases.storeUpdatesPerSecond).toFixed(2)} |
+`;
+}
 
-## Card batches (DynamoDB Local and s3rver)
+async function cardsSection(): Promise<string> {
+  const cards = await measureCardBatches(Number(process.env.BENCH_CARD_ORDERS ?? 50_000));
+  return `## Card batches (DynamoDB Local and s3rver)
 
 ${cards.orders} members with a waiting card order (written straight to the table), then one run of the
 card batch job (${'`'}BENCH_CARD_ORDERS${'`'} changes the count). The job runs in a process of its own; its RSS is
@@ -143,12 +100,13 @@ sampled every 20 ms. The file is streamed to S3 in parts, never whole in memory.
 | orders per second | ${cards.ordersPerSecond.toFixed(0)} (${cards.seconds.toFixed(1)} s) |
 | RSS before the run / peak during it | ${cards.rssBeforeMb.toFixed(0)} MB / ${cards.rssPeakMb.toFixed(0)} MB |
 | DynamoDB requests per order | ${cards.requestsPerOrder.toFixed(3)} |
+`;
+}
 
-${audienceSection(audience)}
-${statisticsSection(statistics)}
-${benefitsSection(benefits)}
-${sendingSection(sending)}
-## Address refresh: parsing a file (s3rver and disk)
+async function addressSection(): Promise<string> {
+  const parse = await measureAddressParse(Number(process.env.BENCH_ADDRESS_LINES ?? 1_000_000));
+  const apply = await measureAddressApply(Number(process.env.BENCH_ADDRESS_APPLY_LINES ?? 20_000));
+  return `## Address refresh: parsing a file (s3rver and disk)
 
 A generated file of ${parse.lines} detail lines (${parse.megabytes.toFixed(0)} MB, Latin-1, CRLF; ${'`'}BENCH_ADDRESS_LINES${'`'}
 changes it) is read in a fresh process per measurement, bundled as a Lambda is and run by plain
@@ -179,12 +137,78 @@ One run of the job in a process of its own; every DynamoDB request is counted by
 | member read requests per line (BatchGetItem) | ${apply.memberReadsPerLine.toFixed(4)} | ≤ 0.01 | ${ok(apply.memberReadsPerLine <= 0.01)} |
 | lines per second | ${apply.linesPerSecond.toFixed(0)} (${apply.seconds.toFixed(1)} s) | | |
 | all requests by command | ${Object.entries(apply.requests)
-  .map(([command, n]) => `${command.replace('Command', '')} ${n}`)
-  .join(', ')} | | |
-
-${consoleFigures}
-${legacySection()}
+    .map(([command, n]) => `${command.replace('Command', '')} ${n}`)
+    .join(', ')} | | |
 `;
+}
 
-writeFileSync(join(ROOT, 'BENCHMARKS.md'), report);
-console.log(report);
+async function legacySection(): Promise<string> {
+  const legacyMembers = Number(process.env.BENCH_LEGACY_MEMBERS ?? 100_000);
+  // The longest measure: a failure is written as the section, with what failed.
+  const legacy = await measureLegacyImport(legacyMembers).catch((error: unknown) => ({
+    failed: error instanceof Error ? `${error.name}: ${error.message.split('\n')[0]}` : String(error),
+  }));
+  if ('failed' in legacy)
+    return `## Legacy import: the move-in (disk, then DynamoDB Local and s3rver)\n\nNot measured this run (${legacyMembers} members): ${legacy.failed}.\n`;
+  return `## Legacy import: the move-in (disk, then DynamoDB Local and s3rver)
+
+A generated export of ${legacy.members} members (a third with a produced cash card) and ${legacy.purchaseLines}
+purchase lines (5 months × 4 groups each), ${legacy.megabytes.toFixed(0)} MB of Windows-1252 CSV (${'`'}BENCH_LEGACY_MEMBERS${'`'}
+changes it). First the files on disk (page cache), five interleaved rounds, medians: a raw read of the
+bytes, the same bytes decoded and split into records, and decoded, split and validated as the job does
+(each member decided by the register's field rules; each purchase line checked). Then the export is
+imported through the job in a process of its own (RSS sampled every 20 ms; every request counted and
+asked for its consumed capacity), and the same files delivered again under a new export id.
+
+| measure | figure | target | met |
+| --- | ---: | --- | --- |
+| raw read | ${legacy.rawMbPerSecond.toFixed(0)} MB/s | | |
+| decode + split | ${legacy.splitMbPerSecond.toFixed(0)} MB/s (${(legacy.splitMbPerSecond / legacy.rawMbPerSecond).toFixed(2)} × raw) | | |
+| decode + split + validate | ${legacy.parseMbPerSecond.toFixed(1)} MB/s (members ${legacy.membersParsedPerSecond.toFixed(0)}/s, purchase lines ${legacy.purchaseLinesParsedPerSecond.toFixed(0)}/s) | ≥ 0.5 × raw | ${(legacy.parseMbPerSecond / legacy.rawMbPerSecond).toFixed(2)} × raw: ${ok(legacy.parseMbPerSecond / legacy.rawMbPerSecond >= 0.5)} |
+| import: members per second (members and purchases together) | ${(legacy.members / legacy.once.seconds).toFixed(0)} (${legacy.once.seconds.toFixed(0)} s) | | |
+| DynamoDB requests per member (purchases included) | ${(legacy.once.requests / legacy.members).toFixed(2)} | | |
+| write units per member (purchases included) | ${(legacy.once.writeUnits / legacy.members).toFixed(2)} | | |
+| peak RSS of the import | ${legacy.once.rssPeakMb.toFixed(0)} MB | < 200 MB | ${ok(legacy.once.rssPeakMb < 200)} |
+| outcomes | members ${JSON.stringify(legacy.once.exports[0]?.members)}, purchase lines ${JSON.stringify(legacy.once.exports[0]?.purchases)} | | |
+| the same export again: data writes | ${legacy.again.dataWrites} (${legacy.again.seconds.toFixed(0)} s, ${legacy.again.requests} requests) | 0 | ${ok(legacy.again.dataWrites === 0)} |
+`;
+}
+
+/** Each section of BENCHMARKS.md: measured alone, with its sizes from the environment, written in place. */
+const SECTIONS: Record<string, () => Promise<string>> = {
+  bundles: bundlesSection,
+  handler: handlerSection,
+  purchases: purchasesSection,
+  cards: cardsSection,
+  audience: async () =>
+    audienceSection(await measureAudience(Number(process.env.BENCH_AUDIENCE_MEMBERS ?? 100_000))),
+  statistics: async () =>
+    statisticsSection(await measureStatistics(Number(process.env.BENCH_STATISTICS_MEMBERS ?? 100_000))),
+  benefits: async () =>
+    benefitsSection(await measureBenefits(Number(process.env.BENCH_BENEFITS_MEMBERS ?? 100_000))),
+  sending: async () =>
+    sendingSection(
+      await measureSending(
+        Number(process.env.BENCH_SENDING_MEMBERS ?? 50_000),
+        Number(process.env.BENCH_SENDING_RATE ?? 500),
+      ),
+    ),
+  address: addressSection,
+  console: measureConsole,
+  legacy: legacySection,
+};
+
+/**
+ * `npm run bench -- <section> …` measures those sections, `npm run bench` every one (most of an hour),
+ * each written into BENCHMARKS.md in place of its earlier version as soon as it is measured.
+ */
+const asked = process.argv.slice(2);
+const unknown = asked.filter((name) => !(name in SECTIONS));
+if (unknown.length > 0) {
+  console.error(`No such section: ${unknown.join(', ')}. Sections: ${Object.keys(SECTIONS).join(', ')}.`);
+  process.exit(2);
+}
+for (const name of asked.length > 0 ? asked : Object.keys(SECTIONS))
+  writeSection(name, await SECTIONS[name]!());
+// Keep-alive sockets of the SDK clients would hold the process open.
+process.exit(0);

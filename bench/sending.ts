@@ -9,7 +9,6 @@ import { DynamoCampaignStore } from '../shared/store/dynamo-campaign-store.ts';
 import { campaignContactsIndex, contactKey, memberKey } from '../shared/store/keys.ts';
 import { aStoredMember } from '../test/support/fixtures.ts';
 import { distinctCustomerNumbers } from '../test/support/seed-members.ts';
-import { writeSection } from './measured.ts';
 import type { Phase } from './request-meter.ts';
 import { seedItems } from './seed.ts';
 
@@ -145,8 +144,7 @@ A computed email campaign of ${members} members (\`BENCH_SENDING_MEMBERS\` chang
 configured rate of ${rate} messages a second (\`BENCH_SENDING_RATE\`; in AWS the account's sending rate, context
 \`sesSendingRate\`). A first run is killed (the process exits) once ${crashAt} messages went, with others in flight;
 a second run goes on from the last page saved to the end, in a process of its own with every DynamoDB request
-counted. Then every message SES was asked to send is counted per recipient. \`npm run bench:sending\` makes this
-section alone.
+counted. Then every message SES was asked to send is counted per recipient.
 
 | measure | figure | target | met |
 | --- | ---: | --- | --- |
@@ -161,15 +159,4 @@ BatchGetItem of the profiles, one Query of the contacts and one save of the deli
 between a claim and SES's answer leaves those members without a message rather than risk a second:
 at most the messages in flight (8) at the moment of the crash.
 `;
-}
-
-if (process.argv[1]?.endsWith('sending.ts')) {
-  writeSection(
-    sendingSection(
-      await measureSending(
-        Number(process.env.BENCH_SENDING_MEMBERS ?? 50_000),
-        Number(process.env.BENCH_SENDING_RATE ?? 500),
-      ),
-    ),
-  );
 }

@@ -4,7 +4,7 @@ import { computeStatistics } from '../shared/statistics/compute-statistics.ts';
 import { createDocumentClient } from '../shared/store/dynamo.ts';
 import { DynamoStatistics } from '../shared/store/dynamo-statistics.ts';
 import { membersWithHistory } from '../test/support/seed-members.ts';
-import { measured, writeSection } from './measured.ts';
+import { measured } from './measured.ts';
 import { seedItems } from './seed.ts';
 
 /** The nightly statistics over `members` members with their history: items scanned against the table's, time, peak memory. */
@@ -53,7 +53,7 @@ export const statisticsSection = (
 
 The statistics job (\`npm run job -- statistics\`; a month's figures are taken once, the night from the 3rd of the next) over ${s.members} members (\`BENCH_STATISTICS_MEMBERS\` changes it),
 each with three purchase months, an audit entry and, for every other, a consent: ${s.tableItems} items in the table.
-The report routes read only the small items it writes; no request scans. \`npm run bench:statistics\` makes this section alone.
+The report routes read only the small items it writes; no request scans.
 
 | measure | figure | target | met |
 | --- | ---: | --- | --- |
@@ -62,9 +62,3 @@ The report routes read only the small items it writes; no request scans. \`npm r
 | time (DynamoDB Local scans far slower than DynamoDB; a segmented scan would split it) | ${s.seconds.toFixed(1)} s (${(s.tableItems / s.seconds).toFixed(0)} items/s) | | |
 | memory the run adds (peak RSS less RSS before, which holds the benchmark's seeded items) | ${s.addedMb.toFixed(0)} MB | | |
 `;
-
-if (process.argv[1]?.endsWith('statistics.ts')) {
-  writeSection(
-    statisticsSection(await measureStatistics(Number(process.env.BENCH_STATISTICS_MEMBERS ?? 100_000))),
-  );
-}

@@ -8,10 +8,11 @@ import type * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as deployment from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { PROJECT_ROOT } from '../bundling.ts';
 import { CONSOLE_PATHS, consoleSecurityHeaders, type ConsoleConfig } from '../../shared/contract/console.ts';
 import { acknowledge } from '../nag.ts';
 
-export const CONSOLE_DIST = join(import.meta.dirname, '..', '..', 'web', 'dist');
+export const CONSOLE_DIST = join(PROJECT_ROOT, 'web', 'dist');
 
 /** CloudFront Functions (viewer request), as their source: a console route is answered by index.html. */
 export const CONSOLE_ROUTES_CODE = `function handler(event){var r=event.request;if(!/\\.[a-z0-9]+$/i.test(r.uri)){r.uri='/index.html';}return r;}`;

@@ -39,8 +39,9 @@ export const receiptIdTaken = () =>
 
 /**
  * Counts a receipt exactly once: store + receipt id is its identity, whoever and whenever it names.
- * Usually one transactional write: the month item exists, so the member does. Only the month's first
- * receipt reads the member first, and its write still checks that the member is there.
+ * Usually two single writes (its identity, then its month): the month item exists, so the member does.
+ * Only the month's first receipt reads the member first, and its one transaction still checks that
+ * the member is there.
  * A resent receipt changes nothing and answers as the first did.
  */
 export async function countReceipt(

@@ -34,9 +34,9 @@ export type CountOutcome =
 
 export interface PurchaseStore {
   /**
-   * Counts a receipt in one atomic write: only if its store and receipt id are not yet counted
-   * anywhere, only if no group would fall below zero, and only if the month already exists or
-   * (with `createMonth`) the member does.
+   * Counts a receipt once: only if its store and receipt id are not yet counted for another member
+   * or month, only if no group would fall below zero, and only if the month already exists or (with
+   * `createMonth`) the member does. Sent again after any failure, the same receipt is counted once.
    */
   count(receipt: ReceiptCount, createMonth: boolean): Promise<CountOutcome>;
   months(customerNumber: string, from: string, to: string): Promise<MonthTotals[]>;

@@ -1,13 +1,15 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import {
+  DeleteCommand,
   GetCommand,
+  PutCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { isMainGroup, type MainGroup } from '../purchases/main-groups.ts';
 import { stillAMember } from './while-member.ts';
-import { conditionalWrite, queryPages, transientAsBusy, type Refused, type TransactItem } from './dynamo.ts';
+import { conditionalWrite, queryPages, transientAsBusy, type TransactItem } from './dynamo.ts';
 import {
   buyersIndex,
   lateMonthIndex,
@@ -57,10 +59,30 @@ export function totalsOf(month: string, item: Item): MonthTotals {
   return { month, groups, receipts: Number(item.receipts ?? 0) };
 }
 
+/** The identity item names this receipt's member and month: put by this receipt before. */
+const isOwn = (receipt: ReceiptCount, item: Item | undefined) =>
+  item?.customerNumber === receipt.customerNumber && item?.month === receipt.month;
+
+/** Why the month refused the receipt: counted already, no month yet, or a return its purchases do not cover. */
+function whyMonthRefused(receipt: ReceiptCount, old: Item | undefined, createMonth: boolean): CountOutcome {
+  // A month that may be created can only refuse a return: there is nothing yet to return against.
+  if (!old && !createMonth) return { outcome: 'month-missing' };
+  if ((old?.receiptTags as Set<string> | undefined)?.has(receipt.tag)) return { outcome: 'duplicate' };
+  const totals = totalsOf(receipt.month, old ?? {});
+  const short = Object.entries(receipt.deltas).find(
+    ([g, cents]) => cents < 0 && (totals.groups[g as MainGroup] ?? 0) < -cents,
+  );
+  if (short) return { outcome: 'return-exceeds', group: short[0] as MainGroup };
+  throw new Error('receipt refused for no known reason');
+}
+
 /**
- * A receipt is counted by one TransactWriteItems: the receipt's identity item (store + receipt id,
- * globally once) and the month's totals move together, and a month is created only while the member
- * is a member (not being erased). A transaction returns no values, so the answer carries no totals.
+ * A receipt is counted by two single writes, each once: its identity item (store + receipt id, put
+ * only where none is, or where this receipt put it before), then its month (only where the month's
+ * own set of receipts does not hold it yet). A run that dies between the two leaves an identity that
+ * the same receipt sent again completes; a receipt that did not count leaves no identity behind.
+ * Only a month's first receipt is one TransactWriteItems, so that no month is created for a member
+ * being erased.
  */
 export class DynamoPurchaseStore implements PurchaseStore {
   constructor(
@@ -69,30 +91,69 @@ export class DynamoPurchaseStore implements PurchaseStore {
   ) {}
 
   async count(receipt: ReceiptCount, createMonth: boolean): Promise<CountOutcome> {
+    if (createMonth) return this.countCreatingMonth(receipt);
+    const identity = await conditionalWrite(this.db, new PutCommand(this.identityPut(receipt)));
+    if (identity && !isOwn(receipt, identity[0]?.item)) return { outcome: 'conflict' };
+    const month = await conditionalWrite(
+      this.db,
+      new UpdateCommand({
+        ...this.monthUpdate(receipt, false),
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    if (!month) return { outcome: 'counted' };
+    const outcome = whyMonthRefused(receipt, month[0]?.item, false);
+    // Not counted (no month yet, or a return too large): the receipt id is not left taken by it.
+    if (outcome.outcome !== 'duplicate') await this.release(receipt);
+    return outcome;
+  }
+
+  /** The month's first receipt: identity, the month made, and the member still a member, together. */
+  private async countCreatingMonth(receipt: ReceiptCount): Promise<CountOutcome> {
     const items: TransactItem[] = [
-      {
-        Put: {
-          TableName: this.table,
-          Item: {
-            ...receiptKey(receipt.tag),
-            type: ITEM_TYPES.receipt,
-            customerNumber: receipt.customerNumber,
-            month: receipt.month,
-            expiresAt: receipt.expiresAt,
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        },
-      },
-      {
-        Update: { ...this.monthUpdate(receipt, createMonth), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
-      },
+      { Put: this.identityPut(receipt) },
+      { Update: { ...this.monthUpdate(receipt, true), ReturnValuesOnConditionCheckFailure: 'ALL_OLD' } },
+      stillAMember(this.table, receipt.customerNumber),
     ];
-    if (createMonth) {
-      items.push(stillAMember(this.table, receipt.customerNumber));
-    }
     const refused = await conditionalWrite(this.db, new TransactWriteCommand({ TransactItems: items }));
-    return refused ? this.whyRefused(receipt, refused, createMonth) : { outcome: 'counted' };
+    if (!refused) return { outcome: 'counted' };
+    const [identity, month, member] = refused;
+    if (identity?.failed) return { outcome: 'conflict' };
+    if (member?.failed) return { outcome: 'no-member' };
+    if (month?.failed) return whyMonthRefused(receipt, month.item, true);
+    throw new Error('receipt refused for no known reason');
+  }
+
+  /** The receipt's identity: put where there is none, or where this same receipt put it before. */
+  private identityPut(receipt: ReceiptCount) {
+    return {
+      TableName: this.table,
+      Item: {
+        ...receiptKey(receipt.tag),
+        type: ITEM_TYPES.receipt,
+        customerNumber: receipt.customerNumber,
+        month: receipt.month,
+        expiresAt: receipt.expiresAt,
+      },
+      ConditionExpression: 'attribute_not_exists(pk) OR (customerNumber = :n AND #month = :m)',
+      ExpressionAttributeNames: { '#month': 'month' },
+      ExpressionAttributeValues: { ':n': receipt.customerNumber, ':m': receipt.month },
+      ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const,
+    };
+  }
+
+  /** Takes back the identity this receipt put, when it did not count. */
+  private async release(receipt: ReceiptCount): Promise<void> {
+    await conditionalWrite(
+      this.db,
+      new DeleteCommand({
+        TableName: this.table,
+        Key: receiptKey(receipt.tag),
+        ConditionExpression: 'customerNumber = :n AND #month = :m',
+        ExpressionAttributeNames: { '#month': 'month' },
+        ExpressionAttributeValues: { ':n': receipt.customerNumber, ':m': receipt.month },
+      }),
+    );
   }
 
   private monthUpdate(receipt: ReceiptCount, createMonth: boolean) {
@@ -146,28 +207,6 @@ export class DynamoPurchaseStore implements PurchaseStore {
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     };
-  }
-
-  private whyRefused(receipt: ReceiptCount, refused: Refused, createMonth: boolean): CountOutcome {
-    const [identity, month, member] = refused;
-    if (identity?.failed) {
-      const first = identity.item;
-      const same = first?.customerNumber === receipt.customerNumber && first?.month === receipt.month;
-      return { outcome: same ? 'duplicate' : 'conflict' };
-    }
-    if (member?.failed) return { outcome: 'no-member' };
-    if (month?.failed) {
-      const old = month.item;
-      // A month that may be created can only refuse a return: there is nothing yet to return against.
-      if (!old && !createMonth) return { outcome: 'month-missing' };
-      if ((old?.receiptTags as Set<string> | undefined)?.has(receipt.tag)) return { outcome: 'duplicate' };
-      const totals = totalsOf(receipt.month, old ?? {});
-      const short = Object.entries(receipt.deltas).find(
-        ([g, cents]) => cents < 0 && (totals.groups[g as MainGroup] ?? 0) < -cents,
-      );
-      if (short) return { outcome: 'return-exceeds', group: short[0] as MainGroup };
-    }
-    throw new Error('receipt refused for no known reason');
   }
 
   async joinBuyers(customerNumber: string, month: string, dryRun = false): Promise<boolean> {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { countReceipt } from '../../shared/purchases/count-receipt.ts';
+import { Receipt } from '../../shared/purchases/schemas.ts';
+import { memberStore } from '../../shared/store/default-stores.ts';
 import type { LocalApi } from '../../infra/local/register.ts';
 import { newCustomerNumber } from '../../shared/members/new-customer-number.ts';
 import { createDocumentClient, tableName } from '../../shared/store/dynamo.ts';
@@ -137,6 +140,45 @@ describe('months are Helsinki months', () => {
       '2025-11',
       '2026-06',
     ]);
+  });
+});
+
+describe('a receipt counted by two writes', () => {
+  it('leaves nothing after a crash between them that the same receipt sent again does not complete', async () => {
+    const n = await newMember();
+    await post(aReceipt(n)); // the month exists: the receipt's two single writes, not the first's transaction
+    const real = createDocumentClient();
+    // The run dies at the second write: the month's update never reaches the table.
+    const dying = {
+      send: (command: unknown) =>
+        command instanceof UpdateCommand
+          ? Promise.reject(new Error('the run died here'))
+          : real.send(command as PutCommand),
+    } as unknown as typeof real;
+    const receipt = Receipt.parse(aReceipt(n, { lines: [{ mainGroup: 'beauty', amountCents: 990 }] }));
+    const stores = (db: typeof real) => ({
+      purchases: new DynamoPurchaseStore(db, tableName()),
+      members: memberStore(),
+    });
+    await expect(countReceipt(receipt, stores(dying))).rejects.toThrow('the run died here');
+    // Its identity was written: another member cannot take the receipt id meanwhile…
+    const other = await newMember();
+    expect((await post({ ...receipt, customerNumber: other })).status).toBe(409);
+    // …and the till's retry counts it, once.
+    expect((await countReceipt(receipt, stores(real))).result).toBe('counted');
+    expect((await countReceipt(receipt, stores(real))).result).toBe('duplicate');
+    expect((await months(n)).body.months).toEqual([
+      { month: '2026-10', groups: { food: 1250, beauty: 990 }, receipts: 2 },
+    ]);
+  });
+
+  it('takes back the identity of a receipt that did not count, so a corrected one may use the id', async () => {
+    const n = await newMember();
+    await post(aReceipt(n, { lines: [{ mainGroup: 'electronics', amountCents: 5000 }] }));
+    const tooMuch = aReceipt(n, { lines: [{ mainGroup: 'electronics', amountCents: -6000 }] });
+    expect((await post(tooMuch)).status).toBe(422);
+    const corrected = await post({ ...tooMuch, lines: [{ mainGroup: 'electronics', amountCents: -5000 }] });
+    expect(corrected.body.result).toBe('counted');
   });
 });
 

@@ -1,12 +1,19 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  PutCommand,
   TransactWriteCommand,
-  type TransactWriteCommandInput,
+  UpdateCommand,
+  type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ThrottlingException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  ThrottlingException,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { routes } from '../../shared/contract/routes.ts';
 import { handler as countHandler } from '../../functions/api/purchases/count.ts';
@@ -39,9 +46,18 @@ beforeAll(() => {
 afterAll(() => vi.restoreAllMocks());
 beforeEach(() => dynamo.reset());
 
+/** A single write refused by its condition, with the item as it was. */
+const refused = (item?: Record<string, unknown>) =>
+  new ConditionalCheckFailedException({
+    message: 'The conditional request failed',
+    $metadata: {},
+    ...(item ? { Item: marshall(item) } : {}),
+  });
+
 describe('counting under faults', () => {
-  it('writes a receipt with exactly one transaction (its identity and the month) when the month exists', async () => {
-    dynamo.on(TransactWriteCommand).resolves({});
+  it('writes a receipt as two single writes when the month exists, its identity first, and no transaction', async () => {
+    dynamo.on(PutCommand).resolves({});
+    dynamo.on(UpdateCommand).resolves({});
     const answer = await count();
     expect(answer.statusCode).toBe(201);
     expect(JSON.parse(answer.body!)).toEqual({
@@ -50,67 +66,70 @@ describe('counting under faults', () => {
       receiptId: receipt.receiptId,
       month: '2026-10',
     });
-    expect(dynamo.calls()).toHaveLength(1);
-    const [identity, month] = dynamo.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
-    expect(identity!.Put!.ConditionExpression).toBe('attribute_not_exists(pk)');
-    expect(month!.Update!.ConditionExpression).toBe('attribute_exists(pk) AND NOT contains(#tags, :tag)');
+    expect(dynamo.calls().map((call) => call.args[0].constructor.name)).toEqual([
+      'PutCommand',
+      'UpdateCommand',
+    ]);
+    const identity = dynamo.commandCalls(PutCommand)[0]!.args[0].input;
+    expect(identity.ConditionExpression).toBe(
+      'attribute_not_exists(pk) OR (customerNumber = :n AND #month = :m)',
+    );
+    const month = dynamo.commandCalls(UpdateCommand)[0]!.args[0].input;
+    expect(month.ConditionExpression).toBe('attribute_exists(pk) AND NOT contains(#tags, :tag)');
     // October closed on 3 November: its statement is made, so the month is marked for a late change.
-    expect(month!.Update!.UpdateExpression).toMatch(
+    expect(month.UpdateExpression).toMatch(
       /^ADD #receipts :one, #tags :tags, lateChanges :one, #g0 :d0 SET .*#l0 = :l0, #l1 = :l1$/,
     );
   });
 
-  it('answers a receipt whose identity is taken by the same member and month as a duplicate, from the refused write alone', async () => {
+  it('answers a receipt its month has counted already as a duplicate, and leaves its identity', async () => {
+    dynamo.on(PutCommand).resolves({});
     dynamo
-      .on(TransactWriteCommand)
-      .rejects(
-        cancelled([{ Code: 'ConditionalCheckFailed', Item: { customerNumber: N, month: '2026-10' } }, {}]),
-      );
+      .on(UpdateCommand)
+      .rejects(refused({ receiptTags: new Set([receiptTag(receipt.storeId, receipt.receiptId)]) }));
     const answer = await count();
     expect(answer.statusCode).toBe(201);
     expect(JSON.parse(answer.body!)).toMatchObject({ result: 'duplicate', month: '2026-10' });
-    expect(dynamo.calls()).toHaveLength(1);
+    expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(0);
   });
 
-  it('refuses a receipt id counted for another member or month with 409, naming neither', async () => {
+  it('refuses a receipt id counted for another member or month with 409, naming neither, and writes no month', async () => {
     const other = '2345678916';
     for (const first of [
       { customerNumber: other, month: '2026-10' },
       { customerNumber: N, month: '2026-09' },
     ]) {
       dynamo.reset();
-      dynamo
-        .on(TransactWriteCommand)
-        .rejects(cancelled([{ Code: 'ConditionalCheckFailed', Item: first }, {}]));
+      dynamo.on(PutCommand).rejects(refused(first));
       const answer = await count();
       expect(answer.statusCode).toBe(409);
       expect(JSON.parse(answer.body!).type).toBe('https://moymore.fi/problems/receipt-id-taken');
       expect(answer.body).not.toContain(other);
       expect(answer.body).not.toContain(N);
+      expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
     }
   });
 
   it('reads the member only for the month’s first receipt, then creates the month while the member is there', async () => {
-    dynamo
-      .on(TransactWriteCommand)
-      .rejectsOnce(cancelled([{}, { Code: 'ConditionalCheckFailed' }]))
-      .resolves({});
+    dynamo.on(PutCommand).resolves({});
+    dynamo.on(UpdateCommand).rejects(refused());
+    dynamo.on(DeleteCommand).resolves({});
+    dynamo.on(TransactWriteCommand).resolves({});
     dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
     const answer = await count();
     expect(answer.statusCode).toBe(201);
-    const writes = dynamo.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
-    expect(writes.map((items) => items[1]!.Update!.ConditionExpression)).toEqual([
-      'attribute_exists(pk) AND NOT contains(#tags, :tag)',
-      'NOT contains(#tags, :tag)',
-    ]);
-    expect(writes[1]![2]!.ConditionCheck!.ConditionExpression).toBe('#type = :member');
+    // The identity the first try put is taken back, and put again with the month.
+    expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(1);
+    const [items] = dynamo.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
+    expect(items![1]!.Update!.ConditionExpression).toBe('NOT contains(#tags, :tag)');
+    expect(items![2]!.ConditionCheck!.ConditionExpression).toBe('#type = :member');
   });
 
   it('refuses the month’s first receipt when the member went away between the read and the write', async () => {
-    dynamo
-      .on(TransactWriteCommand)
-      .rejectsOnce(cancelled([{}, { Code: 'ConditionalCheckFailed' }]))
-      .rejects(cancelled([{}, {}, { Code: 'ConditionalCheckFailed' }]));
+    dynamo.on(PutCommand).resolves({});
+    dynamo.on(UpdateCommand).rejects(refused());
+    dynamo.on(DeleteCommand).resolves({});
+    dynamo.on(TransactWriteCommand).rejects(cancelled([{}, {}, { Code: 'ConditionalCheckFailed' }]));
     dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
     const answer = await count();
     expect(answer.statusCode).toBe(422);
@@ -118,15 +137,19 @@ describe('counting under faults', () => {
   });
 
   it('answers 503 with Retry-After when DynamoDB keeps throttling or a transaction conflicts, and 503 on a network error', async () => {
-    dynamo.on(TransactWriteCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
+    dynamo.on(PutCommand).rejects(new ThrottlingException({ message: 'slow down', $metadata: {} }));
     const throttled = await count();
     expect(throttled.statusCode).toBe(503);
     expect(throttled.headers?.['retry-after']).toBe('1');
+    dynamo.reset();
+    dynamo.on(PutCommand).resolves({});
+    dynamo.on(UpdateCommand).rejects(refused());
+    dynamo.on(DeleteCommand).resolves({});
+    dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
     dynamo.on(TransactWriteCommand).rejects(cancelled([{ Code: 'TransactionConflict' }, { Code: 'None' }]));
     expect((await count()).statusCode).toBe(503);
-    dynamo
-      .on(TransactWriteCommand)
-      .rejects(Object.assign(new Error('read ETIMEDOUT'), { code: 'ETIMEDOUT' }));
+    dynamo.reset();
+    dynamo.on(PutCommand).rejects(Object.assign(new Error('read ETIMEDOUT'), { code: 'ETIMEDOUT' }));
     expect((await count()).statusCode).toBe(503);
   });
 
@@ -134,8 +157,9 @@ describe('counting under faults', () => {
     const ok = aReceipt(N);
     const unlucky = aReceipt(N);
     const unluckyTag = receiptTag(unlucky.storeId, unlucky.receiptId);
-    dynamo.on(TransactWriteCommand).callsFake((input: TransactWriteCommandInput) => {
-      if (input.TransactItems![1]!.Update!.ExpressionAttributeValues![':tag'] === unluckyTag) {
+    dynamo.on(PutCommand).resolves({});
+    dynamo.on(UpdateCommand).callsFake((input: UpdateCommandInput) => {
+      if (input.ExpressionAttributeValues![':tag'] === unluckyTag) {
         throw new ThrottlingException({ message: 'slow down', $metadata: {} });
       }
       return {};

@@ -1,5 +1,8 @@
+import { staffAccountsEn } from './staff-accounts.ts';
+
 /** The console's words in English: every message's key is here, and what another language lacks falls back to it. */
 export const en = {
+  ...staffAccountsEn,
   appName: 'Moymore loyalty register',
   skipToContent: 'Skip to content',
   language: 'Language',
@@ -282,28 +285,6 @@ export const en = {
   channel_paper: 'paper form',
   'channel_legacy-import': 'the 2009 register',
   channel_api: 'another system (API)',
-  navStaff: 'Staff accounts',
-  staffAccounts: 'Staff accounts',
-  inviteTitle: 'Invite a person',
-  staffGroups: 'Groups',
-  invite: 'Invite',
-  invited: 'Invited: the invitation went by email.',
-  changeGroups: 'Change groups',
-  disable: 'Disable',
-  enable: 'Enable',
-  enabled: 'Enabled',
-  disabled: 'Disabled',
-  accountStatus: 'Status',
-  accessReview: 'Access review',
-  accessReviewHelp:
-    'Each quarter: who has which role, when they last signed in, and who granted it. Download it for the review’s record.',
-  lastSignIn: 'Last sign-in',
-  grantedBy: 'Granted by',
-  downloadReview: 'Download the review (CSV)',
-  group_admin: 'Admin',
-  'group_customer-service': 'Customer service',
-  group_processor: 'Processor',
-  group_marketing: 'Marketing',
   'queue_card-overdue': 'Card orders overdue 14 days',
   'queue_payout-rejected': 'Benefit payouts the partner refused',
   queue_erasure: 'Erasure requests and erasures due',

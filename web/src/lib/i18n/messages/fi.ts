@@ -1,7 +1,9 @@
 import type { Messages } from './en.ts';
+import { staffAccountsFi } from './staff-accounts.ts';
 
 /** The console's words in Finnish: every message. */
 export const fi: Messages = {
+  ...staffAccountsFi,
   appName: 'Moymoren kanta-asiakasrekisteri',
   skipToContent: 'Siirry sisältöön',
   language: 'Kieli',
@@ -284,28 +286,6 @@ export const fi: Messages = {
   channel_paper: 'paperilomake',
   'channel_legacy-import': 'vuoden 2009 rekisteri',
   channel_api: 'toinen järjestelmä (API)',
-  navStaff: 'Käyttäjätunnukset',
-  staffAccounts: 'Käyttäjätunnukset',
-  inviteTitle: 'Kutsu henkilö',
-  staffGroups: 'Ryhmät',
-  invite: 'Kutsu',
-  invited: 'Kutsuttu: kutsu lähti sähköpostilla.',
-  changeGroups: 'Muuta ryhmiä',
-  disable: 'Poista käytöstä',
-  enable: 'Ota käyttöön',
-  enabled: 'Käytössä',
-  disabled: 'Pois käytöstä',
-  accountStatus: 'Tila',
-  accessReview: 'Käyttöoikeuskatselmus',
-  accessReviewHelp:
-    'Neljännesvuosittain: kenellä on mikäkin rooli, milloin hän viimeksi kirjautui ja kuka oikeuden antoi. Lataa se katselmuksen kirjaukseksi.',
-  lastSignIn: 'Viimeksi kirjautunut',
-  grantedBy: 'Myöntänyt',
-  downloadReview: 'Lataa katselmus (CSV)',
-  group_admin: 'Pääkäyttäjä',
-  'group_customer-service': 'Asiakaspalvelu',
-  group_processor: 'Käsittelijä',
-  group_marketing: 'Markkinointi',
   'queue_card-overdue': 'Yli 14 päivää myöhässä olevat korttitilaukset',
   'queue_payout-rejected': 'Maksukumppanin hylkäämät etujen maksut',
   queue_erasure: 'Poistopyynnöt ja erääntyneet poistot',
