@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { purchaseMonthKey } from '../shared/store/keys.ts';
 import { freePort, LOCAL, localEnvironment, startServices } from '../infra/local/services.ts';
 import { config } from '../shared/config.ts';
@@ -135,7 +135,30 @@ export async function measurePurchases() {
         requestsPerReceipt: (meter.requests - before) / (batches * 100),
       };
     };
-    // The store's receipt transaction alone, without parsing or the batch around it.
+    // The floor: the bare conditional update of a member's month alone (one request, the month's own item).
+    let floorSequence = 0;
+    const floorRound = async (count: number) => {
+      let done = 0;
+      const start = performance.now();
+      await Promise.all(
+        Array.from({ length: config.batchConcurrency }, async () => {
+          while (done < count) {
+            done += 1;
+            await plain.send(
+              new UpdateCommand({
+                TableName: LOCAL.tableName,
+                Key: purchaseMonthKey(members[floorSequence++ % members.length]!, '2026-10'),
+                UpdateExpression: 'ADD floorCount :one',
+                ConditionExpression: 'attribute_exists(pk)',
+                ExpressionAttributeValues: { ':one': 1 },
+              }),
+            );
+          }
+        }),
+      );
+      return count / ((performance.now() - start) / 1000);
+    };
+    // The store's count of a receipt alone (its identity, then its month), without parsing or the batch around it.
     const storeRound = async (count: number) => {
       const counts = Array.from({ length: count }, (_, i) =>
         receiptCount(receiptOf(members[i % members.length]!), members[i % members.length]!, new Date()),
@@ -159,16 +182,19 @@ export async function measurePurchases() {
       await putRound(2000, 'minimal');
       await putRound(1000, 'month');
       await storeRound(2000);
+      await floorRound(2000);
     }
     const putRates: number[] = [];
     const monthPutRates: number[] = [];
     const storeRates: number[] = [];
+    const floorRates: number[] = [];
     const batchRounds: { perSecond: number; requestsPerReceipt: number }[] = [];
     const measures = [
       async () => batchRounds.push(await batchRound(10)),
       async () => putRates.push(await putRound(1000, 'minimal')),
       async () => monthPutRates.push(await putRound(1000, 'month')),
       async () => storeRates.push(await storeRound(1000)),
+      async () => floorRates.push(await floorRound(1000)),
     ];
     for (let round = 0; round < 5; round++) {
       for (let k = 0; k < measures.length; k++) await measures[(round + k) % measures.length]!();
@@ -187,6 +213,7 @@ export async function measurePurchases() {
       putItemsPerSecond: median(putRates),
       monthPutItemsPerSecond: median(monthPutRates),
       storeUpdatesPerSecond: median(storeRates),
+      floorUpdatesPerSecond: median(floorRates),
     };
   } finally {
     await services.stop();
