@@ -41,8 +41,11 @@ export type RegisterRecord =
   | { kind: 'benefit-rules'; rules: BenefitRules };
 
 export interface StatisticsStore {
-  /** The whole table, one pass, a page at a time; items the statistics do not count are left out. */
-  everyRecord(): AsyncIterable<RegisterRecord[]>;
+  /**
+   * One segment of the whole table (of `segments`, which together read every item once), a page at
+   * a time; items the statistics do not count are left out.
+   */
+  everyRecord(segment: number, segments: number): AsyncIterable<RegisterRecord[]>;
   /** The reports of a month, all or none. */
   saveAll(reports: readonly Report[]): Promise<void>;
   get(name: ReportName): Promise<Report | undefined>;

@@ -87,15 +87,17 @@ function recordOf(item: Item): RegisterRecord | undefined {
   }
 }
 
-/** One Scan of the whole table (its only reader besides the monthly jobs), and one item per report, saved together. */
+/** One pass over the whole table in parallel segments (its only reader besides the monthly jobs), and one item per report, saved together. */
 export class DynamoStatistics implements StatisticsStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
   ) {}
 
-  async *everyRecord(): AsyncIterable<RegisterRecord[]> {
-    for await (const page of scanPages(this.db, { TableName: this.table })) {
+  async *everyRecord(segment: number, segments: number): AsyncIterable<RegisterRecord[]> {
+    // DynamoDB's parallel scan: each segment is read on its own, side by side with the others.
+    const input = { TableName: this.table, Segment: segment, TotalSegments: segments };
+    for await (const page of scanPages(this.db, input)) {
       yield (page.Items ?? []).flatMap((item) => recordOf(item) ?? []);
     }
   }

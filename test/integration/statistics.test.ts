@@ -5,6 +5,10 @@ import { handler as statisticsJob } from '../../functions/jobs/statistics.ts';
 import { call, startTestApi } from '../support/local-api.ts';
 import { ADMIN, aReceipt, aRegistration, CUSTOMER_SERVICE, POS } from '../support/fixtures.ts';
 import { setClock } from '../support/clock.ts';
+import { computeStatistics } from '../../shared/statistics/compute-statistics.ts';
+import type { Report as StoredReport } from '../../shared/statistics/report-model.ts';
+import type { StatisticsStore } from '../../shared/statistics/statistics-store.ts';
+import { statisticsStore } from '../../shared/store/default-stores.ts';
 
 let api: LocalApi;
 const MARKETING = { role: 'marketing' } as const;
@@ -80,6 +84,24 @@ describe('the register’s figures', () => {
     setClock('2026-12-10T04:30:00+02:00');
     expect(await statisticsJob()).toMatchObject({ month: '2026-11', skipped: 'taken-already' });
     expect(await report('purchases')).toEqual(november.purchases);
+  });
+
+  it('are the same whatever the number of segments the table is read in side by side', async () => {
+    const table = statisticsStore();
+    const taken = async (segments: number) => {
+      let saved: StoredReport[] = [];
+      const store: StatisticsStore = {
+        everyRecord: (segment, of) => table.everyRecord(segment, of),
+        // As if nothing were published yet: the whole history is taken each time.
+        get: async () => undefined,
+        saveAll: async (reports) => void (saved = [...reports]),
+      };
+      await computeStatistics(store, new Date('2026-12-03T02:30:00Z'), segments);
+      return saved.map(({ computedAt: _computedAt, ...report }) => report);
+    };
+    const whole = await taken(1);
+    expect(whole.length).toBeGreaterThan(0);
+    expect(await taken(4)).toEqual(whole);
   });
 
   it('show every count of members as a multiple of five, or "< 5": none is about one to four members, or none', () => {

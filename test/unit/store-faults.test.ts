@@ -157,7 +157,7 @@ describe('a scan’s faults are the store’s own, as every other call’s', () 
     'every member': () => privacy.everyMember(),
     'every audited member': () => privacy.auditedMembers(),
     'every record of the statistics': () =>
-      new DynamoStatistics(createDocumentClient(), 'test-table').everyRecord(),
+      new DynamoStatistics(createDocumentClient(), 'test-table').everyRecord(0, 1),
   };
 
   it.each(Object.entries(scans))('%s: StoreBusy when DynamoDB keeps throttling', async (_, scan) => {
