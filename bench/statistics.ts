@@ -32,17 +32,24 @@ export async function measureStatistics(members: number) {
     );
     const table = new DynamoStatistics(createDocumentClient(raw), LOCAL.tableName);
     // Taken again each time (as if nothing were published), once whole and once in parallel segments.
+    // The reports a pass writes are items the next pass reads too.
+    const reportsSaved = new Set<string>();
     const store: StatisticsStore = {
       everyRecord: (segment, of) => table.everyRecord(segment, of),
       get: async () => undefined,
-      saveAll: (reports) => table.saveAll(reports),
+      saveAll: async (reports) => {
+        await table.saveAll(reports);
+        for (const report of reports) reportsSaved.add(report.report);
+      },
     };
     const pass = async (segments: number) => {
       scanned = 0;
       scans = 0;
+      const inTable = items.length + reportsSaved.size;
       const run = await measured(() => computeStatistics(store, new Date(), segments));
       return {
         segments,
+        inTable,
         scanned,
         scans,
         counted: run.result.itemsRead ?? 0,
@@ -75,8 +82,8 @@ segments; the time is the items over the segments' rate side by side.
 
 | measure | figure | target | met |
 | --- | ---: | --- | --- |
-| items scanned / items in the table, one segment | ${s.whole.scanned} / ${s.tableItems} (${s.whole.scans} Scan pages) | one pass | ${ok(s.whole.scanned === s.tableItems)} |
-| items scanned / items in the table, ${s.parallel.segments} segments | ${s.parallel.scanned} / ${s.tableItems} (${s.parallel.scans} Scan pages) | one pass | ${ok(s.parallel.scanned === s.tableItems)} |
+| items scanned / items in the table, one segment | ${s.whole.scanned} / ${s.whole.inTable} (${s.whole.scans} Scan pages) | one pass | ${ok(s.whole.scanned === s.whole.inTable)} |
+| items scanned / items in the table (its reports now among them), ${s.parallel.segments} segments | ${s.parallel.scanned} / ${s.parallel.inTable} (${s.parallel.scans} Scan pages) | one pass | ${ok(s.parallel.scanned === s.parallel.inTable)} |
 | items the statistics count (profiles, months, consents, …) | ${s.whole.counted} and ${s.parallel.counted} | the same | ${ok(s.whole.counted === s.parallel.counted)} |
 | time, one segment | ${s.whole.seconds.toFixed(1)} s (${(s.tableItems / s.whole.seconds).toFixed(0)} items/s) | | |
 | time, ${s.parallel.segments} segments side by side | ${s.parallel.seconds.toFixed(1)} s (${(s.tableItems / s.parallel.seconds).toFixed(0)} items/s, ${(s.tableItems / s.parallel.seconds / s.parallel.segments).toFixed(0)} per segment) | | |

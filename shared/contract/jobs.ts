@@ -150,7 +150,8 @@ export const jobs = {
     handler: 'jobs/address-extract',
     description: 'The members the address update service should check, as a fixed-width file',
     schedule: { hour: 1, minute: 0, day: '1' },
-    tableActions: ['Scan'],
+    // Scan for the members; a run's record put, and a run asked for cleared when it ends.
+    tableActions: ['Scan', 'PutItem', 'DeleteItem'],
     bucket: { write: [EXCHANGE_PREFIXES.addressExtracts] },
     startedByApi: true,
     onDemand: {},
@@ -169,7 +170,7 @@ export const jobs = {
     description:
       'The register’s figures for the reports: one pass over the table, small anonymous items, no figure about fewer than five members',
     schedule: { hour: 4, minute: 30 },
-    tableActions: ['Scan', 'PutItem'],
+    tableActions: ['Scan', 'PutItem', 'DeleteItem'],
     bucket: {},
     startedByApi: true,
     onDemand: {},
@@ -178,7 +179,7 @@ export const jobs = {
     handler: 'jobs/audit-verify',
     description: 'Checks every member’s audit hash chain for edited or removed entries',
     schedule: { hour: 5, minute: 0 },
-    tableActions: ['Scan', 'Query'],
+    tableActions: ['Scan', 'Query', 'PutItem', 'DeleteItem'],
     bucket: {},
     startedByApi: true,
     onDemand: {},
@@ -194,7 +195,8 @@ export const jobs = {
     handler: 'jobs/reindex',
     description:
       'Once after an upgrade, by hand: every profile’s search index entries and mirrored work queue items brought up to date',
-    tableActions: ['Scan', 'UpdateItem', 'PutItem'],
+    // GetItem: a dry run reads what a run would write.
+    tableActions: ['Scan', 'GetItem', 'UpdateItem', 'PutItem', 'DeleteItem'],
     bucket: {},
     startedByApi: true,
     onDemand: { inputs: ['dryRun'] },

@@ -4,6 +4,7 @@ import { logger } from '../http/logger.ts';
 import type { JobInput, JobRun } from '../jobs/job-runs.ts';
 import { jobRequests, jobRunStore } from '../store/default-stores.ts';
 import type { JobRequestEvent } from './job-dispatch.ts';
+import { jobs, type JobSpec } from '../contract/jobs.ts';
 
 export interface JobMetrics<R> {
   namespace: string;
@@ -98,9 +99,11 @@ export async function runJob<E, R>(
   }
   logger.info(`${entry.name} done`, summary);
   await record('done', entry.figures?.(result) ?? summary);
-  // A run asked for that ended short (runsUntilDone) asks for the next, as the schedule's loop would
-  // invoke it again; the last one clears the way for the next request.
-  if (requestedBy && (result as { done?: unknown } | undefined)?.done === false) {
+  // A run asked for of a job that runs until done, ended short, asks for the next, as the schedule's
+  // loop would invoke it again; the last one clears the way for the next request. (A campaign's
+  // sending asks for its own next run.)
+  const runsUntilDone = (jobs as Record<string, JobSpec>)[entry.job]?.runsUntilDone === true;
+  if (requestedBy && runsUntilDone && (result as { done?: unknown } | undefined)?.done === false) {
     await jobRequests().request({ job: entry.job, requestedBy, once, ...input });
     return result;
   }

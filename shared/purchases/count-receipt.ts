@@ -40,8 +40,7 @@ export const receiptIdTaken = () =>
 /**
  * Counts a receipt exactly once: store + receipt id is its identity, whoever and whenever it names.
  * Usually two single writes (its identity, then its month): the month item exists, so the member does.
- * Only the month's first receipt reads the member first, and its one transaction still checks that
- * the member is there.
+ * The month's first receipt is one transaction that creates the month only while the member is one.
  * A resent receipt changes nothing and answers as the first did.
  */
 export async function countReceipt(
@@ -57,10 +56,8 @@ export async function countReceipt(
   if (!customerNumber) throw unknownMember();
   const count = receiptCount(receipt, customerNumber, now);
   let counted = await stores.purchases.count(count, false);
-  if (counted.outcome === 'month-missing') {
-    if (!(await stores.members.get(customerNumber))) throw unknownMember();
-    counted = await stores.purchases.count(count, true);
-  }
+  // The month's first receipt: its transaction creates the month only while the member is one.
+  if (counted.outcome === 'month-missing') counted = await stores.purchases.count(count, true);
   switch (counted.outcome) {
     case 'counted':
     case 'duplicate':

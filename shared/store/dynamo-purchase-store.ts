@@ -1,6 +1,5 @@
 import { ITEM_TYPES } from '../privacy/item-types.ts';
 import {
-  DeleteCommand,
   GetCommand,
   PutCommand,
   TransactWriteCommand,
@@ -59,10 +58,6 @@ export function totalsOf(month: string, item: Item): MonthTotals {
   return { month, groups, receipts: Number(item.receipts ?? 0) };
 }
 
-/** The identity item names this receipt's member and month: put by this receipt before. */
-const isOwn = (receipt: ReceiptCount, item: Item | undefined) =>
-  item?.customerNumber === receipt.customerNumber && item?.month === receipt.month;
-
 /** Why the month refused the receipt: counted already, no month yet, or a return its purchases do not cover. */
 function whyMonthRefused(receipt: ReceiptCount, old: Item | undefined, createMonth: boolean): CountOutcome {
   // A month that may be created can only refuse a return: there is nothing yet to return against.
@@ -92,8 +87,9 @@ export class DynamoPurchaseStore implements PurchaseStore {
 
   async count(receipt: ReceiptCount, createMonth: boolean): Promise<CountOutcome> {
     if (createMonth) return this.countCreatingMonth(receipt);
+    // Refused only where another member's or month's receipt holds the id.
     const identity = await conditionalWrite(this.db, new PutCommand(this.identityPut(receipt)));
-    if (identity && !isOwn(receipt, identity[0]?.item)) return { outcome: 'conflict' };
+    if (identity) return { outcome: 'conflict' };
     const month = await conditionalWrite(
       this.db,
       new UpdateCommand({
@@ -103,8 +99,9 @@ export class DynamoPurchaseStore implements PurchaseStore {
     );
     if (!month) return { outcome: 'counted' };
     const outcome = whyMonthRefused(receipt, month[0]?.item, false);
-    // Not counted (no month yet, or a return too large): the receipt id is not left taken by it.
-    if (outcome.outcome !== 'duplicate') await this.release(receipt);
+    // A return too large is not counted: the receipt id is not left taken by it. (No month yet: the
+    // month's first receipt's transaction puts the same identity again.)
+    if (outcome.outcome === 'return-exceeds') await this.release(receipt);
     return outcome;
   }
 
@@ -119,9 +116,13 @@ export class DynamoPurchaseStore implements PurchaseStore {
     if (!refused) return { outcome: 'counted' };
     const [identity, month, member] = refused;
     if (identity?.failed) return { outcome: 'conflict' };
-    if (member?.failed) return { outcome: 'no-member' };
-    if (month?.failed) return whyMonthRefused(receipt, month.item, true);
-    throw new Error('receipt refused for no known reason');
+    if (!member?.failed && !month?.failed) throw new Error('receipt refused for no known reason');
+    const outcome: CountOutcome = member?.failed
+      ? { outcome: 'no-member' }
+      : whyMonthRefused(receipt, month!.item, true);
+    // Not counted: the identity a first try put (before it found no month) is taken back.
+    if (outcome.outcome !== 'duplicate') await this.release(receipt);
+    return outcome;
   }
 
   /** The receipt's identity: put where there is none, or where this same receipt put it before. */
@@ -142,16 +143,34 @@ export class DynamoPurchaseStore implements PurchaseStore {
     };
   }
 
-  /** Takes back the identity this receipt put, when it did not count. */
+  /**
+   * Takes back the identity this receipt put, when it did not count: only while its month does not
+   * hold it, so that a copy of the receipt counted meanwhile keeps its identity.
+   */
   private async release(receipt: ReceiptCount): Promise<void> {
     await conditionalWrite(
       this.db,
-      new DeleteCommand({
-        TableName: this.table,
-        Key: receiptKey(receipt.tag),
-        ConditionExpression: 'customerNumber = :n AND #month = :m',
-        ExpressionAttributeNames: { '#month': 'month' },
-        ExpressionAttributeValues: { ':n': receipt.customerNumber, ':m': receipt.month },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Delete: {
+              TableName: this.table,
+              Key: receiptKey(receipt.tag),
+              ConditionExpression: 'customerNumber = :n AND #month = :m',
+              ExpressionAttributeNames: { '#month': 'month' },
+              ExpressionAttributeValues: { ':n': receipt.customerNumber, ':m': receipt.month },
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: this.table,
+              Key: purchaseMonthKey(receipt.customerNumber, receipt.month),
+              ConditionExpression: 'attribute_not_exists(pk) OR NOT contains(#tags, :tag)',
+              ExpressionAttributeNames: { '#tags': 'receiptTags' },
+              ExpressionAttributeValues: { ':tag': receipt.tag },
+            },
+          },
+        ],
       }),
     );
   }

@@ -60,6 +60,9 @@ describe('counting a receipt exactly once', () => {
     expect((await months(n)).body.months).toEqual([
       { month: '2026-10', groups: { home: 12345 }, receipts: 1 },
     ]);
+    // The copies that lost took nothing back from the one that counted: its identity stands.
+    const other = await newMember();
+    expect((await post({ ...receipt, customerNumber: other })).status).toBe(409);
   });
 
   it('sums 200 concurrent distinct receipts of one member exactly', async () => {

@@ -49,6 +49,14 @@ describe('the contract tables', () => {
     }
   });
 
+  it('lets a job run on demand record its run and clear the way for the next press', () => {
+    for (const [name, job] of Object.entries(jobs)) {
+      if (!('onDemand' in job)) continue;
+      expect(job.tableActions, name).toEqual(expect.arrayContaining(['PutItem', 'DeleteItem']));
+      expect('startedByApi' in job && job.startedByApi, name).toBe(true);
+    }
+  });
+
   it('lets a route start only a job that its requests start, by writing the request and nothing else', () => {
     const starting = Object.values(routeModule.routes as Record<string, RouteSpec>).filter(
       (route) => route.startsJob,

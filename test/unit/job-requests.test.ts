@@ -131,6 +131,12 @@ describe('a job asked for by a route', () => {
     await jobHandler(entry)(request);
     expect(puts()).toEqual([expect.objectContaining({ type: 'job-run', outcome: 'done' })]);
     expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(1);
+
+    // A campaign's sending asks for its own next run: no second request is written for it.
+    dynamo.resetHistory();
+    const sending = jobEntry({ job: 'campaign-send', name: 'send', run: async () => ({ done: false }) });
+    await jobHandler(sending)({ jobRequest: { job: 'campaign-send', requestedBy } });
+    expect(puts()).toEqual([expect.objectContaining({ type: 'job-run' })]);
   });
 
   it('runs the job with its input, and the run record says who asked, or which input failed', async () => {

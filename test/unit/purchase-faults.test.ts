@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
-  DeleteCommand,
   DynamoDBDocumentClient,
   GetCommand,
   PutCommand,
@@ -20,7 +19,7 @@ import { handler as countHandler } from '../../functions/api/purchases/count.ts'
 import { handler as batchHandler } from '../../functions/api/purchases/count-batch.ts';
 import { receiptTag } from '../../shared/purchases/receipt.ts';
 import { apiEvent, lambdaContext } from '../support/events.ts';
-import { aReceipt, aStoredProfileItem } from '../support/fixtures.ts';
+import { aReceipt } from '../support/fixtures.ts';
 
 const dynamo = mockClient(DynamoDBDocumentClient);
 const N = '1234567897';
@@ -90,7 +89,7 @@ describe('counting under faults', () => {
     const answer = await count();
     expect(answer.statusCode).toBe(201);
     expect(JSON.parse(answer.body!)).toMatchObject({ result: 'duplicate', month: '2026-10' });
-    expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('refuses a receipt id counted for another member or month with 409, naming neither, and writes no month', async () => {
@@ -110,30 +109,37 @@ describe('counting under faults', () => {
     }
   });
 
-  it('reads the member only for the month’s first receipt, then creates the month while the member is there', async () => {
+  it('creates the month with its first receipt in one transaction, only while the member is one', async () => {
     dynamo.on(PutCommand).resolves({});
     dynamo.on(UpdateCommand).rejects(refused());
-    dynamo.on(DeleteCommand).resolves({});
     dynamo.on(TransactWriteCommand).resolves({});
-    dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
     const answer = await count();
     expect(answer.statusCode).toBe(201);
-    // The identity the first try put is taken back, and put again with the month.
-    expect(dynamo.commandCalls(DeleteCommand)).toHaveLength(1);
+    // No read of the member: the transaction's condition is the check.
+    expect(dynamo.commandCalls(GetCommand)).toHaveLength(0);
     const [items] = dynamo.commandCalls(TransactWriteCommand).map((c) => c.args[0].input.TransactItems!);
+    expect(items![0]!.Put!.ConditionExpression).toBe(
+      'attribute_not_exists(pk) OR (customerNumber = :n AND #month = :m)',
+    );
     expect(items![1]!.Update!.ConditionExpression).toBe('NOT contains(#tags, :tag)');
     expect(items![2]!.ConditionCheck!.ConditionExpression).toBe('#type = :member');
   });
 
-  it('refuses the month’s first receipt when the member went away between the read and the write', async () => {
+  it('refuses a receipt of a member who is not one, and takes its identity back unless its month holds it', async () => {
     dynamo.on(PutCommand).resolves({});
     dynamo.on(UpdateCommand).rejects(refused());
-    dynamo.on(DeleteCommand).resolves({});
-    dynamo.on(TransactWriteCommand).rejects(cancelled([{}, {}, { Code: 'ConditionalCheckFailed' }]));
-    dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
+    dynamo
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled([{}, {}, { Code: 'ConditionalCheckFailed' }]))
+      .resolves({});
     const answer = await count();
     expect(answer.statusCode).toBe(422);
     expect(JSON.parse(answer.body!).type).toBe('https://moymore.fi/problems/unknown-member');
+    const release = dynamo.commandCalls(TransactWriteCommand)[1]!.args[0].input.TransactItems!;
+    expect(release[0]!.Delete!.ConditionExpression).toBe('customerNumber = :n AND #month = :m');
+    expect(release[1]!.ConditionCheck!.ConditionExpression).toBe(
+      'attribute_not_exists(pk) OR NOT contains(#tags, :tag)',
+    );
   });
 
   it('answers 503 with Retry-After when DynamoDB keeps throttling or a transaction conflicts, and 503 on a network error', async () => {
@@ -144,8 +150,6 @@ describe('counting under faults', () => {
     dynamo.reset();
     dynamo.on(PutCommand).resolves({});
     dynamo.on(UpdateCommand).rejects(refused());
-    dynamo.on(DeleteCommand).resolves({});
-    dynamo.on(GetCommand).resolves({ Item: aStoredProfileItem(N) });
     dynamo.on(TransactWriteCommand).rejects(cancelled([{ Code: 'TransactionConflict' }, { Code: 'None' }]));
     expect((await count()).statusCode).toBe(503);
     dynamo.reset();
