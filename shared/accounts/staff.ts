@@ -70,15 +70,32 @@ const accountExists = () =>
   new Refusal(
     'staff-account-exists',
     'That email has a sign-in account already',
-    'Change the groups of the account that has it instead.',
+    'A staff account with it is listed here: change its groups. A member’s account stays the member’s.',
   );
-/** An admin cannot lock themselves out: another admin does that, so that one always remains. */
+/** An admin cannot lock themselves out: another admin does that. */
 const ownAccess = () =>
   new Refusal(
     'own-access',
     'An admin does not take away their own admin access',
     'Ask another admin to change your account.',
   );
+/** The register keeps an enabled admin: the last one is not disabled or moved out of the group. */
+const lastAdmin = () =>
+  new Refusal(
+    'own-access',
+    'The register keeps at least one enabled admin',
+    'Give another account the admin group first.',
+  );
+
+/** Refuses a change that would take away the caller's own admin access, or the register's last admin's. */
+async function keepAnAdmin(caller: Caller, account: StaffAccount, deps: StaffDeps) {
+  if (caller.actor === account.username) throw ownAccess();
+  if (!account.enabled || !account.groups.includes('admin')) return;
+  const others = (await deps.directory.list()).filter(
+    (a) => a.enabled && a.groups.includes('admin') && a.username !== account.username,
+  );
+  if (others.length === 0) throw lastAdmin();
+}
 
 async function staffAccount(username: string, deps: StaffDeps): Promise<StaffAccount> {
   const account = await deps.directory.get(username);
@@ -105,8 +122,6 @@ const change = (
   requestId: caller.requestId,
 });
 
-const sorted = (groups: readonly StaffGroup[]) => STAFF_GROUPS.filter((group) => groups.includes(group));
-
 export const listStaff = async (deps: StaffDeps) => ({ accounts: await deps.directory.list() });
 
 /** Invites a person by email into one or more staff groups: the directory mails them how to sign in. */
@@ -116,7 +131,7 @@ export async function inviteStaff(
   deps: StaffDeps,
   now = new Date(),
 ): Promise<StaffAccount> {
-  const groups = sorted(invitation.groups);
+  const groups = staffGroupsOf(invitation.groups);
   const account = await deps.directory.invite(invitation.email, groups);
   if (!account) throw accountExists();
   await deps.log.record(change(caller, account, 'invite', groups, now));
@@ -132,9 +147,9 @@ export async function changeStaffGroups(
   now = new Date(),
 ): Promise<StaffAccount> {
   const account = await staffAccount(username, deps);
-  const groups = sorted(wanted);
+  const groups = staffGroupsOf(wanted);
   if (groups.join() === account.groups.join()) return account;
-  if (caller.actor === username && !groups.includes('admin')) throw ownAccess();
+  if (!groups.includes('admin')) await keepAnAdmin(caller, account, deps);
   await deps.directory.setGroups(account, groups);
   await deps.log.record(change(caller, account, 'change-groups', groups, now, account.groups));
   return { ...account, groups };
@@ -150,7 +165,7 @@ export async function setStaffEnabled(
 ): Promise<StaffAccount> {
   const account = await staffAccount(username, deps);
   if (account.enabled === enabled) return account;
-  if (caller.actor === username) throw ownAccess();
+  if (!enabled) await keepAnAdmin(caller, account, deps);
   await deps.directory.setEnabled(account, enabled);
   // The groups stay as they were: nothing is granted by enabling.
   await deps.log.record(

@@ -18,7 +18,7 @@ export type Schema = z.ZodMiniType;
 
 /** One row of the route table: read by the CDK API, the local server, the OpenAPI document and the tests. */
 /** Partitions a route may be held to, by name; shared/store/keys.ts knows their keys. */
-export type TablePartition = 'marketing-settings';
+export type TablePartition = 'marketing-settings' | 'staff-access';
 
 export interface RouteSpec {
   method: HttpMethod;

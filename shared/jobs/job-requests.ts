@@ -44,11 +44,6 @@ export const requestedBy = (caller: Caller): JobRun['requestedBy'] => ({
 });
 
 /**
- * Asks for a run of a job now, as its schedule would start it, with the input given, unless a run
- * asked for is still to end: pressing again answers with that one (and its input). The run shows in
- * the processor's view, its record naming the request's id and who asked.
- */
-/**
  * The processor's "run now" of a job the schedule runs (or one run only by hand): the inputs the job
  * takes, and nothing else, go with the request.
  */
@@ -66,7 +61,12 @@ export function runJobNow(
   return requestRun(job.name, caller, requests, now, input);
 }
 
-export async function requestRun(
+/**
+ * Asks for a run of a job now, as its schedule would start it, with the input given, unless a run
+ * asked for is still to end: pressing again answers with that one (and its input). The run shows in
+ * the processor's view, its record naming the request's id and who asked.
+ */
+async function requestRun(
   job: string,
   caller: Caller,
   requests: JobRequests,

@@ -1,8 +1,12 @@
-import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AccessChange, AccessLog } from '../accounts/staff.ts';
 import { ITEM_TYPES } from '../privacy/item-types.ts';
-import { transientAsBusy, withoutStorage } from './dynamo.ts';
+import { config, epochSecondsAfterMonths } from '../config.ts';
+import { queryPages, transientAsBusy, withoutStorage } from './dynamo.ts';
 import { accessChangeKey, STAFF_ACCESS_PARTITION, STAFF_ACCESS_PREFIX, staffSignInKey } from './keys.ts';
+
+/** Kept as long as the audit trail (the catalogue says so). */
+const keptUntil = (at: string) => epochSecondsAfterMonths(new Date(at), config.retention.auditMonths);
 
 /** The register's own record of staff access: changes, put once each, and last sign-ins. */
 export class DynamoAccessLog implements AccessLog {
@@ -16,7 +20,12 @@ export class DynamoAccessLog implements AccessLog {
       this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...accessChangeKey(change.at, change.requestId), type: ITEM_TYPES.accessChange, ...change },
+          Item: {
+            ...accessChangeKey(change.at, change.requestId),
+            type: ITEM_TYPES.accessChange,
+            ...change,
+            expiresAt: keptUntil(change.at),
+          },
         }),
       ),
     );
@@ -36,7 +45,13 @@ export class DynamoAccessLog implements AccessLog {
       this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: { ...staffSignInKey(username), type: ITEM_TYPES.staffSignIn, username, at },
+          Item: {
+            ...staffSignInKey(username),
+            type: ITEM_TYPES.staffSignIn,
+            username,
+            at,
+            expiresAt: keptUntil(at),
+          },
         }),
       ),
     );
@@ -44,21 +59,12 @@ export class DynamoAccessLog implements AccessLog {
 
   private async items(prefix: string): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await transientAsBusy(() =>
-        this.db.send(
-          new QueryCommand({
-            TableName: this.table,
-            KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-            ExpressionAttributeValues: { ':pk': STAFF_ACCESS_PARTITION, ':prefix': prefix },
-            ...(start ? { ExclusiveStartKey: start } : {}),
-          }),
-        ),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
+    const pages = queryPages(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': STAFF_ACCESS_PARTITION, ':prefix': prefix },
+    });
+    for await (const page of pages) items.push(...(page.Items ?? []));
     return items;
   }
 }

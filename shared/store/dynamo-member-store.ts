@@ -150,31 +150,39 @@ export class DynamoMemberStore extends DynamoMemberReader implements MemberStore
         },
       }),
     );
+    // A work item missing, or one whose reason is not the member's now (made before reasons were kept).
     const missing = await Promise.all(
-      profileStateQueues(member).map(
-        async (queue) =>
-          !(await conditionalWrite(
-            this.db,
-            new PutCommand({
-              TableName: this.table,
-              Item: profileWorkItemRecord(member, queue),
-              ConditionExpression: 'attribute_not_exists(pk)',
-            }),
-          )),
-      ),
+      profileStateQueues(member).map(async (queue) => {
+        const item = profileWorkItemRecord(member, queue);
+        return !(await conditionalWrite(
+          this.db,
+          new PutCommand({
+            TableName: this.table,
+            Item: item,
+            ...(item.reason === undefined
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : {
+                  ConditionExpression:
+                    'attribute_not_exists(pk) OR attribute_not_exists(#reason) OR #reason <> :reason',
+                  ExpressionAttributeNames: { '#reason': 'reason' },
+                  ExpressionAttributeValues: { ':reason': item.reason },
+                }),
+          }),
+        ));
+      }),
     );
     const changed = !refused || missing.some(Boolean);
     return changed;
   }
 
-  /** What reindex would write: the profile's index attributes differ, or a work item is missing. */
+  /** What reindex would write: the profile's index attributes differ, or a work item is missing or has another reason. */
   private async wouldReindex(member: Member, index: Record<string, string>): Promise<boolean> {
     const stored = await this.storedAttributes(memberKey(member.customerNumber), Object.keys(index));
     if (stored?.type !== ITEM_TYPES.member) return false;
     if (Object.entries(index).some(([name, value]) => stored[name] !== value)) return true;
     const items = profileStateQueues(member).map((queue) => profileWorkItemRecord(member, queue));
-    const found = await Promise.all(items.map(({ pk, sk }) => this.storedAttributes({ pk, sk }, [])));
-    return found.some((item) => !item);
+    const found = await Promise.all(items.map(({ pk, sk }) => this.storedAttributes({ pk, sk }, ['reason'])));
+    return found.some((item, i) => !item || item.reason !== items[i]!.reason);
   }
 
   private async storedAttributes(key: ItemKey, names: readonly string[]) {

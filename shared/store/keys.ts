@@ -90,6 +90,7 @@ export const benefitRulesKey = (rulesId: string): ItemKey => ({ pk: 'BENEFITRULE
 /** The partitions a route may be held to (RouteSpec.tablePartitions), as IAM sees their keys. */
 export const TABLE_PARTITIONS = {
   'marketing-settings': 'MARKETINGSETTINGS',
+  'staff-access': 'STAFFACCESS',
 } as const satisfies Record<TablePartition, string>;
 /** A version of the marketing settings, in version order. */
 export const marketingSettingsKey = (version: number): ItemKey => ({
@@ -195,9 +196,8 @@ export const jobRunsPartition = (job: string, requested: boolean) =>
   requested ? `JOBRUNS#${job}#REQUESTED` : `JOBRUNS#${job}`;
 /** Held by the one run of a job that works now. */
 export const jobLeaseKey = (job: string): ItemKey => jobKey(job, 'LEASE');
-/** A run asked for by a route: a partition of its own, which the stream's filter knows by its prefix. */
 /** Staff access: every change, and each account's last sign-in, in one small partition the review reads. */
-export const STAFF_ACCESS_PARTITION = 'STAFFACCESS';
+export const STAFF_ACCESS_PARTITION = TABLE_PARTITIONS['staff-access'];
 export const accessChangeKey = (at: string, requestId: string): ItemKey => ({
   pk: STAFF_ACCESS_PARTITION,
   sk: `CHANGE#${at}#${requestId}`,
@@ -208,6 +208,7 @@ export const staffSignInKey = (username: string): ItemKey => ({
 });
 export const STAFF_ACCESS_PREFIX = { change: 'CHANGE#', signIn: 'SIGNIN#' } as const;
 
+/** A run asked for by a route: a partition of its own, which the stream's filter knows by its prefix. */
 export const JOB_REQUEST_PREFIX = 'JOBREQUEST#';
 export const jobRequestKey = (job: string, id: string): ItemKey => ({
   pk: `${JOB_REQUEST_PREFIX}${job}#${id}`,

@@ -37,6 +37,7 @@ export const inviteStaff = {
     409: { description: 'That email has a sign-in account already' },
   },
   tableActions: ['PutItem'],
+  tablePartitions: ['staff-access'],
   staffAccounts: 'write',
 } as const satisfies RouteSpec;
 
@@ -46,7 +47,7 @@ export const changeStaffGroups = {
   handler: 'api/staff/groups',
   roles: ['admin'],
   summary:
-    'Set a staff account’s groups; the same groups again change nothing. An admin keeps their own admin group',
+    'Set a staff account’s groups; the same groups again change nothing. An admin keeps their own admin group, and the last enabled admin stays one',
   params: StaffPath,
   body: StaffGroupsBody,
   responses: {
@@ -55,6 +56,7 @@ export const changeStaffGroups = {
     409: { description: 'An admin taking away their own admin access' },
   },
   tableActions: ['PutItem'],
+  tablePartitions: ['staff-access'],
   staffAccounts: 'write',
 } as const satisfies RouteSpec;
 
@@ -64,7 +66,7 @@ export const setStaffEnabled = {
   handler: 'api/staff/enabled',
   roles: ['admin'],
   summary:
-    'Disable a staff account (it cannot sign in, and its sessions end) or enable it again with the groups it had',
+    'Disable a staff account (it cannot sign in again, its refresh tokens end; an ID token it holds lapses within the hour) or enable it again with the groups it had; the last enabled admin stays',
   params: StaffPath,
   body: StaffEnabledBody,
   responses: {
@@ -73,6 +75,7 @@ export const setStaffEnabled = {
     409: { description: 'An admin disabling themselves' },
   },
   tableActions: ['PutItem'],
+  tablePartitions: ['staff-access'],
   staffAccounts: 'write',
 } as const satisfies RouteSpec;
 
@@ -86,5 +89,6 @@ export const accessReview = {
   query: AccessReviewQuery,
   responses: { 200: { description: 'The review', body: AccessReviewView } },
   tableActions: ['Query'],
+  tablePartitions: ['staff-access'],
   staffAccounts: 'read',
 } as const satisfies RouteSpec;

@@ -956,7 +956,7 @@ export interface paths {
     };
     get?: never;
     /**
-     * Set a staff account’s groups; the same groups again change nothing. An admin keeps their own admin group
+     * Set a staff account’s groups; the same groups again change nothing. An admin keeps their own admin group, and the last enabled admin stays one
      * @description Roles: admin.
      */
     put: operations['changeStaffGroups'];
@@ -976,7 +976,7 @@ export interface paths {
     };
     get?: never;
     /**
-     * Disable a staff account (it cannot sign in, and its sessions end) or enable it again with the groups it had
+     * Disable a staff account (it cannot sign in again, its refresh tokens end; an ID token it holds lapses within the hour) or enable it again with the groups it had; the last enabled admin stays
      * @description Roles: admin.
      */
     put: operations['setStaffEnabled'];
