@@ -1,8 +1,14 @@
 /** Letters the card manufacturer can emboss besides A-Z (formats/card-batch.md). */
-const KEPT = new Set(['Å', 'Ä', 'Ö', 'Ü', 'É']);
+const KEPT_LETTERS = 'ÅÄÖÜÉ';
+const KEPT = new Set(KEPT_LETTERS);
+const LETTER = `A-Z${KEPT_LETTERS}`;
 export const NAME_ON_CARD_MAX = 26;
 /** A spelling customer service agrees with the member: the manufacturer's alphabet, its length. */
-export const AGREED_NAME_ON_CARD = /^[A-ZÅÄÖÜÉ](?:[A-ZÅÄÖÜÉ '-]{0,24}[A-ZÅÄÖÜÉ])?$/;
+export const AGREED_NAME_ON_CARD = new RegExp(
+  `^[${LETTER}](?:[${LETTER} '-]{0,${NAME_ON_CARD_MAX - 2}}[${LETTER}])?$`,
+);
+/** Anything the manufacturer cannot emboss. */
+const NOT_EMBOSSABLE = new RegExp(`[^${LETTER} '-]`, 'g');
 
 /** Letters that carry no separable accent, written as the nearest embossable letters. */
 const SPELLED: Record<string, string> = {
@@ -21,7 +27,7 @@ function embossable(text: string): string {
   return [...text.normalize('NFC').toLocaleUpperCase('fi')]
     .map((ch) => (KEPT.has(ch) ? ch : (SPELLED[ch] ?? ch.normalize('NFD').replace(/\p{M}/gu, ''))))
     .join('')
-    .replace(/[^A-ZÅÄÖÜÉ '-]/g, '')
+    .replace(NOT_EMBOSSABLE, '')
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -8,8 +8,18 @@ import type { EntryChannel } from '../members/entry-channel.ts';
 export const PURPOSES = {
   version: '2026.1',
   purposes: {
-    'marketing.email': { kind: 'consent', fi: 'Sähköpostimarkkinointi', en: 'Marketing by email' },
-    'marketing.sms': { kind: 'consent', fi: 'Tekstiviestimarkkinointi', en: 'Marketing by text message' },
+    'marketing.email': {
+      kind: 'consent',
+      fi: 'Sähköpostimarkkinointi',
+      en: 'Marketing by email',
+      sv: 'Marknadsföring per e-post',
+    },
+    'marketing.sms': {
+      kind: 'consent',
+      fi: 'Tekstiviestimarkkinointi',
+      en: 'Marketing by text message',
+      sv: 'Marknadsföring per textmeddelande',
+    },
     // No longer asked: post rests on legitimate interest (CHANNEL_BASIS), and a member who wants no
     // letters sets the direct-marketing ban. Answers recorded earlier are kept with their history.
     'marketing.post': {
@@ -17,14 +27,26 @@ export const PURPOSES = {
       asked: false,
       fi: 'Suoramarkkinointi postitse',
       en: 'Marketing by post',
+      sv: 'Direktmarknadsföring per post',
     },
     profiling: {
       kind: 'consent',
       fi: 'Ostotietojen käyttö kohdentamiseen',
       en: 'Using purchase totals to target',
+      sv: 'Användning av köpsummor för riktad marknadsföring',
     },
-    directMarketingBan: { kind: 'ban', fi: 'Suoramarkkinointikielto', en: 'Direct-marketing ban' },
-    addressDisclosureBan: { kind: 'ban', fi: 'Osoitteiden luovutuskielto', en: 'Address-disclosure ban' },
+    directMarketingBan: {
+      kind: 'ban',
+      fi: 'Suoramarkkinointikielto',
+      en: 'Direct-marketing ban',
+      sv: 'Förbud mot direktmarknadsföring',
+    },
+    addressDisclosureBan: {
+      kind: 'ban',
+      fi: 'Osoitteiden luovutuskielto',
+      en: 'Address-disclosure ban',
+      sv: 'Förbud mot utlämnande av adress',
+    },
   },
 } as const;
 

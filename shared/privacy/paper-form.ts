@@ -86,19 +86,8 @@ const WORDS = {
   },
 } as const satisfies Record<string, Words>;
 
-/** Purpose names in Swedish, which the catalogue does not carry (the full notice is in Finnish and English). */
-const PURPOSE_SV: Record<Purpose, string> = {
-  'marketing.email': 'Marknadsföring per e-post',
-  'marketing.sms': 'Marknadsföring per textmeddelande',
-  'marketing.post': 'Direktmarknadsföring per post',
-  profiling: 'Användning av köpsummor för riktad marknadsföring',
-  directMarketingBan: 'Förbud mot direktmarknadsföring',
-  addressDisclosureBan: 'Förbud mot utlämnande av adress',
-};
-
 const PURPOSE_CODES = Object.keys(PURPOSES.purposes) as Purpose[];
-const purposeName = (purpose: Purpose, lang: FormLang) =>
-  lang === 'sv' ? PURPOSE_SV[purpose] : PURPOSES.purposes[purpose][lang];
+const purposeName = (purpose: Purpose, lang: FormLang) => PURPOSES.purposes[purpose][lang];
 /** The consents the register asks today (post is no longer asked). */
 const ASKED = PURPOSE_CODES.filter((purpose) => {
   const entry = PURPOSES.purposes[purpose];
